@@ -1,0 +1,44 @@
+# Safe Passage: `make run` to try it, `make test` to test it.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install migrate demo run serve worker test lint bench messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall only when the dependencies change.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
+
+# Development mode: DEBUG on, demo content and accounts, mail written to var/mail/.
+run: export DEBUG := 1
+run: migrate
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+
+messages: install
+	cd campaign && ../$(BIN)/python ../manage.py makemessages -l ko --no-obsolete
+	$(BIN)/python manage.py makemessages -l ko --no-obsolete --ignore '.venv/*' --ignore 'bench/*'
+	$(BIN)/python manage.py compilemessages -l ko --ignore '.venv/*'
+
+clean:
+	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,13 @@
+from django.shortcuts import get_object_or_404, render
+
+from articles.models import Briefing
+
+
+def briefing_list(request):
+    briefings = Briefing.objects.published().in_order()
+    return render(request, "articles/briefing_list.html", {"briefings": briefings})
+
+
+def briefing_detail(request, slug):
+    briefing = get_object_or_404(Briefing.objects.published(), slug=slug)
+    return render(request, "articles/briefing_detail.html", {"briefing": briefing})

@@ -1,0 +1,68 @@
+"""The project skeleton: settings from the environment, the layout, static files."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_check(env_overrides):
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_check({})
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_development_mode_starts_without_a_secret_key():
+    result = run_check({"DEBUG": "1"})
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_bad_boolean_setting_fails_loudly():
+    result = run_check({"DEBUG": "maybe"})
+    assert result.returncode != 0
+    assert "DEBUG must be a yes/no value" in result.stderr
+
+
+def test_debug_is_off_by_default(settings):
+    assert settings.DEBUG is False
+
+
+@pytest.mark.django_db
+def test_home_page_has_the_layout(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert 'href="#main"' in html
+    assert "/static/js/htmx.min.js" in html
+    assert "/privacy/" in html
+    assert "https://" not in html.split("<body")[0], "no third-party assets in <head>"
+
+
+@pytest.mark.django_db
+def test_privacy_page_is_linked_and_served(client):
+    response = client.get("/privacy/")
+    assert response.status_code == 200
+    assert "never publish your email address" in response.content.decode()
+
+
+def test_htmx_is_vendored():
+    htmx = ROOT / "static" / "js" / "htmx.min.js"
+    assert htmx.stat().st_size > 10_000
