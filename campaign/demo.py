@@ -1,10 +1,15 @@
 """Demo content for `manage.py load_demo`. Every function is idempotent."""
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 # Logins created for a local demo only (the command refuses them without DEBUG).
 DEMO_ACCOUNTS = [
     {"username": "admin", "password": "safe-passage-admin", "superuser": True, "group": None},
+    {"username": "editor", "password": "safe-passage-editor", "superuser": False,
+     "group": "Editors"},
+    {"username": "moderator", "password": "safe-passage-moderator", "superuser": False,
+     "group": "Moderators"},
 ]
 
 
@@ -20,5 +25,7 @@ def create_demo_accounts():
         if created:
             user.set_password(account["password"])
             user.save()
+        if account["group"]:
+            user.groups.add(Group.objects.get(name=account["group"]))
         logins.append((account["username"], account["password"]))
     return logins

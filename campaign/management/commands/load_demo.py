@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from campaign import demo
@@ -11,6 +12,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        # The staff groups exist on every site, not only in the demo.
+        call_command("setup_roles", stdout=self.stdout, stderr=self.stderr)
         if settings.DEBUG:
             self.stdout.write("Demo logins (development only):")
             for username, password in demo.create_demo_accounts():
