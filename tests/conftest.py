@@ -9,16 +9,20 @@ def _english_by_default(settings):
     settings.LANGUAGE_CODE = "en"
 
 
-def make_staff(username, *groups, password="a-long-staff-password", superuser=False):
-    """A staff user in the named groups (created by setup_roles)."""
-    from django.contrib.auth.models import Group, User
+@pytest.fixture(autouse=True)
+def _tasks_run_immediately(settings):
+    # Tasks run in the test's own process and transaction; django-tasks resets
+    # its backends when the TASKS setting changes (tests/test_mail_queue.py
+    # checks that the override is the backend in use).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-    from campaign.roles import setup_roles
 
-    setup_roles()
-    user = User.objects.create_user(
-        username, password=password, is_staff=True, is_superuser=superuser
-    )
-    for name in groups:
-        user.groups.add(Group.objects.get(name=name))
-    return user
+@pytest.fixture
+def on_commit(django_capture_on_commit_callbacks):
+    """Run what the code defers to transaction.on_commit (mail delivery), as a
+    real commit would: `with on_commit(): client.post(...)`."""
+
+    def run():
+        return django_capture_on_commit_callbacks(execute=True)
+
+    return run

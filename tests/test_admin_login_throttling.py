@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from campaign import throttle
-from tests.conftest import make_staff
+from tests.staff import make_staff
 
 pytestmark = pytest.mark.django_db
 
