@@ -81,8 +81,7 @@ def chart_svg(points, *, title, description, chart_id, kind="bars"):
                 for index, (_, value) in enumerate(points)
             )
             parts.append(
-                f'<polyline points="{coordinates}" fill="none" stroke="#1f5f8b" '
-                f'stroke-width="2"/>'
+                f'<polyline points="{coordinates}" fill="none" stroke="#1f5f8b" stroke-width="2"/>'
             )
         # The first and last labels are enough to read the time axis.
         parts.append(
