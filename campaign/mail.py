@@ -70,6 +70,14 @@ def enqueue_delivery(mail_id, delay=None):
     task.enqueue(mail_id)
 
 
+def retry(mail_id):
+    """Give a failed message a fresh set of attempts (from the admin)."""
+    OutgoingMail.objects.filter(pk=mail_id).exclude(state=OutgoingMail.State.SENT).update(
+        state=OutgoingMail.State.QUEUED, attempts=0, next_attempt_at=timezone.now()
+    )
+    transaction.on_commit(lambda: enqueue_delivery(mail_id), robust=True)
+
+
 def deliver(mail_id):
     """Send one queued message. Returns its state afterwards.
 

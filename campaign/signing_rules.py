@@ -6,6 +6,7 @@ import re
 # addresses to the same mailbox.
 GMAIL_DOMAINS = {"gmail.com", "googlemail.com"}
 
+
 # Most providers deliver "name+tag@" to "name@" (Gmail, Outlook, Fastmail, Proton,
 # iCloud, Yahoo uses "-"), so someone could sign many times with tags. We strip
 # "+tags" on every domain: the cost is that two different people on a rare

@@ -54,9 +54,7 @@ def test_the_tests_run_tasks_with_the_immediate_backend():
 
 
 def test_make_message_renders_subject_text_and_html():
-    message = campaign_mail.make_message(
-        "signature-confirm", "mina@example.org", confirm_context()
-    )
+    message = campaign_mail.make_message("signature-confirm", "mina@example.org", confirm_context())
     assert message.subject == "Please confirm your signature: Stop it"
     assert "https://example.org/confirm/x/" in message.body
     html = message.alternatives[0][0]

@@ -180,9 +180,11 @@ class Signature(CountGuardedModel):
     state = models.CharField(
         _("state"), max_length=12, choices=State.choices, default=State.PENDING
     )
-    # SHA-256 of the random confirmation token (256 bits); the token itself is
-    # only ever in the email, so a database leak confirms nothing.
-    token_hash = models.CharField(max_length=64, editable=False)
+    # 256 random bits from which the emailed confirmation and withdrawal
+    # tokens are derived with an HMAC keyed by SECRET_KEY (campaign.signing),
+    # so a copy of the database alone confirms or withdraws nothing, and a
+    # repeated submission can resend the very same link.
+    token_nonce = models.CharField(max_length=64, editable=False)
     source = models.SlugField(
         _("came from"),
         max_length=200,
