@@ -7,28 +7,15 @@ trying more passwords once locked out.
 
 import hashlib
 
-from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from campaign.abuse import client_ip
+
 MAX_FAILURES = 5
 LOCKOUT_SECONDS = 15 * 60
-
-
-def client_ip(request):
-    """The client's address, trusting X-Forwarded-For only as far as our own proxies."""
-    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
-    if proxies:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _key(kind, value):

@@ -90,3 +90,28 @@ def sign(client, petition, on_commit, **fields):
     """Post the signing form as a person would; mail is delivered as after a commit."""
     with on_commit():
         return client.post(petition.get_absolute_url(), signature_form(**fields))
+
+
+# Staff -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def moderator(client, db):
+    """A member of Moderators, signed in to the test client."""
+    from campaign.roles import MODERATORS
+    from tests.staff import make_staff
+
+    user = make_staff("moderator", MODERATORS)
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def editor(client, db):
+    """A member of Editors, signed in to the test client."""
+    from campaign.roles import EDITORS
+    from tests.staff import make_staff
+
+    user = make_staff("editor", EDITORS)
+    client.force_login(user)
+    return user

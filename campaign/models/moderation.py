@@ -160,6 +160,10 @@ class UpdateMailing(models.Model):
         verbose_name=_("sent by"),
     )
     recipients = models.PositiveIntegerField(_("recipients"), default=0)
+    # The mailing goes out in batches in signature order; this is where the
+    # last batch stopped, so a restarted task carries on without repeating.
+    last_signature_id = models.BigIntegerField(default=0, editable=False)
+    finished_at = models.DateTimeField(_("all queued"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("update mailing")

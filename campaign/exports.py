@@ -1,0 +1,179 @@
+"""Exports for delivering the petition: a CSV of confirmed signers and a PDF.
+
+What leaves the site: the names of confirmed, counted signers who agreed to
+have their name shown publicly, and every counted signer's country and date.
+Email addresses, postal codes, comments and hashed IPs are never exported:
+an embassy needs names and countries, and a file of emails is the most
+dangerous thing a campaign can lose. A signer who did not agree to show their
+name appears in the CSV with an empty name and in the PDF only in the
+"and N others" line.
+"""
+
+import csv
+from io import BytesIO
+from xml.sax.saxutils import escape
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from campaign import moderation
+from campaign.countries import COUNTRIES
+from campaign.csvsafe import safe_row
+
+# CSV ---------------------------------------------------------------------------
+
+
+class _Echo:
+    """A file-like object whose write() hands back the line, for streaming."""
+
+    def write(self, value):
+        return value
+
+
+def signer_rows(petition):
+    """Header and one row per counted signature, oldest first, read in chunks."""
+    yield [_("Name"), _("Country"), _("Confirmed on")]
+    signatures = (
+        petition.signatures.counted()
+        .order_by("confirmed_at", "pk")
+        .only("name", "show_name", "country", "confirmed_at")
+    )
+    for signature in signatures.iterator(chunk_size=2000):
+        confirmed = timezone.localdate(signature.confirmed_at) if signature.confirmed_at else ""
+        yield [
+            signature.name if signature.show_name else "",
+            signature.get_country_display(),
+            confirmed.isoformat() if confirmed else "",
+        ]
+
+
+def csv_lines(rows):
+    """Stream rows as CSV text, every cell made safe against spreadsheet formulas."""
+    writer = csv.writer(_Echo())
+    # A byte order mark lets spreadsheet programs read Korean names correctly.
+    yield "\ufeff"
+    for row in rows:
+        yield writer.writerow(safe_row(row))
+
+
+# PDF ---------------------------------------------------------------------------
+
+CJK_FONT = "HYSMyeongJo-Medium"
+LATIN_FONT = "Helvetica"
+
+
+def _needs_cjk(text):
+    try:
+        text.encode("cp1252")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _font(text):
+    if not _needs_cjk(text):
+        return LATIN_FONT
+    if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
+    return CJK_FONT
+
+
+def _number_pages(canvas, document):
+    canvas.saveState()
+    canvas.setFont(LATIN_FONT, 9)
+    canvas.drawRightString(
+        A4[0] - 20 * mm, 12 * mm, _("Page %(number)d") % {"number": document.page}
+    )
+    canvas.restoreState()
+
+
+def delivery_pdf(petition):
+    """The petition as handed to an embassy: text, counts, and the named signers."""
+    named = list(
+        petition.signatures.shown_publicly()
+        .order_by("confirmed_at", "pk")
+        .values_list("name", "country")
+    )
+    counted = petition.signatures.counted().count()
+    offline = moderation.offline_total(petition)
+    countries = dict(COUNTRIES)
+
+    def style(name, text, size, leading, **extra):
+        return ParagraphStyle(name, fontName=_font(text), fontSize=size, leading=leading, **extra)
+
+    story = []
+    story.append(Paragraph(escape(petition.title), style("title", petition.title, 20, 25)))
+    addressed = _("To: %(addressee)s") % {"addressee": petition.addressee}
+    story.append(Paragraph(escape(addressed), style("to", addressed, 11, 15, spaceBefore=6)))
+    story.append(Spacer(1, 6 * mm))
+    for paragraph in petition.statement.replace("\r\n", "\n").split("\n\n"):
+        if paragraph.strip():
+            story.append(
+                Paragraph(
+                    escape(paragraph.strip()).replace("\n", "<br/>"),
+                    style("statement", paragraph, 11.5, 16, spaceAfter=8, wordWrap=None),
+                )
+            )
+    story.append(Spacer(1, 4 * mm))
+    totals = [
+        ngettext(
+            "%(count)s person signed online, each confirming their email address.",
+            "%(count)s people signed online, each confirming their email address.",
+            counted,
+        )
+        % {"count": f"{counted:,}"}
+    ]
+    if offline:
+        totals.append(
+            _("Plus %(count)s signatures collected on paper and by partners.")
+            % {"count": f"{offline:,}"}
+        )
+    totals.append(_("As of %(date)s.") % {"date": date_format(timezone.localdate(), "DATE_FORMAT")})
+    for line in totals:
+        story.append(Paragraph(escape(line), style("total", line, 12, 16, spaceAfter=4)))
+    story.append(Spacer(1, 6 * mm))
+
+    if named:
+        heading = _("Signers who agreed to be named")
+        story.append(Paragraph(escape(heading), style("h2", heading, 14, 18, spaceAfter=6)))
+        rows = [[name, str(countries.get(country, country))] for name, country in named]
+        table = Table(rows, colWidths=[100 * mm, 60 * mm], repeatRows=0)
+        commands = [
+            ("FONTNAME", (0, 0), (-1, -1), LATIN_FONT),
+            ("FONTSIZE", (0, 0), (-1, -1), 10),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ]
+        for index, (name, country) in enumerate(rows):
+            if _needs_cjk(name + country):
+                commands.append(("FONTNAME", (0, index), (-1, index), _font(name + country)))
+        table.setStyle(TableStyle(commands))
+        story.append(table)
+    others = counted - len(named)
+    if others:
+        line = ngettext(
+            "and %(count)s other person who signed without showing their name.",
+            "and %(count)s others who signed without showing their names.",
+            others,
+        ) % {"count": f"{others:,}"}
+        story.append(Paragraph(escape(line), style("others", line, 11, 15, spaceBefore=6)))
+
+    buffer = BytesIO()
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=22 * mm,
+        rightMargin=22 * mm,
+        topMargin=20 * mm,
+        bottomMargin=22 * mm,
+        title=petition.title,
+    )
+    document.build(story, onFirstPage=_number_pages, onLaterPages=_number_pages)
+    return buffer.getvalue()
