@@ -50,3 +50,12 @@ def test_no_line_is_shown_without_tallies():
     petition = make_petition()
     html = render_to_string("campaign/offline_signatures.html", {"petition": petition})
     assert html.strip() == ""
+
+
+def test_the_petition_page_shows_the_tallies_beside_the_online_count(client):
+    petition = make_petition()
+    make_signature(petition)
+    PaperTally.objects.create(petition=petition, gathered_by="Stall", date="2026-11-01", count=1200)
+    page = " ".join(client.get(petition.get_absolute_url()).content.decode().split())
+    assert "<strong>1</strong> signature" in page
+    assert "plus 1,200 signatures collected on paper and by partners" in page
