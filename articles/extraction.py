@@ -95,16 +95,18 @@ _ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "south_korea_government",
         re.compile(
-            r"\b(?:[Oo]ur|[Tt]he|South Korea[’']s)\s+(?:new\s+)?(?:government|administration"
+            r"\b(?:[Oo]ur|[Tt]he|South Korea[’']s)\s+(?:new\s+|own\s+)?(?:government|administration"
             r"|president|foreign ministry|foreign minister|unification ministry"
             r"|unification minister|diplomats|authorities)\b"
             r"|\b[Tt]he\s+(?:South\s+)?Korean\s+(?:government|administration|president"
             r"|foreign\s+minist(?:er|ry)|unification\s+minist(?:er|ry)|authorities"
             r"|diplomats|embassy)\b"
             r"|\b[Tt]he\s+Seoul\s+government\b"
+            r"|(?<!Chinese )(?<!North Korean )\b(?:[Tt]he\s+)?(?:Foreign|Unification)\s+Ministry\b"
             r"|\b(?:[Tt]he\s+)?(?:South\s+Korean\s+)?Ministry\s+of\s+(?:Unification|Foreign\s+Affairs)\b"
             r"|\b(?:[Tt]he\s+)?National\s+Assembly\b|\bCheong\s+Wa\s+Dae\b|\b[Tt]he\s+Blue\s+House\b"
             r"|\bSouth\s+Korea[’']s\s+(?:parliament|lawmakers)\b"
+            r"|(?<!US )(?<!U\.S\. )(?<!American )\b[Ll](?:awmakers|egislators)\b"
             r"|" + _NOT_PLACE + r"\bSeoul\b(?!\s+National)"
         ),
     ),
@@ -126,7 +128,7 @@ _ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "china",
         re.compile(
             r"\bChinese\s+(?:government|authorities|leaders(?:hip)?|officials|police"
-            r"|foreign\s+minist(?:er|ry)|president|Communist\s+Party|side)\b"
+            r"|[Ff]oreign\s+[Mm]inist(?:er|ry)|president|Communist\s+Party|side|embassy)\b"
             r"|\bXi\s+Jinping\b|\bPresident\s+Xi\b|\b[Tt]he\s+(?:CCP|CPC)\b"
             r"|" + _NOT_PLACE + r"\b(?:China|Beijing)\b"
         ),
@@ -139,7 +141,8 @@ _ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:U\.S\.|US)\s+Congress\b|\bthe\s+(?:EU|European\s+Union)\b|\bdemocracies\b"
             r"|\bdemocratic\s+(?:countries|nations|governments)\b|\bmember\s+states\b"
             r"|\bthe\s+(?:Security|Human\s+Rights)\s+Council\b|\bother\s+(?:countries|nations)\b"
-            r"|\bforeign\s+governments\b|\bthe\s+West\b|\bJapan\b|\ballies\b)"
+            r"|\b(?:foreign\s+)?governments\b|\bthe\s+West\b|\bJapan\b|\ballies\b"
+            r"|\bsignatory\s+(?:states|countries|nations)\b)"
             r"|\bU\.\s?N\.|\bUN\b|\b[Tt]he\s+U\.\s?S\.|\b[Tt]he\s+US\b"
             r"|" + _NOT_PLACE + r"\bWashington\b"
         ),
@@ -215,7 +218,7 @@ def _is_boilerplate(sentence: str) -> bool:
 
 _REPORT_RE = re.compile(
     r"\b(?:says?|said|saying|claims?|claimed|claiming|insists|insisted|argues|argued"
-    r"|maintains|maintained|states|stated|declared?|declares|announced?|announces"
+    r"|maintains|maintained|states\s+that|stated|declared?|declares|announced?|announces"
     r"|demands|demanded|demanding|urges|urged|urging|call(?:s|ed|ing)?\s+(?:on|upon|for)"
     r"|recommends|recommended|recommending|requests|requested|requesting|asked|asks|asking"
     r"|told|tells|warns|warned|warning|according\s+to|stance|position\s+(?:is\s+)?that"
@@ -279,6 +282,11 @@ _SUBORDINATOR_RE = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_START_RE = re.compile(r"^(?:who|whom|whose|which|that)\b", re.IGNORECASE)
+_PREPOSITION_START_RE = re.compile(
+    r"^(?:for|in|at|on|with|by|like|as|after|before|despite|under|according|of|from|to"
+    r"|without|unlike|above|among|especially|particularly|not|too|however|though|after\s+all)\b",
+    re.IGNORECASE,
+)
 _THAT_RE = re.compile(r"\bthat\b", re.IGNORECASE)
 _AUTHOR_MATRIX_RE = re.compile(
     r"(?:\b(?:we|i)\s+(?:\w+\s+){0,2}(?:believe|think|insist|argue|stress|maintain|repeat"
@@ -310,11 +318,11 @@ def _subject_before(prefix: str) -> _Subject:
         candidates = [p.strip() for p in pieces[:-1] if p.strip()]
         chosen = ""
         for piece in reversed(candidates):
-            if _RELATIVE_START_RE.match(piece):
+            if _RELATIVE_START_RE.match(piece) or _PREPOSITION_START_RE.match(piece):
                 continue
             chosen = piece
             break
-        piece = chosen
+        piece = chosen or (candidates[0] if candidates else "")
     else:
         piece = pieces[-1].strip()
     piece = _CONNECTIVES_RE.sub("", piece).strip()
@@ -419,14 +427,14 @@ _IMPERATIVE_VERBS = _words(
     sign write call join tell speak demand urge act support donate stand raise help
     defend accept recognize recognise give allow open close abolish scrap abandon cease
     reject refuse resist remember never do don't don’t please bring keep boycott
-    pressure press hold make take treat listen shelter rescue welcome ensure guarantee
+    pressure press hold make take treat listen share shelter rescue welcome ensure guarantee
     repeal lift investigate punish
     """
 )
 _PUBLIC_VERBS = _words(
     """
     sign write call join tell speak donate raise boycott pressure press urge demand
-    support remember stand listen
+    support remember stand listen share
     """
 )
 
@@ -634,8 +642,11 @@ def _imperative_hits(sentence: str) -> list[_Hit]:
     first = words[0].lower().rstrip(",:")
     if first not in _IMPERATIVE_VERBS:
         return []
-    if words[1].lower() in {"of", "to", "by", "is", "was", "are", "were", "has", "had"}:
-        return []  # "End of story", "Welcome to ...", "Release is ..."
+    second = words[1].lower()
+    if second in {"of", "by", "is", "was", "are", "were", "has", "had"} or (
+        first == "welcome" and second == "to"
+    ):
+        return []  # "End of story", "Welcome to our site", "Release is ..."
     neg = ""
     vp_start = offset
     if first in {"don't", "don’t"}:
@@ -659,7 +670,7 @@ _TRAILING_PUNCT_RE = re.compile(r"[\s.!;:,]+$")
 
 
 def _make_ask(sentence: str, hit: _Hit, addressee: str, subject: str | None) -> str:
-    vp = sentence[hit.vp_start :].strip()
+    vp = re.sub(r"\s+", " ", sentence[hit.vp_start :]).strip()
     # trailing punctuation, keeping a closing quote that belongs to a quoted phrase
     while vp and vp[-1] in ".!;:, ":
         vp = vp[:-1]
@@ -668,8 +679,8 @@ def _make_ask(sentence: str, hit: _Hit, addressee: str, subject: str | None) -> 
     vp = re.sub(r"^(?:also|therefore|thus|then|still|too|now)\s+", "", vp, flags=re.I)
     vp = re.sub(r"\bN\.K\.(?=\s+[a-z])", "North Korean", vp)
     vp = re.sub(r"\bS\.K\.(?=\s+[a-z])", "South Korean", vp)
-    if addressee not in {"public", "other"}:
-        vp = _second_person(vp, subject or "")
+    if addressee != "other" and (subject or "").lower() not in {"we", "us"}:
+        vp = _second_person(vp, subject or "", addressee)
     if hit.negation == "never":
         vp = "never " + vp
     elif hit.negation == "no longer":
@@ -698,7 +709,8 @@ def _third_person(verb: str) -> str:
 
 def _ensure_clause(sentence: str, hit: _Hit, subject: str) -> str:
     """'Human rights should come first' -> 'Ensure that human rights come first'."""
-    vp = _TRAILING_PUNCT_RE.sub("", sentence[hit.vp_start :].strip())
+    vp = _TRAILING_PUNCT_RE.sub("", re.sub(r"\s+", " ", sentence[hit.vp_start :]).strip())
+    subject = re.sub(r"\s+", " ", subject)
     subj = subject[:1].lower() + subject[1:] if subject[1:2].islower() else subject
     plural = bool(re.search(r"s$|\band\b", subj.lower()))
     if hit.negation:
@@ -724,13 +736,17 @@ def _passive_clause(sentence: str, hit: _Hit) -> str:
         plural = subj.lower().endswith("s") or subj.lower() in {"they", "these", "those"}
         neg = " not" if hit.negation in {"not", "never", "no longer"} else ""
         clause = f"{subj} {'are' if plural else 'is'}{neg} {rest}"
-    clause = _TRAILING_PUNCT_RE.sub("", clause.strip())
+    clause = _TRAILING_PUNCT_RE.sub("", re.sub(r"\s+", " ", clause).strip())
     return clause[:1].lower() + clause[1:] if clause[:2] != clause[:2].upper() else clause
 
 
-def _second_person(vp: str, subject: str) -> str:
+def _second_person(vp: str, subject: str, addressee: str) -> str:
     """Turn possessives that refer to the addressee into 'your'."""
-    plural_subject = bool(_PLURAL_ACTOR_RE.search(subject)) or subject.lower() in {"they"}
+    plural_subject = (
+        bool(_PLURAL_ACTOR_RE.search(subject))
+        or subject.lower() in {"they"}
+        or (addressee == "public" and bool(_PUBLIC_RE.search(subject)))
+    )
 
     def replace(word: str, repl: str, text: str) -> str:
         out = []
@@ -805,6 +821,7 @@ def _government_context(doc: _Doc, idx: int) -> bool:
     return any(a == "south_korea_government" for _p, a in _mentions(segment))
 
 
+_PRACTICE_VERBS = _words("stop end cease halt change come take prevail go disappear")
 _THING_SUBJECT = -0.3  # score adjustment that also marks a non-actor subject
 
 
@@ -817,6 +834,8 @@ def _resolve(doc: _Doc, idx: int, hit: _Hit, subject: str | None) -> tuple[str, 
     if hit.kind == "call_for":
         actor, _ = _recent_actor(doc, idx)
         return (actor or "public"), -0.1
+    if hit.kind == "imperative" and hit.subject == "we":
+        return "public", 0.0
     if hit.kind == "imperative":
         mentions = _mentions(doc.sentences[idx].text)
         if mentions:
@@ -847,6 +866,11 @@ def _resolve(doc: _Doc, idx: int, hit: _Hit, subject: str | None) -> tuple[str, 
     if _LEGAL_SUBJECT_RE.match(subj):
         return None
     # a thing or a practice: "the repatriations must stop"
+    verb = re.match(r"[A-Za-z]+", doc.sentences[idx].text[hit.vp_start :])
+    if hit.kind != "modal_passive" and (
+        verb is None or verb.group().lower() not in _PRACTICE_VERBS
+    ):
+        return None  # "the figure should alarm everyone": evaluative, nobody is asked
     actor, _ = _recent_actor(doc, idx)
     return (actor or doc.main_actor or "other"), _THING_SUBJECT
 

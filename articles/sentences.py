@@ -13,7 +13,9 @@ Rules, in order of precedence:
 
 * A blank line always ends a sentence.
 * A line break ends a sentence, unless the line stops without final
-  punctuation and the next line carries on in lower case (hard-wrapped prose).
+  punctuation and the next line carries on in lower case, or the line is as
+  long as a hard-wrapped line (60 characters or more) and the next line
+  follows without a blank line.
 * A line that starts with a list marker ("- ", "– ", "— ", "• ", "* ", "1. ",
   or a stray "? " standing in for a bullet glyph) starts a new unit, and the
   marker is not part of the sentence.
@@ -84,6 +86,13 @@ _SENTENCE_OPENERS = _words(
     """
 )
 
+# A line at least this long that stops without final punctuation, directly
+# followed by another line, is taken to be hard-wrapped prose.
+_WRAP_WIDTH = 60
+
+# The line stops mid-sentence: no final punctuation before any closing quotes.
+_OPEN_END_RE = re.compile(r"(?:\w|[,;\-–—])[\"'”’)]*$")
+
 _OPENING_CHARS = "\"'“‘([«"
 
 
@@ -124,6 +133,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     """
     blocks: list[list[int]] = []
     prev_open = False  # previous line ended mid-sentence
+    prev_long = False  # ... and was as long as a hard-wrapped line
     for start, end in _lines(text):
         line = text[start:end]
         stripped = line.strip()
@@ -135,11 +145,12 @@ def _blocks(text: str) -> list[tuple[int, int]]:
             start += bullet.end()
         else:
             start += len(line) - len(line.lstrip())
-        if prev_open and not bullet and stripped[0].islower():
+        if prev_open and not bullet and (stripped[0].islower() or prev_long):
             blocks[-1][1] = end
         else:
             blocks.append([start, end])
-        prev_open = stripped[-1].isalnum() or stripped[-1] in ",;-–—"
+        prev_open = bool(_OPEN_END_RE.search(stripped))
+        prev_long = len(stripped) >= _WRAP_WIDTH
     return [(s, e) for s, e in blocks]
 
 
