@@ -168,6 +168,17 @@ _PLURAL_ACTOR_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Heads of noun phrases that name someone able to act, though not one of
+# the addressees we know by name.
+_AGENT_NOUN_RE = re.compile(
+    r"\b(?:compan(?:y|ies)|firms?|businesses|airlines|banks|universit(?:y|ies)|churches"
+    r"|groups?|organi[sz]ations?|agenc(?:y|ies)|NGOs|charities|media|journalists"
+    r"|broadcasters|officials|leaders|part(?:y|ies)|committee|court|judges|brokers"
+    r"|employers|schools|platforms|operators|minist(?:ry|ries)|department|commission"
+    r"|lawyers|doctors|embass(?:y|ies)|editors|publishers|authorities|governments?)\b",
+    re.IGNORECASE,
+)
+
 _PRONOUNS = frozenset({"it", "they", "he", "she", "this", "that", "these", "those"})
 
 
@@ -402,7 +413,7 @@ _LET_US_RE = re.compile(r"^(?:let\s+us|let[’']s)\s+", re.IGNORECASE)
 _META_VERBS = _words(
     """
     note point mention stress emphasize emphasise say recall add remember recognize
-    recognise acknowledge realize realise understand know ask examine consider look see
+    recognise acknowledge realize realise understand know ask examine consider see
     bear
     """
 )
@@ -557,10 +568,13 @@ def _actor_np_end(rest: str) -> int | None:
         if rest_l.startswith(pron + " "):
             return len(pron)
     best = None
+    det = re.match(r"(?:the\s+)?", rest, re.IGNORECASE)
+    starts = {0, det.end() if det else 0}
     for _addressee, pattern in _ACTOR_PATTERNS:
-        m = pattern.match(rest)
-        if m and (best is None or m.end() > best):
-            best = m.end()
+        for pos in starts:
+            m = pattern.match(rest, pos)
+            if m and (best is None or m.end() > best):
+                best = m.end()
     if best is not None:
         # extend over a short trailing head noun: "the Chinese government and the UN"
         return best
@@ -865,6 +879,8 @@ def _resolve(doc: _Doc, idx: int, hit: _Hit, subject: str | None) -> tuple[str, 
         return None  # "defectors must hide": the victims are not being asked
     if _LEGAL_SUBJECT_RE.match(subj):
         return None
+    if _AGENT_NOUN_RE.search(subj):
+        return "other", 0.0  # "the shipping companies should refuse ..."
     # a thing or a practice: "the repatriations must stop"
     verb = re.match(r"[A-Za-z]+", doc.sentences[idx].text[hit.vp_start :])
     if hit.kind != "modal_passive" and (
