@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Max, Prefetch
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from articles.asks import clean_ask, locate_sentence, mask_markup, normalise_ask, same_call
 from articles.models import Addressee, Briefing, Citation, TalkingPoint
@@ -122,11 +125,11 @@ def _move_citations(moves):
     When text is inserted, a citation may move to where another one was a
     moment ago; parking every moved citation first makes the order irrelevant.
     """
-    for number, (citation, _) in enumerate(moves):
+    for number, (citation, _found) in enumerate(moves):
         Citation.objects.filter(pk=citation.pk).update(
             start=_PARKING_OFFSET + number, end=_PARKING_OFFSET + number
         )
-    for citation, _ in moves:
+    for citation, _found in moves:
         citation.save(update_fields=["start", "end", "sentence"])
 
 
@@ -159,21 +162,6 @@ def _matching_point(points, call):
             if best is None or rank < best[0]:
                 best = (rank, point)
     return best[1] if best else None
-
-
-def highlights_for(briefing):
-    """The approved calls to action of one briefing, for marking them in the text.
-
-    One query; each item has the citation (``id``, ``start``, ``end``) and its
-    talking point.
-    """
-    return list(
-        Citation.objects.filter(
-            briefing=briefing, talking_point__status=TalkingPoint.Status.APPROVED
-        )
-        .select_related("talking_point")
-        .order_by("start")
-    )
 
 
 def approve_new_points(since_pk, min_score, translations=None):
@@ -216,3 +204,27 @@ def approved_points_by_addressee():
     for point in points:
         groups[point.addressee].append(point)
     return [(Addressee(value).label, items) for value, items in groups.items() if items]
+
+
+def call_highlights(briefing):
+    """The approved calls to action of a briefing as ``render_body`` highlights.
+
+    Each is marked with an id (``cta-<citation id>``, the anchor the talking
+    points page links to), a label screen readers announce, and a link to
+    write a letter with that point once the letters page exists. One query.
+    """
+    try:
+        letters_url = reverse("letters_start")
+    except NoReverseMatch:
+        letters_url = None
+    citations = Citation.objects.filter(
+        briefing=briefing, talking_point__status=TalkingPoint.Status.APPROVED
+    ).order_by("start")
+    highlights = []
+    for citation in citations:
+        attributes = {"id": f"cta-{citation.pk}", "class": "cta", "label": _("Call to action:")}
+        if letters_url:
+            query = urlencode({"point": citation.talking_point_id})
+            attributes["after"] = (f"{letters_url}?{query}", _("Use this in a letter"))
+        highlights.append((citation.start, citation.end, attributes))
+    return highlights

@@ -66,7 +66,7 @@ def test_each_point_offers_to_use_it_in_a_letter(client, settings):
     stop = point("Stop the deportations", "china")
     page = client.get(reverse("talking_points")).content.decode()
     assert f'href="/letters/?point={stop.pk}"' in page
-    assert "Use this in a letter<span class=\"visually-hidden\">: Stop the deportations" in page
+    assert 'Use this in a letter<span class="visually-hidden">: Stop the deportations' in page
 
 
 def test_the_korean_page_shows_the_korean_ask_when_there_is_one(client):
