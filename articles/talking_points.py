@@ -16,7 +16,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from articles.asks import clean_ask, locate_sentence, mask_markup, normalise_ask, same_call
+from articles.asks import clean_ask, locate_sentence, mask_markup, same_call
 from articles.models import Addressee, Briefing, Citation, TalkingPoint
 
 # Offsets far beyond any body, used while citations trade places (see _move_citations).
@@ -162,28 +162,6 @@ def _matching_point(points, call):
             if best is None or rank < best[0]:
                 best = (rank, point)
     return best[1] if best else None
-
-
-def approve_new_points(since_pk, min_score, translations=None):
-    """Approve the suggested points created after ``since_pk`` that score at least ``min_score``.
-
-    Used by the demo loader so the public pages have something to show: points
-    an editor has seen before (anything older than ``since_pk``) are never
-    touched. ``translations`` maps normalised English asks to Korean ones; a
-    blank ``ask_ko`` of an approved point is filled from it.
-    """
-    translations = translations or {}
-    approved = 0
-    new_points = TalkingPoint.objects.filter(
-        pk__gt=since_pk, status=TalkingPoint.Status.SUGGESTED, score__gte=min_score
-    )
-    for point in new_points:
-        point.status = TalkingPoint.Status.APPROVED
-        if not point.ask_ko:
-            point.ask_ko = translations.get(normalise_ask(point.ask), "")
-        point.save(update_fields=["status", "ask_ko", "updated_at"])
-        approved += 1
-    return approved
 
 
 def approved_points_by_addressee():
