@@ -107,6 +107,7 @@ _ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:[Tt]he\s+)?National\s+Assembly\b|\bCheong\s+Wa\s+Dae\b|\b[Tt]he\s+Blue\s+House\b"
             r"|\bSouth\s+Korea[’']s\s+(?:parliament|lawmakers)\b"
             r"|(?<!US )(?<!U\.S\. )(?<!American )\b[Ll](?:awmakers|egislators)\b"
+            r"|" + _NOT_PLACE + r"\bSouth\s+Korea\b(?![a-zA-Z])"
             r"|" + _NOT_PLACE + r"\bSeoul\b(?!\s+National)"
         ),
     ),
@@ -235,7 +236,9 @@ _REPORT_RE = re.compile(
     r"|told|tells|warns|warned|warning|according\s+to|stance|position\s+(?:is\s+)?that"
     r"|resolution|petition|statement|believes|thinks|hopes|wants|wished|wishes|expects"
     r"|reportedly|pledged|vowed|promised|emphasi[sz](?:es|ed|ing)|stress(?:es|ed|ing)"
-    r"|quoted|noted|noting|added|adding)\b",
+    r"|quoted|noted|noting|added|adding|say|argue|insist|claim|think|believe|suggests?"
+    r"|suggested|recommend|warn|conclude[sd]?|contends?|contended|fears?|feared"
+    r"|predicts?|predicted|knows?|thought|felt|feels?|reckons?|agreed?|agrees)\b",
     re.IGNORECASE,
 )
 _FIRST_PERSON_RE = re.compile(r"\b(?:we|i|this\s+(?:newspaper|paper|page|editorial))\b", re.I)
@@ -249,6 +252,14 @@ _LEGAL_RE = re.compile(
 _LEGAL_SUBJECT_RE = re.compile(
     r"^(?:the\s+)?(?:contracting\s+)?(?:states|parties|signatories|signatory\s+states"
     r"|no\s+(?:state|one|party))$",
+    re.IGNORECASE,
+)
+
+
+# "..., officials said." / "..., according to the ministry." at the end
+_TRAILING_ATTRIBUTION_RE = re.compile(
+    r",\s*(?:(?:[\w’'.-]+\s+){0,5}(?:said|says|say|told\s+\w+|added|noted|argued|insisted"
+    r"|warned|claimed|stated|explained|wrote)|according\s+to\b[^,]*)[\s.!”\"]*$",
     re.IGNORECASE,
 )
 
@@ -309,6 +320,22 @@ _AUTHOR_MATRIX_RE = re.compile(
 )
 
 
+# Verbs (and copulas) that take a "that" clause: what follows is someone's
+# report, belief or a description, not the paper's own demand.
+_COMPLEMENT_VERB_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|means|meant|say|says|said|argue[sd]?|insist(?:s|ed)?"
+    r"|claim(?:s|ed)?|thinks?|thought|believe[sd]?|feel(?:s)?|felt|fear(?:s|ed)?|hope[sd]?"
+    r"|suggest(?:s|ed)?|recommend(?:s|ed)?|demand(?:s|ed)?|warn(?:s|ed)?|note[sd]?"
+    r"|conclude[sd]?|agree[sd]?|add(?:s|ed)?|contend(?:s|ed)?|maintain(?:s|ed)?"
+    r"|stress(?:es|ed)?|emphasi[sz]e[sd]?|urge[sd]?|knows?|knew|expect(?:s|ed)?"
+    r"|predict(?:s|ed)?|acknowledge[sd]?|admit(?:s|ted)?|concede[sd]?|report(?:s|ed)?"
+    r"|reveal(?:s|ed)?|assert(?:s|ed)?|declare[sd]?|announce[sd]?|state[sd]?"
+    r"|explain(?:s|ed)?|out|understand(?:s)?|understood|reali[sz]e[sd]?|show(?:s|ed|n)?"
+    r"|indicate[sd]?|estimate[sd]?|told\s+\w+|tells?\s+\w+)\s*$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _Subject:
     text: str
@@ -349,11 +376,7 @@ def _subject_before(prefix: str) -> _Subject:
         else:
             # "Policies that ... must end": a restrictive relative clause inside
             # the subject is fine; any other complement clause is not ours.
-            if not re.search(r"\w\s*$", matrix) or re.search(
-                r"\b(?:is|are|was|were|be|said|says|believes?|thinks?|means|hopes?)\s*$",
-                matrix,
-                re.IGNORECASE,
-            ):
+            if not re.search(r"\w\s*$", matrix) or _COMPLEMENT_VERB_RE.search(matrix):
                 return _Subject(piece, False)
     if _SUBORDINATOR_RE.search(piece):
         return _Subject(piece, False)
@@ -449,6 +472,16 @@ _PUBLIC_VERBS = _words(
     """
 )
 
+_DETERMINERS = _words(
+    "the a an this that these those such all every each its their our any no some many most"
+)
+_ADJECTIVAL_PARTICIPLES = _words(
+    """
+    worried concerned pleased surprised disappointed tired interested determined convinced
+    frightened scared ashamed embarrassed relieved satisfied amazed annoyed bored confused
+    delighted excited alarmed troubled puzzled tempted inclined obliged
+    """
+)
 _DROP_ADVERBS = frozenset({"also", "therefore", "thus", "then", "still", "too", "now", "really"})
 
 
@@ -515,8 +548,8 @@ def _modal_hits(sentence: str) -> list[_Hit]:
                 "emphasized",
             }:
                 continue  # "it should be noted that"
-            if not _is_participle(nxt):
-                continue  # "must be difficult": epistemic or descriptive
+            if not _is_participle(nxt) or nxt.lower() in _ADJECTIVAL_PARTICIPLES:
+                continue  # "must be difficult", "should be ashamed": not a request
             passive = True
         hits.append(_Hit("modal_passive" if passive else "modal", vp_start, neg, prefix, base=0.9))
     for m in _NEG_ABILITY_RE.finditer(sentence):
@@ -751,7 +784,10 @@ def _passive_clause(sentence: str, hit: _Hit) -> str:
         neg = " not" if hit.negation in {"not", "never", "no longer"} else ""
         clause = f"{subj} {'are' if plural else 'is'}{neg} {rest}"
     clause = _TRAILING_PUNCT_RE.sub("", re.sub(r"\s+", " ", clause).strip())
-    return clause[:1].lower() + clause[1:] if clause[:2] != clause[:2].upper() else clause
+    first = clause.split(" ", 1)[0]
+    if first.lower() in _DETERMINERS:
+        clause = clause[:1].lower() + clause[1:]
+    return clause
 
 
 def _second_person(vp: str, subject: str, addressee: str) -> str:
@@ -836,25 +872,33 @@ def _government_context(doc: _Doc, idx: int) -> bool:
 
 
 _PRACTICE_VERBS = _words("stop end cease halt change come take prevail go disappear")
-_THING_SUBJECT = -0.3  # score adjustment that also marks a non-actor subject
 
 
-def _resolve(doc: _Doc, idx: int, hit: _Hit, subject: str | None) -> tuple[str, float] | None:
+@dataclass(frozen=True, slots=True)
+class _Resolved:
+    addressee: str
+    adjust: float  # added to the rule's base score
+    thing: bool = False  # the subject is a practice, not someone who acts
+
+
+def _resolve(doc: _Doc, idx: int, hit: _Hit, subject: str | None) -> _Resolved | None:
     """Addressee for a hit and a score adjustment; None rejects the hit."""
     if hit.explicit:
-        return hit.explicit, 0.0
+        return _Resolved(hit.explicit, 0.0)
     if hit.kind in {"necessity", "only_way", "necessity_that"} and not subject:
-        return ("south_korea_government" if _government_context(doc, idx) else "public"), -0.05
+        return _Resolved(
+            ("south_korea_government" if _government_context(doc, idx) else "public"), -0.05
+        )
     if hit.kind == "call_for":
         actor, _ = _recent_actor(doc, idx)
-        return (actor or "public"), -0.1
+        return _Resolved((actor or "public"), -0.1)
     if hit.kind == "imperative" and hit.subject == "we":
-        return "public", 0.0
+        return _Resolved("public", 0.0)
     if hit.kind == "imperative":
         mentions = _mentions(doc.sentences[idx].text)
         if mentions:
-            return mentions[0][1], -0.05
-        return (doc.main_actor or "other"), -0.15
+            return _Resolved(mentions[0][1], -0.05)
+        return _Resolved((doc.main_actor or "other"), -0.15)
     subj = (subject or "").strip()
     subj_l = subj.lower()
     if subj_l in _PRONOUNS or subj_l in {"it all"}:
@@ -862,25 +906,25 @@ def _resolve(doc: _Doc, idx: int, hit: _Hit, subject: str | None) -> tuple[str, 
         actor, victims_nearer = _recent_actor(doc, idx, plural=plural)
         if victims_nearer:
             if hit.kind == "modal_passive":
-                return (doc.main_actor or "other"), -0.3
+                return _Resolved((doc.main_actor or "other"), -0.3)
             return None
         if actor:
-            return actor, -0.08
-        return "other", -0.3
+            return _Resolved(actor, -0.08)
+        return None  # a pronoun with no actor to refer to: descriptive
     named = _classify_np(subj)
     if named:
         if hit.kind == "modal_passive":
-            return named, -0.15
-        return named, 0.0
+            return _Resolved(named, -0.15)
+        return _Resolved(named, 0.0)
     if _VICTIM_RE.search(subj):
         if hit.kind == "modal_passive":
             actor, _ = _recent_actor(doc, idx)
-            return (actor or doc.main_actor or "other"), -0.25
+            return _Resolved((actor or doc.main_actor or "other"), -0.25)
         return None  # "defectors must hide": the victims are not being asked
     if _LEGAL_SUBJECT_RE.match(subj):
         return None
     if _AGENT_NOUN_RE.search(subj):
-        return "other", 0.0  # "the shipping companies should refuse ..."
+        return _Resolved("other", 0.0)  # "the shipping companies should refuse ..."
     # a thing or a practice: "the repatriations must stop"
     verb = re.match(r"[A-Za-z]+", doc.sentences[idx].text[hit.vp_start :])
     if hit.kind != "modal_passive" and (
@@ -888,7 +932,7 @@ def _resolve(doc: _Doc, idx: int, hit: _Hit, subject: str | None) -> tuple[str, 
     ):
         return None  # "the figure should alarm everyone": evaluative, nobody is asked
     actor, _ = _recent_actor(doc, idx)
-    return (actor or doc.main_actor or "other"), _THING_SUBJECT
+    return _Resolved(actor or doc.main_actor or "other", -0.3, thing=True)
 
 
 def _judge(doc: _Doc, idx: int) -> Call | None:
@@ -910,6 +954,8 @@ def _judge(doc: _Doc, idx: int) -> Call | None:
         if hit.kind in {"modal", "modal_passive", "cannot"}:
             if _reported(prefix) or _inside_quote(prefix) or _LEGAL_RE.search(prefix):
                 continue
+            if _TRAILING_ATTRIBUTION_RE.search(text[hit.vp_start :]):
+                continue
             subj = _subject_before(hit.subject or "")
             if not subj.ok:
                 continue
@@ -919,12 +965,12 @@ def _judge(doc: _Doc, idx: int) -> Call | None:
         resolved = _resolve(doc, idx, hit, subject)
         if resolved is None:
             continue
-        addressee, adjust = resolved
+        addressee, adjust = resolved.addressee, resolved.adjust
         score = hit.base + adjust
         if addressee == "other":
             score -= 0.15
         score = round(min(0.99, max(0.05, score)), 2)
-        if adjust is _THING_SUBJECT and hit.kind == "modal":
+        if resolved.thing and hit.kind == "modal":
             ask = _ensure_clause(text, hit, subject or "")
         else:
             ask = _make_ask(text, hit, addressee, subject)

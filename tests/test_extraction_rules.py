@@ -373,3 +373,38 @@ def test_an_evaluative_statement_about_a_thing_is_not_a_call():
 
 def test_an_ability_statement_is_not_a_call():
     assert_no_call("Escapees cannot return home.")
+
+
+def test_a_demand_attributed_at_the_end_of_the_sentence_is_reported():
+    assert_no_call("The government has to decide by Friday, officials said.")
+
+
+def test_an_opinion_held_by_others_is_not_the_papers_call():
+    assert_no_call("Some analysts argue that China should soften its stance.")
+    assert_no_call("Some lawmakers think the government should stay quiet.")
+
+
+def test_the_papers_own_opinion_clause_is_a_call():
+    call = only_call("We believe that Beijing must change course.")
+    assert call.addressee == "china"
+    assert call.ask == "Change course"
+
+
+def test_an_emotion_after_should_be_is_not_a_call():
+    assert_no_call("China should be ashamed.")
+    assert_no_call("Beijing must be worried about a collapse of the regime.")
+
+
+def test_a_pronoun_with_nobody_to_refer_to_is_not_a_call():
+    assert_no_call("If they are caught, they must pay a fine.")
+
+
+def test_south_korea_named_as_an_actor_means_the_government():
+    call = only_call("South Korea must accept every escapee who reaches its embassies.")
+    assert call.addressee == "south_korea_government"
+    assert call.ask == "Accept every escapee who reaches your embassies"
+
+
+def test_a_passive_ask_keeps_proper_nouns_capitalised():
+    call = only_call("Beijing needs to be held accountable.")
+    assert call.ask == "Ensure that Beijing is held accountable"
