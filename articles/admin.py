@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -8,9 +9,17 @@ from django.utils.translation import ngettext
 from articles.models import Briefing, TalkingPoint
 
 
+def _https_links(field, **kwargs):
+    # Links typed without a scheme get https:// (Django 6's default, chosen now).
+    if isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)
+
+
 class BriefingForm(forms.ModelForm):
     class Meta:
         model = Briefing
+        formfield_callback = _https_links
         fields = [
             "title",
             "slug",
@@ -39,6 +48,7 @@ class BriefingForm(forms.ModelForm):
 @admin.register(Briefing)
 class BriefingAdmin(admin.ModelAdmin):
     form = BriefingForm
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
         "title",
         "status",
