@@ -9,7 +9,7 @@ def _english_by_default(settings):
     settings.LANGUAGE_CODE = "en"
 
 
-def make_briefing(**fields):
+def create_briefing(**fields):
     """A published briefing with a small body; override any field."""
     from articles.models import Briefing
 
@@ -23,3 +23,9 @@ def make_briefing(**fields):
     }
     values.update(fields)
     return Briefing.objects.create(**values)
+
+
+@pytest.fixture
+def make_briefing(db):
+    """The briefing factory, for tests: `make_briefing(status="draft")`."""
+    return create_briefing

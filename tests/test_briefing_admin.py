@@ -1,7 +1,6 @@
 """The briefing admin: actions, ordering in the list, help texts, preview links."""
 
 import pytest
-from conftest import make_briefing
 
 from articles.models import Briefing
 
@@ -24,34 +23,34 @@ def run_action(client, action, briefings):
     )
 
 
-def three_briefings(**fields):
+def three_briefings(make_briefing, **fields):
     return [make_briefing(title=f"B{i}", slug=f"b{i}", position=i, **fields) for i in range(3)]
 
 
-def test_publish_action_publishes_and_says_how_many(editor_client):
-    drafts = three_briefings(status=Briefing.Status.DRAFT)
+def test_publish_action_publishes_and_says_how_many(editor_client, make_briefing):
+    drafts = three_briefings(make_briefing, status=Briefing.Status.DRAFT)
     make_briefing(title="Already", slug="already")
     response = run_action(editor_client, "publish", drafts[:2])
     assert "2 briefings published." in response.content.decode()
     assert Briefing.objects.published().count() == 3
 
 
-def test_publish_action_counts_only_what_changed(editor_client):
-    briefings = three_briefings()
+def test_publish_action_counts_only_what_changed(editor_client, make_briefing):
+    briefings = three_briefings(make_briefing)
     response = run_action(editor_client, "publish", briefings[:1])
     assert "0 briefings published." in response.content.decode()
 
 
-def test_unpublish_action_turns_briefings_into_drafts(editor_client):
-    briefings = three_briefings()
+def test_unpublish_action_turns_briefings_into_drafts(editor_client, make_briefing):
+    briefings = three_briefings(make_briefing)
     response = run_action(editor_client, "unpublish", briefings[:1])
     assert "1 briefing unpublished." in response.content.decode()
     assert Briefing.objects.get(slug="b0").status == Briefing.Status.DRAFT
     assert editor_client.get("/briefings/b0/").status_code == 200  # staff preview
 
 
-def test_feature_and_unfeature_actions(editor_client):
-    briefings = three_briefings()
+def test_feature_and_unfeature_actions(editor_client, make_briefing):
+    briefings = three_briefings(make_briefing)
     response = run_action(editor_client, "feature", briefings)
     assert "3 briefings featured." in response.content.decode()
     assert Briefing.objects.filter(featured=True).count() == 3
@@ -60,8 +59,10 @@ def test_feature_and_unfeature_actions(editor_client):
     assert list(Briefing.objects.filter(featured=True).values_list("slug", flat=True)) == ["b0"]
 
 
-def test_positions_are_editable_in_the_list_and_order_the_public_list(editor_client, client):
-    briefings = three_briefings()
+def test_positions_are_editable_in_the_list_and_order_the_public_list(
+    editor_client, client, make_briefing
+):
+    briefings = three_briefings(make_briefing)
     data = {
         "form-TOTAL_FORMS": "3",
         "form-INITIAL_FORMS": "3",
@@ -85,7 +86,7 @@ def test_positions_are_editable_in_the_list_and_order_the_public_list(editor_cli
     )
 
 
-def test_list_shows_the_editors_columns_filters_and_search(editor_client):
+def test_list_shows_the_editors_columns_filters_and_search(editor_client, make_briefing):
     make_briefing(publication="The Korea Herald")
     html = editor_client.get(CHANGELIST).content.decode()
     for column in (
@@ -102,7 +103,7 @@ def test_list_shows_the_editors_columns_filters_and_search(editor_client):
     assert found == 1  # searches the body
 
 
-def test_drafts_get_a_preview_link_and_published_a_view_link(editor_client):
+def test_drafts_get_a_preview_link_and_published_a_view_link(editor_client, make_briefing):
     make_briefing(status=Briefing.Status.DRAFT)
     make_briefing(title="Live", slug="live")
     html = editor_client.get(CHANGELIST).content.decode()
@@ -110,7 +111,7 @@ def test_drafts_get_a_preview_link_and_published_a_view_link(editor_client):
     assert '<a href="/briefings/live/">View</a>' in html
 
 
-def test_change_form_shows_help_text_fieldsets_and_view_on_site(editor_client):
+def test_change_form_shows_help_text_fieldsets_and_view_on_site(editor_client, make_briefing):
     briefing = make_briefing()
     response = editor_client.get(f"{CHANGELIST}{briefing.pk}/change/")
     html = response.content.decode()
@@ -125,7 +126,7 @@ def test_change_form_shows_help_text_fieldsets_and_view_on_site(editor_client):
     assert "prepopulate" in html  # the slug follows the title as it is typed
 
 
-def test_saving_in_the_admin_keeps_line_ends_as_the_body_format_needs(editor_client):
+def test_saving_in_the_admin_keeps_line_ends_as_the_body_format_needs(editor_client, make_briefing):
     briefing = make_briefing()
     form = editor_client.get(f"{CHANGELIST}{briefing.pk}/change/").context["adminform"].form
     data = {name: form.initial.get(name) or "" for name in form.fields}

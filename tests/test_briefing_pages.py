@@ -5,7 +5,6 @@ import re
 from io import StringIO
 
 import pytest
-from conftest import make_briefing
 from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
 
@@ -55,7 +54,7 @@ def test_list_cards_show_deck_publication_date_summary_and_reading_time(client, 
     assert "-minute read" in html
 
 
-def test_drafts_are_not_listed(client):
+def test_drafts_are_not_listed(client, make_briefing):
     make_briefing(status=Briefing.Status.DRAFT)
     assert "Humane China" not in page(client, "/briefings/")
 
@@ -125,7 +124,7 @@ def test_take_action_panel_links_what_exists(client, editorials):
         assert f'href="{letters}"' in html
 
 
-def test_body_text_is_escaped(client):
+def test_body_text_is_escaped(client, make_briefing):
     make_briefing(body='<script>alert("x")</script>', title="<b>T</b>")
     html = page(client, "/briefings/humane-china/")
     assert "<script>alert" not in html
@@ -133,25 +132,25 @@ def test_body_text_is_escaped(client):
     assert "<b>T</b>" not in html
 
 
-def test_description_falls_back_to_the_start_of_the_text(client):
+def test_description_falls_back_to_the_start_of_the_text(client, make_briefing):
     make_briefing(summary="", deck="", body="China must stop.\n\nNow.")
     html = page(client, "/briefings/humane-china/")
     assert '<meta name="description" content="China must stop. Now.">' in html
 
 
-def test_undated_briefings_have_no_published_time(client):
+def test_undated_briefings_have_no_published_time(client, make_briefing):
     make_briefing(published_on=None, publication="")
     html = page(client, "/briefings/humane-china/")
     assert "article:published_time" not in html
     assert "<time" not in html
 
 
-def test_a_draft_is_not_found_by_the_public(client):
+def test_a_draft_is_not_found_by_the_public(client, make_briefing):
     make_briefing(status=Briefing.Status.DRAFT)
     page(client, "/briefings/humane-china/", status=404)
 
 
-def test_a_draft_is_previewed_by_staff_with_a_banner_and_no_caching(client, staff):
+def test_a_draft_is_previewed_by_staff_with_a_banner_and_no_caching(client, staff, make_briefing):
     make_briefing(status=Briefing.Status.DRAFT, published_on=datetime.date(2020, 1, 2))
     client.force_login(staff)
     response = client.get("/briefings/humane-china/")
@@ -163,14 +162,14 @@ def test_a_draft_is_previewed_by_staff_with_a_banner_and_no_caching(client, staf
     assert "no-store" in response["Cache-Control"]
 
 
-def test_staff_see_published_briefings_without_the_banner(client, staff):
+def test_staff_see_published_briefings_without_the_banner(client, staff, make_briefing):
     make_briefing()
     client.force_login(staff)
     html = page(client, "/briefings/humane-china/")
     assert "Draft — not public" not in html
 
 
-def test_a_non_staff_user_cannot_preview_drafts(client, django_user_model):
+def test_a_non_staff_user_cannot_preview_drafts(client, django_user_model, make_briefing):
     make_briefing(status=Briefing.Status.DRAFT)
     client.force_login(django_user_model.objects.create_user("reader", password="pw"))
     page(client, "/briefings/humane-china/", status=404)
