@@ -232,7 +232,7 @@ def _take_front_matter(blocks):
         block = blocks[index]
         if not caption and not title and _looks_like_caption(block):
             caption = block
-        elif not title and _looks_like_headline(block):
+        elif not title and _looks_like_headline(block) and index + 1 < len(blocks):
             title = HEADLINE_LABEL.sub("", block).strip() or block
         elif title and not deck and _looks_like_headline(block) and index + 1 < len(blocks):
             deck = block

@@ -4,6 +4,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from articles.cleanup import (
     MAX_FILE_BYTES,
@@ -210,3 +212,21 @@ def test_files_over_the_size_limit_are_refused():
 def test_a_file_with_only_furniture_leaves_no_text():
     with pytest.raises(CleanupError, match="no text left"):
         clean_editorial("Back To Top\n\nShare\n")
+
+
+def test_a_lone_short_line_is_kept_as_text_rather_than_lost_as_a_title():
+    result = clean_editorial("Stop the repatriations")
+    assert result.title == ""
+    assert result.body == "Stop the repatriations"
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
+def test_any_text_gives_a_tidy_body_or_a_plain_error(text):
+    try:
+        result = clean_editorial(text)
+    except CleanupError:
+        return
+    blocks = result.body.split("\n\n")
+    assert all(block.strip() for block in blocks)
+    assert "\r" not in result.body
+    assert "\n\n\n" not in result.body
