@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
@@ -12,9 +13,17 @@ from articles.models import Briefing, Citation, TalkingPoint
 from articles.talking_points import refresh_talking_points
 
 
+def _https_links(field, **kwargs):
+    # Links typed without a scheme get https:// (Django 6's default, chosen now).
+    if isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)
+
+
 class BriefingForm(forms.ModelForm):
     class Meta:
         model = Briefing
+        formfield_callback = _https_links
         fields = [
             "title",
             "slug",
@@ -43,6 +52,7 @@ class BriefingForm(forms.ModelForm):
 @admin.register(Briefing)
 class BriefingAdmin(admin.ModelAdmin):
     form = BriefingForm
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
         "title",
         "status",

@@ -49,6 +49,15 @@ BOILERPLATE_LINES = frozenset(
         "top",
         "twitter",
         "x",
+        # Korean sites
+        "공유",
+        "공유하기",
+        "닫기",
+        "맨 위로",
+        "목록",
+        "스크랩",
+        "인쇄",
+        "홈",
     }
 )
 
@@ -63,7 +72,7 @@ HEADLINE_LABEL = re.compile(r"^\[[^\]]{1,40}\]\s*")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 CAPTION_END = re.compile(
     r"(?:"
-    r"/\s*[A-Z][\w&.' -]{0,40}"
+    r"(?-i:/\s*[A-Z가-힣][\w&.' -]{0,40})"
     r"|\((?:photo|image|courtesy|credit|captured|screenshot)\b[^()]*\)"
     r"|\((?:Yonhap|News1|Newsis|AP|AFP|Reuters|EPA|Xinhua|Getty Images)[^()]*\)"
     r"|\(\s*" + _MONTH + r"\s*\d{1,2}[.,]?\s*\d{4}\s*\)"
@@ -223,7 +232,7 @@ def _take_front_matter(blocks):
         block = blocks[index]
         if not caption and not title and _looks_like_caption(block):
             caption = block
-        elif not title and _looks_like_headline(block):
+        elif not title and _looks_like_headline(block) and index + 1 < len(blocks):
             title = HEADLINE_LABEL.sub("", block).strip() or block
         elif title and not deck and _looks_like_headline(block) and index + 1 < len(blocks):
             deck = block

@@ -152,7 +152,11 @@ class Briefing(models.Model):
     @property
     def description(self):
         """Text for listings and link previews: the summary, else the deck, else the start."""
-        return self.summary or self.deck or Truncator(" ".join(self.body.split())).chars(200)
+        if self.summary or self.deck:
+            return self.summary or self.deck
+        lines = self.body.split("\n")
+        text = " ".join(line.removeprefix("## ").removeprefix("- ") for line in lines)
+        return Truncator(" ".join(text.split())).chars(200)
 
 
 class TalkingPointQuerySet(models.QuerySet):

@@ -9,19 +9,29 @@ def _english_by_default(settings):
     settings.LANGUAGE_CODE = "en"
 
 
-# Talking points ----------------------------------------------------------------
-
-
-def make_briefing(body, slug="a-briefing", title=None, status="published", **fields):
+def create_briefing(**fields):
+    """A published briefing with a small body; override any field."""
     from articles.models import Briefing
 
-    return Briefing.objects.create(
-        title=title or slug.replace("-", " ").capitalize(),
-        slug=slug,
-        body=body,
-        status=status,
-        **fields,
-    )
+    values = {
+        "title": "Humane China",
+        "slug": "humane-china",
+        "deck": "Beijing must stop repatriating N.K. defectors",
+        "summary": "China must stop sending defectors back.",
+        "body": "First paragraph.\n\n## A heading\n\n- one\n- two\n\nLast paragraph.",
+        "status": Briefing.Status.PUBLISHED,
+    }
+    values.update(fields)
+    return Briefing.objects.create(**values)
+
+
+@pytest.fixture
+def make_briefing(db):
+    """The briefing factory, for tests: `make_briefing(status="draft")`."""
+    return create_briefing
+
+
+# Talking points: a stand-in for the call-to-action extractor.
 
 
 class FakeCall:
@@ -32,7 +42,7 @@ class FakeCall:
         self.addressee, self.ask, self.score = addressee, ask, score
 
 
-def fake_extractor(table):
+def make_fake_extractor(table):
     """An extractor that knows a fixed set of sentences: {sentence: (addressee, ask, score)}.
 
     It reports every occurrence of each sentence in the text, as the real one
@@ -50,3 +60,9 @@ def fake_extractor(table):
         return sorted(calls, key=lambda call: call.start)
 
     return extract
+
+
+@pytest.fixture
+def fake_extractor():
+    """The fake extractor factory, for tests: `fake_extractor({sentence: (...)})`."""
+    return make_fake_extractor

@@ -1,7 +1,6 @@
 """Briefing pages mark the approved calls to action and offer to use them in a letter."""
 
 import pytest
-from conftest import fake_extractor, make_briefing
 from django.urls import reverse
 
 from articles.models import Citation, TalkingPoint
@@ -13,18 +12,16 @@ pytestmark = pytest.mark.django_db
 APPROVED = "China must stop sending <defectors> back."
 SUGGESTED = "Seoul should say more."
 BODY = f"## What to do\n\nSome context. {APPROVED}\n\n- {SUGGESTED}\n- Plain item."
-EXTRACT = fake_extractor(
-    {
-        APPROVED: ("china", "stop sending defectors back", 0.9),
-        SUGGESTED: ("south_korea_government", "say more", 0.5),
-    }
-)
+CALLS = {
+    APPROVED: ("china", "stop sending defectors back", 0.9),
+    SUGGESTED: ("south_korea_government", "say more", 0.5),
+}
 
 
 @pytest.fixture
-def briefing():
-    briefing = make_briefing(BODY, slug="humane-china")
-    refresh_talking_points(briefing, extract=EXTRACT)
+def briefing(make_briefing, fake_extractor):
+    briefing = make_briefing(body=BODY, slug="humane-china")
+    refresh_talking_points(briefing, extract=fake_extractor(CALLS))
     TalkingPoint.objects.filter(addressee="china").update(status="approved")
     return briefing
 
@@ -58,13 +55,15 @@ def test_each_marked_call_links_to_a_letter_with_that_point(client, settings, br
     ) in page
 
 
-def test_highlights_cost_one_query_however_many_there_are(client, django_assert_num_queries):
+def test_highlights_cost_one_query_however_many_there_are(
+    client, django_assert_num_queries, make_briefing, fake_extractor
+):
     body = "\n\n".join(f"Sentence number {n} asks China to act." for n in range(8))
     table = {
         f"Sentence number {n} asks China to act.": ("china", f"act in way {n}", 0.9)
         for n in range(8)
     }
-    briefing = make_briefing(body)
+    briefing = make_briefing(body=body)
     refresh_talking_points(briefing, extract=fake_extractor(table))
     TalkingPoint.objects.update(status="approved")
     with django_assert_num_queries(2):  # the briefing, then all its highlights

@@ -1,7 +1,6 @@
 """Editors review talking points in the admin: approve, reject, edit, reorder, read the source."""
 
 import pytest
-from conftest import fake_extractor, make_briefing
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
@@ -11,7 +10,7 @@ from articles.talking_points import refresh_talking_points
 pytestmark = pytest.mark.django_db
 
 SENTENCE = "China should stop sending <defectors> back."
-EXTRACT = fake_extractor({SENTENCE: ("china", "stop sending <defectors> back", 0.9)})
+CALLS = {SENTENCE: ("china", "stop sending <defectors> back", 0.9)}
 CHANGELIST = reverse("admin:articles_talkingpoint_changelist")
 
 
@@ -23,9 +22,9 @@ def editor_client(client):
 
 
 @pytest.fixture
-def point():
-    briefing = make_briefing("Opening words. " * 30 + SENTENCE + " Closing words." * 30)
-    refresh_talking_points(briefing, extract=EXTRACT)
+def point(make_briefing, fake_extractor):
+    briefing = make_briefing(body="Opening words. " * 30 + SENTENCE + " Closing words." * 30)
+    refresh_talking_points(briefing, extract=fake_extractor(CALLS))
     return TalkingPoint.objects.get()
 
 
@@ -34,7 +33,7 @@ def test_the_list_shows_asks_with_their_citations_and_briefings(editor_client, p
     assert response.status_code == 200
     page = response.content.decode()
     assert "Stop sending &lt;defectors&gt; back" in page
-    assert "A briefing" in page
+    assert "Humane China" in page
     assert 'name="form-0-position"' in page
 
 
@@ -105,7 +104,7 @@ def test_the_change_page_shows_the_sentence_in_context_escaped_with_links(editor
     ).content.decode()
     assert "<mark>China should stop sending &lt;defectors&gt; back.</mark>" in page
     assert "Opening words." in page and "Closing words." in page
-    assert f'href="/briefings/a-briefing/#cta-{citation.pk}"' in page
+    assert f'href="/briefings/humane-china/#cta-{citation.pk}"' in page
     assert reverse("admin:articles_briefing_change", args=[citation.briefing_id]) in page
 
 

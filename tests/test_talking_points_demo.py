@@ -3,7 +3,6 @@
 from io import StringIO
 
 import pytest
-from conftest import fake_extractor, make_briefing
 from django.core.management import call_command
 
 from articles import demo
@@ -33,8 +32,8 @@ def test_load_demo_twice_gives_the_same_talking_points():
     assert TalkingPoint.objects.filter(status="suggested").exists()  # left for the editors
 
 
-def test_the_demo_never_touches_points_editors_have_seen():
-    briefing = make_briefing("China should act now. Seoul should act too.")
+def test_the_demo_never_touches_points_editors_have_seen(make_briefing, fake_extractor):
+    briefing = make_briefing(body="China should act now. Seoul should act too.")
     extract = fake_extractor(
         {
             "China should act now.": ("china", "act now", 0.95),

@@ -1,7 +1,6 @@
 """The public /talking-points/ page: approved points by addressee, with their sources."""
 
 import pytest
-from conftest import make_briefing
 from django.urls import reverse
 
 from articles.models import Citation, TalkingPoint
@@ -41,10 +40,12 @@ def test_approved_points_are_grouped_by_addressee_china_first(client):
     assert "The North Korean authorities" not in page  # no empty groups
 
 
-def test_each_point_links_to_the_sentences_it_comes_from(client, django_assert_max_num_queries):
-    first = make_briefing("Intro. China must stop the deportations.", slug="first")
-    second = make_briefing("China should not send them back.", slug="second")
-    draft = make_briefing("Draft text: stop it.", slug="draft", status="draft")
+def test_each_point_links_to_the_sentences_it_comes_from(
+    client, django_assert_max_num_queries, make_briefing
+):
+    first = make_briefing(body="Intro. China must stop the deportations.", slug="first")
+    second = make_briefing(body="China should not send them back.", slug="second")
+    draft = make_briefing(body="Draft text: stop it.", slug="draft", status="draft")
     stop = point("Stop the deportations", "china")
     one = cite(stop, first, "China must stop the deportations.")
     two = cite(stop, second, "China should not send them back.")

@@ -36,4 +36,3 @@ class Command(BaseCommand):
         failed = summarise(results)["failed"]
         if failed:
             raise CommandError(f"{failed} file(s) could not be imported.")
-
