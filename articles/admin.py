@@ -8,6 +8,9 @@ from django.utils.translation import ngettext
 
 from articles.models import Briefing, TalkingPoint
 
+# The admin's class for full-width text boxes.
+WIDE = {"class": "vLargeTextField"}
+
 
 def _https_links(field, **kwargs):
     # Links typed without a scheme get https:// (Django 6's default, chosen now).
@@ -20,6 +23,14 @@ class BriefingForm(forms.ModelForm):
     class Meta:
         model = Briefing
         formfield_callback = _https_links
+        widgets = {
+            "title": forms.TextInput(attrs=WIDE),
+            "deck": forms.TextInput(attrs=WIDE),
+            "caption": forms.TextInput(attrs=WIDE),
+            "source_note": forms.TextInput(attrs=WIDE),
+            "summary": forms.Textarea(attrs={**WIDE, "rows": 3}),
+            "body": forms.Textarea(attrs={**WIDE, "rows": 30}),
+        }
         fields = [
             "title",
             "slug",
