@@ -13,10 +13,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         results = demo.import_editorials()
-        if options["verbosity"] >= 1:
-            for result in results:
-                self.stdout.write(f"  {result.describe()}")
-            self.stdout.write(summary_line(results))
+        for result in results:
+            self.stdout.write(f"  {result.describe()}")
+        self.stdout.write(summary_line(results))
         if settings.DEBUG:
             self.stdout.write("Demo logins (development only):")
             for username, password in demo.create_demo_accounts():
