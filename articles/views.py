@@ -1,6 +1,10 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import add_never_cache_headers
+from django.utils.safestring import mark_safe
 
 from articles.models import Briefing
+from articles.rendering import render_body
 
 
 def briefing_list(request):
@@ -9,5 +13,19 @@ def briefing_list(request):
 
 
 def briefing_detail(request, slug):
-    briefing = get_object_or_404(Briefing.objects.published(), slug=slug)
-    return render(request, "articles/briefing_detail.html", {"briefing": briefing})
+    """A published briefing; staff may also preview drafts, which are never cached."""
+    briefing = get_object_or_404(Briefing, slug=slug)
+    preview = not briefing.is_published
+    staff = request.user.is_staff and request.user.has_perm("articles.view_briefing")
+    if preview and not staff:
+        raise Http404("No briefing matches the given query.")
+    context = {
+        "briefing": briefing,
+        # render_body escapes every piece of text itself.
+        "body_html": mark_safe(render_body(briefing.body)),
+        "preview": preview,
+    }
+    response = render(request, "articles/briefing_detail.html", context)
+    if preview:
+        add_never_cache_headers(response)
+    return response

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from articles.importing import summary_line
 from campaign import demo
 
 
@@ -11,6 +12,10 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        results = demo.import_editorials()
+        for result in results:
+            self.stdout.write(f"  {result.describe()}")
+        self.stdout.write(summary_line(results))
         if settings.DEBUG:
             self.stdout.write("Demo logins (development only):")
             for username, password in demo.create_demo_accounts():
