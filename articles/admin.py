@@ -12,6 +12,9 @@ from articles.asks import sentence_in_context
 from articles.models import Briefing, Citation, TalkingPoint
 from articles.talking_points import refresh_talking_points
 
+# The admin's class for full-width text boxes.
+WIDE = {"class": "vLargeTextField"}
+
 
 def _https_links(field, **kwargs):
     # Links typed without a scheme get https:// (Django 6's default, chosen now).
@@ -24,6 +27,14 @@ class BriefingForm(forms.ModelForm):
     class Meta:
         model = Briefing
         formfield_callback = _https_links
+        widgets = {
+            "title": forms.TextInput(attrs=WIDE),
+            "deck": forms.TextInput(attrs=WIDE),
+            "caption": forms.TextInput(attrs=WIDE),
+            "source_note": forms.TextInput(attrs=WIDE),
+            "summary": forms.Textarea(attrs={**WIDE, "rows": 3}),
+            "body": forms.Textarea(attrs={**WIDE, "rows": 30}),
+        }
         fields = [
             "title",
             "slug",

@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from articles.sentences import Sentence, paragraph_spans, split_sentences
 
@@ -91,10 +91,21 @@ class Call:
 # Place prepositions: "in Seoul", "to China" name a place, not an actor.
 _NOT_PLACE = r"(?<!\bin )(?<!\binto )(?<!\bto )(?<!\bfrom )(?<!\bvia )(?<!\bof )(?<!\bat )"
 
+
+def _gated(first_chars: str, pattern: str) -> re.Pattern[str]:
+    """Compile ``pattern`` behind a cheap test of the first character.
+
+    Every alternative of the pattern must start with one of ``first_chars``;
+    the look-ahead lets the engine skip all other positions quickly.
+    """
+    return re.compile(f"(?=[{first_chars}])(?:{pattern})")
+
+
 _ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "south_korea_government",
-        re.compile(
+        _gated(
+            "OoTtSMNCFUlL",
             r"\b(?:[Oo]ur|[Tt]he|South Korea[’']s)\s+(?:new\s+|own\s+)?(?:government|administration"
             r"|president|foreign ministry|foreign minister|unification ministry"
             r"|unification minister|diplomats|authorities)\b"
@@ -108,12 +119,13 @@ _ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bSouth\s+Korea[’']s\s+(?:parliament|lawmakers)\b"
             r"|(?<!US )(?<!U\.S\. )(?<!American )\b[Ll](?:awmakers|egislators)\b"
             r"|" + _NOT_PLACE + r"\bSouth\s+Korea\b(?![a-zA-Z])"
-            r"|" + _NOT_PLACE + r"\bSeoul\b(?!\s+National)"
+            r"|" + _NOT_PLACE + r"\bSeoul\b(?!\s+National)",
         ),
     ),
     (
         "north_korea",
-        re.compile(
+        _gated(
+            "NTtKP",
             r"\bNorth\s+Korean\s+(?:regime|government|authorities|leader(?:ship)?"
             r"|officials|guards|dictator(?:ship)?|state)\b"
             r"|\b[Tt]he\s+Kim\s+(?:regime|dynasty|family)\b|\bKim\s+Jong[- ]?(?:un|Un|Eun|il|Il)\b"
@@ -122,21 +134,23 @@ _ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             + _NOT_PLACE
             + r"\bPyongyang\b|"
             + _NOT_PLACE
-            + r"\b[Tt]he\s+North\b(?![\s-]Korean)"
+            + r"\b[Tt]he\s+North\b(?![\s-]Korean)",
         ),
     ),
     (
         "china",
-        re.compile(
+        _gated(
+            "CXPTtB",
             r"\bChinese\s+(?:government|authorities|leaders(?:hip)?|officials|police"
             r"|[Ff]oreign\s+[Mm]inist(?:er|ry)|president|Communist\s+Party|side|embassy)\b"
             r"|\bXi\s+Jinping\b|\bPresident\s+Xi\b|\b[Tt]he\s+(?:CCP|CPC)\b"
-            r"|" + _NOT_PLACE + r"\b(?:China|Beijing)\b"
+            r"|" + _NOT_PLACE + r"\b(?:China|Beijing)\b",
         ),
     ),
     (
         "international_community",
-        re.compile(
+        _gated(
+            "TtUuDdMmOoGgFfJjAaSsW",
             r"(?i:\bthe\s+international\s+community\b|\bthe\s+United\s+Nations\b"
             r"|\bUNHCR\b|\bthe\s+world\b(?![’']s)|\bthe\s+United\s+States\b"
             r"|\b(?:U\.S\.|US)\s+Congress\b|\bthe\s+(?:EU|European\s+Union)\b|\bdemocracies\b"
@@ -145,7 +159,7 @@ _ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:foreign\s+)?governments\b|\bthe\s+West\b|\bJapan\b|\ballies\b"
             r"|\bsignatory\s+(?:states|countries|nations)\b)"
             r"|\bU\.\s?N\.|\bUN\b|\b[Tt]he\s+U\.\s?S\.|\b[Tt]he\s+US\b"
-            r"|" + _NOT_PLACE + r"\bWashington\b"
+            r"|" + _NOT_PLACE + r"\bWashington\b",
         ),
     ),
 )
@@ -495,9 +509,16 @@ class _Hit:
     base: float = 0.85
 
 
+# Work limits per sentence: a sentence with dozens of modals is not prose, and
+# looking at the first few keeps the work linear on pathological input.
+_MAX_HITS = 8
+_MAX_MATCHES = 24
+_WINDOW = 600  # characters before a trigger that the subject checks look at
+
+
 def _verb_after(sentence: str, pos: int) -> tuple[int, str, str] | None:
     """Skip adverbs after a modal; return (start, first word, next word)."""
-    words = list(re.finditer(r"[A-Za-z’'-]+", sentence[pos:]))
+    words = list(_WORD_RE.finditer(sentence, pos, pos + 200))
     i = 0
     while i < len(words) and (
         words[i].group().lower() in _DROP_ADVERBS
@@ -508,7 +529,7 @@ def _verb_after(sentence: str, pos: int) -> tuple[int, str, str] | None:
         return None
     first = words[i].group()
     nxt = words[i + 1].group() if i + 1 < len(words) else ""
-    return pos + words[i].start(), first, nxt
+    return words[i].start(), first, nxt
 
 
 def _is_participle(word: str) -> bool:
@@ -518,9 +539,11 @@ def _is_participle(word: str) -> bool:
 
 def _modal_hits(sentence: str) -> list[_Hit]:
     hits = []
-    for m in _MODAL_RE.finditer(sentence):
+    for n, m in enumerate(_MODAL_RE.finditer(sentence)):
+        if len(hits) >= _MAX_HITS or n >= _MAX_MATCHES:
+            break
         prefix = sentence[: m.start()]
-        if _NOT_BEFORE_MODAL_RE.search(prefix):
+        if _NOT_BEFORE_MODAL_RE.search(sentence, max(0, m.start() - 30), m.start()):
             continue
         modal = m.group("modal").lower()
         neg = (m.group("neg") or "").strip().lower()
@@ -552,17 +575,25 @@ def _modal_hits(sentence: str) -> list[_Hit]:
                 continue  # "must be difficult", "should be ashamed": not a request
             passive = True
         hits.append(_Hit("modal_passive" if passive else "modal", vp_start, neg, prefix, base=0.9))
-    for m in _NEG_ABILITY_RE.finditer(sentence):
+    for n, m in enumerate(_NEG_ABILITY_RE.finditer(sentence)):
+        if len(hits) >= _MAX_HITS or n >= _MAX_MATCHES:
+            break
         prefix = sentence[: m.start()]
         hits.append(_Hit("cannot", m.end(), "not", prefix, base=0.85))
     return hits
 
 
+_CONDITIONAL_BEFORE_RE = re.compile(
+    r"\b(?:if|whether|when|unless|because|since)\s*$", re.IGNORECASE
+)
+
+
 def _necessity_hits(sentence: str) -> list[_Hit]:
     hits = []
-    for m in _NECESSITY_RE.finditer(sentence):
-        prefix = sentence[: m.start()]
-        if re.search(r"\b(?:if|whether|when|unless|because|since)\s*$", prefix, re.I):
+    for n, m in enumerate(_NECESSITY_RE.finditer(sentence)):
+        if len(hits) >= _MAX_HITS or n >= _MAX_MATCHES:
+            break
+        if _CONDITIONAL_BEFORE_RE.search(sentence, max(0, m.start() - 20), m.start()):
             continue
         if m.group("adj").lower() == "time" and m.group("link").lower() == "that" and False:
             continue
@@ -616,12 +647,13 @@ def _actor_np_end(rest: str) -> int | None:
 
 def _urge_hits(sentence: str) -> list[_Hit]:
     hits = []
-    for m in _URGE_RE.finditer(sentence):
-        prefix = sentence[: m.start()]
-        if _SUBORDINATOR_RE.search(prefix[-30:]):
+    for n, m in enumerate(_URGE_RE.finditer(sentence)):
+        if len(hits) >= _MAX_HITS or n >= _MAX_MATCHES:
+            break
+        if _SUBORDINATOR_RE.search(sentence[max(0, m.start() - 30) : m.start()]):
             continue
         verb = re.sub(r"\s+", " ", m.group("verb").lower())
-        rest = sentence[m.end() :]
+        rest = sentence[m.end() : m.end() + 160]
         if verb in {"demand", "ask", "request"} and rest.lower().startswith("that "):
             sub_rest = rest[5:]
             np_end = _actor_np_end(sub_rest)
@@ -714,18 +746,26 @@ def _imperative_hits(sentence: str) -> list[_Hit]:
 # ---------------------------------------------------------------------------
 
 _TRAILING_PUNCT_RE = re.compile(r"[\s.!;:,]+$")
+_WS_RE = re.compile(r"\s+")
+_WORD_RE = re.compile(r"[A-Za-z’'-]+")
+_LEADING_ADVERB_RE = re.compile(r"^(?:also|therefore|thus|then|still|too|now)\s+", re.I)
+_NK_RE = re.compile(r"\bN\.K\.(?=\s+[a-z])")
+_SK_RE = re.compile(r"\bS\.K\.(?=\s+[a-z])")
+_THIRD_PARTY_PRONOUN_RE = re.compile(r"\b(?:they|them|he|she|him)\b", re.IGNORECASE)
+_SWAP_SINGULAR_RE = re.compile(r"\b(?:its|itself)\b")
+_SWAP_PLURAL_RE = re.compile(r"\b(?:its|itself|their|themselves)\b")
 
 
 def _make_ask(sentence: str, hit: _Hit, addressee: str, subject: str | None) -> str:
-    vp = re.sub(r"\s+", " ", sentence[hit.vp_start :]).strip()
+    vp = _WS_RE.sub(" ", sentence[hit.vp_start :]).strip()
     # trailing punctuation, keeping a closing quote that belongs to a quoted phrase
     while vp and vp[-1] in ".!;:, ":
         vp = vp[:-1]
     if vp.endswith(("”", '"', "’")) and len(vp) > 1 and vp[-2] in ".!,":
         vp = vp[:-2] + vp[-1]
-    vp = re.sub(r"^(?:also|therefore|thus|then|still|too|now)\s+", "", vp, flags=re.I)
-    vp = re.sub(r"\bN\.K\.(?=\s+[a-z])", "North Korean", vp)
-    vp = re.sub(r"\bS\.K\.(?=\s+[a-z])", "South Korean", vp)
+    vp = _LEADING_ADVERB_RE.sub("", vp)
+    vp = _NK_RE.sub("North Korean", vp)
+    vp = _SK_RE.sub("South Korean", vp)
     if addressee != "other" and (subject or "").lower() not in {"we", "us"}:
         vp = _second_person(vp, subject or "", addressee)
     if hit.negation == "never":
@@ -798,26 +838,21 @@ def _second_person(vp: str, subject: str, addressee: str) -> str:
         or (addressee == "public" and bool(_PUBLIC_RE.search(subject)))
     )
 
-    def replace(word: str, repl: str, text: str) -> str:
-        out = []
-        pos = 0
-        for m in re.finditer(rf"\b{word}\b", text):
-            before = text[: m.start()]
-            # another actor or a third party named in between: leave the pronoun alone
-            if _mentions(before) or re.search(r"\b(?:they|them|he|she|him)\b", before, re.I):
-                break
-            out.append(text[pos : m.start()])
-            out.append(repl)
-            pos = m.end()
-        out.append(text[pos:])
-        return "".join(out)
+    # Only pronouns before the first other actor or third-party pronoun refer to
+    # the addressee: "press Pyongyang to halt its ..." keeps "its".
+    scan = vp[:_WINDOW]
+    stops = [m[0] for m in _mentions(scan)[:1]]
+    third = _THIRD_PARTY_PRONOUN_RE.search(scan)
+    if third:
+        stops.append(third.start())
+    limit = min(stops, default=len(scan))
 
-    vp = replace("its", "your", vp)
-    vp = replace("itself", "yourself", vp)
+    swaps = {"its": "your", "itself": "yourself"}
     if plural_subject:
-        vp = replace("their", "your", vp)
-        vp = replace("themselves", "yourselves", vp)
-    return vp
+        swaps |= {"their": "your", "themselves": "yourselves"}
+    pattern = _SWAP_PLURAL_RE if plural_subject else _SWAP_SINGULAR_RE
+    head = pattern.sub(lambda m: swaps[m.group()], vp[:limit])
+    return head + vp[limit:]
 
 
 # ---------------------------------------------------------------------------
@@ -831,7 +866,22 @@ class _Doc:
     sentences: list[Sentence]
     paragraph_of: list[int]
     paragraphs: list[tuple[int, int]]
-    main_actor: str | None
+    _mentions: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    _main_actor: list[str | None] = field(default_factory=list)
+
+    def mentions(self, idx: int) -> list[tuple[int, str]]:
+        """Actor mentions in sentence ``idx`` (computed once)."""
+        if idx not in self._mentions:
+            self._mentions[idx] = _mentions(self.sentences[idx].text)
+        return self._mentions[idx]
+
+    @property
+    def main_actor(self) -> str | None:
+        """The actor the document names most often."""
+        if not self._main_actor:
+            counts = Counter(a for _pos, a in _mentions(self.text))
+            self._main_actor.append(counts.most_common(1)[0][0] if counts else None)
+        return self._main_actor[0]
 
 
 def _prepare(text: str) -> _Doc:
@@ -843,9 +893,7 @@ def _prepare(text: str) -> _Doc:
         while p + 1 < len(paragraphs) and s.start >= paragraphs[p][1]:
             p += 1
         para_of.append(p)
-    counts = Counter(a for _pos, a in _mentions(text))
-    main = counts.most_common(1)[0][0] if counts else None
-    return _Doc(text, sentences, para_of, paragraphs, main)
+    return _Doc(text, sentences, para_of, paragraphs)
 
 
 def _recent_actor(doc: _Doc, idx: int, plural: bool = False) -> tuple[str | None, bool]:
@@ -857,7 +905,7 @@ def _recent_actor(doc: _Doc, idx: int, plural: bool = False) -> tuple[str | None
         text = doc.sentences[j].text
         if plural and _VICTIM_RE.search(text) and not _PLURAL_ACTOR_RE.search(text):
             return None, True
-        mentions = _mentions(text)
+        mentions = doc.mentions(j)
         if mentions:
             return mentions[0][1], False
     return None, False
@@ -865,10 +913,13 @@ def _recent_actor(doc: _Doc, idx: int, plural: bool = False) -> tuple[str | None
 
 def _government_context(doc: _Doc, idx: int) -> bool:
     """Is the South Korean government an actor in this or the previous paragraph?"""
-    para = doc.paragraph_of[idx]
-    lo = doc.paragraphs[max(0, para - 1)][0]
-    segment = doc.text[lo : doc.sentences[idx].start]
-    return any(a == "south_korea_government" for _p, a in _mentions(segment))
+    first_para = max(0, doc.paragraph_of[idx] - 1)
+    j = idx - 1
+    while j >= 0 and doc.paragraph_of[j] >= first_para:
+        if any(a == "south_korea_government" for _p, a in doc.mentions(j)):
+            return True
+        j -= 1
+    return False
 
 
 _PRACTICE_VERBS = _words("stop end cease halt change come take prevail go disappear")
@@ -895,7 +946,7 @@ def _resolve(doc: _Doc, idx: int, hit: _Hit, subject: str | None) -> _Resolved |
     if hit.kind == "imperative" and hit.subject == "we":
         return _Resolved("public", 0.0)
     if hit.kind == "imperative":
-        mentions = _mentions(doc.sentences[idx].text)
+        mentions = doc.mentions(idx)
         if mentions:
             return _Resolved(mentions[0][1], -0.05)
         return _Resolved((doc.main_actor or "other"), -0.15)
@@ -935,28 +986,35 @@ def _resolve(doc: _Doc, idx: int, hit: _Hit, subject: str | None) -> _Resolved |
     return _Resolved(actor or doc.main_actor or "other", -0.3, thing=True)
 
 
+# Words without which none of the rules but the imperative one can fire.
+_TRIGGER_RE = re.compile(
+    r"\b(?:should|must|ought|needs?|ha(?:s|ve)|had|would|urge|call|appeal|implore|ask|demand"
+    r"|request|beseech|press|encourage|exhort|invite|challenge|it|this|only|best|right|sole"
+    r"|surest|one|first|most|cannot|can|mustn|shouldn)\b",
+    re.IGNORECASE,
+)
+
+
 def _judge(doc: _Doc, idx: int) -> Call | None:
     sent = doc.sentences[idx]
     text = sent.text
     if _is_boilerplate(text) or text.rstrip().endswith("?"):
         return None
-    hits = (
-        _urge_hits(text)
-        + _necessity_hits(text)
-        + _only_way_hits(text)
-        + _modal_hits(text)
-        + _imperative_hits(text)
-    )
+    hits = _imperative_hits(text)
+    if _TRIGGER_RE.search(text):
+        hits += _urge_hits(text) + _necessity_hits(text) + _only_way_hits(text)
+        hits += _modal_hits(text)
+    hits = hits[:_MAX_HITS]
     best: Call | None = None
     for hit in hits:
-        prefix = text[: hit.vp_start]
+        prefix = text[max(0, hit.vp_start - _WINDOW) : hit.vp_start]
         subject: str | None = hit.subject
         if hit.kind in {"modal", "modal_passive", "cannot"}:
             if _reported(prefix) or _inside_quote(prefix) or _LEGAL_RE.search(prefix):
                 continue
-            if _TRAILING_ATTRIBUTION_RE.search(text[hit.vp_start :]):
+            if _TRAILING_ATTRIBUTION_RE.search(text, max(hit.vp_start, len(text) - 200)):
                 continue
-            subj = _subject_before(hit.subject or "")
+            subj = _subject_before((hit.subject or "")[-_WINDOW:])
             if not subj.ok:
                 continue
             subject = subj.text

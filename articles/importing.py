@@ -78,22 +78,16 @@ class ImportResult:
         return line + (f" ({'; '.join(details)})" if details else "")
 
 
-def editorial_files(paths):
-    """Expand folders to the .txt files in them (sorted); keep other paths as given."""
-    files = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            files.extend(sorted(path.glob("*.txt")))
-        else:
-            files.append(path)
-    return files
-
-
 def import_briefings(paths, *, dry_run=False, status=Briefing.Status.PUBLISHED):
-    return [
-        import_briefing_file(path, dry_run=dry_run, status=status)
-        for path in editorial_files(paths)
-    ]
+    """Import files, and the .txt files of folders (in name order), one by one."""
+    results = []
+    for path in map(Path, paths):
+        files = sorted(path.glob("*.txt")) if path.is_dir() else [path]
+        if not files:
+            results.append(ImportResult(path, "failed", error="no .txt files in this folder"))
+        for file in files:
+            results.append(import_briefing_file(file, dry_run=dry_run, status=status))
+    return results
 
 
 def summarise(results):

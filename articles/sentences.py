@@ -167,7 +167,7 @@ def _is_boundary(text: str, block_start: int, m: re.Match[str], block_end: int) 
     if punct != ".":
         return True
 
-    before = text[block_start : m.start()]
+    before = text[max(block_start, m.start() - 40) : m.start()]
     tok_m = _LAST_TOKEN_RE.search(before)
     token = tok_m.group(1).lstrip(_OPENING_CHARS) if tok_m else ""
     lower = token.lower()

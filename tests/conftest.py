@@ -9,6 +9,9 @@ def _english_by_default(settings):
     settings.LANGUAGE_CODE = "en"
 
 
+# Briefings ---------------------------------------------------------------------
+
+
 def create_briefing(**fields):
     """A published briefing with a small body; override any field."""
     from articles.models import Briefing
@@ -26,8 +29,8 @@ def create_briefing(**fields):
 
 
 @pytest.fixture
-def make_briefing(db):
-    """The briefing factory, for tests: `make_briefing(status="draft")`."""
+def briefing_factory(db):
+    """The briefing factory, for tests: `briefing_factory(status="draft")`."""
     return create_briefing
 
 

@@ -23,34 +23,34 @@ def run_action(client, action, briefings):
     )
 
 
-def three_briefings(make_briefing, **fields):
-    return [make_briefing(title=f"B{i}", slug=f"b{i}", position=i, **fields) for i in range(3)]
+def three_briefings(briefing_factory, **fields):
+    return [briefing_factory(title=f"B{i}", slug=f"b{i}", position=i, **fields) for i in range(3)]
 
 
-def test_publish_action_publishes_and_says_how_many(editor_client, make_briefing):
-    drafts = three_briefings(make_briefing, status=Briefing.Status.DRAFT)
-    make_briefing(title="Already", slug="already")
+def test_publish_action_publishes_and_says_how_many(editor_client, briefing_factory):
+    drafts = three_briefings(briefing_factory, status=Briefing.Status.DRAFT)
+    briefing_factory(title="Already", slug="already")
     response = run_action(editor_client, "publish", drafts[:2])
     assert "2 briefings published." in response.content.decode()
     assert Briefing.objects.published().count() == 3
 
 
-def test_publish_action_counts_only_what_changed(editor_client, make_briefing):
-    briefings = three_briefings(make_briefing)
+def test_publish_action_counts_only_what_changed(editor_client, briefing_factory):
+    briefings = three_briefings(briefing_factory)
     response = run_action(editor_client, "publish", briefings[:1])
     assert "0 briefings published." in response.content.decode()
 
 
-def test_unpublish_action_turns_briefings_into_drafts(editor_client, make_briefing):
-    briefings = three_briefings(make_briefing)
+def test_unpublish_action_turns_briefings_into_drafts(editor_client, briefing_factory):
+    briefings = three_briefings(briefing_factory)
     response = run_action(editor_client, "unpublish", briefings[:1])
     assert "1 briefing unpublished." in response.content.decode()
     assert Briefing.objects.get(slug="b0").status == Briefing.Status.DRAFT
     assert editor_client.get("/briefings/b0/").status_code == 200  # staff preview
 
 
-def test_feature_and_unfeature_actions(editor_client, make_briefing):
-    briefings = three_briefings(make_briefing)
+def test_feature_and_unfeature_actions(editor_client, briefing_factory):
+    briefings = three_briefings(briefing_factory)
     response = run_action(editor_client, "feature", briefings)
     assert "3 briefings featured." in response.content.decode()
     assert Briefing.objects.filter(featured=True).count() == 3
@@ -60,9 +60,9 @@ def test_feature_and_unfeature_actions(editor_client, make_briefing):
 
 
 def test_positions_are_editable_in_the_list_and_order_the_public_list(
-    editor_client, client, make_briefing
+    editor_client, client, briefing_factory
 ):
-    briefings = three_briefings(make_briefing)
+    briefings = three_briefings(briefing_factory)
     data = {
         "form-TOTAL_FORMS": "3",
         "form-INITIAL_FORMS": "3",
@@ -86,8 +86,8 @@ def test_positions_are_editable_in_the_list_and_order_the_public_list(
     )
 
 
-def test_list_shows_the_editors_columns_filters_and_search(editor_client, make_briefing):
-    make_briefing(publication="The Korea Herald")
+def test_list_shows_the_editors_columns_filters_and_search(editor_client, briefing_factory):
+    briefing_factory(publication="The Korea Herald")
     html = editor_client.get(CHANGELIST).content.decode()
     for column in (
         "column-title",
@@ -103,16 +103,16 @@ def test_list_shows_the_editors_columns_filters_and_search(editor_client, make_b
     assert found == 1  # searches the body
 
 
-def test_drafts_get_a_preview_link_and_published_a_view_link(editor_client, make_briefing):
-    make_briefing(status=Briefing.Status.DRAFT)
-    make_briefing(title="Live", slug="live")
+def test_drafts_get_a_preview_link_and_published_a_view_link(editor_client, briefing_factory):
+    briefing_factory(status=Briefing.Status.DRAFT)
+    briefing_factory(title="Live", slug="live")
     html = editor_client.get(CHANGELIST).content.decode()
     assert '<a href="/briefings/humane-china/">Preview draft</a>' in html
     assert '<a href="/briefings/live/">View</a>' in html
 
 
-def test_change_form_shows_help_text_fieldsets_and_view_on_site(editor_client, make_briefing):
-    briefing = make_briefing()
+def test_change_form_shows_help_text_fieldsets_and_view_on_site(editor_client, briefing_factory):
+    briefing = briefing_factory()
     response = editor_client.get(f"{CHANGELIST}{briefing.pk}/change/")
     html = response.content.decode()
     fields = response.context["adminform"].form.fields
@@ -126,8 +126,10 @@ def test_change_form_shows_help_text_fieldsets_and_view_on_site(editor_client, m
     assert "prepopulate" in html  # the slug follows the title as it is typed
 
 
-def test_saving_in_the_admin_keeps_line_ends_as_the_body_format_needs(editor_client, make_briefing):
-    briefing = make_briefing()
+def test_saving_in_the_admin_keeps_line_ends_as_the_body_format_needs(
+    editor_client, briefing_factory
+):
+    briefing = briefing_factory()
     form = editor_client.get(f"{CHANGELIST}{briefing.pk}/change/").context["adminform"].form
     data = {name: form.initial.get(name) or "" for name in form.fields}
     data.update(body="One.\r\n\r\n## Two\r\n\r\n- three", status="published", position="0")

@@ -19,8 +19,8 @@ CALLS = {
 
 
 @pytest.fixture
-def briefing(make_briefing, fake_extractor):
-    briefing = make_briefing(body=BODY, slug="humane-china")
+def briefing(briefing_factory, fake_extractor):
+    briefing = briefing_factory(body=BODY, slug="humane-china")
     refresh_talking_points(briefing, extract=fake_extractor(CALLS))
     TalkingPoint.objects.filter(addressee="china").update(status="approved")
     return briefing
@@ -56,14 +56,14 @@ def test_each_marked_call_links_to_a_letter_with_that_point(client, settings, br
 
 
 def test_highlights_cost_one_query_however_many_there_are(
-    client, django_assert_num_queries, make_briefing, fake_extractor
+    client, django_assert_num_queries, briefing_factory, fake_extractor
 ):
     body = "\n\n".join(f"Sentence number {n} asks China to act." for n in range(8))
     table = {
         f"Sentence number {n} asks China to act.": ("china", f"act in way {n}", 0.9)
         for n in range(8)
     }
-    briefing = make_briefing(body=body)
+    briefing = briefing_factory(body=body)
     refresh_talking_points(briefing, extract=fake_extractor(table))
     TalkingPoint.objects.update(status="approved")
     with django_assert_num_queries(2):  # the briefing, then all its highlights

@@ -54,8 +54,8 @@ def test_list_cards_show_deck_publication_date_summary_and_reading_time(client, 
     assert "-minute read" in html
 
 
-def test_drafts_are_not_listed(client, make_briefing):
-    make_briefing(status=Briefing.Status.DRAFT)
+def test_drafts_are_not_listed(client, briefing_factory):
+    briefing_factory(status=Briefing.Status.DRAFT)
     assert "Humane China" not in page(client, "/briefings/")
 
 
@@ -124,34 +124,36 @@ def test_take_action_panel_links_what_exists(client, editorials):
         assert f'href="{letters}"' in html
 
 
-def test_body_text_is_escaped(client, make_briefing):
-    make_briefing(body='<script>alert("x")</script>', title="<b>T</b>")
+def test_body_text_is_escaped(client, briefing_factory):
+    briefing_factory(body='<script>alert("x")</script>', title="<b>T</b>")
     html = page(client, "/briefings/humane-china/")
     assert "<script>alert" not in html
     assert "&lt;script&gt;" in html
     assert "<b>T</b>" not in html
 
 
-def test_description_falls_back_to_the_start_of_the_text(client, make_briefing):
-    make_briefing(summary="", deck="", body="China must stop.\n\nNow.")
+def test_description_falls_back_to_the_start_of_the_text(client, briefing_factory):
+    briefing_factory(summary="", deck="", body="China must stop.\n\nNow.")
     html = page(client, "/briefings/humane-china/")
     assert '<meta name="description" content="China must stop. Now.">' in html
 
 
-def test_undated_briefings_have_no_published_time(client, make_briefing):
-    make_briefing(published_on=None, publication="")
+def test_undated_briefings_have_no_published_time(client, briefing_factory):
+    briefing_factory(published_on=None, publication="")
     html = page(client, "/briefings/humane-china/")
     assert "article:published_time" not in html
     assert "<time" not in html
 
 
-def test_a_draft_is_not_found_by_the_public(client, make_briefing):
-    make_briefing(status=Briefing.Status.DRAFT)
+def test_a_draft_is_not_found_by_the_public(client, briefing_factory):
+    briefing_factory(status=Briefing.Status.DRAFT)
     page(client, "/briefings/humane-china/", status=404)
 
 
-def test_a_draft_is_previewed_by_staff_with_a_banner_and_no_caching(client, staff, make_briefing):
-    make_briefing(status=Briefing.Status.DRAFT, published_on=datetime.date(2020, 1, 2))
+def test_a_draft_is_previewed_by_staff_with_a_banner_and_no_caching(
+    client, staff, briefing_factory
+):
+    briefing_factory(status=Briefing.Status.DRAFT, published_on=datetime.date(2020, 1, 2))
     client.force_login(staff)
     response = client.get("/briefings/humane-china/")
     assert response.status_code == 200
@@ -162,15 +164,15 @@ def test_a_draft_is_previewed_by_staff_with_a_banner_and_no_caching(client, staf
     assert "no-store" in response["Cache-Control"]
 
 
-def test_staff_see_published_briefings_without_the_banner(client, staff, make_briefing):
-    make_briefing()
+def test_staff_see_published_briefings_without_the_banner(client, staff, briefing_factory):
+    briefing_factory()
     client.force_login(staff)
     html = page(client, "/briefings/humane-china/")
     assert "Draft — not public" not in html
 
 
-def test_a_non_staff_user_cannot_preview_drafts(client, django_user_model, make_briefing):
-    make_briefing(status=Briefing.Status.DRAFT)
+def test_a_non_staff_user_cannot_preview_drafts(client, django_user_model, briefing_factory):
+    briefing_factory(status=Briefing.Status.DRAFT)
     client.force_login(django_user_model.objects.create_user("reader", password="pw"))
     page(client, "/briefings/humane-china/", status=404)
 

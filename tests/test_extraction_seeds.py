@@ -3,6 +3,8 @@
 Run with ``-s`` to see the figures.
 """
 
+import time
+
 import pytest
 
 from articles.extraction import evaluate, extract_calls
@@ -62,15 +64,37 @@ def test_every_call_points_at_its_exact_sentence_in_the_raw_text(seeds):
 
 
 def test_extraction_of_a_twenty_kilobyte_text_is_fast(seeds):
-    import time
-
     documents, _gold = seeds
     text = "\n\n".join(documents.values())
-    text = (text + "\n\n") * (20_000 // len(text) + 1)
-    text = text[:20_000]
-    extract_calls(text)  # warm up compiled patterns
-    started = time.perf_counter()
-    extract_calls(text)
-    elapsed = time.perf_counter() - started
+    text = ((text + "\n\n") * (20_000 // len(text) + 1))[:20_000]
+    elapsed = best_of_three(lambda: extract_calls(text))
     print(f"\n20 KB extraction took {elapsed * 1000:.1f} ms")
     assert elapsed < 0.1
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "China should stop, ",  # one endless sentence full of modals
+        "China should end its ",
+        "We urge ",
+        "it is crucial for ",
+        ". ",
+        "a\n",
+        "- Stop it\n",
+        "“",
+        "China should stop the returns. ",
+    ],
+)
+def test_pathological_input_of_twenty_kilobytes_stays_fast(unit):
+    text = (unit * (20_000 // len(unit) + 1))[:20_000]
+    assert best_of_three(lambda: extract_calls(text)) < 0.5
+
+
+def best_of_three(run):
+    timings = []
+    for _ in range(3):
+        started = time.perf_counter()
+        run()
+        timings.append(time.perf_counter() - started)
+    return min(timings)

@@ -217,3 +217,10 @@ def test_load_demo_twice_duplicates_nothing():
     call_command("load_demo", stdout=out)
     assert "Briefings: 0 created, 0 updated, 5 unchanged, 0 failed" in out.getvalue()
     assert Briefing.objects.count() == 5
+
+
+def test_a_folder_without_text_files_is_reported(tmp_path):
+    (tmp_path / "notes.md").write_text("Not an editorial.", encoding="utf-8")
+    out, err, error = run(tmp_path)
+    assert f"{tmp_path}: failed: no .txt files in this folder" in err
+    assert error is not None

@@ -22,8 +22,8 @@ def editor_client(client):
 
 
 @pytest.fixture
-def point(make_briefing, fake_extractor):
-    briefing = make_briefing(body="Opening words. " * 30 + SENTENCE + " Closing words." * 30)
+def point(briefing_factory, fake_extractor):
+    briefing = briefing_factory(body="Opening words. " * 30 + SENTENCE + " Closing words." * 30)
     refresh_talking_points(briefing, extract=fake_extractor(CALLS))
     return TalkingPoint.objects.get()
 

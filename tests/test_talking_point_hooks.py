@@ -56,10 +56,10 @@ def briefing_form(briefing, **changes):
 
 
 def test_an_editor_saving_a_briefing_refreshes_its_talking_points(
-    client, django_user_model, make_briefing
+    client, django_user_model, briefing_factory
 ):
     client.force_login(django_user_model.objects.create_superuser("editor", "e@example.org", "pw"))
-    briefing = make_briefing(body=f"Context.\n\n{DEMAND}")
+    briefing = briefing_factory(body=f"Context.\n\n{DEMAND}")
     talking_points.refresh_talking_points(briefing)
     TalkingPoint.objects.update(status="approved")
 

@@ -39,8 +39,8 @@ def cited(point):
     return sorted((c.briefing.slug, c.sentence) for c in point.citations.all())
 
 
-def test_each_call_becomes_a_suggested_point_citing_its_exact_sentence(make_briefing, extract):
-    briefing = make_briefing(body=FIRST_BODY)
+def test_each_call_becomes_a_suggested_point_citing_its_exact_sentence(briefing_factory, extract):
+    briefing = briefing_factory(body=FIRST_BODY)
     result = refresh_talking_points(briefing, extract=extract)
 
     assert len(result.created_points) == 2
@@ -55,9 +55,9 @@ def test_each_call_becomes_a_suggested_point_citing_its_exact_sentence(make_brie
     assert briefing.body[seoul.start : seoul.end] == SEOUL
 
 
-def test_the_same_call_in_two_briefings_is_one_point_citing_both(make_briefing, extract):
-    first = make_briefing(body=FIRST_BODY, slug="first")
-    second = make_briefing(body=SECOND_BODY, slug="second")
+def test_the_same_call_in_two_briefings_is_one_point_citing_both(briefing_factory, extract):
+    first = briefing_factory(body=FIRST_BODY, slug="first")
+    second = briefing_factory(body=SECOND_BODY, slug="second")
     refresh_talking_points(first, extract=extract)
     result = refresh_talking_points(second, extract=extract)
 
@@ -68,15 +68,15 @@ def test_the_same_call_in_two_briefings_is_one_point_citing_both(make_briefing, 
     assert TalkingPoint.objects.count() == 2
 
 
-def test_a_repeated_paragraph_is_cited_once(make_briefing, extract):
-    briefing = make_briefing(body=f"{END}\n\nSomething else.\n\n{END}")
+def test_a_repeated_paragraph_is_cited_once(briefing_factory, extract):
+    briefing = briefing_factory(body=f"{END}\n\nSomething else.\n\n{END}")
     refresh_talking_points(briefing, extract=extract)
     assert Citation.objects.count() == 1
     assert Citation.objects.get().start == 0
 
 
-def test_running_again_changes_nothing(make_briefing, extract):
-    briefing = make_briefing(body=FIRST_BODY)
+def test_running_again_changes_nothing(briefing_factory, extract):
+    briefing = briefing_factory(body=FIRST_BODY)
     refresh_talking_points(briefing, extract=extract)
     before = list(Citation.objects.values_list("pk", "talking_point", "start", "end"))
     result = refresh_talking_points(briefing, extract=extract)
@@ -84,8 +84,8 @@ def test_running_again_changes_nothing(make_briefing, extract):
     assert list(Citation.objects.values_list("pk", "talking_point", "start", "end")) == before
 
 
-def test_running_again_keeps_editors_decisions_and_edits(make_briefing, extract):
-    briefing = make_briefing(body=FIRST_BODY)
+def test_running_again_keeps_editors_decisions_and_edits(briefing_factory, extract):
+    briefing = briefing_factory(body=FIRST_BODY)
     refresh_talking_points(briefing, extract=extract)
     china = TalkingPoint.objects.get(addressee="china")
     china.ask, china.ask_edited, china.status = "Stop sending defectors back", True, "approved"
@@ -101,18 +101,18 @@ def test_running_again_keeps_editors_decisions_and_edits(make_briefing, extract)
     assert TalkingPoint.objects.count() == 2
 
 
-def test_a_new_briefing_joins_a_point_whose_ask_an_editor_rewrote(make_briefing, extract):
-    first = make_briefing(body=FIRST_BODY, slug="first")
+def test_a_new_briefing_joins_a_point_whose_ask_an_editor_rewrote(briefing_factory, extract):
+    first = briefing_factory(body=FIRST_BODY, slug="first")
     refresh_talking_points(first, extract=extract)
     TalkingPoint.objects.filter(addressee="china").update(
         ask="Let refugees reach safety", ask_edited=True
     )
-    refresh_talking_points(make_briefing(body=SECOND_BODY, slug="second"), extract=extract)
+    refresh_talking_points(briefing_factory(body=SECOND_BODY, slug="second"), extract=extract)
     assert TalkingPoint.objects.filter(addressee="china").count() == 1
 
 
-def test_citations_follow_their_sentence_when_the_body_moves(make_briefing, extract):
-    briefing = make_briefing(body=FIRST_BODY)
+def test_citations_follow_their_sentence_when_the_body_moves(briefing_factory, extract):
+    briefing = briefing_factory(body=FIRST_BODY)
     refresh_talking_points(briefing, extract=extract)
     briefing.body = "A new first paragraph, added later.\n\n" + FIRST_BODY.replace(
         "China arrests defectors. ", "China arrests\ndefectors.\n"
@@ -127,9 +127,9 @@ def test_citations_follow_their_sentence_when_the_body_moves(make_briefing, extr
         assert briefing.body[citation.start : citation.end] == citation.sentence
 
 
-def test_citations_that_trade_places_do_not_trip_the_unique_constraint(make_briefing, extract):
+def test_citations_that_trade_places_do_not_trip_the_unique_constraint(briefing_factory, extract):
     body = "Filler one.\n\n" + END + "\n\n" + SEOUL
-    briefing = make_briefing(body=body)
+    briefing = briefing_factory(body=body)
     refresh_talking_points(briefing, extract=extract)
     # Insert exactly as much text as the first cited sentence is long plus its
     # separator, so the first citation moves to where the second one was.
@@ -140,8 +140,8 @@ def test_citations_that_trade_places_do_not_trip_the_unique_constraint(make_brie
         assert briefing.body[citation.start : citation.end] == citation.sentence
 
 
-def test_a_deleted_sentence_loses_its_citation_and_an_unreviewed_point(make_briefing, extract):
-    briefing = make_briefing(body=FIRST_BODY)
+def test_a_deleted_sentence_loses_its_citation_and_an_unreviewed_point(briefing_factory, extract):
+    briefing = briefing_factory(body=FIRST_BODY)
     refresh_talking_points(briefing, extract=extract)
     briefing.body = FIRST_BODY.replace(SEOUL, "A plain list item.")
     briefing.save()
@@ -153,8 +153,8 @@ def test_a_deleted_sentence_loses_its_citation_and_an_unreviewed_point(make_brie
     assert not TalkingPoint.objects.filter(addressee="south_korea_government").exists()
 
 
-def test_an_approved_point_stays_when_its_last_sentence_is_deleted(make_briefing, extract):
-    briefing = make_briefing(body=FIRST_BODY)
+def test_an_approved_point_stays_when_its_last_sentence_is_deleted(briefing_factory, extract):
+    briefing = briefing_factory(body=FIRST_BODY)
     refresh_talking_points(briefing, extract=extract)
     TalkingPoint.objects.update(status="approved")
     briefing.body = "Nothing to cite any more."
@@ -166,9 +166,9 @@ def test_an_approved_point_stays_when_its_last_sentence_is_deleted(make_briefing
     assert TalkingPoint.objects.approved().count() == 2
 
 
-def test_a_point_cited_elsewhere_survives_losing_one_citation(make_briefing, extract):
-    first = make_briefing(body=FIRST_BODY, slug="first")
-    second = make_briefing(body=SECOND_BODY, slug="second")
+def test_a_point_cited_elsewhere_survives_losing_one_citation(briefing_factory, extract):
+    first = briefing_factory(body=FIRST_BODY, slug="first")
+    second = briefing_factory(body=SECOND_BODY, slug="second")
     refresh_talking_points(first, extract=extract)
     refresh_talking_points(second, extract=extract)
     second.body = "Rewritten without the demand."
@@ -178,9 +178,9 @@ def test_a_point_cited_elsewhere_survives_losing_one_citation(make_briefing, ext
 
 
 def test_a_sentence_the_extractor_no_longer_flags_keeps_its_citation(
-    make_briefing, fake_extractor, extract
+    briefing_factory, fake_extractor, extract
 ):
-    briefing = make_briefing(body=FIRST_BODY)
+    briefing = briefing_factory(body=FIRST_BODY)
     refresh_talking_points(briefing, extract=extract)
     refresh_talking_points(briefing, extract=fake_extractor({}))
     assert Citation.objects.count() == 2

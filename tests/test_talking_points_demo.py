@@ -32,8 +32,8 @@ def test_load_demo_twice_gives_the_same_talking_points():
     assert TalkingPoint.objects.filter(status="suggested").exists()  # left for the editors
 
 
-def test_the_demo_never_touches_points_editors_have_seen(make_briefing, fake_extractor):
-    briefing = make_briefing(body="China should act now. Seoul should act too.")
+def test_the_demo_never_touches_points_editors_have_seen(briefing_factory, fake_extractor):
+    briefing = briefing_factory(body="China should act now. Seoul should act too.")
     extract = fake_extractor(
         {
             "China should act now.": ("china", "act now", 0.95),

@@ -41,11 +41,11 @@ def test_approved_points_are_grouped_by_addressee_china_first(client):
 
 
 def test_each_point_links_to_the_sentences_it_comes_from(
-    client, django_assert_max_num_queries, make_briefing
+    client, django_assert_max_num_queries, briefing_factory
 ):
-    first = make_briefing(body="Intro. China must stop the deportations.", slug="first")
-    second = make_briefing(body="China should not send them back.", slug="second")
-    draft = make_briefing(body="Draft text: stop it.", slug="draft", status="draft")
+    first = briefing_factory(body="Intro. China must stop the deportations.", slug="first")
+    second = briefing_factory(body="China should not send them back.", slug="second")
+    draft = briefing_factory(body="Draft text: stop it.", slug="draft", status="draft")
     stop = point("Stop the deportations", "china")
     one = cite(stop, first, "China must stop the deportations.")
     two = cite(stop, second, "China should not send them back.")
