@@ -87,6 +87,8 @@ SOURCE_NOTE = re.compile(
     r"|^\(\s*((?:sources?|references?)\s*:[^()]*)\)\s*$",
     re.IGNORECASE,
 )
+# Control characters that have no place in text (tab, line ends and form feed do).
+CONTROL_CHARACTERS = re.compile(r"[\x01-\x08\x0e-\x1f\x7f]")
 SENTENCE_END = (".", "!", "?", "…", "”", '"', "’", ":", ";")
 MAX_HEADLINE_CHARS = 200
 MAX_CAPTION_CHARS = 300
@@ -124,6 +126,11 @@ def decode_editorial(data: bytes) -> str:
             f"not UTF-8 text (byte 0x{data[error.start]:02x} at position {error.start}); "
             "save the file as UTF-8"
         ) from None
+    controls = len(CONTROL_CHARACTERS.findall(text))
+    if controls > len(text) // 100:
+        raise CleanupError("binary file (full of control characters), not plain text")
+    # A few stray control characters are invisible debris from copying: drop them.
+    text = CONTROL_CHARACTERS.sub("", text)
     if not text.strip():
         raise CleanupError("empty file")
     return text
@@ -250,8 +257,11 @@ def _format_body(blocks):
     for block in blocks:
         heading = HEADING_MARK.match(block)
         item = LIST_MARK.match(block)
-        if heading:
+        if heading and len(block) <= MAX_HEADLINE_CHARS:
             out.append("## " + block[heading.end() :])
+        elif heading:
+            # Too long for a heading: a marked paragraph.
+            out.append(block[heading.end() :])
         elif item:
             text = "- " + block[item.end() :]
             if out and out[-1].startswith("- "):

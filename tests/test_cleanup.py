@@ -196,6 +196,7 @@ def test_windows_line_ends_are_understood():
         (b"", "empty file"),
         (b" \n\n\t\n", "empty file"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        (b"\x1b\x02\x03\x04abc\x05\x06", "binary file"),
         ("Défecteurs rapatriés".encode("latin-1"), "not UTF-8 text"),
     ],
 )
@@ -230,3 +231,14 @@ def test_any_text_gives_a_tidy_body_or_a_plain_error(text):
     assert all(block.strip() for block in blocks)
     assert "\r" not in result.body
     assert "\n\n\n" not in result.body
+
+
+def test_stray_control_characters_are_dropped():
+    text = "China must stop" + "\x08" + " the repatriations." + " More text." * 20
+    assert "\x08" not in decode_editorial(text.encode("utf-8"))
+
+
+def test_a_long_marked_line_is_a_paragraph_not_a_heading():
+    line = "? " + "China keeps sending people back. " * 10
+    result = clean_editorial(f"Intro.\n\n{line}")
+    assert result.body == "Intro.\n\n" + line[2:].strip()
