@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from articles import demo as talking_points_demo
+from articles.importing import summary_line
 from campaign import demo
 
 
@@ -14,6 +16,16 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         # The staff groups exist on every site, not only in the demo.
         call_command("setup_roles", stdout=self.stdout, stderr=self.stderr)
+        newest_point = talking_points_demo.newest_point_id()
+        results = demo.import_editorials()
+        approved = talking_points_demo.approve_new_points(since_id=newest_point)
+        if options["verbosity"] >= 1:
+            for result in results:
+                self.stdout.write(f"  {result.describe()}")
+            self.stdout.write(summary_line(results))
+            self.stdout.write(
+                f"Talking points: {approved} newly suggested ones approved for the demo"
+            )
         petition = demo.create_demo_petition(with_signers=settings.DEBUG)
         self.stdout.write(f"Petition: {settings.SITE_URL}{petition.get_absolute_url()}")
         if settings.DEBUG:
