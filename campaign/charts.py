@@ -67,7 +67,7 @@ def chart_svg(points, *, title, description, chart_id, kind="bars"):
     if count:
         slot = plot_width / count
         if kind == "bars":
-            bar = max(1.0, slot * 0.8)
+            bar = min(48.0, max(1.0, slot * 0.8))
             for index, (label, value) in enumerate(points):
                 x = MARGIN_LEFT + index * slot + (slot - bar) / 2
                 parts.append(
@@ -83,6 +83,12 @@ def chart_svg(points, *, title, description, chart_id, kind="bars"):
             parts.append(
                 f'<polyline points="{coordinates}" fill="none" stroke="#1f5f8b" stroke-width="2"/>'
             )
+            # Dots mark the days while there are few enough to tell apart (and
+            # make a single day visible at all).
+            if count <= 60:
+                for point in coordinates.split():
+                    x, y_value = point.split(",")
+                    parts.append(f'<circle cx="{x}" cy="{y_value}" r="3" fill="#1f5f8b"/>')
         # The first and last labels are enough to read the time axis.
         parts.append(
             f'<text x="{MARGIN_LEFT}" y="{HEIGHT - 8}" font-size="11" '

@@ -46,3 +46,10 @@ def test_the_scale_rounds_up_to_a_readable_number():
 def test_an_unknown_kind_is_refused():
     with pytest.raises(ValueError):
         chart_svg([], title="t", description="d", chart_id="u", kind="pie")
+
+
+def test_a_single_day_is_visible_as_a_dot_on_the_line_and_bars_stay_narrow():
+    line = chart_svg([("2026-11-23", 10)], title="t", description="d", chart_id="o", kind="line")
+    assert line.count("<circle") == 1
+    bars = chart_svg([("2026-11-23", 10)], title="t", description="d", chart_id="b")
+    assert 'width="48.0"' in bars
