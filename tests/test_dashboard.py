@@ -87,3 +87,27 @@ def test_a_petition_can_be_chosen(client, petition):
     client.force_login(make_staff("moderator", MODERATORS))
     page = client.get(f"/admin/dashboard/?petition={other.pk}").content.decode()
     assert '<dd id="figure-counted">1</dd>' in page
+
+
+def test_letters_are_counted_by_official_and_by_talking_point(client):
+    from django.apps import apps
+
+    from articles.models import TalkingPoint
+
+    try:
+        Letter = apps.get_model("campaign", "Letter")
+    except LookupError:
+        pytest.skip("the letters feature is not merged in")
+    Official = Letter._meta.get_field("official").related_model
+    ambassador = Official.objects.create(title="Ambassador", category="china", language="en")
+    minister = Official.objects.create(title="Minister", category="china", language="en")
+    stop = TalkingPoint.objects.create(ask="Stop the returns", addressee="china")
+    for number, official in enumerate([ambassador, ambassador, minister]):
+        letter = Letter.objects.create(official=official, language="en", key=f"k{number}")
+        if official == ambassador:
+            letter.talking_points.add(stop)
+    assert dashboard.letters_by_official() == [(ambassador, 2), (minister, 1)]
+    assert dashboard.letters_by_talking_point() == [(stop, 2)]
+    client.force_login(make_staff("moderator", MODERATORS))
+    page = client.get("/admin/dashboard/").content.decode()
+    assert "Stop the returns" in page
