@@ -11,6 +11,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        created = demo.create_demo_officials()
+        self.stdout.write(f"Officials: {created} created.")
         if settings.DEBUG:
             self.stdout.write("Demo logins (development only):")
             for username, password in demo.create_demo_accounts():
