@@ -56,7 +56,7 @@ def letters_start(request):
     if state.finished:
         letter = letters.record_letter(state.cleaned)
         context = letters.delivery(letter, state.cleaned["subject"], state.cleaned["text"])
-        context["state"] = state
+        context.update(state=state, steps=letters.STEPS)
         # Rendered in answer to the post, not redirected: unless the sender shares it,
         # the letter's text is kept nowhere but in this page.
         return render(request, TEMPLATE + ("#writer" if request.htmx else ""), context)
