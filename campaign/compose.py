@@ -78,8 +78,10 @@ class _Chooser:
         seed = "\x1f".join(part.strip().casefold() for part in parts)
         self.digest = hashlib.sha256(seed.encode("utf-8")).digest()
 
-    def pick(self, options, slot):
-        return options[self.digest[slot % len(self.digest)] % len(options)]
+    def pick(self, options, slot, offset=0):
+        """One of `options`; consecutive offsets (the points of one letter) rotate through
+        them so a letter does not repeat a phrasing before it has used them all."""
+        return options[(self.digest[slot % len(self.digest)] + offset) % len(options)]
 
 
 def _role_keyword(title):
@@ -118,10 +120,11 @@ EN_OPENINGS = (
     "China against their will, and your office can do something about it. My name is {name}.",
 )
 
+# (for an imperative, for a negative imperative "Do not ...")
 EN_REQUESTS = (
-    "I ask you to {ask}.",
-    "I respectfully urge you to {ask}.",
-    "I would be grateful if you would {ask}.",
+    ("I ask you to {ask}.", "I ask you not to {ask}."),
+    ("I respectfully urge you to {ask}.", "I respectfully urge you not to {ask}."),
+    ("I would be grateful if you would {ask}.", "I would be grateful if you would not {ask}."),
 )
 
 # For asks that are not imperatives ("China must ..."): a whole clause.
@@ -153,15 +156,17 @@ EN_CLOSINGS = (
 
 EN_SIGN_OFFS = ("Yours sincerely,", "Respectfully yours,", "With respect and hope,")
 
-# Words that may start an ask without it being an imperative.
-_NOT_VERBS = {
-    "china", "chinese", "beijing", "seoul", "korea", "korean", "north", "south", "the", "un",
-    "all", "every", "no", "it", "this", "defectors", "refugees", "governments", "we", "i",
+# Names that keep their capital letter inside a sentence.
+_PROPER = {
+    "china", "chinese", "beijing", "seoul", "pyongyang", "korea", "korean", "north", "south",
+    "japan", "russia", "united", "european", "i",
 }  # fmt: skip
-
-
-# Sentence openers that are not proper nouns, lowercased inside a clause.
-_LOWER_STARTS = {"the", "all", "every", "no", "it", "this", "we"}
+# A modal near the start makes an ask a statement ("China must ..."), not an imperative.
+_STATEMENT = re.compile(
+    r"^(\S+\s+){0,5}?(must|should|shall|will|cannot|can't|ought|needs? to|has to|have to)\b",
+    re.IGNORECASE,
+)
+_NEGATIVE = re.compile(r"^(do not|don't|never)\s+", re.IGNORECASE)
 
 
 def _clean_ask(ask):
@@ -171,25 +176,29 @@ def _clean_ask(ask):
     return ask
 
 
-def _is_imperative(ask):
-    first = ask.split(" ", 1)[0]
-    return first.isalpha() and first.casefold() not in _NOT_VERBS and first[1:].islower()
-
-
 def _lower_first(text):
+    """Lower the first word unless it is a name or an acronym (China, UN, UNHCR)."""
+    first = text.split(" ", 1)[0]
+    if re.sub(r"[’']s$", "", first.casefold()) in _PROPER or (len(first) > 1 and first.isupper()):
+        return text
     return text[:1].lower() + text[1:]
 
 
-def _english_request(ask, chooser, slot):
+def _english_request(ask, chooser, offset):
     ask = _clean_ask(ask)
-    if _is_imperative(ask):
-        return chooser.pick(EN_REQUESTS, slot).format(ask=_lower_first(ask))
-    if ask.split(" ", 1)[0].casefold() in _LOWER_STARTS:
-        ask = _lower_first(ask)
-    return chooser.pick(EN_CLAIMS, slot).format(ask=ask)
+    if _STATEMENT.match(ask) or not ask.split(" ", 1)[0].isalpha():
+        return chooser.pick(EN_CLAIMS, 10, offset).format(ask=_lower_first(ask))
+    positive, negative = chooser.pick(EN_REQUESTS, 10, offset)
+    negated = _NEGATIVE.match(ask)
+    if negated:
+        verb_phrase = ask[negated.end() :]
+        if negated.group(1).casefold() == "never":
+            return positive.format(ask="never " + verb_phrase)
+        return negative.format(ask=verb_phrase)
+    return positive.format(ask=_lower_first(ask))
 
 
-def _english_source(source, chooser, slot):
+def _english_source(source, chooser, offset):
     if source is None or not source.title:
         return ""
     publication = source.publication.strip()
@@ -200,11 +209,11 @@ def _english_source(source, chooser, slot):
             return f"An editorial, “{title}”, made this case on {day}."
         return f"An editorial, “{title}”, made this case."
     if source.published_on:
-        template = chooser.pick(EN_SOURCES_DATED, slot)
+        template = chooser.pick(EN_SOURCES_DATED, 20, offset)
         return template.format(
             publication=publication, title=title, date=english_date(source.published_on)
         )
-    return chooser.pick(EN_SOURCES, slot).format(publication=publication, title=title)
+    return chooser.pick(EN_SOURCES, 20, offset).format(publication=publication, title=title)
 
 
 def _capitalise(sentence):
@@ -243,8 +252,8 @@ def _compose_english(official, points, sender, chooser):
     opening = chooser.pick(EN_OPENINGS, 1).format(name=name, where=_english_where(sender))
     paragraphs = [opening]
     for index, point in enumerate(points):
-        request = _english_request(point.ask, chooser, 10 + index)
-        source = _english_source(point.source, chooser, 20 + index)
+        request = _english_request(point.ask, chooser, index)
+        source = _english_source(point.source, chooser, index)
         paragraphs.append(f"{request} {source}".strip())
     paragraphs.extend(_personal_paragraphs(sender))
     paragraphs.append(chooser.pick(EN_CLOSINGS, 2))
@@ -337,17 +346,17 @@ def _korean_ask(ask_ko):
     return f"“{ask}”"
 
 
-def _korean_source(source, chooser, slot):
+def _korean_source(source, chooser, offset):
     if source is None or not source.title:
         return ""
     publication = source.publication.strip() or "한 언론"
     title = source.title.strip()
     if source.published_on:
-        template = chooser.pick(KO_SOURCES_DATED, slot)
+        template = chooser.pick(KO_SOURCES_DATED, 20, offset)
         return template.format(
             publication=publication, title=title, date=korean_date(source.published_on)
         )
-    return chooser.pick(KO_SOURCES, slot).format(publication=publication, title=title)
+    return chooser.pick(KO_SOURCES, 20, offset).format(publication=publication, title=title)
 
 
 def _compose_korean(official, points, sender, chooser):
@@ -367,10 +376,10 @@ def _compose_korean(official, points, sender, chooser):
         if not point.ask_ko.strip():
             left_out.append(point)
             continue
-        request = chooser.pick(KO_REQUESTS, 10 + usable).format(
+        request = chooser.pick(KO_REQUESTS, 10, usable).format(
             honorific=honorific, ask=_korean_ask(point.ask_ko)
         )
-        source = _korean_source(point.source, chooser, 20 + usable)
+        source = _korean_source(point.source, chooser, usable)
         paragraphs.append(f"{request} {source}".strip())
         usable += 1
     paragraphs.extend(_personal_paragraphs(sender))

@@ -88,6 +88,32 @@ def test_statement_ask_is_framed_as_a_view_not_an_order():
     assert "you to China" not in letter.paragraphs[1]
 
 
+def test_negative_ask_is_asked_as_not_to():
+    point = PointInfo(ask="Do not send defectors back to the North")
+    letter = compose_letter(AMBASSADOR, [point], ALICE)
+    assert re.search(r"(you not to|would not) send defectors back to the North\.", letter.text)
+    assert "do not" not in letter.text.lower()
+
+
+def test_statements_keep_names_and_lower_common_words():
+    texts = [
+        compose_letter(AMBASSADOR, [PointInfo(ask=ask)], ALICE).paragraphs[1]
+        for ask in ("Countries should accept the defectors", "UNHCR must be given access",
+                    "China's border guards must stop the arrests")
+    ]  # fmt: skip
+    assert "countries should accept the defectors" in texts[0]
+    assert "UNHCR must be given access" in texts[1]
+    assert "China's border guards must stop the arrests" in texts[2]
+    assert not any("you to countries" in text or "you to UNHCR" in text for text in texts)
+
+
+def test_points_in_one_letter_are_asked_in_different_words():
+    asks = ["Stop the returns", "Grant refugee status", "Let the UN in"]
+    letter = compose_letter(AMBASSADOR, [PointInfo(ask=ask) for ask in asks], ALICE)
+    framings = {paragraph[:12] for paragraph in letter.paragraphs[1:4]}
+    assert len(framings) == 3
+
+
 def test_source_without_a_date_says_an_editorial_argued():
     point = PointInfo(ask="Stop the returns", source=Source("Open the doors", "The Korea Times"))
     texts = {
