@@ -251,9 +251,14 @@ def _compose_english(official, points, sender, chooser):
     name = sender.name.strip()
     opening = chooser.pick(EN_OPENINGS, 1).format(name=name, where=_english_where(sender))
     paragraphs = [opening]
+    cited = set()
     for index, point in enumerate(points):
         request = _english_request(point.ask, chooser, index)
-        source = _english_source(point.source, chooser, index)
+        if point.source is not None and point.source in cited:
+            source = "The same editorial makes this case."
+        else:
+            source = _english_source(point.source, chooser, index)
+            cited.add(point.source)
         paragraphs.append(f"{request} {source}".strip())
     paragraphs.extend(_personal_paragraphs(sender))
     paragraphs.append(chooser.pick(EN_CLOSINGS, 2))
@@ -371,6 +376,7 @@ def _compose_korean(official, points, sender, chooser):
     )
     paragraphs = [opening]
     left_out = []
+    cited = set()
     usable = 0
     for point in points:
         if not point.ask_ko.strip():
@@ -379,7 +385,11 @@ def _compose_korean(official, points, sender, chooser):
         request = chooser.pick(KO_REQUESTS, 10, usable).format(
             honorific=honorific, ask=_korean_ask(point.ask_ko)
         )
-        source = _korean_source(point.source, chooser, usable)
+        if point.source is not None and point.source in cited:
+            source = "같은 사설도 이 점을 지적했습니다."
+        else:
+            source = _korean_source(point.source, chooser, usable)
+            cited.add(point.source)
         paragraphs.append(f"{request} {source}".strip())
         usable += 1
     paragraphs.extend(_personal_paragraphs(sender))

@@ -163,6 +163,8 @@ def point_info(point):
 
 
 def compose_for(official, points, about):
+    # Fetch the points again with their sources in two queries, in the editors' order.
+    points = approved_points().filter(pk__in=[point.pk for point in points])
     sender = compose.Sender(
         name=about["name"],
         city=about.get("city", ""),

@@ -114,6 +114,19 @@ def test_points_in_one_letter_are_asked_in_different_words():
     assert len(framings) == 3
 
 
+def test_an_editorial_cited_twice_is_named_once():
+    points = [
+        PointInfo(ask="Stop the returns", ask_ko="북송을 중단해 주십시오", source=HERALD),
+        PointInfo(ask="Free the detainees", ask_ko="억류자를 석방해 주십시오", source=HERALD),
+    ]
+    english = compose_letter(AMBASSADOR, points, ALICE)
+    assert english.text.count("A humane China") == 1
+    assert english.paragraphs[2].endswith("The same editorial makes this case.")
+    korean = compose_letter(UNIFICATION, points, Sender(name="김민수"))
+    assert korean.text.count("A humane China") == 1
+    assert korean.paragraphs[2].endswith("같은 사설도 이 점을 지적했습니다.")
+
+
 def test_source_without_a_date_says_an_editorial_argued():
     point = PointInfo(ask="Stop the returns", source=Source("Open the doors", "The Korea Times"))
     texts = {

@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from articles.models import Addressee
 from campaign import compose, letters
@@ -48,6 +49,7 @@ def _step_context(state):
 
 
 @require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
 def letters_start(request):
     if request.method == "POST":
         state = letters.advance(request.POST)
