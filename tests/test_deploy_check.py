@@ -10,7 +10,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def production_environment(**overrides):
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "HTTPS"}}
+    # Nothing from the test run leaks in (the browser tests set DJANGO_ALLOW_ASYNC_UNSAFE).
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECRET_KEY", "HTTPS"} and not k.startswith("DJANGO_")
+    }
     env.update(
         {
             "SECRET_KEY": secrets.token_urlsafe(64),
