@@ -85,7 +85,8 @@ def setup():
 
 
 def _column_values(Signature, vendor):
-    """SQL for each column of a generated signature row, `n` being its number."""
+    """SQL for each column of a generated signature row, `n` being its number
+    (with % doubled: the statement goes through the driver's placeholders)."""
     from django.db import models
 
     if vendor == "postgresql":
@@ -95,13 +96,13 @@ def _column_values(Signature, vendor):
     else:
         text = "CAST(n AS TEXT)"
         unique_hex = "lower(hex(randomblob(16)))"
-        now = "strftime('%Y-%m-%d %H:%M:%f', 'now')"
+        now = "strftime('%%Y-%%m-%%d %%H:%%M:%%f', 'now')"
     email = f"'bulk-' || {text} || '@bench.example'"
     countries = ", ".join(f"'{code}'" for code in COUNTRIES)
     if vendor == "postgresql":
-        country = f"(ARRAY[{countries}])[1 + n % {len(COUNTRIES)}]"
+        country = f"(ARRAY[{countries}])[1 + n %% {len(COUNTRIES)}]"
     else:
-        country = "CASE n % {k} {cases} END".format(
+        country = "CASE n %% {k} {cases} END".format(
             k=len(COUNTRIES),
             cases=" ".join(f"WHEN {i} THEN '{c}'" for i, c in enumerate(COUNTRIES)),
         )
@@ -113,7 +114,7 @@ def _column_values(Signature, vendor):
         "country": country,
         "state": "'confirmed'",
         "flagged": "false" if vendor == "postgresql" else "0",
-        "show_name": "(n % 2 = 0)",
+        "show_name": "(n %% 2 = 0)",
         "created_at": now,
         "updated_at": now,
         "confirmed_at": now,

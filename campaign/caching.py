@@ -14,7 +14,10 @@ token. Two tools instead:
   it too (`Cache-Control: public`). A response that touched the session or the
   CSRF token, set a cookie or varies on Cookie is never stored.
 
-Both keep a copy in the worker's memory for at most LOCAL_CACHE_SECONDS, so the
+`FixedChoicesSelect` renders a long select whose options never change (the
+country list) once per worker instead of once per page view.
+
+Both caches keep a copy in the worker's memory for at most LOCAL_CACHE_SECONDS, so the
 busiest keys do not cost a round trip to the shared cache on every request.
 """
 
@@ -22,6 +25,7 @@ import hashlib
 import time
 from functools import wraps
 
+from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
@@ -189,3 +193,37 @@ def public_response(view=None, *, max_age=None):
         return wrapped
 
     return decorator(view) if view is not None else decorator
+
+
+class FixedChoicesSelect(forms.Select):
+    """
+    A select for choices fixed in code, such as the country list: each
+    rendering (name, value, attributes, language) is kept by the worker.
+
+    Django renders every option through a template; for ~250 countries that
+    was most of the time spent on the petition page. Deep copies (one per form
+    instance) share the declared widget's store, so it fills once per worker.
+    Not for choices that change at run time.
+    """
+
+    MAX_RENDERINGS = 2000
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._renderings = {}
+
+    def render(self, name, value, attrs=None, renderer=None):
+        key = (
+            name,
+            repr(value),
+            repr(sorted(self.build_attrs(self.attrs, attrs).items())),
+            get_language(),
+            renderer.__class__.__name__ if renderer else "",
+        )
+        html = self._renderings.get(key)
+        if html is None:
+            html = super().render(name, value, attrs, renderer)
+            if len(self._renderings) >= self.MAX_RENDERINGS:
+                self._renderings.clear()
+            self._renderings[key] = html
+        return html

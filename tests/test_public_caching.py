@@ -1,6 +1,7 @@
 """Anonymous traffic is served from the cache without mixing up visitors."""
 
 import pytest
+from django import forms
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.sessions.backends.cache import SessionStore
 from django.core.cache import cache
@@ -133,3 +134,64 @@ def test_caching_is_off_unless_configured(settings):
     view = caching.public_response(Counter())
     assert view(anonymous_get()).content == b'{"count": 1}'
     assert view(anonymous_get()).content == b'{"count": 2}'
+
+
+class CountryForm(forms.Form):
+    country = forms.ChoiceField(
+        choices=[("", "Choose"), ("KR", "Korea"), ("JP", "Japan")],
+        widget=caching.FixedChoicesSelect(attrs={"autocomplete": "country"}),
+    )
+
+
+def test_fixed_choices_select_renders_the_same_as_a_plain_select():
+    class PlainForm(forms.Form):
+        country = forms.ChoiceField(
+            choices=CountryForm.base_fields["country"].choices,
+            widget=forms.Select(attrs={"autocomplete": "country"}),
+        )
+
+    for data in (None, {"country": "JP"}, {"country": ""}):
+        assert str(CountryForm(data)["country"]) == str(PlainForm(data)["country"])
+
+
+def test_fixed_choices_select_keeps_the_chosen_value_and_errors_apart():
+    empty = str(CountryForm()["country"])
+    chosen = str(CountryForm({"country": "JP"})["country"])
+    invalid = CountryForm({"country": ""})
+    invalid.is_valid()
+    assert 'value="JP" selected' in chosen and "selected" not in empty.replace(
+        'value="" selected', ""
+    )
+    assert 'aria-invalid="true"' in str(invalid["country"])
+    assert 'aria-invalid="true"' not in str(CountryForm()["country"])
+
+
+def test_fixed_choices_select_follows_the_language():
+    from django.utils import translation
+    from django.utils.translation import gettext_lazy
+
+    class TranslatedForm(forms.Form):
+        language = forms.ChoiceField(
+            choices=[("en", gettext_lazy("English"))], widget=caching.FixedChoicesSelect
+        )
+
+    with translation.override("en"):
+        english = str(TranslatedForm()["language"])
+    with translation.override("ko"):
+        korean = str(TranslatedForm()["language"])
+    assert ">English<" in english
+    assert ">영어<" in korean  # Django's own Korean catalogue
+
+
+def test_template_block_is_reused_until_an_editor_saves(shared_cache):
+    from django.template import Context, Template
+
+    page = Template(
+        '{% load public_cache %}{% publiccache "articles" slug %}{{ body }}{% endpubliccache %}'
+    )
+    assert page.render(Context({"slug": "a", "body": "first"})) == "first"
+    assert page.render(Context({"slug": "a", "body": "second"})) == "first"
+    assert page.render(Context({"slug": "b", "body": "other"})) == "other"
+    caching.bump("articles")
+    shared_cache["now"] += 1
+    assert page.render(Context({"slug": "a", "body": "second"})) == "second"
