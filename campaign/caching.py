@@ -87,6 +87,12 @@ def bump(name):
     cache.set(_version_key(name), time.time_ns(), timeout=None)
 
 
+# A stale fragment is kept this many times longer than it is fresh, so that
+# while one request rebuilds it the others serve the stale copy instead of
+# all rebuilding at once (a slow query at 1M signatures would pile up).
+STALE_FACTOR = 12
+
+
 def fragment(name, build, *, key=(), timeout=None):
     """
     Return `build()`, reused for `timeout` seconds (PUBLIC_CACHE_SECONDS) by
@@ -110,10 +116,15 @@ def fragment(name, build, *, key=(), timeout=None):
     current = found.get(version_key, 0)
     stored = found.get(cache_key)
     if stored is not None and stored[0] == current:
-        value = stored[1]
-    else:
-        value = build()
-        cache.set(cache_key, (current, value), timeout)
+        _version, value, fresh_until = stored
+        if fresh_until > time.time() or not cache.add(cache_key + ":rebuilding", 1, timeout):
+            # Fresh, or stale while another request is rebuilding it.
+            _local_set(cache_key, value, _local_seconds(timeout))
+            return value
+    # Missing, rebuilt after an editor's change, or stale and this request's turn.
+    value = build()
+    cache.set(cache_key, (current, value, time.time() + timeout), timeout * STALE_FACTOR)
+    cache.delete(cache_key + ":rebuilding")
     _local_set(cache_key, value, _local_seconds(timeout))
     return value
 

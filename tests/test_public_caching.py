@@ -195,3 +195,18 @@ def test_template_block_is_reused_until_an_editor_saves(shared_cache):
     caching.bump("articles")
     shared_cache["now"] += 1
     assert page.render(Context({"slug": "a", "body": "second"})) == "second"
+
+
+def test_stale_fragment_is_served_while_another_request_rebuilds_it(shared_cache):
+    from django.core.cache import cache as shared
+
+    assert caching.fragment("petitions", lambda: "old", key=[1]) == "old"
+    shared_cache["now"] += 6  # past fresh, well within the stale window
+    caching.clear_local()
+    # Another worker has started rebuilding: this request gets the stale copy.
+    key = "fragment:" + caching._digest(["petitions", "1", "en"])
+    assert shared.add(key + ":rebuilding", 1, 5)
+    assert caching.fragment("petitions", lambda: "new", key=[1]) == "old"
+    shared.delete(key + ":rebuilding")
+    caching.clear_local()
+    assert caching.fragment("petitions", lambda: "new", key=[1]) == "new"
