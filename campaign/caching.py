@@ -195,11 +195,15 @@ def public_response(view=None, *, max_age=None):
                 response = view(request, *args, **kwargs)
                 if not _storable(request, response):
                     return response
-                stored = (response.content, response["Content-Type"])
+                # The headers the view set (ETag, CORS, Last-Modified) go with it.
+                stored = (response.content, list(response.items()))
                 cache.set(key, stored, seconds)
             _local_set(key, stored, _local_seconds(seconds))
-            content, content_type = stored
-            return _public_headers(HttpResponse(content, content_type=content_type), seconds)
+            content, headers = stored
+            response = HttpResponse(content)
+            for header, value in headers:
+                response[header] = value
+            return _public_headers(response, seconds)
 
         return wrapped
 

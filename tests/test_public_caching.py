@@ -210,3 +210,18 @@ def test_stale_fragment_is_served_while_another_request_rebuilds_it(shared_cache
     shared.delete(key + ":rebuilding")
     caching.clear_local()
     assert caching.fragment("petitions", lambda: "new", key=[1]) == "new"
+
+
+def test_a_cached_response_keeps_the_headers_the_view_set(shared_cache):
+    def view(request):
+        response = JsonResponse({"count": 1})
+        response["Access-Control-Allow-Origin"] = "*"
+        response["ETag"] = '"1"'
+        return response
+
+    cached = caching.public_response(view)
+    cached(anonymous_get())
+    again = cached(anonymous_get())
+    assert again["Access-Control-Allow-Origin"] == "*"
+    assert again["ETag"] == '"1"'
+    assert again["Content-Type"] == "application/json"
