@@ -11,8 +11,10 @@ token. Two tools instead:
   `bump(name)` is called (`bump_on_change` does it when a model is saved).
 - `@public_response` caches a whole response that is the same for everyone and
   carries no token (JSON, counters, widgets) and lets browsers and proxies keep
-  it too (`Cache-Control: public`). A response that touched the session or the
-  CSRF token, set a cookie or varies on Cookie is never stored.
+  it too (`Cache-Control: public`). A response that touched the session (so
+  the user) or the CSRF token, or set a cookie, is never stored. The key holds
+  the path, the language and whether it is an htmx request; a view whose
+  output depends on anything else about the visitor must not use it.
 
 `FixedChoicesSelect` renders a long select whose options never change (the
 country list) once per worker instead of once per page view.
@@ -30,7 +32,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
-from django.utils.cache import has_vary_header, patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 
 # What a cached page or response may differ by; sent as Vary on every response
@@ -156,7 +158,6 @@ def _storable(request, response):
         response.status_code == 200
         and not response.streaming
         and not response.cookies
-        and not has_vary_header(response, "Cookie")
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not (session is not None and session.accessed)
     )
