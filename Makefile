@@ -24,9 +24,13 @@ migrate: install
 	$(BIN)/python manage.py createcachetable
 
 # Development mode: DEBUG on, demo content and accounts, mail written to var/mail/.
+# The task worker (which delivers mail) runs in the background beside the
+# server and is stopped with it.
 run: export DEBUG := 1
 run: migrate
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py db_worker --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Production: gunicorn with the settings in gunicorn.conf.py (WEB_CONCURRENCY,
@@ -35,16 +39,16 @@ serve: migrate
 	$(BIN)/python manage.py collectstatic --noinput
 	$(BIN)/gunicorn -c gunicorn.conf.py
 
-# Delivers queued mail; run one or more beside the app servers.
-worker: migrate
-	$(BIN)/python manage.py db_worker
-
 # Load test on this machine (PostgreSQL at BENCH_DATABASE_URL, then SQLite);
 # takes about ten minutes. See bench/README.md.
 bench: install
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	test -x $(BIN)/py-spy || $(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python -m bench $(BENCH_ARGS)
+
+# The task worker alone (production runs it as its own service).
+worker: install
+	$(BIN)/python manage.py db_worker
 
 test: install
 	$(BIN)/python -m pytest
