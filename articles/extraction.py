@@ -92,12 +92,17 @@ class Call:
 _NOT_PLACE = r"(?<!\bin )(?<!\binto )(?<!\bto )(?<!\bfrom )(?<!\bvia )(?<!\bof )(?<!\bat )"
 
 
+# Source of each actor pattern, kept so that tests can check the gates below.
+_UNGATED: dict[str, str] = {}
+
+
 def _gated(first_chars: str, pattern: str) -> re.Pattern[str]:
     """Compile ``pattern`` behind a cheap test of the first character.
 
     Every alternative of the pattern must start with one of ``first_chars``;
     the look-ahead lets the engine skip all other positions quickly.
     """
+    _UNGATED[first_chars] = pattern
     return re.compile(f"(?=[{first_chars}])(?:{pattern})")
 
 
@@ -105,7 +110,7 @@ _ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "south_korea_government",
         _gated(
-            "OoTtSMNCFUlL",
+            "OoTtSMNCFUlLYPK",
             r"\b(?:[Oo]ur|[Tt]he|South Korea[’']s)\s+(?:new\s+|own\s+)?(?:government|administration"
             r"|president|foreign ministry|foreign minister|unification ministry"
             r"|unification minister|diplomats|authorities)\b"
@@ -119,6 +124,11 @@ _ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bSouth\s+Korea[’']s\s+(?:parliament|lawmakers)\b"
             r"|(?<!US )(?<!U\.S\. )(?<!American )\b[Ll](?:awmakers|egislators)\b"
             r"|" + _NOT_PLACE + r"\bSouth\s+Korea\b(?![a-zA-Z])"
+            r"|\b(?:[Tt]he\s+)?(?:Yoon(?:\s+Suk[- ][Yy]eol)?|Moon(?:\s+Jae[- ][Ii]n)?"
+            r"|Lee(?:\s+Jae[- ][Mm]yung|\s+Myung[- ][Bb]ak)?|Park(?:\s+Geun[- ][Hh]ye)?)"
+            r"\s+(?:government|administration)\b"
+            r"|\bPresident\s+(?:Yoon|Moon|Lee\s+Jae[- ][Mm]yung|Park\s+Geun[- ][Hh]ye)\b"
+            r"|" + _NOT_PLACE + r"(?<!North )(?<!South )\bKorea\b(?![a-zA-Z])"
             r"|" + _NOT_PLACE + r"\bSeoul\b(?!\s+National)",
         ),
     ),
@@ -420,11 +430,12 @@ _NOT_BEFORE_MODAL_RE = re.compile(
     re.IGNORECASE,
 )
 _NECESSITY_RE = re.compile(
-    r"\b(?:it|this)\s*(?:\s+is|[’']s|\s+remains|\s+becomes|\s+has\s+become)\s+"
+    r"\b(?:it|this)\s*(?:\s+is|[’']s|\s+remains|\s+becomes|\s+has\s+become|\s+would\s+be)\s+"
     r"(?:(?:all|more|most|very|now|therefore|thus|also|equally|absolutely|extremely|so"
     r"|especially|particularly|increasingly|ever)\s+)*"
     r"(?P<adj>urgent|imperative|crucial|essential|vital|necessary|important|critical"
-    r"|paramount|high\s+time|time|incumbent|our\s+(?:duty|responsibility))"
+    r"|paramount|high\s+time|time|incumbent|our\s+(?:duty|responsibility)|wise|advisable"
+    r"|prudent)"
     r"(?:\s+(?:for|on|upon)\s+(?P<agent>[^,;:]{1,80}?))?\s+(?P<neg0>not\s+)?(?P<link>to|that)\s+(?P<neg>not\s+)?",
     re.IGNORECASE,
 )
@@ -507,6 +518,7 @@ class _Hit:
     subject: str | None  # noun phrase naming who acts, if any
     explicit: str | None = None  # addressee fixed by the rule itself
     base: float = 0.85
+    past: bool = False  # the verb phrase opens with a past-tense verb
 
 
 # Work limits per sentence: a sentence with dozens of modals is not prose, and
@@ -595,8 +607,6 @@ def _necessity_hits(sentence: str) -> list[_Hit]:
             break
         if _CONDITIONAL_BEFORE_RE.search(sentence, max(0, m.start() - 20), m.start()):
             continue
-        if m.group("adj").lower() == "time" and m.group("link").lower() == "that" and False:
-            continue
         neg = "not" if m.group("neg") or m.group("neg0") else ""
         agent = m.group("agent")
         if m.group("link").lower() == "to":
@@ -616,13 +626,10 @@ def _necessity_hits(sentence: str) -> list[_Hit]:
             )
             vp_start = m.end() + np_end + (after.end() if after else 0)
             neg2 = (after.group("neg") or "").strip() if after else ""
-            hits.append(_Hit("necessity", vp_start, neg2 or neg, np, base=0.88))
+            # "it is time that Beijing abandoned ...": the verb is in the past form
+            past = "time" in m.group("adj").lower()
+            hits.append(_Hit("necessity", vp_start, neg2 or neg, np, base=0.88, past=past))
     return hits
-
-
-_NP_START_RE = re.compile(
-    r"(?:our|the|its|their|this|that|all|every|each|both)?\s*(?:[A-Za-z.’'-]+\s+){0,5}?"
-)
 
 
 def _actor_np_end(rest: str) -> int | None:
@@ -747,6 +754,7 @@ def _imperative_hits(sentence: str) -> list[_Hit]:
 
 _TRAILING_PUNCT_RE = re.compile(r"[\s.!;:,]+$")
 _WS_RE = re.compile(r"\s+")
+_FINAL_ACRONYM_RE = re.compile(r"\b(?:[A-Z]\.){2,}(?=[\s.!]*$)")
 _WORD_RE = re.compile(r"[A-Za-z’'-]+")
 _LEADING_ADVERB_RE = re.compile(r"^(?:also|therefore|thus|then|still|too|now)\s+", re.I)
 _NK_RE = re.compile(r"\bN\.K\.(?=\s+[a-z])")
@@ -759,11 +767,16 @@ _SWAP_PLURAL_RE = re.compile(r"\b(?:its|itself|their|themselves)\b")
 def _make_ask(sentence: str, hit: _Hit, addressee: str, subject: str | None) -> str:
     vp = _WS_RE.sub(" ", sentence[hit.vp_start :]).strip()
     # trailing punctuation, keeping a closing quote that belongs to a quoted phrase
+    # a dotted abbreviation at the very end loses its dots: "at the U.N." -> "at the UN"
+    vp = _FINAL_ACRONYM_RE.sub(lambda m: m.group().replace(".", ""), vp)
     while vp and vp[-1] in ".!;:, ":
         vp = vp[:-1]
     if vp.endswith(("”", '"', "’")) and len(vp) > 1 and vp[-2] in ".!,":
         vp = vp[:-2] + vp[-1]
     vp = _LEADING_ADVERB_RE.sub("", vp)
+    if hit.past:
+        first, _, rest = vp.partition(" ")
+        vp = (_base_form(first) + " " + rest).strip()
     vp = _NK_RE.sub("North Korean", vp)
     vp = _SK_RE.sub("South Korean", vp)
     if addressee != "other" and (subject or "").lower() not in {"we", "us"}:
@@ -779,6 +792,37 @@ def _make_ask(sentence: str, hit: _Hit, addressee: str, subject: str | None) -> 
     elif hit.kind == "call_for":
         vp = "work for " + vp
     return vp[:1].upper() + vp[1:] if vp else vp
+
+
+_IRREGULAR_PAST = {
+    "gave": "give", "took": "take", "made": "make", "began": "begin", "came": "come",
+    "did": "do", "went": "go", "stood": "stand", "spoke": "speak", "wrote": "write",
+    "chose": "choose", "held": "hold", "kept": "keep", "brought": "bring", "sent": "send",
+    "told": "tell", "put": "put", "let": "let", "set": "set", "got": "get", "saw": "see",
+    "found": "find", "knew": "know", "paid": "pay", "sought": "seek", "thought": "think",
+    "were": "be", "was": "be", "had": "have", "rose": "rise", "broke": "break",
+}  # fmt: skip
+_E_STEMS = re.compile(
+    r"(?:[^aeiou][aeiou][cgsvz]|iz|is|at|ur|ag|ng|uc|ud|os|ar|ir|iv|ov|ac|rg|dg|as|rs|ls|rc"
+    r"|nc|ns|aus|e)$"
+)
+
+
+def _base_form(verb: str) -> str:
+    """'abandoned' -> 'abandon', 'stopped' -> 'stop', 'realized' -> 'realize'."""
+    v = verb.lower()
+    if v in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[v]
+    if not v.endswith("ed") or len(v) < 4:
+        return verb
+    if v.endswith("ied"):
+        return verb[:-3] + "y"
+    stem = verb[:-2]
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+        return stem[:-1]  # stopped, planned
+    if _E_STEMS.search(stem.lower()):
+        return stem + "e"  # realized, abated, urged, placed
+    return stem
 
 
 def _third_person(verb: str) -> str:

@@ -162,7 +162,7 @@ def test_a_pronoun_subject_is_resolved_to_the_most_recent_actor():
 
 def test_a_leading_subordinate_clause_is_not_part_of_the_ask():
     call = only_call("If the talks fail, the government should take the case to the U.N.")
-    assert call.ask == "Take the case to the U.N"
+    assert call.ask == "Take the case to the UN"
     assert call.addressee == "south_korea_government"
 
 
@@ -408,3 +408,54 @@ def test_south_korea_named_as_an_actor_means_the_government():
 def test_a_passive_ask_keeps_proper_nouns_capitalised():
     call = only_call("Beijing needs to be held accountable.")
     assert call.ask == "Ensure that Beijing is held accountable"
+
+
+def test_presidents_and_korea_alone_name_the_south_korean_government():
+    assert only_call("President Lee Jae-myung must raise the issue with Xi.").addressee == (
+        "south_korea_government"
+    )
+    assert only_call("The Yoon Suk Yeol administration should take a firmer stance.").addressee == (
+        "south_korea_government"
+    )
+    call = only_call("Korea should play a bigger role at the U.N.")
+    assert call.addressee == "south_korea_government"
+    assert call.ask == "Play a bigger role at the UN"
+
+
+def test_it_is_time_that_with_a_past_verb_gives_a_present_ask():
+    call = only_call("It is high time that Beijing abandoned its outdated policy.")
+    assert call.addressee == "china"
+    assert call.ask == "Abandon your outdated policy"
+
+
+def test_it_would_be_wise_for_an_actor_to_is_a_recommendation():
+    call = only_call("It would be wise for Seoul to raise the issue at the summit.")
+    assert call.addressee == "south_korea_government"
+    assert call.ask == "Raise the issue at the summit"
+
+
+def test_actor_pattern_gates_do_not_hide_any_match():
+    import re
+    from pathlib import Path
+
+    from articles import extraction
+
+    root = Path(__file__).resolve().parent.parent
+    corpus = "\n".join(
+        p.read_text(encoding="utf-8")
+        for p in [
+            *root.glob("articles/editorials/*.txt"),
+            *root.glob("tests/data/extraction/*.txt"),
+        ]
+    )
+    corpus += (
+        "\nPresident Yoon, President Lee Jae-myung, the Moon Jae-in government, Korea, "
+        "Cheong Wa Dae, the Blue House, lawmakers, Legislators, the Unification Ministry, "
+        "Kim Jong-un, the Kim regime, the North, Xi Jinping, President Xi, the CCP, "
+        "Democracies, democratic nations, member states, other countries, Japan, allies, "
+        "signatory states, the West, Washington, the U.S., the US, UNHCR, U.N., UN\n"
+    )
+    for gate, source in extraction._UNGATED.items():
+        gated = [m.span() for m in re.finditer(f"(?=[{gate}])(?:{source})", corpus)]
+        plain = [m.span() for m in re.finditer(source, corpus)]
+        assert gated == plain, gate
