@@ -794,6 +794,30 @@ def _make_ask(sentence: str, hit: _Hit, addressee: str, subject: str | None) -> 
     return vp[:1].upper() + vp[1:] if vp else vp
 
 
+# "... put an end to your merciless policy": an ask that ends on a bare
+# "policy"/"practice" names no policy. Earlier in the text the editorial has
+# usually said which one ("its policy of cracking down on defectors").
+_VAGUE_POLICY_RE = re.compile(
+    r"\b(?:your|its|their|this|that|the)\s+(?:[\w-]+\s+){0,2}?(policy|practice)$"
+)
+_POLICY_OF_RE = re.compile(
+    r"\b(policy|practice)\s+of\s+([a-z]+ing\b[^.,;:()!?“”\"]{3,80}?)"
+    r"(?=\s+(?:by|based|because|through|so|which|that|when|while|as|since|for\s+fear)\b"
+    r"|[.,;:()!?“”\"]|$)"
+)
+
+
+def _name_the_policy(ask: str, context: str) -> str:
+    """Complete a bare "your policy" from the nearest "policy of ..." before it."""
+    vague = _VAGUE_POLICY_RE.search(ask)
+    if not vague:
+        return ask
+    named = [m for m in _POLICY_OF_RE.finditer(context) if m.group(1) == vague.group(1)]
+    if not named:
+        return ask
+    return f"{ask} of {_WS_RE.sub(' ', named[-1].group(2)).strip()}"
+
+
 _IRREGULAR_PAST = {
     "gave": "give", "took": "take", "made": "make", "began": "begin", "came": "come",
     "did": "do", "went": "go", "stood": "stand", "spoke": "speak", "wrote": "write",
@@ -1076,6 +1100,7 @@ def _judge(doc: _Doc, idx: int) -> Call | None:
             ask = _ensure_clause(text, hit, subject or "")
         else:
             ask = _make_ask(text, hit, addressee, subject)
+            ask = _name_the_policy(ask, doc.text[max(0, sent.start - 4000) : sent.start])
         if not ask:
             continue
         call = Call(text, sent.start, sent.end, addressee, ask, score)

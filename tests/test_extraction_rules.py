@@ -459,3 +459,17 @@ def test_actor_pattern_gates_do_not_hide_any_match():
         gated = [m.span() for m in re.finditer(f"(?=[{gate}])(?:{source})", corpus)]
         plain = [m.span() for m in re.finditer(source, corpus)]
         assert gated == plain, gate
+
+
+def test_a_bare_policy_in_the_ask_is_named_from_earlier_in_the_text():
+    text = (
+        "Beijing keeps its practice of handing escapees over to border guards, "
+        "whatever the cost. China must end this practice."
+    )
+    call = only_call(text)
+    assert call.ask == "End this practice of handing escapees over to border guards"
+
+
+def test_a_bare_policy_stays_as_it_is_when_the_text_never_names_it():
+    call = only_call("China should put an end to its merciless policy.")
+    assert call.ask == "Put an end to your merciless policy"
