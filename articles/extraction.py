@@ -288,6 +288,17 @@ _TRAILING_ATTRIBUTION_RE = re.compile(
 )
 
 
+def _own_clause(prefix: str) -> str:
+    """The part of ``prefix`` after the last ';' (or ':' not introducing speech)."""
+    cut = prefix.rfind(";")
+    colon = prefix.rfind(":")
+    if colon > cut:
+        before = prefix[max(0, colon - 40) : colon]
+        if not _REPORT_RE.search(" ".join(before.split()[-3:])):
+            cut = colon
+    return prefix[cut + 1 :] if cut >= 0 else prefix
+
+
 def _reported(prefix: str) -> bool:
     """True when ``prefix`` puts what follows in a third party's mouth."""
     for m in _REPORT_RE.finditer(prefix):
@@ -422,7 +433,7 @@ _NEG_ABILITY_RE = re.compile(
     r"\b(?P<modal>cannot|can\s+not|can[’']t|can\s+no\s+longer|must\s+not|mustn[’']t"
     r"|should\s+not|shouldn[’']t)\s+(?:(?:simply|just|any\s+longer|afford\s+to)\s+)*"
     r"(?=(?:remain|stay|keep|stand|sit|look|turn|ignore|tolerate|allow|accept|let|watch"
-    r"|close|overlook|condone)\b)",
+    r"|close|overlook|condone|wait|delay|hesitate|idle)\b)",
     re.IGNORECASE,
 )
 _NOT_BEFORE_MODAL_RE = re.compile(
@@ -507,6 +518,13 @@ _ADJECTIVAL_PARTICIPLES = _words(
     delighted excited alarmed troubled puzzled tempted inclined obliged
     """
 )
+# "must be ready/firm/...": adjectives that describe how an actor should act.
+_AGENTIVE_ADJECTIVES = _words(
+    """
+    ready prepared willing firm firmer bold bolder clear clearer vigilant careful consistent
+    proactive transparent honest generous resolute forthright unequivocal more
+    """
+)
 _DROP_ADVERBS = frozenset({"also", "therefore", "thus", "then", "still", "too", "now", "really"})
 
 
@@ -572,7 +590,9 @@ def _modal_hits(sentence: str) -> list[_Hit]:
         if first_l == "have" and nxt.lower() in {"been", "had"}:
             continue
         passive = False
-        if first_l == "be":
+        if first_l == "be" and nxt.lower() in _AGENTIVE_ADJECTIVES:
+            pass  # "Seoul must be ready to receive them": asks for an attitude
+        elif first_l == "be":
             if nxt.lower() in _META_VERBS or nxt.lower() in {
                 "noted",
                 "said",
@@ -754,6 +774,10 @@ def _imperative_hits(sentence: str) -> list[_Hit]:
 
 _TRAILING_PUNCT_RE = re.compile(r"[\s.!;:,]+$")
 _WS_RE = re.compile(r"\s+")
+_NEXT_CLAUSE_RE = re.compile(
+    r"[,;]?\s+(?:and|but|while|whereas)\s+(?:[\w.’'-]+\s+){1,5}?"
+    r"(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|cannot)\b"
+)
 _FINAL_ACRONYM_RE = re.compile(r"\b(?:[A-Z]\.){2,}(?=[\s.!]*$)")
 _WORD_RE = re.compile(r"[A-Za-z’'-]+")
 _LEADING_ADVERB_RE = re.compile(r"^(?:also|therefore|thus|then|still|too|now)\s+", re.I)
@@ -761,7 +785,11 @@ _NK_RE = re.compile(r"\bN\.K\.(?=\s+[a-z])")
 _SK_RE = re.compile(r"\bS\.K\.(?=\s+[a-z])")
 _THIRD_PARTY_PRONOUN_RE = re.compile(r"\b(?:they|them|he|she|him)\b", re.IGNORECASE)
 _SWAP_SINGULAR_RE = re.compile(r"\b(?:its|itself)\b")
-_SWAP_PLURAL_RE = re.compile(r"\b(?:its|itself|their|themselves)\b")
+_SWAP_PLURAL_RE = re.compile(r"\b(?:their|themselves)\b")
+_SWAPS = {"its": "your", "itself": "yourself", "their": "your", "themselves": "yourselves"}
+_PLURAL_NOUN_RE = re.compile(
+    r"\b(?:[a-z]{3,}[^s\W]s|children|people|women|men|families)\b"
+)
 
 
 def _make_ask(sentence: str, hit: _Hit, addressee: str, subject: str | None) -> str:
@@ -774,6 +802,8 @@ def _make_ask(sentence: str, hit: _Hit, addressee: str, subject: str | None) -> 
     if vp.endswith(("”", '"', "’")) and len(vp) > 1 and vp[-2] in ".!,":
         vp = vp[:-2] + vp[-1]
     vp = _LEADING_ADVERB_RE.sub("", vp)
+    # "..., and they must ...": a second clause with its own subject is not part of the ask
+    vp = _NEXT_CLAUSE_RE.split(vp, maxsplit=1)[0]
     if hit.past:
         first, _, rest = vp.partition(" ")
         vp = (_base_form(first) + " " + rest).strip()
@@ -914,13 +944,15 @@ def _second_person(vp: str, subject: str, addressee: str) -> str:
     if third:
         stops.append(third.start())
     limit = min(stops, default=len(scan))
-
-    swaps = {"its": "your", "itself": "yourself"}
+    vp = _SWAP_SINGULAR_RE.sub(lambda m: _SWAPS[m.group()], vp[:limit]) + vp[limit:]
     if plural_subject:
-        swaps |= {"their": "your", "themselves": "yourselves"}
-    pattern = _SWAP_PLURAL_RE if plural_subject else _SWAP_SINGULAR_RE
-    head = pattern.sub(lambda m: swaps[m.group()], vp[:limit])
-    return head + vp[limit:]
+        # "their" may also point at a plural noun named after the verb:
+        # "allow the children to stay with their mothers" keeps "their".
+        plural = _PLURAL_NOUN_RE.search(scan, scan.find(" ") + 1 if " " in scan else len(scan))
+        if plural:
+            limit = min(limit, plural.start())
+        vp = _SWAP_PLURAL_RE.sub(lambda m: _SWAPS[m.group()], vp[:limit]) + vp[limit:]
+    return vp
 
 
 # ---------------------------------------------------------------------------
@@ -1075,7 +1107,7 @@ def _judge(doc: _Doc, idx: int) -> Call | None:
     hits = hits[:_MAX_HITS]
     best: Call | None = None
     for hit in hits:
-        prefix = text[max(0, hit.vp_start - _WINDOW) : hit.vp_start]
+        prefix = _own_clause(text[max(0, hit.vp_start - _WINDOW) : hit.vp_start])
         subject: str | None = hit.subject
         if hit.kind in {"modal", "modal_passive", "cannot"}:
             if _reported(prefix) or _inside_quote(prefix) or _LEGAL_RE.search(prefix):

@@ -473,3 +473,36 @@ def test_a_bare_policy_in_the_ask_is_named_from_earlier_in_the_text():
 def test_a_bare_policy_stays_as_it_is_when_the_text_never_names_it():
     call = only_call("China should put an end to its merciless policy.")
     assert call.ask == "Put an end to your merciless policy"
+
+
+def test_ask_keeps_their_when_a_plural_noun_comes_first():
+    call = only_call("The Chinese authorities should let the detainees call their families.")
+    assert call.ask == "Let the detainees call their families"
+
+
+def test_ask_stops_before_a_second_clause_with_its_own_subject():
+    call = only_call("Beijing should free the women, and Seoul must offer them a home.")
+    assert call.addressee == "china"
+    assert call.ask == "Free the women"
+
+
+def test_cannot_wait_is_a_call_to_act_now():
+    call = only_call("The government cannot wait for a better moment.")
+    assert call.addressee == "south_korea_government"
+    assert call.ask == "Do not wait for a better moment"
+
+
+def test_must_be_ready_to_asks_for_an_attitude():
+    call = only_call("Seoul must be ready to take the women in.")
+    assert call.ask == "Be ready to take the women in"
+
+
+def test_a_reporting_verb_in_an_earlier_clause_does_not_silence_a_later_demand():
+    text = "The envoy has asked to see the detainees; Beijing should grant that request."
+    call = only_call(text)
+    assert call.addressee == "china"
+    assert call.ask == "Grant that request"
+
+
+def test_speech_introduced_by_a_colon_stays_reported():
+    assert_no_call("The spokesman said: Seoul must mind its own affairs.")
