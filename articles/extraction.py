@@ -787,9 +787,7 @@ _THIRD_PARTY_PRONOUN_RE = re.compile(r"\b(?:they|them|he|she|him)\b", re.IGNOREC
 _SWAP_SINGULAR_RE = re.compile(r"\b(?:its|itself)\b")
 _SWAP_PLURAL_RE = re.compile(r"\b(?:their|themselves)\b")
 _SWAPS = {"its": "your", "itself": "yourself", "their": "your", "themselves": "yourselves"}
-_PLURAL_NOUN_RE = re.compile(
-    r"\b(?:[a-z]{3,}[^s\W]s|children|people|women|men|families)\b"
-)
+_PLURAL_NOUN_RE = re.compile(r"\b(?:[a-z]{3,}[^s\W]s|children|people|women|men|families)\b")
 
 
 def _make_ask(sentence: str, hit: _Hit, addressee: str, subject: str | None) -> str:
@@ -1032,6 +1030,9 @@ class _Resolved:
     thing: bool = False  # the subject is a practice, not someone who acts
 
 
+_RELATIVE_TAIL_RE = re.compile(r"\s+(?:who|whom|whose|which|that)\b.*$", re.IGNORECASE | re.DOTALL)
+
+
 def _resolve(doc: _Doc, idx: int, hit: _Hit, subject: str | None) -> _Resolved | None:
     """Addressee for a hit and a score adjustment; None rejects the hit."""
     if hit.explicit:
@@ -1051,6 +1052,8 @@ def _resolve(doc: _Doc, idx: int, hit: _Hit, subject: str | None) -> _Resolved |
             return _Resolved(mentions[0][1], -0.05)
         return _Resolved((doc.main_actor or "other"), -0.15)
     subj = (subject or "").strip()
+    # "defectors who reach South Korea": the head comes before the relative clause
+    subj = _RELATIVE_TAIL_RE.sub("", subj) or subj
     subj_l = subj.lower()
     if subj_l in _PRONOUNS or subj_l in {"it all"}:
         plural = subj_l in {"they", "these", "those"}

@@ -506,3 +506,9 @@ def test_a_reporting_verb_in_an_earlier_clause_does_not_silence_a_later_demand()
 
 def test_speech_introduced_by_a_colon_stays_reported():
     assert_no_call("The spokesman said: Seoul must mind its own affairs.")
+
+
+def test_a_relative_clause_does_not_change_who_the_subject_is():
+    assert_no_call("Defectors who reach South Korea must go through a long screening.")
+    call = only_call("Everyone who cares about refugees should sign the petition.")
+    assert call.addressee == "public"
