@@ -114,6 +114,7 @@ _ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:[Oo]ur|[Tt]he|South Korea[’']s)\s+(?:new\s+|own\s+)?(?:government|administration"
             r"|president|foreign ministry|foreign minister|unification ministry"
             r"|unification minister|diplomats|authorities)\b"
+            r"|\b[Oo]ur\s+(?:political\s+)?(?:leaders(?:hip)?|officials|politicians|lawmakers)\b"
             r"|\b[Tt]he\s+(?:South\s+)?Korean\s+(?:government|administration|president"
             r"|foreign\s+minist(?:er|ry)|unification\s+minist(?:er|ry)|authorities"
             r"|diplomats|embassy)\b"
@@ -153,7 +154,7 @@ _ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             "CXPTtB",
             r"\bChinese\s+(?:government|authorities|leaders(?:hip)?|officials|police"
             r"|[Ff]oreign\s+[Mm]inist(?:er|ry)|president|Communist\s+Party|side|embassy)\b"
-            r"|\bXi\s+Jinping\b|\bPresident\s+Xi\b|\b[Tt]he\s+(?:CCP|CPC)\b"
+            r"|\bXi(?:\s+Jinping)?\b(?![’'-]an)|\bPresident\s+Xi\b|\b[Tt]he\s+(?:CCP|CPC)\b"
             r"|" + _NOT_PLACE + r"\b(?:China|Beijing)\b",
         ),
     ),
@@ -525,6 +526,19 @@ _AGENTIVE_ADJECTIVES = _words(
     proactive transparent honest generous resolute forthright unequivocal more
     """
 )
+_EPISTEMIC_RE = re.compile(
+    r"(?:surely|certainly|probably|undoubtedly|obviously|doubtless|presumably"
+    r"|already)\b|have\s+(?:(?:its|their|his|her|its\s+own|their\s+own)\s+)?"
+    r"(?:reasons?|motives?|calculations?|doubts?)\b",
+    re.IGNORECASE,
+)
+_COGNITION_VERBS = _words(
+    """
+    wonder admit acknowledge concede confess note say imagine agree assume suspect ask
+    recognize recognise remember realize realise understand conclude add
+    """
+)
+_GENERIC_PERSON_RE = re.compile(r"\b(?:we|you|one|i)\s*$", re.IGNORECASE)
 _DROP_ADVERBS = frozenset({"also", "therefore", "thus", "then", "still", "too", "now", "really"})
 
 
@@ -583,6 +597,10 @@ def _modal_hits(sentence: str) -> list[_Hit]:
             continue
         vp_start, first, nxt = verb
         first_l = first.lower()
+        if _EPISTEMIC_RE.match(sentence, m.end()):
+            continue  # "must surely know", "must have its reasons": a guess, not a demand
+        if first_l in _COGNITION_VERBS and _GENERIC_PERSON_RE.search(prefix[-12:]):
+            continue  # "we have to admit", "you have to wonder": a remark, not a demand
         if not first[0].islower() or first_l in _NON_VERBS - {"be", "have"}:
             continue
         if modal in {"must", "should", "ought to"} and first_l == "have" and _is_participle(nxt):

@@ -512,3 +512,18 @@ def test_a_relative_clause_does_not_change_who_the_subject_is():
     assert_no_call("Defectors who reach South Korea must go through a long screening.")
     call = only_call("Everyone who cares about refugees should sign the petition.")
     assert call.addressee == "public"
+
+
+def test_an_epistemic_must_is_a_guess_not_a_demand():
+    assert_no_call("China must surely know what awaits the returnees.")
+    assert_no_call("Seoul must have its reasons for staying quiet.")
+
+
+def test_a_remark_addressed_to_nobody_is_not_a_call():
+    assert_no_call("You have to wonder why Beijing clings to this policy.")
+    assert_no_call("We have to admit that pressure has achieved little so far.")
+
+
+def test_our_leaders_and_xi_are_named_actors():
+    assert only_call("Our leaders must not bow to Beijing.").addressee == "south_korea_government"
+    assert only_call("Xi must hear the voices of these mothers.").addressee == "china"
