@@ -426,7 +426,8 @@ def _subject_before(prefix: str) -> _Subject:
 
 _MODAL_RE = re.compile(
     r"\b(?P<modal>should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|has\s+got\s+to"
-    r"|have\s+got\s+to|would\s+do\s+well\s+to|would\s+be\s+wise\s+to|had\s+better)\b"
+    r"|have\s+got\s+to|would\s+do\s+well\s+to|would\s+be\s+(?:wise|well\s+advised)\s+to"
+    r"|had\s+better)\b"
     r"(?P<neg>\s+(?:not|never|no\s+longer))?\s+",
     re.IGNORECASE,
 )
@@ -442,12 +443,13 @@ _NOT_BEFORE_MODAL_RE = re.compile(
     re.IGNORECASE,
 )
 _NECESSITY_RE = re.compile(
-    r"\b(?:it|this)\s*(?:\s+is|[’']s|\s+remains|\s+becomes|\s+has\s+become|\s+would\s+be)\s+"
+    r"(?:\b(?:it|this)\s*(?:\s+is|[’']s|\s+remains|\s+becomes|\s+has\s+become|\s+would\s+be)\s+"
+    r"|\b(?:now|this)\s+is\s+(?=the\s+(?:time|moment)\b)|\bthe\s+(?=time\s+has\s+come\b))"
     r"(?:(?:all|more|most|very|now|therefore|thus|also|equally|absolutely|extremely|so"
     r"|especially|particularly|increasingly|ever)\s+)*"
     r"(?P<adj>urgent|imperative|crucial|essential|vital|necessary|important|critical"
     r"|paramount|high\s+time|time|incumbent|our\s+(?:duty|responsibility)|wise|advisable"
-    r"|prudent)"
+    r"|prudent|the\s+(?:time|moment)|time\s+has\s+come)"
     r"(?:\s+(?:for|on|upon)\s+(?P<agent>[^,;:]{1,80}?))?\s+(?P<neg0>not\s+)?(?P<link>to|that)\s+(?P<neg>not\s+)?",
     re.IGNORECASE,
 )
@@ -1111,7 +1113,7 @@ def _resolve(doc: _Doc, idx: int, hit: _Hit, subject: str | None) -> _Resolved |
 _TRIGGER_RE = re.compile(
     r"\b(?:should|must|ought|needs?|ha(?:s|ve)|had|would|urge|call|appeal|implore|ask|demand"
     r"|request|beseech|press|encourage|exhort|invite|challenge|it|this|only|best|right|sole"
-    r"|surest|one|first|most|cannot|can|mustn|shouldn)\b",
+    r"|surest|one|first|most|cannot|can|mustn|shouldn|now|time)\b",
     re.IGNORECASE,
 )
 

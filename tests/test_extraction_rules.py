@@ -527,3 +527,28 @@ def test_a_remark_addressed_to_nobody_is_not_a_call():
 def test_our_leaders_and_xi_are_named_actors():
     assert only_call("Our leaders must not bow to Beijing.").addressee == "south_korea_government"
     assert only_call("Xi must hear the voices of these mothers.").addressee == "china"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "addressee", "ask"),
+    [
+        ("Now is the time for Seoul to act.", "south_korea_government", "Act"),
+        ("The time has come for the world to act.", "international_community", "Act"),
+        (
+            "This is the moment to speak up for the detainees.",
+            "public",
+            "Speak up for the detainees",
+        ),
+    ],
+)
+def test_now_is_the_time_is_a_call(sentence, addressee, ask):
+    call = only_call(sentence)
+    assert (call.addressee, call.ask) == (addressee, ask)
+
+
+def test_well_advised_is_a_recommendation():
+    assert only_call("China would be well advised to reconsider.").ask == "Reconsider"
+
+
+def test_a_time_clause_is_not_a_call():
+    assert_no_call("Now is the time when families gather for the holidays.")
