@@ -756,6 +756,21 @@ def _only_way_hits(sentence: str) -> list[_Hit]:
     return [_Hit("only_way", vp.end(), neg, vp.group("agent"), base=0.8)]
 
 
+# The first word is a noun when a finite verb follows it ("Support grew").
+_FINITE_AFTER_NOUN = _words(
+    """
+    of by is was are were has had came grew went remains remained seems seemed appears
+    appeared arrived will would can could may might does did
+    """
+)
+# Verb-initial openers that introduce an example or a remark, not a directive.
+_NOT_A_DIRECTIVE_RE = re.compile(
+    r"(?:take\s+(?:the\s+case|for\s+example|for\s+instance)|make\s+no\s+mistake"
+    r"|let\s+(?:me|it\s+be\s+said)\b|do\s+(?:you|we|they|i)\b)",
+    re.IGNORECASE,
+)
+
+
 def _imperative_hits(sentence: str) -> list[_Hit]:
     body = sentence.lstrip("\"'“‘([")
     offset = len(sentence) - len(body)
@@ -768,11 +783,14 @@ def _imperative_hits(sentence: str) -> list[_Hit]:
     first = words[0].lower().rstrip(",:")
     if first not in _IMPERATIVE_VERBS:
         return []
-    second = words[1].lower()
-    if second in {"of", "by", "is", "was", "are", "were", "has", "had"} or (
-        first == "welcome" and second == "to"
+    second = words[1].lower().rstrip(",.;:")
+    if (
+        second in _FINITE_AFTER_NOUN
+        or (second.endswith("ed") and len(second) > 4)
+        or (first == "welcome" and second == "to")
+        or _NOT_A_DIRECTIVE_RE.match(body)
     ):
-        return []  # "End of story", "Welcome to our site", "Release is ..."
+        return []  # "End of story", "Help came too late", "Take the case of ..."
     neg = ""
     vp_start = offset
     if first in {"don't", "don’t"}:
@@ -1070,6 +1088,9 @@ def _resolve(doc: _Doc, idx: int, hit: _Hit, subject: str | None) -> _Resolved |
         mentions = doc.mentions(idx)
         if mentions:
             return _Resolved(mentions[0][1], -0.05)
+        if doc.sentences[idx].text.rstrip().endswith("."):
+            return _Resolved("public", -0.1)  # an instruction in the body speaks to readers
+        # a headline or slogan: aimed at the actor the article is about
         return _Resolved((doc.main_actor or "other"), -0.15)
     subj = (subject or "").strip()
     # "defectors who reach South Korea": the head comes before the relative clause
