@@ -30,6 +30,25 @@ Negative patterns
     actions of the victims themselves ("defectors must hide"); web boilerplate
     (navigation, captions, attributions).
 
+Addressees
+    The one who is asked to act: the subject of the modal, or the object of
+    "urge/call on". "Beijing also needs to press Pyongyang" is for China.
+    Pronouns ("it should ...") take the most recent actor named before.
+    Seoul, "our government", the ministries, the president and lawmakers are
+    ``south_korea_government``; Beijing and Chinese officials ``china``;
+    Pyongyang and the Kim regime ``north_korea``; the U.N., the world,
+    democracies, the U.S. ``international_community``; "we", readers,
+    citizens ``public``. Impersonal necessity with no agent ("it is crucial
+    to ...", "the only way is to ...") goes to the South Korean government
+    when that government is an actor in the same or the previous paragraph,
+    and to the public otherwise. Anyone else is ``other``.
+
+Asks
+    The verb phrase after the modal (or after "to"), capitalised, without the
+    final full stop; "not" becomes "Do not"; "its" (and "their" for a plural
+    addressee) becomes "your" when it refers to the addressee; a second clause
+    with its own subject is cut off.
+
 Duplicated text: every occurrence of a sentence is reported, each with its own
 offsets. A page captured twice therefore yields each call twice; callers that
 want one entry per distinct sentence should de-duplicate on ``Call.sentence``.
@@ -1051,7 +1070,7 @@ def _government_context(doc: _Doc, idx: int) -> bool:
     """Is the South Korean government an actor in this or the previous paragraph?"""
     first_para = max(0, doc.paragraph_of[idx] - 1)
     j = idx - 1
-    while j >= 0 and doc.paragraph_of[j] >= first_para:
+    while j >= max(0, idx - 40) and doc.paragraph_of[j] >= first_para:
         if any(a == "south_korea_government" for _p, a in doc.mentions(j)):
             return True
         j -= 1
