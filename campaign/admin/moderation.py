@@ -17,7 +17,6 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -399,7 +398,10 @@ class CampaignSettingsAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    list_display = ("__str__", "signing_paused", "updated_at")
+
     def changelist_view(self, request, extra_context=None):
-        # One row: go straight to it.
+        # The one row exists from the first visit, so there is always
+        # something to open (and nothing to add).
         CampaignSettings.load()
-        return HttpResponseRedirect(reverse("admin:campaign_campaignsettings_change", args=[1]))
+        return super().changelist_view(request, extra_context)

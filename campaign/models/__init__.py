@@ -1,5 +1,12 @@
 """The campaign's models, one module per feature, all exported here."""
 
+from campaign.models.letters import (
+    Letter,
+    LetterLanguage,
+    Official,
+    OfficialResponse,
+    letter_counts_by_point,
+)
 from campaign.models.mail import OutgoingMail
 from campaign.models.moderation import (
     CampaignSettings,
@@ -13,12 +20,17 @@ from campaign.models.petition import CountryTally, Petition, Signature, Timeline
 __all__ = [
     "CampaignSettings",
     "CampaignUpdate",
+    "CountryTally",
+    "Letter",
+    "LetterLanguage",
+    "Official",
+    "OfficialResponse",
     "PaperTally",
     "SignatureComment",
     "UpdateMailing",
-    "CountryTally",
     "OutgoingMail",
     "Petition",
     "Signature",
     "TimelineEntry",
+    "letter_counts_by_point",
 ]

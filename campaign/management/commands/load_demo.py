@@ -28,6 +28,8 @@ class Command(BaseCommand):
             )
         petition = demo.create_demo_petition(with_signers=settings.DEBUG)
         self.stdout.write(f"Petition: {settings.SITE_URL}{petition.get_absolute_url()}")
+        created = demo.create_demo_officials()
+        self.stdout.write(f"Officials: {created} created.")
         if settings.DEBUG:
             demo.create_demo_moderation(petition)
         if settings.DEBUG:

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaign', '0001_initial'),
+        ('campaign', '0002_letters'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
