@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from campaign import signing
-from campaign.models import CountryTally, Petition, Signature
+from campaign.models import CountryTally, OutgoingMail, Petition, Signature
 
 pytestmark = pytest.mark.django_db
 
@@ -119,12 +119,27 @@ def test_purge_deletes_only_old_unconfirmed_signatures(petition, capsys):
     long_ago = timezone.now() - timedelta(days=40)
     Signature.objects.filter(pk__in=[old_pending.pk, old_confirmed.pk]).update(created_at=long_ago)
 
+    old_mail = OutgoingMail.objects.create(
+        template="t",
+        to="old@example.org",
+        subject="s",
+        body_text="b",
+        state=OutgoingMail.State.SENT,
+        next_attempt_at=long_ago,
+    )
+    OutgoingMail.objects.filter(pk=old_mail.pk).update(updated_at=long_ago)
+    OutgoingMail.objects.create(
+        template="t", to="q@example.org", subject="s", body_text="b", next_attempt_at=long_ago
+    )
+
     call_command("purge_unconfirmed", "--days", "30", "--dry-run")
-    assert "Dry run: 1 unconfirmed signature(s)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Dry run: would delete 1 unconfirmed signature(s) and 1 sent or failed mail(s)" in out
     assert Signature.objects.count() == 3
 
     call_command("purge_unconfirmed", "--days", "30")
-    assert "Deleted 1 unconfirmed signature(s)" in capsys.readouterr().out
+    assert "Deleted 1 unconfirmed signature(s) and 1 sent" in capsys.readouterr().out
+    assert list(OutgoingMail.objects.values_list("to", flat=True)) == ["q@example.org"]
     assert set(Signature.objects.values_list("email", flat=True)) == {
         "new@example.org",
         "kept@example.org",
