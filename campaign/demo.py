@@ -2,8 +2,14 @@
 
 import datetime
 import secrets
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
+
+from articles.importing import import_briefings
+
+# The editorials the campaign ships, with a JSON metadata file beside each.
+EDITORIALS_DIR = Path(__file__).resolve().parent.parent / "articles" / "editorials"
 
 # Logins created for a local demo only (the command refuses them without DEBUG).
 DEMO_ACCOUNTS = [
@@ -27,6 +33,9 @@ def create_demo_accounts():
     return logins
 
 
+def import_editorials():
+    """Import the shipped editorials as published briefings; return the import results."""
+    return import_briefings([EDITORIALS_DIR])
 PETITION_SLUG = "stop-forced-repatriation"
 PETITION_STATEMENT = """\
 China arrests North Koreans who have escaped their country and sends them back. Those returned \
