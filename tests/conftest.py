@@ -81,6 +81,8 @@ def make_fake_extractor(table):
 def fake_extractor():
     """The fake extractor factory, for tests: `fake_extractor({sentence: (...)})`."""
     return make_fake_extractor
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Tests log staff in; real password hashing is slow on purpose.
@@ -189,3 +191,40 @@ def make_signature(petition, email, country="KR", confirmed=True, **fields):
         signing.confirm_signature(signature.pk)
         signature.refresh_from_db()
     return signature
+
+
+# Letters to officials ---------------------------------------------------------
+
+
+def make_briefing(title="A humane China", publication="The Korea Herald", published_on=None,
+                  slug=None):  # fmt: skip
+    from articles.models import Briefing
+
+    return Briefing.objects.create(
+        title=title,
+        slug=slug or title.lower().replace(" ", "-"),
+        body="China should stop sending defectors back.",
+        publication=publication,
+        published_on=published_on,
+        status=Briefing.Status.PUBLISHED,
+    )
+
+
+def make_point(ask, ask_ko="", addressee="china", briefing=None, status="approved"):
+    from articles.models import Citation, TalkingPoint
+
+    point = TalkingPoint.objects.create(ask=ask, ask_ko=ask_ko, addressee=addressee, status=status)
+    if briefing is not None:
+        start = briefing.citations.count() * 10
+        Citation.objects.create(
+            talking_point=point, briefing=briefing, sentence=ask, start=start, end=start + 5
+        )
+    return point
+
+
+def make_official(title="Ambassador of China to the Republic of Korea", **fields):
+    from campaign.models import Official
+
+    fields.setdefault("organisation", "Embassy of China")
+    fields.setdefault("category", "china")
+    return Official.objects.create(title=title, **fields)
