@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaign', '0002_letters'),
+        ('campaign', '0003_signature_public_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
