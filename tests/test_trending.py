@@ -56,3 +56,8 @@ def test_signatures_can_be_searched_by_email_and_filtered(client, burst):
     assert found.context["cl"].result_count == 1
     filtered = client.get("/admin/campaign/signature/?country__exact=KR&flagged__exact=0")
     assert filtered.context["cl"].result_count == 15
+
+
+def test_the_signature_list_links_to_the_trending_page(client, moderator):
+    page = client.get("/admin/campaign/signature/").content.decode()
+    assert 'href="/admin/campaign/signature/trending/"' in page
