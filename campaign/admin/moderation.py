@@ -60,20 +60,28 @@ def confirm_with_reason(model_admin, request, queryset, *, action, title, intro,
     if form.is_bound and form.is_valid():
         return form.cleaned_data["reason"]
     context = {
-        **model_admin.admin_site.each_context(request),
-        "title": title,
+        **action_page_context(model_admin, request, action, title),
         "intro": intro,
         "button": button,
         "form": form,
         "objects": queryset[:100],
         "count": queryset.count(),
+    }
+    return TemplateResponse(request, "admin/campaign/confirm_action.html", context)
+
+
+def action_page_context(model_admin, request, action, title):
+    """What a confirmation page between an action and its effect needs to post
+    the same selection back (see admin/campaign/action_fields.html)."""
+    return {
+        **model_admin.admin_site.each_context(request),
+        "title": title,
         "opts": model_admin.model._meta,
         "action": action,
         "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
         "select_across": request.POST.get("select_across", "0"),
         "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
     }
-    return TemplateResponse(request, "admin/campaign/confirm_action.html", context)
 
 
 class CommentModeration:
@@ -348,15 +356,11 @@ class CampaignUpdateAdmin(admin.ModelAdmin):
         already = queryset.count() - len(updates)
         if "confirm" not in request.POST:
             context = {
-                **self.admin_site.each_context(request),
-                "title": _("Send campaign updates to subscribers"),
-                "opts": self.model._meta,
+                **action_page_context(
+                    self, request, "send_to_subscribers", _("Send campaign updates to subscribers")
+                ),
                 "updates": [(u, moderation.update_recipients(u.petition).count()) for u in updates],
                 "already": already,
-                "action": "send_to_subscribers",
-                "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
-                "select_across": request.POST.get("select_across", "0"),
-                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
             }
             return TemplateResponse(request, "admin/campaign/campaignupdate/send.html", context)
         started = 0
@@ -389,6 +393,7 @@ class CampaignUpdateAdmin(admin.ModelAdmin):
 
 @admin.register(CampaignSettings)
 class CampaignSettingsAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "signing_paused", "updated_at")
     fields = ("signing_paused", "note", "updated_at")
     readonly_fields = ("updated_at",)
 
@@ -397,8 +402,6 @@ class CampaignSettingsAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-    list_display = ("__str__", "signing_paused", "updated_at")
 
     def changelist_view(self, request, extra_context=None):
         # The one row exists from the first visit, so there is always
