@@ -5,6 +5,7 @@ from django.utils.safestring import mark_safe
 
 from articles.models import Briefing
 from articles.rendering import render_body
+from articles.talking_points import approved_points_by_addressee, call_highlights
 
 
 def briefing_list(request):
@@ -19,13 +20,21 @@ def briefing_detail(request, slug):
     staff = request.user.is_staff and request.user.has_perm("articles.view_briefing")
     if preview and not staff:
         raise Http404("No briefing matches the given query.")
+    highlights = call_highlights(briefing)
     context = {
         "briefing": briefing,
         # render_body escapes every piece of text itself.
-        "body_html": mark_safe(render_body(briefing.body)),
+        "body_html": mark_safe(render_body(briefing.body, highlights)),
+        "has_calls": bool(highlights),
         "preview": preview,
     }
     response = render(request, "articles/briefing_detail.html", context)
     if preview:
         add_never_cache_headers(response)
     return response
+
+
+def talking_points(request):
+    """The approved talking points, grouped by whom they ask to act."""
+    groups = approved_points_by_addressee()
+    return render(request, "articles/talking_points.html", {"groups": groups})
