@@ -90,6 +90,7 @@ def test_the_widget_may_be_framed_and_has_no_site_chrome(client, petition):
     response = client.get(f"/petitions/{petition.slug}/widget/")
     assert response.status_code == 200
     assert "X-Frame-Options" not in response
+    assert "frame-ancestors *" in response["Content-Security-Policy"]
     html = response.content.decode()
     assert "site-header" not in html and "<nav" not in html
     assert "<strong>1</strong> signature" in html
@@ -98,7 +99,9 @@ def test_the_widget_may_be_framed_and_has_no_site_chrome(client, petition):
 
 
 def test_other_pages_still_refuse_framing(client, petition):
-    assert client.get(petition.get_absolute_url())["X-Frame-Options"] == "DENY"
+    response = client.get(petition.get_absolute_url())
+    assert response["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
 
 
 def test_the_qr_code_is_an_svg_of_the_petition_address(client, petition):

@@ -3,6 +3,7 @@
 import pytest
 from conftest import link_from_mail
 from django.core import mail
+from playwright.sync_api import expect
 
 from campaign.models import Petition
 
@@ -60,7 +61,7 @@ def test_signer_with_javascript_sees_errors_and_the_notice_in_place(signing_site
     assert "Please correct the fields" in alert.inner_text()
     assert page.get_by_text("Please start your name with a letter.").is_visible()
     # htmx moves focus once the swap has settled.
-    page.wait_for_function("document.activeElement.getAttribute('role') === 'alert'")
+    expect(page.locator(":focus")).to_have_attribute("role", "alert")
 
     page.get_by_label("Your name").fill("Hana Lee")
     page.get_by_label("Your email address").fill("hana.js@example.net")
@@ -68,7 +69,7 @@ def test_signer_with_javascript_sees_errors_and_the_notice_in_place(signing_site
     heading = page.get_by_role("heading", name="Check your inbox")
     heading.wait_for()
     assert page.url == url, "signed in place"
-    page.wait_for_function("document.activeElement.textContent === 'Check your inbox'")
+    expect(page.locator(":focus")).to_have_text("Check your inbox")
     screenshot(page, "petition-signed-in-place")
     assert mail.outbox[-1].to == ["hana.js@example.net"]
 
