@@ -27,16 +27,17 @@ def test_moderator_approves_a_comment_and_invalidates_fake_signatures(demo_site,
     page.get_by_role("row", name="Let them pass.").get_by_role("checkbox").check()
     page.get_by_label("Action:").select_option("approve_comments")
     page.get_by_role("button", name="Go").click()
-    assert page.get_by_text("1 comment approved.").is_visible()
+    page.get_by_text("1 comment approved.").wait_for()
 
     page.goto(demo_site.url + "/admin/campaign/signature/?q=spam.example")
     page.locator("#action-toggle").check()
     page.get_by_label("Action:").select_option("invalidate")
     page.get_by_role("button", name="Go").click()
+    page.get_by_role("heading", name="Invalidate signatures").wait_for()
     page.get_by_label("Reason").fill("Made-up names from one domain")
     screenshot(page, "moderator-invalidate-confirmation")
     page.get_by_role("button", name="Invalidate").click()
-    assert page.get_by_text("2 signatures invalidated.").is_visible()
+    page.get_by_text("2 signatures invalidated.").wait_for()
 
     petition.refresh_from_db()
     assert petition.signature_count == before - 2
@@ -47,5 +48,5 @@ def test_moderator_approves_a_comment_and_invalidates_fake_signatures(demo_site,
     ) == {"Made-up names from one domain"}
 
     page.goto(demo_site.url + "/admin/dashboard/")
-    assert page.get_by_role("img", name="Signatures per day").is_visible()
+    page.get_by_role("img", name="Signatures per day").wait_for()
     screenshot(page, "moderator-dashboard")
