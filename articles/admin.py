@@ -10,7 +10,7 @@ from django.utils.translation import ngettext, ngettext_lazy
 
 from articles.asks import sentence_in_context
 from articles.models import Briefing, Citation, TalkingPoint
-from articles.talking_points import refresh_talking_points
+from articles.talking_points import refresh_talking_points_or_log
 
 # The admin's class for full-width text boxes.
 WIDE = {"class": "vLargeTextField"}
@@ -105,7 +105,12 @@ class BriefingAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         # In the admin's transaction: the talking points follow the text just saved.
-        refresh_talking_points(obj)
+        if refresh_talking_points_or_log(obj) is None:
+            self.message_user(
+                request,
+                _("The briefing was saved, but its talking points could not be updated."),
+                messages.WARNING,
+            )
 
     def _update(self, request, queryset, message, **values):
         # Only rows that actually change are counted, so the message is honest.

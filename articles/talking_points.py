@@ -8,6 +8,7 @@ editor has approved or rejected.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -18,6 +19,8 @@ from django.utils.translation import gettext as _
 
 from articles.asks import clean_ask, locate_sentence, mask_markup, same_call
 from articles.models import Addressee, Briefing, Citation, TalkingPoint
+
+logger = logging.getLogger(__name__)
 
 # Offsets far beyond any body, used while citations trade places (see _move_citations).
 _PARKING_OFFSET = 2_000_000_000
@@ -91,6 +94,19 @@ def refresh_talking_points(briefing, extract=None) -> RefreshResult:
             kept.append(citation)
             result.new_citations += 1
     return result
+
+
+def refresh_talking_points_or_log(briefing) -> RefreshResult | None:
+    """Refresh, but never let a fault in the extraction stop a briefing from being saved.
+
+    The refresh runs in a savepoint, so a failure leaves the talking points as
+    they were; the next import or save tries again. Returns None on failure.
+    """
+    try:
+        return refresh_talking_points(briefing)
+    except Exception:
+        logger.exception("Talking points of briefing %s could not be refreshed", briefing.pk)
+        return None
 
 
 def _follow_existing_citations(briefing, body, result):
