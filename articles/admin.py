@@ -10,7 +10,11 @@ from django.utils.translation import ngettext, ngettext_lazy
 
 from articles.asks import sentence_in_context
 from articles.models import Briefing, Citation, TalkingPoint
-from articles.talking_points import refresh_talking_points_or_log
+from articles.talking_points import (
+    CannotMerge,
+    merge_talking_points,
+    refresh_talking_points_or_log,
+)
 
 # The admin's class for full-width text boxes.
 WIDE = {"class": "vLargeTextField"}
@@ -210,7 +214,7 @@ class TalkingPointAdmin(admin.ModelAdmin):
     list_editable = ["position"]
     list_filter = ["status", "addressee", "ask_edited"]
     search_fields = ["ask", "ask_ko", "citations__sentence"]
-    actions = ["approve", "reject"]
+    actions = ["approve", "reject", "merge"]
     fields = ["ask", "ask_ko", "addressee", "status", "position", "score", "ask_edited", "sources"]
     readonly_fields = ["score", "ask_edited", "sources"]
     inlines = [CitationInline]
@@ -278,6 +282,16 @@ class TalkingPointAdmin(admin.ModelAdmin):
     @admin.action(description=_("Reject the selected talking points"))
     def reject(self, request, queryset):
         self._set_status(request, queryset, TalkingPoint.Status.REJECTED, REJECTED_MESSAGE)
+
+    @admin.action(description=_("Merge the selected talking points into one"))
+    def merge(self, request, queryset):
+        try:
+            kept = merge_talking_points(list(queryset))
+        except CannotMerge as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return
+        message = _("Merged into “%(ask)s”; its citations now include all of theirs.")
+        self.message_user(request, message % {"ask": kept.ask}, messages.SUCCESS)
 
     def _set_status(self, request, queryset, status, message):
         """Give the selected points a status; say how many changed (the others had it)."""

@@ -180,6 +180,33 @@ def _matching_point(points, call):
     return best[1] if best else None
 
 
+class CannotMerge(ValueError):
+    """Talking points that cannot become one; the message says why in plain words."""
+
+
+def merge_talking_points(points):
+    """Make several talking points one: the first approved (else the first) keeps its ask.
+
+    For the same call the extractor worded too differently to recognise. The
+    other points' citations move to the kept one and the others are deleted;
+    later refreshes keep the citations where the editor put them.
+    """
+    points = sorted(
+        points, key=lambda p: (p.status != TalkingPoint.Status.APPROVED, p.position, p.pk)
+    )
+    if len(points) < 2:
+        raise CannotMerge(_("Select at least two talking points to merge."))
+    if len({point.addressee for point in points}) > 1:
+        raise CannotMerge(_("Only talking points addressed to the same actor can be merged."))
+    kept, others = points[0], points[1:]
+    with transaction.atomic():
+        Citation.objects.filter(talking_point__in=others).update(talking_point=kept)
+        kept.score = max(point.score for point in points)
+        kept.save(update_fields=["score", "updated_at"])
+        TalkingPoint.objects.filter(pk__in=[point.pk for point in others]).delete()
+    return kept
+
+
 def approved_points_by_addressee():
     """Approved talking points grouped by addressee, China first: [(label, [point])].
 
