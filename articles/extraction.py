@@ -30,6 +30,25 @@ Negative patterns
     actions of the victims themselves ("defectors must hide"); web boilerplate
     (navigation, captions, attributions).
 
+Addressees
+    The one who is asked to act: the subject of the modal, or the object of
+    "urge/call on". "Beijing also needs to press Pyongyang" is for China.
+    Pronouns ("it should ...") take the most recent actor named before.
+    Seoul, "our government", the ministries, the president and lawmakers are
+    ``south_korea_government``; Beijing and Chinese officials ``china``;
+    Pyongyang and the Kim regime ``north_korea``; the U.N., the world,
+    democracies, the U.S. ``international_community``; "we", readers,
+    citizens ``public``. Impersonal necessity with no agent ("it is crucial
+    to ...", "the only way is to ...") goes to the South Korean government
+    when that government is an actor in the same or the previous paragraph,
+    and to the public otherwise. Anyone else is ``other``.
+
+Asks
+    The verb phrase after the modal (or after "to"), capitalised, without the
+    final full stop; "not" becomes "Do not"; "its" (and "their" for a plural
+    addressee) becomes "your" when it refers to the addressee; a second clause
+    with its own subject is cut off.
+
 Duplicated text: every occurrence of a sentence is reported, each with its own
 offsets. A page captured twice therefore yields each call twice; callers that
 want one entry per distinct sentence should de-duplicate on ``Call.sentence``.
@@ -756,6 +775,21 @@ def _only_way_hits(sentence: str) -> list[_Hit]:
     return [_Hit("only_way", vp.end(), neg, vp.group("agent"), base=0.8)]
 
 
+# The first word is a noun when a finite verb follows it ("Support grew").
+_FINITE_AFTER_NOUN = _words(
+    """
+    of by is was are were has had came grew went remains remained seems seemed appears
+    appeared arrived will would can could may might does did
+    """
+)
+# Verb-initial openers that introduce an example or a remark, not a directive.
+_NOT_A_DIRECTIVE_RE = re.compile(
+    r"(?:take\s+(?:the\s+case|for\s+example|for\s+instance)|make\s+no\s+mistake"
+    r"|let\s+(?:me|it\s+be\s+said)\b|do\s+(?:you|we|they|i)\b)",
+    re.IGNORECASE,
+)
+
+
 def _imperative_hits(sentence: str) -> list[_Hit]:
     body = sentence.lstrip("\"'“‘([")
     offset = len(sentence) - len(body)
@@ -768,11 +802,14 @@ def _imperative_hits(sentence: str) -> list[_Hit]:
     first = words[0].lower().rstrip(",:")
     if first not in _IMPERATIVE_VERBS:
         return []
-    second = words[1].lower()
-    if second in {"of", "by", "is", "was", "are", "were", "has", "had"} or (
-        first == "welcome" and second == "to"
+    second = words[1].lower().rstrip(",.;:")
+    if (
+        second in _FINITE_AFTER_NOUN
+        or (second.endswith("ed") and len(second) > 4)
+        or (first == "welcome" and second == "to")
+        or _NOT_A_DIRECTIVE_RE.match(body)
     ):
-        return []  # "End of story", "Welcome to our site", "Release is ..."
+        return []  # "End of story", "Help came too late", "Take the case of ..."
     neg = ""
     vp_start = offset
     if first in {"don't", "don’t"}:
@@ -1033,7 +1070,7 @@ def _government_context(doc: _Doc, idx: int) -> bool:
     """Is the South Korean government an actor in this or the previous paragraph?"""
     first_para = max(0, doc.paragraph_of[idx] - 1)
     j = idx - 1
-    while j >= 0 and doc.paragraph_of[j] >= first_para:
+    while j >= max(0, idx - 40) and doc.paragraph_of[j] >= first_para:
         if any(a == "south_korea_government" for _p, a in doc.mentions(j)):
             return True
         j -= 1
@@ -1070,6 +1107,9 @@ def _resolve(doc: _Doc, idx: int, hit: _Hit, subject: str | None) -> _Resolved |
         mentions = doc.mentions(idx)
         if mentions:
             return _Resolved(mentions[0][1], -0.05)
+        if doc.sentences[idx].text.rstrip().endswith("."):
+            return _Resolved("public", -0.1)  # an instruction in the body speaks to readers
+        # a headline or slogan: aimed at the actor the article is about
         return _Resolved((doc.main_actor or "other"), -0.15)
     subj = (subject or "").strip()
     # "defectors who reach South Korea": the head comes before the relative clause

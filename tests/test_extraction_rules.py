@@ -552,3 +552,22 @@ def test_well_advised_is_a_recommendation():
 
 def test_a_time_clause_is_not_a_call():
     assert_no_call("Now is the time when families gather for the holidays.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Take the case of Ms. Kim, who fled in 2019.",
+        "Make no mistake: China knows what happens to returnees.",
+        "Let me explain why this matters.",
+        "Help came too late for the families.",
+        "Support grew among students.",
+    ],
+)
+def test_a_verb_first_sentence_that_is_not_an_instruction_is_not_a_call(sentence):
+    assert_no_call(sentence)
+
+
+def test_an_instruction_in_the_body_that_names_no_actor_speaks_to_readers():
+    call = only_call("Keep in mind that the families are listening.")
+    assert call.addressee == "public"
