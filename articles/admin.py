@@ -296,6 +296,11 @@ class TalkingPointAdmin(admin.ModelAdmin):
     def _set_status(self, request, queryset, status, message):
         """Give the selected points a status; say how many changed (the others had it)."""
         ids = list(queryset.values_list("pk", flat=True))
-        selected = TalkingPoint.objects.filter(pk__in=ids)
-        changed = selected.exclude(status=status).update(status=status)
+        to_change = TalkingPoint.objects.filter(pk__in=ids).exclude(status=status)
+        changed = 0
+        # One save each, not update(): saving is what tells the page caches.
+        for point in to_change:
+            point.status = status
+            point.save(update_fields=["status", "updated_at"])
+            changed += 1
         self.message_user(request, message % {"changed": changed, "total": len(ids)})

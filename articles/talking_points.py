@@ -200,7 +200,10 @@ def merge_talking_points(points):
         raise CannotMerge(_("Only talking points addressed to the same actor can be merged."))
     kept, others = points[0], points[1:]
     with transaction.atomic():
-        Citation.objects.filter(talking_point__in=others).update(talking_point=kept)
+        # Saved one by one, not update(): saving is what tells the page caches.
+        for citation in Citation.objects.filter(talking_point__in=others):
+            citation.talking_point = kept
+            citation.save(update_fields=["talking_point"])
         kept.score = max(point.score for point in points)
         kept.save(update_fields=["score", "updated_at"])
         TalkingPoint.objects.filter(pk__in=[point.pk for point in others]).delete()

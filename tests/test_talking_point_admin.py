@@ -158,3 +158,19 @@ def test_points_for_different_actors_are_not_merged(editor_client):
         response.content.decode()
     )
     assert TalkingPoint.objects.count() == 2
+
+
+def test_approving_in_the_admin_saves_each_point_so_page_caches_hear_of_it(editor_client, point):
+    from django.db.models.signals import post_save
+
+    saved = []
+
+    def receiver(sender, instance, **kwargs):
+        saved.append(instance.pk)
+
+    post_save.connect(receiver, sender=TalkingPoint)
+    try:
+        editor_client.post(CHANGELIST, {"action": "approve", "_selected_action": [point.pk]})
+    finally:
+        post_save.disconnect(receiver, sender=TalkingPoint)
+    assert saved == [point.pk]
