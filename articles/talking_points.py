@@ -66,13 +66,15 @@ def refresh_talking_points(briefing, extract=None) -> RefreshResult:
         next_position = (TalkingPoint.objects.aggregate(top=Max("position"))["top"] or 0) + 1
         for call in calls:
             start, end = call.start, call.end
+            if not 0 <= start < end <= len(body):
+                continue
             if any(start < c.end and c.start < end for c in kept):
                 continue  # already cited, or overlaps a sentence that is
             point = _matching_point(points, call)
             if point is None:
                 point = TalkingPoint.objects.create(
                     ask=clean_ask(call.ask),
-                    addressee=call.addressee,
+                    addressee=_addressee(call.addressee),
                     score=round(call.score, 3),
                     position=next_position,
                 )
@@ -161,6 +163,10 @@ def _unique_calls(calls):
     return unique
 
 
+def _addressee(value):
+    return value if value in Addressee.values else Addressee.OTHER
+
+
 def _matching_point(points, call):
     """The existing talking point that makes the same call, if any.
 
@@ -172,7 +178,8 @@ def _matching_point(points, call):
         texts = [point.ask]
         if point.ask_edited:
             texts += [citation.sentence for citation in point.citations.all()]
-        if any(same_call(point.addressee, text, call.addressee, call.ask) for text in texts):
+        addressee = _addressee(call.addressee)
+        if any(same_call(point.addressee, text, addressee, call.ask) for text in texts):
             # Prefer a point an editor has already approved, then the oldest.
             rank = (point.status != TalkingPoint.Status.APPROVED, point.pk)
             if best is None or rank < best[0]:
