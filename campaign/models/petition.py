@@ -218,6 +218,18 @@ class Signature(CountGuardedModel):
         indexes = [
             models.Index(fields=["petition", "state", "confirmed_at"]),
             models.Index(fields=["state", "created_at"]),
+            # The petition page lists the latest public signers and comments;
+            # these partial indexes keep that a short read however many sign.
+            models.Index(
+                fields=["petition", "-confirmed_at"],
+                condition=Q(state="confirmed", flagged=False, show_name=True),
+                name="signature_public_names",
+            ),
+            models.Index(
+                fields=["petition", "-confirmed_at"],
+                condition=Q(state="confirmed", flagged=False, comment_state="approved"),
+                name="signature_public_comments",
+            ),
         ]
 
     def __str__(self):
