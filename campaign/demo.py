@@ -1,6 +1,13 @@
 """Demo content for `manage.py load_demo`. Every function is idempotent."""
 
+from pathlib import Path
+
 from django.contrib.auth import get_user_model
+
+from articles.importing import import_briefings
+
+# The editorials the campaign ships, with a JSON metadata file beside each.
+EDITORIALS_DIR = Path(__file__).resolve().parent.parent / "articles" / "editorials"
 
 # Logins created for a local demo only (the command refuses them without DEBUG).
 DEMO_ACCOUNTS = [
@@ -22,6 +29,11 @@ def create_demo_accounts():
             user.save()
         logins.append((account["username"], account["password"]))
     return logins
+
+
+def import_editorials():
+    """Import the shipped editorials as published briefings; return the import results."""
+    return import_briefings([EDITORIALS_DIR])
 
 
 # Letters to officials ---------------------------------------------------------

@@ -9,20 +9,78 @@ def _english_by_default(settings):
     settings.LANGUAGE_CODE = "en"
 
 
+# Briefings ---------------------------------------------------------------------
+
+
+def create_briefing(**fields):
+    """A published briefing with a small body; override any field."""
+    from articles.models import Briefing
+
+    values = {
+        "title": "Humane China",
+        "slug": "humane-china",
+        "deck": "Beijing must stop repatriating N.K. defectors",
+        "summary": "China must stop sending defectors back.",
+        "body": "First paragraph.\n\n## A heading\n\n- one\n- two\n\nLast paragraph.",
+        "status": Briefing.Status.PUBLISHED,
+    }
+    values.update(fields)
+    return Briefing.objects.create(**values)
+
+
+@pytest.fixture
+def briefing_factory(db):
+    """The briefing factory, for tests: `briefing_factory(status="draft")`."""
+    return create_briefing
+
+
+# Talking points: a stand-in for the call-to-action extractor.
+
+
+class FakeCall:
+    """Stands in for articles.extraction.Call."""
+
+    def __init__(self, sentence, start, end, addressee, ask, score):
+        self.sentence, self.start, self.end = sentence, start, end
+        self.addressee, self.ask, self.score = addressee, ask, score
+
+
+def make_fake_extractor(table):
+    """An extractor that knows a fixed set of sentences: {sentence: (addressee, ask, score)}.
+
+    It reports every occurrence of each sentence in the text, as the real one
+    does for a repeated paragraph.
+    """
+
+    def extract(text):
+        calls = []
+        for sentence, (addressee, ask, score) in table.items():
+            start = text.find(sentence)
+            while start != -1:
+                end = start + len(sentence)
+                calls.append(FakeCall(sentence, start, end, addressee, ask, score))
+                start = text.find(sentence, end)
+        return sorted(calls, key=lambda call: call.start)
+
+    return extract
+
+
+@pytest.fixture
+def fake_extractor():
+    """The fake extractor factory, for tests: `fake_extractor({sentence: (...)})`."""
+    return make_fake_extractor
+
+
 # Letters to officials ---------------------------------------------------------
 
 
 def make_briefing(title="A humane China", publication="The Korea Herald", published_on=None,
                   slug=None):  # fmt: skip
-    from articles.models import Briefing
-
-    return Briefing.objects.create(
+    return create_briefing(
         title=title,
         slug=slug or title.lower().replace(" ", "-"),
-        body="China should stop sending defectors back.",
         publication=publication,
         published_on=published_on,
-        status=Briefing.Status.PUBLISHED,
     )
 
 
