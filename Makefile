@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install migrate demo run serve worker test lint bench messages clean
+.PHONY: install migrate demo run serve worker test faults lint bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,13 +24,39 @@ migrate: install
 	$(BIN)/python manage.py createcachetable
 
 # Development mode: DEBUG on, demo content and accounts, mail written to var/mail/.
+# The task worker (which delivers mail) runs in the background beside the
+# server and is stopped with it.
 run: export DEBUG := 1
 run: migrate
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py db_worker --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production: gunicorn with the settings in gunicorn.conf.py (WEB_CONCURRENCY,
+# THREADS, BIND, ...). Needs SECRET_KEY; see docs/deploy.md.
+serve: migrate
+	$(BIN)/python manage.py collectstatic --noinput
+	$(BIN)/gunicorn -c gunicorn.conf.py
+
+# Load test on this machine (PostgreSQL at BENCH_DATABASE_URL, then SQLite);
+# takes about ten minutes. See bench/README.md.
+bench: install
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	test -x $(BIN)/py-spy || $(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+# The task worker alone (production runs it as its own service).
+worker: install
+	$(BIN)/python manage.py db_worker
 
 test: install
 	$(BIN)/python -m pytest
+
+# Fault tests: restart a (private) PostgreSQL server, stop the mail server, kill the worker,
+# all under load. They print what they observed; skipped where they cannot run (not root).
+faults: install
+	$(BIN)/python -m pytest -m faults tests/faults -s
 
 lint: install
 	$(BIN)/ruff check .

@@ -441,12 +441,14 @@ def crlf(text):
     return "\r\n".join(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
 
-def mailto_url(email, subject, body):
+def mailto_url(email, subject, body=""):
     """A mailto: link that opens the sender's mail client with the letter filled in.
 
     Percent-encoded as UTF-8, spaces as %20 (never +), line breaks as %0D%0A.
     """
-    query = f"subject={quote(subject, safe='')}&body={quote(crlf(body), safe='')}"
+    query = f"subject={quote(subject, safe='')}"
+    if body:
+        query += f"&body={quote(crlf(body), safe='')}"
     return f"mailto:{quote(email, safe='@')}?{query}"
 
 

@@ -356,17 +356,21 @@ def letter_from_token(token):
 def delivery(letter, subject, text):
     """The ways to send a finished letter to its office."""
     official = letter.official
-    mailto = ""
+    mailto = mailto_without_body = ""
     if official.email:
         mailto = compose.mailto_url(official.email, subject, text)
+        if compose.mailto_too_long(mailto):
+            # Too long for some mail programs: open a message with the address and the
+            # subject only, and the sender pastes the copied letter.
+            mailto, mailto_without_body = "", compose.mailto_url(official.email, subject)
     return {
         "letter": letter,
         "official": official,
         "subject": subject,
         "text": text,
         "token": letter_token(letter),
-        "mailto": "" if compose.mailto_too_long(mailto) else mailto,
-        "mailto_too_long": compose.mailto_too_long(mailto),
+        "mailto": mailto,
+        "mailto_without_body": mailto_without_body,
     }
 
 

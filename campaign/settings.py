@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "articles",
     "campaign",
 ]
@@ -90,14 +91,19 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "campaign.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the body (CSRF reads the form token).
+    "campaign.middleware.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "campaign.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "campaign.urls"
@@ -129,7 +135,9 @@ VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
-        conn_max_age=envint("CONN_MAX_AGE", 0),
+        # Persistent connections save a connection set-up per request under gunicorn;
+        # the development server starts a thread per request, so it keeps none.
+        conn_max_age=envint("CONN_MAX_AGE", 0 if DEBUG else 60),
         conn_health_checks=True,
     )
 }
@@ -165,6 +173,15 @@ else:
             "LOCATION": "cache_table",
         }
     }
+
+# How long anonymous pages' expensive parts (rendered bodies, petition totals)
+# and token-free responses (JSON, counters) are reused before being rebuilt: the
+# longest an editor waits to see a change. See campaign/caching.py.
+# Off in the test suite, where a test checks what it just wrote; the caching
+# tests turn it on.
+PUBLIC_CACHE_SECONDS = envint("PUBLIC_CACHE_SECONDS", 0 if TESTING else 5)
+# Each worker also keeps the busiest of those for this long in its own memory.
+LOCAL_CACHE_SECONDS = envint("LOCAL_CACHE_SECONDS", 1)
 
 # Outgoing mail goes through this queue (`manage.py db_worker` runs it).
 TASKS = {
@@ -230,12 +247,55 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = True
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", HTTPS)
+# Load balancers poll the health check over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+# The form token reaches htmx through the page (hx-headers on <body>), never through
+# JavaScript reading the cookie, so the cookie can be hidden from scripts.
+CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "campaign.views.errors.csrf_failure"
+
+# Content-Security-Policy: only this site's own scripts, styles, images and forms. No inline
+# script or style anywhere (htmx's indicator style is switched off in base.html), so an injected
+# <script> or style="" does nothing. Only the petition widget may be framed (see
+# campaign.security.frameable).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
+
+# Browser features the site never uses, switched off for every page (Permissions-Policy).
+PERMISSIONS_POLICY = [
+    "accelerometer",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "payment",
+    "usb",
+]
+
+# Key for hashing client addresses stored with signatures; by default derived
+# from SECRET_KEY. Set it separately to keep hashes comparable across key rotations.
+IP_HASH_SALT = os.environ.get("IP_HASH_SALT", "")
 
 # Request bodies larger than this are refused before a view sees them.
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", 256 * 1024)
@@ -247,6 +307,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Petition --------------------------------------------------------------------
+
+# Signing attempts per client address: (attempts, window in seconds). Past
+# "burst" or "sustained" a signature is held for moderation; past "hard" the
+# request is refused with 429.
+SIGNING_RATE_LIMITS = {
+    "burst": (envint("SIGNING_BURST_LIMIT", 5), 60),
+    "sustained": (envint("SIGNING_SUSTAINED_LIMIT", 30), 24 * 3600),
+    "hard": (envint("SIGNING_HARD_LIMIT", 100), 600),
+}
+# A form sent back sooner than this after it was shown is held for moderation.
+SIGNING_MIN_FILL_SECONDS = envint("SIGNING_MIN_FILL_SECONDS", 3)
+# Confirmation and notice mails to one address per petition: (mails, seconds).
+SIGNING_MAIL_LIMIT = (envint("SIGNING_MAIL_LIMIT", 3), 3600)
+# How long a confirmation link works.
+SIGNATURE_LINK_DAYS = envint("SIGNATURE_LINK_DAYS", 7)
 
 LOGGING = {
     "version": 1,

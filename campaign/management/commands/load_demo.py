@@ -23,9 +23,10 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Talking points: {approved} newly suggested ones approved for the demo"
             )
+        petition = demo.create_demo_petition(with_signers=settings.DEBUG)
+        self.stdout.write(f"Petition: {settings.SITE_URL}{petition.get_absolute_url()}")
         created = demo.create_demo_officials()
-        if options["verbosity"] >= 1:
-            self.stdout.write(f"Officials: {created} created.")
+        self.stdout.write(f"Officials: {created} created.")
         if settings.DEBUG:
             self.stdout.write("Demo logins (development only):")
             for username, password in demo.create_demo_accounts():

@@ -4,8 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Addressee, TalkingPoint
 
-# Letters to officials ---------------------------------------------------------
-
 
 class LetterLanguage(models.TextChoices):
     ENGLISH = "en", _("English")

@@ -3,8 +3,6 @@ from django.utils.translation import gettext_lazy as _
 
 from campaign.models import Letter, Official, OfficialResponse
 
-# Letters to officials ---------------------------------------------------------
-
 
 class OfficialResponseInline(admin.StackedInline):
     model = OfficialResponse

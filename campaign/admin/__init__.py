@@ -1,0 +1,3 @@
+"""Admin registrations, one module per feature."""
+
+from campaign.admin import letters, petition  # noqa: F401
