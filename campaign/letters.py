@@ -6,17 +6,19 @@ changed hidden field sends the supporter back to the step it belongs to with
 a plain error instead of failing.
 """
 
+import time
 import uuid
 from dataclasses import dataclass, field
 
 from django import forms
+from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Citation, TalkingPoint
-from campaign import compose
+from campaign import abuse, compose
 from campaign.models import Letter, Official
 
 STEPS = ("official", "points", "about", "letter")
@@ -320,6 +322,23 @@ def start(query):
 
 
 # Finished letters ------------------------------------------------------------------
+
+
+def over_rate_limit(cleaned, request):
+    """Whether this network has finished too many letters lately. A letter already
+    recorded (its last step posted again) never counts against the limit."""
+    if Letter.objects.filter(key=cleaned["key"]).exists():
+        return False
+    limit, window = settings.LETTER_RATE_LIMIT
+    ip_hash = abuse.hash_ip(abuse.client_ip(request))
+    return abuse.hit(f"rl:letters:{ip_hash}:{int(time.time() // window)}", window) > limit
+
+
+def held_back(state, data):
+    """Show the letter step again with the sender's text, when it cannot be recorded."""
+    form = LetterForm(data)
+    form.is_valid()
+    return WizardState(step="letter", form=form, cleaned=state.cleaned, carried=_carry(data, form))
 
 
 def record_letter(cleaned):
