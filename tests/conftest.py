@@ -228,3 +228,28 @@ def make_official(title="Ambassador of China to the Republic of Korea", **fields
     fields.setdefault("organisation", "Embassy of China")
     fields.setdefault("category", "china")
     return Official.objects.create(title=title, **fields)
+
+
+# Staff -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def moderator(client, db):
+    """A member of Moderators, signed in to the test client."""
+    from campaign.roles import MODERATORS
+    from tests.staff import make_staff
+
+    user = make_staff("moderator", MODERATORS)
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def editor(client, db):
+    """A member of Editors, signed in to the test client."""
+    from campaign.roles import EDITORS
+    from tests.staff import make_staff
+
+    user = make_staff("editor", EDITORS)
+    client.force_login(user)
+    return user

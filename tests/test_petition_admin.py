@@ -16,10 +16,10 @@ def admin_client(client):
     return client
 
 
-def run_action(admin_client, action, signatures):
+def run_action(admin_client, action, signatures, **extra):
     return admin_client.post(
         "/admin/campaign/signature/",
-        {"action": action, "_selected_action": [s.pk for s in signatures]},
+        {"action": action, "_selected_action": [s.pk for s in signatures], **extra},
         follow=True,
     )
 
@@ -42,7 +42,10 @@ def test_invalidate_validate_and_restore_actions_keep_the_count(admin_client, pe
     a = make_signature(petition, "a@example.org")
     held = make_signature(petition, "h@example.org", flagged=True)
 
-    response = run_action(admin_client, "invalidate", [a])
+    # Invalidating asks for a reason on a confirmation page first.
+    response = run_action(
+        admin_client, "invalidate", [a], confirm="yes", reason="Invalidated by moderator"
+    )
     assert "1 signature invalidated." in response.content.decode()
     petition.refresh_from_db()
     assert petition.signature_count == 0
