@@ -16,6 +16,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import condition, require_GET, require_http_methods
 
 from campaign import abuse, signing
+from campaign.caching import public_response
 from campaign.models import Petition, Signature
 from campaign.sharing import share_links
 from campaign.signing_forms import ResendForm, SignatureForm
@@ -223,6 +224,7 @@ def _count_modified(request, slug):
     return summary["updated_at"] if summary else None
 
 
+@public_response
 @require_GET
 @condition(etag_func=_count_etag, last_modified_func=_count_modified)
 def petition_count(request, slug):
@@ -238,6 +240,7 @@ def petition_count(request, slug):
     return response
 
 
+@public_response
 @require_GET
 def petition_json(request, slug):
     petition = get_object_or_404(Petition.objects.public(), slug=slug)
@@ -261,6 +264,7 @@ def petition_json(request, slug):
 
 
 @xframe_options_exempt
+@public_response
 @require_GET
 def petition_widget(request, slug):
     """A tiny page partner sites put in an iframe: the count and a link."""
