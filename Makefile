@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install migrate demo run serve worker test lint bench messages clean
+.PHONY: install migrate demo run serve worker test faults lint bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,11 @@ worker: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# Fault tests: restart a (private) PostgreSQL server, stop the mail server, kill the worker,
+# all under load. They print what they observed; skipped where they cannot run (not root).
+faults: install
+	$(BIN)/python -m pytest -m faults tests/faults -s
 
 lint: install
 	$(BIN)/ruff check .

@@ -30,6 +30,25 @@ Negative patterns
     actions of the victims themselves ("defectors must hide"); web boilerplate
     (navigation, captions, attributions).
 
+Addressees
+    The one who is asked to act: the subject of the modal, or the object of
+    "urge/call on". "Beijing also needs to press Pyongyang" is for China.
+    Pronouns ("it should ...") take the most recent actor named before.
+    Seoul, "our government", the ministries, the president and lawmakers are
+    ``south_korea_government``; Beijing and Chinese officials ``china``;
+    Pyongyang and the Kim regime ``north_korea``; the U.N., the world,
+    democracies, the U.S. ``international_community``; "we", readers,
+    citizens ``public``. Impersonal necessity with no agent ("it is crucial
+    to ...", "the only way is to ...") goes to the South Korean government
+    when that government is an actor in the same or the previous paragraph,
+    and to the public otherwise. Anyone else is ``other``.
+
+Asks
+    The verb phrase after the modal (or after "to"), capitalised, without the
+    final full stop; "not" becomes "Do not"; "its" (and "their" for a plural
+    addressee) becomes "your" when it refers to the addressee; a second clause
+    with its own subject is cut off.
+
 Duplicated text: every occurrence of a sentence is reported, each with its own
 offsets. A page captured twice therefore yields each call twice; callers that
 want one entry per distinct sentence should de-duplicate on ``Call.sentence``.
@@ -92,12 +111,17 @@ class Call:
 _NOT_PLACE = r"(?<!\bin )(?<!\binto )(?<!\bto )(?<!\bfrom )(?<!\bvia )(?<!\bof )(?<!\bat )"
 
 
+# Source of each actor pattern, kept so that tests can check the gates below.
+_UNGATED: dict[str, str] = {}
+
+
 def _gated(first_chars: str, pattern: str) -> re.Pattern[str]:
     """Compile ``pattern`` behind a cheap test of the first character.
 
     Every alternative of the pattern must start with one of ``first_chars``;
     the look-ahead lets the engine skip all other positions quickly.
     """
+    _UNGATED[first_chars] = pattern
     return re.compile(f"(?=[{first_chars}])(?:{pattern})")
 
 
@@ -105,10 +129,11 @@ _ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "south_korea_government",
         _gated(
-            "OoTtSMNCFUlL",
+            "OoTtSMNCFUlLYPK",
             r"\b(?:[Oo]ur|[Tt]he|South Korea[’']s)\s+(?:new\s+|own\s+)?(?:government|administration"
             r"|president|foreign ministry|foreign minister|unification ministry"
             r"|unification minister|diplomats|authorities)\b"
+            r"|\b[Oo]ur\s+(?:political\s+)?(?:leaders(?:hip)?|officials|politicians|lawmakers)\b"
             r"|\b[Tt]he\s+(?:South\s+)?Korean\s+(?:government|administration|president"
             r"|foreign\s+minist(?:er|ry)|unification\s+minist(?:er|ry)|authorities"
             r"|diplomats|embassy)\b"
@@ -119,6 +144,11 @@ _ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bSouth\s+Korea[’']s\s+(?:parliament|lawmakers)\b"
             r"|(?<!US )(?<!U\.S\. )(?<!American )\b[Ll](?:awmakers|egislators)\b"
             r"|" + _NOT_PLACE + r"\bSouth\s+Korea\b(?![a-zA-Z])"
+            r"|\b(?:[Tt]he\s+)?(?:Yoon(?:\s+Suk[- ][Yy]eol)?|Moon(?:\s+Jae[- ][Ii]n)?"
+            r"|Lee(?:\s+Jae[- ][Mm]yung|\s+Myung[- ][Bb]ak)?|Park(?:\s+Geun[- ][Hh]ye)?)"
+            r"\s+(?:government|administration)\b"
+            r"|\bPresident\s+(?:Yoon|Moon|Lee\s+Jae[- ][Mm]yung|Park\s+Geun[- ][Hh]ye)\b"
+            r"|" + _NOT_PLACE + r"(?<!North )(?<!South )\bKorea\b(?![a-zA-Z])"
             r"|" + _NOT_PLACE + r"\bSeoul\b(?!\s+National)",
         ),
     ),
@@ -143,7 +173,7 @@ _ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             "CXPTtB",
             r"\bChinese\s+(?:government|authorities|leaders(?:hip)?|officials|police"
             r"|[Ff]oreign\s+[Mm]inist(?:er|ry)|president|Communist\s+Party|side|embassy)\b"
-            r"|\bXi\s+Jinping\b|\bPresident\s+Xi\b|\b[Tt]he\s+(?:CCP|CPC)\b"
+            r"|\bXi(?:\s+Jinping)?\b(?![’'-]an)|\bPresident\s+Xi\b|\b[Tt]he\s+(?:CCP|CPC)\b"
             r"|" + _NOT_PLACE + r"\b(?:China|Beijing)\b",
         ),
     ),
@@ -278,6 +308,17 @@ _TRAILING_ATTRIBUTION_RE = re.compile(
 )
 
 
+def _own_clause(prefix: str) -> str:
+    """The part of ``prefix`` after the last ';' (or ':' not introducing speech)."""
+    cut = prefix.rfind(";")
+    colon = prefix.rfind(":")
+    if colon > cut:
+        before = prefix[max(0, colon - 40) : colon]
+        if not _REPORT_RE.search(" ".join(before.split()[-3:])):
+            cut = colon
+    return prefix[cut + 1 :] if cut >= 0 else prefix
+
+
 def _reported(prefix: str) -> bool:
     """True when ``prefix`` puts what follows in a third party's mouth."""
     for m in _REPORT_RE.finditer(prefix):
@@ -404,7 +445,8 @@ def _subject_before(prefix: str) -> _Subject:
 
 _MODAL_RE = re.compile(
     r"\b(?P<modal>should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|has\s+got\s+to"
-    r"|have\s+got\s+to|would\s+do\s+well\s+to|would\s+be\s+wise\s+to|had\s+better)\b"
+    r"|have\s+got\s+to|would\s+do\s+well\s+to|would\s+be\s+(?:wise|well\s+advised)\s+to"
+    r"|had\s+better)\b"
     r"(?P<neg>\s+(?:not|never|no\s+longer))?\s+",
     re.IGNORECASE,
 )
@@ -412,7 +454,7 @@ _NEG_ABILITY_RE = re.compile(
     r"\b(?P<modal>cannot|can\s+not|can[’']t|can\s+no\s+longer|must\s+not|mustn[’']t"
     r"|should\s+not|shouldn[’']t)\s+(?:(?:simply|just|any\s+longer|afford\s+to)\s+)*"
     r"(?=(?:remain|stay|keep|stand|sit|look|turn|ignore|tolerate|allow|accept|let|watch"
-    r"|close|overlook|condone)\b)",
+    r"|close|overlook|condone|wait|delay|hesitate|idle)\b)",
     re.IGNORECASE,
 )
 _NOT_BEFORE_MODAL_RE = re.compile(
@@ -420,11 +462,13 @@ _NOT_BEFORE_MODAL_RE = re.compile(
     re.IGNORECASE,
 )
 _NECESSITY_RE = re.compile(
-    r"\b(?:it|this)\s*(?:\s+is|[’']s|\s+remains|\s+becomes|\s+has\s+become)\s+"
+    r"(?:\b(?:it|this)\s*(?:\s+is|[’']s|\s+remains|\s+becomes|\s+has\s+become|\s+would\s+be)\s+"
+    r"|\b(?:now|this)\s+is\s+(?=the\s+(?:time|moment)\b)|\bthe\s+(?=time\s+has\s+come\b))"
     r"(?:(?:all|more|most|very|now|therefore|thus|also|equally|absolutely|extremely|so"
     r"|especially|particularly|increasingly|ever)\s+)*"
     r"(?P<adj>urgent|imperative|crucial|essential|vital|necessary|important|critical"
-    r"|paramount|high\s+time|time|incumbent|our\s+(?:duty|responsibility))"
+    r"|paramount|high\s+time|time|incumbent|our\s+(?:duty|responsibility)|wise|advisable"
+    r"|prudent|the\s+(?:time|moment)|time\s+has\s+come)"
     r"(?:\s+(?:for|on|upon)\s+(?P<agent>[^,;:]{1,80}?))?\s+(?P<neg0>not\s+)?(?P<link>to|that)\s+(?P<neg>not\s+)?",
     re.IGNORECASE,
 )
@@ -496,6 +540,26 @@ _ADJECTIVAL_PARTICIPLES = _words(
     delighted excited alarmed troubled puzzled tempted inclined obliged
     """
 )
+# "must be ready/firm/...": adjectives that describe how an actor should act.
+_AGENTIVE_ADJECTIVES = _words(
+    """
+    ready prepared willing firm firmer bold bolder clear clearer vigilant careful consistent
+    proactive transparent honest generous resolute forthright unequivocal more
+    """
+)
+_EPISTEMIC_RE = re.compile(
+    r"(?:surely|certainly|probably|undoubtedly|obviously|doubtless|presumably"
+    r"|already)\b|have\s+(?:(?:its|their|his|her|its\s+own|their\s+own)\s+)?"
+    r"(?:reasons?|motives?|calculations?|doubts?)\b",
+    re.IGNORECASE,
+)
+_COGNITION_VERBS = _words(
+    """
+    wonder admit acknowledge concede confess note say imagine agree assume suspect ask
+    recognize recognise remember realize realise understand conclude add
+    """
+)
+_GENERIC_PERSON_RE = re.compile(r"\b(?:we|you|one|i)\s*$", re.IGNORECASE)
 _DROP_ADVERBS = frozenset({"also", "therefore", "thus", "then", "still", "too", "now", "really"})
 
 
@@ -507,6 +571,7 @@ class _Hit:
     subject: str | None  # noun phrase naming who acts, if any
     explicit: str | None = None  # addressee fixed by the rule itself
     base: float = 0.85
+    past: bool = False  # the verb phrase opens with a past-tense verb
 
 
 # Work limits per sentence: a sentence with dozens of modals is not prose, and
@@ -553,6 +618,10 @@ def _modal_hits(sentence: str) -> list[_Hit]:
             continue
         vp_start, first, nxt = verb
         first_l = first.lower()
+        if _EPISTEMIC_RE.match(sentence, m.end()):
+            continue  # "must surely know", "must have its reasons": a guess, not a demand
+        if first_l in _COGNITION_VERBS and _GENERIC_PERSON_RE.search(prefix[-12:]):
+            continue  # "we have to admit", "you have to wonder": a remark, not a demand
         if not first[0].islower() or first_l in _NON_VERBS - {"be", "have"}:
             continue
         if modal in {"must", "should", "ought to"} and first_l == "have" and _is_participle(nxt):
@@ -560,7 +629,9 @@ def _modal_hits(sentence: str) -> list[_Hit]:
         if first_l == "have" and nxt.lower() in {"been", "had"}:
             continue
         passive = False
-        if first_l == "be":
+        if first_l == "be" and nxt.lower() in _AGENTIVE_ADJECTIVES:
+            pass  # "Seoul must be ready to receive them": asks for an attitude
+        elif first_l == "be":
             if nxt.lower() in _META_VERBS or nxt.lower() in {
                 "noted",
                 "said",
@@ -595,8 +666,6 @@ def _necessity_hits(sentence: str) -> list[_Hit]:
             break
         if _CONDITIONAL_BEFORE_RE.search(sentence, max(0, m.start() - 20), m.start()):
             continue
-        if m.group("adj").lower() == "time" and m.group("link").lower() == "that" and False:
-            continue
         neg = "not" if m.group("neg") or m.group("neg0") else ""
         agent = m.group("agent")
         if m.group("link").lower() == "to":
@@ -616,13 +685,10 @@ def _necessity_hits(sentence: str) -> list[_Hit]:
             )
             vp_start = m.end() + np_end + (after.end() if after else 0)
             neg2 = (after.group("neg") or "").strip() if after else ""
-            hits.append(_Hit("necessity", vp_start, neg2 or neg, np, base=0.88))
+            # "it is time that Beijing abandoned ...": the verb is in the past form
+            past = "time" in m.group("adj").lower()
+            hits.append(_Hit("necessity", vp_start, neg2 or neg, np, base=0.88, past=past))
     return hits
-
-
-_NP_START_RE = re.compile(
-    r"(?:our|the|its|their|this|that|all|every|each|both)?\s*(?:[A-Za-z.’'-]+\s+){0,5}?"
-)
 
 
 def _actor_np_end(rest: str) -> int | None:
@@ -709,6 +775,21 @@ def _only_way_hits(sentence: str) -> list[_Hit]:
     return [_Hit("only_way", vp.end(), neg, vp.group("agent"), base=0.8)]
 
 
+# The first word is a noun when a finite verb follows it ("Support grew").
+_FINITE_AFTER_NOUN = _words(
+    """
+    of by is was are were has had came grew went remains remained seems seemed appears
+    appeared arrived will would can could may might does did
+    """
+)
+# Verb-initial openers that introduce an example or a remark, not a directive.
+_NOT_A_DIRECTIVE_RE = re.compile(
+    r"(?:take\s+(?:the\s+case|for\s+example|for\s+instance)|make\s+no\s+mistake"
+    r"|let\s+(?:me|it\s+be\s+said)\b|do\s+(?:you|we|they|i)\b)",
+    re.IGNORECASE,
+)
+
+
 def _imperative_hits(sentence: str) -> list[_Hit]:
     body = sentence.lstrip("\"'“‘([")
     offset = len(sentence) - len(body)
@@ -721,11 +802,14 @@ def _imperative_hits(sentence: str) -> list[_Hit]:
     first = words[0].lower().rstrip(",:")
     if first not in _IMPERATIVE_VERBS:
         return []
-    second = words[1].lower()
-    if second in {"of", "by", "is", "was", "are", "were", "has", "had"} or (
-        first == "welcome" and second == "to"
+    second = words[1].lower().rstrip(",.;:")
+    if (
+        second in _FINITE_AFTER_NOUN
+        or (second.endswith("ed") and len(second) > 4)
+        or (first == "welcome" and second == "to")
+        or _NOT_A_DIRECTIVE_RE.match(body)
     ):
-        return []  # "End of story", "Welcome to our site", "Release is ..."
+        return []  # "End of story", "Help came too late", "Take the case of ..."
     neg = ""
     vp_start = offset
     if first in {"don't", "don’t"}:
@@ -747,23 +831,37 @@ def _imperative_hits(sentence: str) -> list[_Hit]:
 
 _TRAILING_PUNCT_RE = re.compile(r"[\s.!;:,]+$")
 _WS_RE = re.compile(r"\s+")
+_NEXT_CLAUSE_RE = re.compile(
+    r"[,;]?\s+(?:and|but|while|whereas)\s+(?:[\w.’'-]+\s+){1,5}?"
+    r"(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|cannot)\b"
+)
+_FINAL_ACRONYM_RE = re.compile(r"\b(?:[A-Z]\.){2,}(?=[\s.!]*$)")
 _WORD_RE = re.compile(r"[A-Za-z’'-]+")
 _LEADING_ADVERB_RE = re.compile(r"^(?:also|therefore|thus|then|still|too|now)\s+", re.I)
 _NK_RE = re.compile(r"\bN\.K\.(?=\s+[a-z])")
 _SK_RE = re.compile(r"\bS\.K\.(?=\s+[a-z])")
 _THIRD_PARTY_PRONOUN_RE = re.compile(r"\b(?:they|them|he|she|him)\b", re.IGNORECASE)
 _SWAP_SINGULAR_RE = re.compile(r"\b(?:its|itself)\b")
-_SWAP_PLURAL_RE = re.compile(r"\b(?:its|itself|their|themselves)\b")
+_SWAP_PLURAL_RE = re.compile(r"\b(?:their|themselves)\b")
+_SWAPS = {"its": "your", "itself": "yourself", "their": "your", "themselves": "yourselves"}
+_PLURAL_NOUN_RE = re.compile(r"\b(?:[a-z]{3,}[^s\W]s|children|people|women|men|families)\b")
 
 
 def _make_ask(sentence: str, hit: _Hit, addressee: str, subject: str | None) -> str:
     vp = _WS_RE.sub(" ", sentence[hit.vp_start :]).strip()
     # trailing punctuation, keeping a closing quote that belongs to a quoted phrase
+    # a dotted abbreviation at the very end loses its dots: "at the U.N." -> "at the UN"
+    vp = _FINAL_ACRONYM_RE.sub(lambda m: m.group().replace(".", ""), vp)
     while vp and vp[-1] in ".!;:, ":
         vp = vp[:-1]
     if vp.endswith(("”", '"', "’")) and len(vp) > 1 and vp[-2] in ".!,":
         vp = vp[:-2] + vp[-1]
     vp = _LEADING_ADVERB_RE.sub("", vp)
+    # "..., and they must ...": a second clause with its own subject is not part of the ask
+    vp = _NEXT_CLAUSE_RE.split(vp, maxsplit=1)[0]
+    if hit.past:
+        first, _, rest = vp.partition(" ")
+        vp = (_base_form(first) + " " + rest).strip()
     vp = _NK_RE.sub("North Korean", vp)
     vp = _SK_RE.sub("South Korean", vp)
     if addressee != "other" and (subject or "").lower() not in {"we", "us"}:
@@ -779,6 +877,61 @@ def _make_ask(sentence: str, hit: _Hit, addressee: str, subject: str | None) -> 
     elif hit.kind == "call_for":
         vp = "work for " + vp
     return vp[:1].upper() + vp[1:] if vp else vp
+
+
+# "... put an end to your merciless policy": an ask that ends on a bare
+# "policy"/"practice" names no policy. Earlier in the text the editorial has
+# usually said which one ("its policy of cracking down on defectors").
+_VAGUE_POLICY_RE = re.compile(
+    r"\b(?:your|its|their|this|that|the)\s+(?:[\w-]+\s+){0,2}?(policy|practice)$"
+)
+_POLICY_OF_RE = re.compile(
+    r"\b(policy|practice)\s+of\s+([a-z]+ing\b[^.,;:()!?“”\"]{3,80}?)"
+    r"(?=\s+(?:by|based|because|through|so|which|that|when|while|as|since|for\s+fear)\b"
+    r"|[.,;:()!?“”\"]|$)"
+)
+
+
+def _name_the_policy(ask: str, context: str) -> str:
+    """Complete a bare "your policy" from the nearest "policy of ..." before it."""
+    vague = _VAGUE_POLICY_RE.search(ask)
+    if not vague:
+        return ask
+    named = [m for m in _POLICY_OF_RE.finditer(context) if m.group(1) == vague.group(1)]
+    if not named:
+        return ask
+    return f"{ask} of {_WS_RE.sub(' ', named[-1].group(2)).strip()}"
+
+
+_IRREGULAR_PAST = {
+    "gave": "give", "took": "take", "made": "make", "began": "begin", "came": "come",
+    "did": "do", "went": "go", "stood": "stand", "spoke": "speak", "wrote": "write",
+    "chose": "choose", "held": "hold", "kept": "keep", "brought": "bring", "sent": "send",
+    "told": "tell", "put": "put", "let": "let", "set": "set", "got": "get", "saw": "see",
+    "found": "find", "knew": "know", "paid": "pay", "sought": "seek", "thought": "think",
+    "were": "be", "was": "be", "had": "have", "rose": "rise", "broke": "break",
+}  # fmt: skip
+_E_STEMS = re.compile(
+    r"(?:[^aeiou][aeiou][cgsvz]|iz|is|at|ur|ag|ng|uc|ud|os|ar|ir|iv|ov|ac|rg|dg|as|rs|ls|rc"
+    r"|nc|ns|aus|e)$"
+)
+
+
+def _base_form(verb: str) -> str:
+    """'abandoned' -> 'abandon', 'stopped' -> 'stop', 'realized' -> 'realize'."""
+    v = verb.lower()
+    if v in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[v]
+    if not v.endswith("ed") or len(v) < 4:
+        return verb
+    if v.endswith("ied"):
+        return verb[:-3] + "y"
+    stem = verb[:-2]
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+        return stem[:-1]  # stopped, planned
+    if _E_STEMS.search(stem.lower()):
+        return stem + "e"  # realized, abated, urged, placed
+    return stem
 
 
 def _third_person(verb: str) -> str:
@@ -846,13 +999,15 @@ def _second_person(vp: str, subject: str, addressee: str) -> str:
     if third:
         stops.append(third.start())
     limit = min(stops, default=len(scan))
-
-    swaps = {"its": "your", "itself": "yourself"}
+    vp = _SWAP_SINGULAR_RE.sub(lambda m: _SWAPS[m.group()], vp[:limit]) + vp[limit:]
     if plural_subject:
-        swaps |= {"their": "your", "themselves": "yourselves"}
-    pattern = _SWAP_PLURAL_RE if plural_subject else _SWAP_SINGULAR_RE
-    head = pattern.sub(lambda m: swaps[m.group()], vp[:limit])
-    return head + vp[limit:]
+        # "their" may also point at a plural noun named after the verb:
+        # "allow the children to stay with their mothers" keeps "their".
+        plural = _PLURAL_NOUN_RE.search(scan, scan.find(" ") + 1 if " " in scan else len(scan))
+        if plural:
+            limit = min(limit, plural.start())
+        vp = _SWAP_PLURAL_RE.sub(lambda m: _SWAPS[m.group()], vp[:limit]) + vp[limit:]
+    return vp
 
 
 # ---------------------------------------------------------------------------
@@ -915,7 +1070,7 @@ def _government_context(doc: _Doc, idx: int) -> bool:
     """Is the South Korean government an actor in this or the previous paragraph?"""
     first_para = max(0, doc.paragraph_of[idx] - 1)
     j = idx - 1
-    while j >= 0 and doc.paragraph_of[j] >= first_para:
+    while j >= max(0, idx - 40) and doc.paragraph_of[j] >= first_para:
         if any(a == "south_korea_government" for _p, a in doc.mentions(j)):
             return True
         j -= 1
@@ -930,6 +1085,9 @@ class _Resolved:
     addressee: str
     adjust: float  # added to the rule's base score
     thing: bool = False  # the subject is a practice, not someone who acts
+
+
+_RELATIVE_TAIL_RE = re.compile(r"\s+(?:who|whom|whose|which|that)\b.*$", re.IGNORECASE | re.DOTALL)
 
 
 def _resolve(doc: _Doc, idx: int, hit: _Hit, subject: str | None) -> _Resolved | None:
@@ -949,8 +1107,13 @@ def _resolve(doc: _Doc, idx: int, hit: _Hit, subject: str | None) -> _Resolved |
         mentions = doc.mentions(idx)
         if mentions:
             return _Resolved(mentions[0][1], -0.05)
+        if doc.sentences[idx].text.rstrip().endswith("."):
+            return _Resolved("public", -0.1)  # an instruction in the body speaks to readers
+        # a headline or slogan: aimed at the actor the article is about
         return _Resolved((doc.main_actor or "other"), -0.15)
     subj = (subject or "").strip()
+    # "defectors who reach South Korea": the head comes before the relative clause
+    subj = _RELATIVE_TAIL_RE.sub("", subj) or subj
     subj_l = subj.lower()
     if subj_l in _PRONOUNS or subj_l in {"it all"}:
         plural = subj_l in {"they", "these", "those"}
@@ -990,7 +1153,7 @@ def _resolve(doc: _Doc, idx: int, hit: _Hit, subject: str | None) -> _Resolved |
 _TRIGGER_RE = re.compile(
     r"\b(?:should|must|ought|needs?|ha(?:s|ve)|had|would|urge|call|appeal|implore|ask|demand"
     r"|request|beseech|press|encourage|exhort|invite|challenge|it|this|only|best|right|sole"
-    r"|surest|one|first|most|cannot|can|mustn|shouldn)\b",
+    r"|surest|one|first|most|cannot|can|mustn|shouldn|now|time)\b",
     re.IGNORECASE,
 )
 
@@ -1007,7 +1170,7 @@ def _judge(doc: _Doc, idx: int) -> Call | None:
     hits = hits[:_MAX_HITS]
     best: Call | None = None
     for hit in hits:
-        prefix = text[max(0, hit.vp_start - _WINDOW) : hit.vp_start]
+        prefix = _own_clause(text[max(0, hit.vp_start - _WINDOW) : hit.vp_start])
         subject: str | None = hit.subject
         if hit.kind in {"modal", "modal_passive", "cannot"}:
             if _reported(prefix) or _inside_quote(prefix) or _LEGAL_RE.search(prefix):
@@ -1032,6 +1195,7 @@ def _judge(doc: _Doc, idx: int) -> Call | None:
             ask = _ensure_clause(text, hit, subject or "")
         else:
             ask = _make_ask(text, hit, addressee, subject)
+            ask = _name_the_policy(ask, doc.text[max(0, sent.start - 4000) : sent.start])
         if not ask:
             continue
         call = Call(text, sent.start, sent.end, addressee, ask, score)

@@ -70,7 +70,7 @@ _ABBREVIATIONS = _words(
     """
     mr mrs ms dr prof st jr sr gen gov sen rep lt col capt sgt rev hon pres amb messrs
     mme mlle supt cmdr adm maj brig jan feb mar apr jun jul aug sep sept oct nov dec no
-    nos vol pp fig art sec ch approx est dept cf vs e.g i.e a.m p.m
+    nos vol pp fig art sec ch approx est dept cf vs e.g i.e
     """
 )
 # Abbreviations that only stay glued to the next token when that token is a

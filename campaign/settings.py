@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "articles",
     "campaign",
 ]
@@ -90,14 +91,19 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "campaign.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the body (CSRF reads the form token).
+    "campaign.middleware.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "campaign.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "campaign.urls"
@@ -249,6 +255,43 @@ SECURE_HSTS_PRELOAD = HTTPS
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+# The form token reaches htmx through the page (hx-headers on <body>), never through
+# JavaScript reading the cookie, so the cookie can be hidden from scripts.
+CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "campaign.views.errors.csrf_failure"
+
+# Content-Security-Policy: only this site's own scripts, styles, images and forms. No inline
+# script or style anywhere (htmx's indicator style is switched off in base.html), so an injected
+# <script> or style="" does nothing. Only the petition widget may be framed (see
+# campaign.security.frameable).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
+
+# Browser features the site never uses, switched off for every page (Permissions-Policy).
+PERMISSIONS_POLICY = [
+    "accelerometer",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "payment",
+    "usb",
+]
 
 # Key for hashing client addresses stored with signatures; by default derived
 # from SECRET_KEY. Set it separately to keep hashes comparable across key rotations.

@@ -19,3 +19,6 @@ urlpatterns = [
     path("", include("articles.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "campaign.views.errors.bad_request"
+handler500 = "campaign.views.errors.server_error"

@@ -81,6 +81,8 @@ def make_fake_extractor(table):
 def fake_extractor():
     """The fake extractor factory, for tests: `fake_extractor({sentence: (...)})`."""
     return make_fake_extractor
+
+
 @pytest.fixture(autouse=True)
 def _tasks_run_immediately(settings):
     # Tasks run in the test's own process and transaction; django-tasks resets
@@ -162,6 +164,8 @@ def sign(client, petition, on_commit, **fields):
     """Post the signing form as a person would; mail is delivered as after a commit."""
     with on_commit():
         return client.post(petition.get_absolute_url(), signature_form(**fields))
+
+
 # Letters to officials ---------------------------------------------------------
 
 
@@ -182,9 +186,7 @@ def make_briefing(title="A humane China", publication="The Korea Herald", publis
 def make_point(ask, ask_ko="", addressee="china", briefing=None, status="approved"):
     from articles.models import Citation, TalkingPoint
 
-    point = TalkingPoint.objects.create(
-        ask=ask, ask_ko=ask_ko, addressee=addressee, status=status
-    )
+    point = TalkingPoint.objects.create(ask=ask, ask_ko=ask_ko, addressee=addressee, status=status)
     if briefing is not None:
         start = briefing.citations.count() * 10
         Citation.objects.create(

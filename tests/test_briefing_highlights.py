@@ -55,9 +55,7 @@ def test_each_marked_call_links_to_a_letter_with_that_point(client, settings, br
     ) in page
 
 
-def test_highlights_cost_one_query_however_many_there_are(
-    client, briefing_factory, fake_extractor
-):
+def test_highlights_cost_one_query_however_many_there_are(client, briefing_factory, fake_extractor):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

@@ -26,3 +26,10 @@ def test_own_editorials_report_none_of_their_hard_negatives(own):
         found = {c.sentence for c in extract_calls(documents[entry["file"]])}
         for negative in entry["hard_negatives"]:
             assert negative["sentence"] not in found, negative
+
+
+def test_a_wire_report_full_of_reported_demands_yields_no_calls():
+    # A news report, not an editorial: every "must" and "should" in it belongs
+    # to someone the reporter quotes or describes.
+    text = (OWN_DIR / "wire_report.txt").read_text(encoding="utf-8")
+    assert extract_calls(text) == []

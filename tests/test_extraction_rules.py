@@ -162,7 +162,7 @@ def test_a_pronoun_subject_is_resolved_to_the_most_recent_actor():
 
 def test_a_leading_subordinate_clause_is_not_part_of_the_ask():
     call = only_call("If the talks fail, the government should take the case to the U.N.")
-    assert call.ask == "Take the case to the U.N"
+    assert call.ask == "Take the case to the UN"
     assert call.addressee == "south_korea_government"
 
 
@@ -408,3 +408,166 @@ def test_south_korea_named_as_an_actor_means_the_government():
 def test_a_passive_ask_keeps_proper_nouns_capitalised():
     call = only_call("Beijing needs to be held accountable.")
     assert call.ask == "Ensure that Beijing is held accountable"
+
+
+def test_presidents_and_korea_alone_name_the_south_korean_government():
+    assert only_call("President Lee Jae-myung must raise the issue with Xi.").addressee == (
+        "south_korea_government"
+    )
+    assert only_call("The Yoon Suk Yeol administration should take a firmer stance.").addressee == (
+        "south_korea_government"
+    )
+    call = only_call("Korea should play a bigger role at the U.N.")
+    assert call.addressee == "south_korea_government"
+    assert call.ask == "Play a bigger role at the UN"
+
+
+def test_it_is_time_that_with_a_past_verb_gives_a_present_ask():
+    call = only_call("It is high time that Beijing abandoned its outdated policy.")
+    assert call.addressee == "china"
+    assert call.ask == "Abandon your outdated policy"
+
+
+def test_it_would_be_wise_for_an_actor_to_is_a_recommendation():
+    call = only_call("It would be wise for Seoul to raise the issue at the summit.")
+    assert call.addressee == "south_korea_government"
+    assert call.ask == "Raise the issue at the summit"
+
+
+def test_actor_pattern_gates_do_not_hide_any_match():
+    import re
+    from pathlib import Path
+
+    from articles import extraction
+
+    root = Path(__file__).resolve().parent.parent
+    corpus = "\n".join(
+        p.read_text(encoding="utf-8")
+        for p in [
+            *root.glob("articles/editorials/*.txt"),
+            *root.glob("tests/data/extraction/*.txt"),
+        ]
+    )
+    corpus += (
+        "\nPresident Yoon, President Lee Jae-myung, the Moon Jae-in government, Korea, "
+        "Cheong Wa Dae, the Blue House, lawmakers, Legislators, the Unification Ministry, "
+        "Kim Jong-un, the Kim regime, the North, Xi Jinping, President Xi, the CCP, "
+        "Democracies, democratic nations, member states, other countries, Japan, allies, "
+        "signatory states, the West, Washington, the U.S., the US, UNHCR, U.N., UN\n"
+    )
+    for gate, source in extraction._UNGATED.items():
+        gated = [m.span() for m in re.finditer(f"(?=[{gate}])(?:{source})", corpus)]
+        plain = [m.span() for m in re.finditer(source, corpus)]
+        assert gated == plain, gate
+
+
+def test_a_bare_policy_in_the_ask_is_named_from_earlier_in_the_text():
+    text = (
+        "Beijing keeps its practice of handing escapees over to border guards, "
+        "whatever the cost. China must end this practice."
+    )
+    call = only_call(text)
+    assert call.ask == "End this practice of handing escapees over to border guards"
+
+
+def test_a_bare_policy_stays_as_it_is_when_the_text_never_names_it():
+    call = only_call("China should put an end to its merciless policy.")
+    assert call.ask == "Put an end to your merciless policy"
+
+
+def test_ask_keeps_their_when_a_plural_noun_comes_first():
+    call = only_call("The Chinese authorities should let the detainees call their families.")
+    assert call.ask == "Let the detainees call their families"
+
+
+def test_ask_stops_before_a_second_clause_with_its_own_subject():
+    call = only_call("Beijing should free the women, and Seoul must offer them a home.")
+    assert call.addressee == "china"
+    assert call.ask == "Free the women"
+
+
+def test_cannot_wait_is_a_call_to_act_now():
+    call = only_call("The government cannot wait for a better moment.")
+    assert call.addressee == "south_korea_government"
+    assert call.ask == "Do not wait for a better moment"
+
+
+def test_must_be_ready_to_asks_for_an_attitude():
+    call = only_call("Seoul must be ready to take the women in.")
+    assert call.ask == "Be ready to take the women in"
+
+
+def test_a_reporting_verb_in_an_earlier_clause_does_not_silence_a_later_demand():
+    text = "The envoy has asked to see the detainees; Beijing should grant that request."
+    call = only_call(text)
+    assert call.addressee == "china"
+    assert call.ask == "Grant that request"
+
+
+def test_speech_introduced_by_a_colon_stays_reported():
+    assert_no_call("The spokesman said: Seoul must mind its own affairs.")
+
+
+def test_a_relative_clause_does_not_change_who_the_subject_is():
+    assert_no_call("Defectors who reach South Korea must go through a long screening.")
+    call = only_call("Everyone who cares about refugees should sign the petition.")
+    assert call.addressee == "public"
+
+
+def test_an_epistemic_must_is_a_guess_not_a_demand():
+    assert_no_call("China must surely know what awaits the returnees.")
+    assert_no_call("Seoul must have its reasons for staying quiet.")
+
+
+def test_a_remark_addressed_to_nobody_is_not_a_call():
+    assert_no_call("You have to wonder why Beijing clings to this policy.")
+    assert_no_call("We have to admit that pressure has achieved little so far.")
+
+
+def test_our_leaders_and_xi_are_named_actors():
+    assert only_call("Our leaders must not bow to Beijing.").addressee == "south_korea_government"
+    assert only_call("Xi must hear the voices of these mothers.").addressee == "china"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "addressee", "ask"),
+    [
+        ("Now is the time for Seoul to act.", "south_korea_government", "Act"),
+        ("The time has come for the world to act.", "international_community", "Act"),
+        (
+            "This is the moment to speak up for the detainees.",
+            "public",
+            "Speak up for the detainees",
+        ),
+    ],
+)
+def test_now_is_the_time_is_a_call(sentence, addressee, ask):
+    call = only_call(sentence)
+    assert (call.addressee, call.ask) == (addressee, ask)
+
+
+def test_well_advised_is_a_recommendation():
+    assert only_call("China would be well advised to reconsider.").ask == "Reconsider"
+
+
+def test_a_time_clause_is_not_a_call():
+    assert_no_call("Now is the time when families gather for the holidays.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Take the case of Ms. Kim, who fled in 2019.",
+        "Make no mistake: China knows what happens to returnees.",
+        "Let me explain why this matters.",
+        "Help came too late for the families.",
+        "Support grew among students.",
+    ],
+)
+def test_a_verb_first_sentence_that_is_not_an_instruction_is_not_a_call(sentence):
+    assert_no_call(sentence)
+
+
+def test_an_instruction_in_the_body_that_names_no_actor_speaks_to_readers():
+    call = only_call("Keep in mind that the families are listening.")
+    assert call.addressee == "public"

@@ -28,10 +28,16 @@ def setting():
             ask_ko="탈북민 강제 북송을 중단해 주십시오",
             briefing=herald,
         ),
-        "hotline": make_point("Open a hotline for defectors in Seoul",
-                              addressee="south_korea_government", briefing=herald),  # fmt: skip
-        "asylum": make_point("Grant asylum to defectors", addressee="south_korea_government",
-                             ask_ko="탈북민에게 망명을 허용해 주십시오"),  # fmt: skip
+        "hotline": make_point(
+            "Open a hotline for defectors in Seoul",
+            addressee="south_korea_government",
+            briefing=herald,
+        ),  # fmt: skip
+        "asylum": make_point(
+            "Grant asylum to defectors",
+            addressee="south_korea_government",
+            ask_ko="탈북민에게 망명을 허용해 주십시오",
+        ),  # fmt: skip
         "suggested": make_point("Never shown", status="suggested"),
     }
 

@@ -136,3 +136,18 @@ def test_a_long_text_is_split_in_linear_time():
     started = time.perf_counter()
     split_sentences(source)
     assert time.perf_counter() - started < 0.5
+
+
+def test_a_time_of_day_can_end_a_sentence():
+    assert texts("The raid began at 9 p.m. The women were taken away.") == [
+        "The raid began at 9 p.m.",
+        "The women were taken away.",
+    ]
+    assert texts("They met at 9 a.m. on Monday.") == ["They met at 9 a.m. on Monday."]
+
+
+def test_e_g_and_i_e_never_end_a_sentence():
+    assert texts("Some groups, e.g. Caritas, help. Others do not.") == [
+        "Some groups, e.g. Caritas, help.",
+        "Others do not.",
+    ]

@@ -1,0 +1,157 @@
+"""Arbitrary input in every public form and URL parameter never breaks the site: the answer
+is always a page (or a JSON error) that says what to fix, never a server error.
+
+Hypothesis generates the input: any unicode, Korean, emoji, control characters including NUL
+(PostgreSQL refuses NUL in text, so a field that let it through would fail there), very long
+strings, lists where one value is expected, missing and unexpected fields, undecodable bytes.
+"""
+
+import urllib.parse
+
+import pytest
+from django.test import Client
+from django.urls import NoReverseMatch, reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+pytestmark = pytest.mark.django_db
+
+EXAMPLES = settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+NASTY = [
+    "\x00", "a\x00b", "\x1b[31m", "\r\n\r\n", "\u202e", "\ufeff", "\u0000\u0001\u0002",
+    "x" * 100_000, "💥" * 5_000, "김정은", "<script>alert(1)</script>", "' OR 1=1 --",
+    "-1", "0", "99999999999999999999999", "1e308", "NaN", "[]", "{}", "null", "../../etc/passwd",
+    "%00", "%", "true", " ",
+]
+
+text = st.one_of(
+    st.text(max_size=200),
+    st.text(alphabet=st.characters(max_codepoint=0x1F), max_size=20),
+    st.binary(max_size=100).map(lambda raw: raw.decode("latin-1")),
+    st.sampled_from(NASTY),
+)
+value = st.one_of(text, st.lists(text, max_size=3))
+raw_bytes = st.binary(max_size=200)
+
+
+def form_data(fields):
+    """Dictionaries of the form's own field names (some missing) and a few strangers."""
+    names = st.sampled_from([*fields, "unexpected", "csrfmiddlewaretoken", ""])
+    return st.dictionaries(names, value, max_size=len(fields) + 2)
+
+
+def url_or_skip(name, **kwargs):
+    try:
+        return reverse(name, **kwargs)
+    except NoReverseMatch:
+        pytest.skip(f"{name} is not part of this build")
+
+
+def assert_answered(response, what):
+    assert response.status_code < 500, f"{what}: {response.status_code}"
+    if response.status_code >= 400:
+        assert response.content.strip(), f"{what}: an error with no explanation"
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The admin login hashes every password it is sent; the real hasher is slow on purpose.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def quiet_client():
+    # A real server answers a crash with the 500 page; the test sees the status.
+    return Client(raise_request_exception=False)
+
+
+# Forms ---------------------------------------------------------------------------
+# (URL name, field names). Every public form is listed here.
+FORMS = [
+    ("set_language", ["language", "next"]),
+    ("admin:login", ["username", "password", "next"]),
+]
+
+
+@pytest.mark.parametrize(("url_name", "fields"), FORMS)
+def test_forms_survive_arbitrary_input(quiet_client, url_name, fields):
+    url = url_or_skip(url_name)
+
+    @EXAMPLES
+    @given(data=form_data(fields))
+    def post(data):
+        assert_answered(quiet_client.post(url, data), f"POST {url} {data!r:.200}")
+
+    post()
+
+
+@pytest.mark.parametrize(("url_name", "fields"), FORMS)
+def test_forms_survive_undecodable_bytes(quiet_client, url_name, fields):
+    url = url_or_skip(url_name)
+
+    @EXAMPLES
+    @given(raw=st.lists(raw_bytes, min_size=len(fields), max_size=len(fields)))
+    def post(raw):
+        body = "&".join(
+            f"{name}={urllib.parse.quote_from_bytes(chunk)}"
+            for name, chunk in zip(fields, raw, strict=True)
+        )
+        response = quiet_client.post(url, body, content_type="application/x-www-form-urlencoded")
+        assert_answered(response, f"POST {url} {body!r:.200}")
+
+    post()
+
+
+@pytest.mark.parametrize(("url_name", "fields"), FORMS)
+def test_forms_refuse_nul_characters_in_plain_words(client, url_name, fields):
+    url = url_or_skip(url_name)
+    response = client.post(url, dict.fromkeys(fields, "before\x00after"))
+    assert response.status_code < 500
+
+
+# URL parameters ---------------------------------------------------------------------
+# (URL name, query parameters it reads).
+QUERIES = [
+    ("home", ["source"]),
+    ("briefing_list", ["page", "q"]),
+    ("letters_start", ["point", "official", "source"]),
+    ("petition_current", ["source", "page"]),
+    ("talking_points", ["addressee", "page"]),
+    ("officials", ["category"]),
+]
+
+
+@pytest.mark.parametrize(("url_name", "params"), QUERIES)
+def test_url_parameters_survive_arbitrary_input(quiet_client, url_name, params):
+    url = url_or_skip(url_name)
+
+    @EXAMPLES
+    @given(query=st.dictionaries(st.sampled_from(params), value, min_size=1))
+    def get(query):
+        assert_answered(quiet_client.get(url, query), f"GET {url} {query!r:.200}")
+
+    get()
+
+
+# Path segments: slugs and tokens. {} is replaced by the generated text, URL-quoted.
+PATHS = [
+    ("GET", "/briefings/{}/"),
+]
+
+
+@pytest.mark.parametrize(("method", "pattern"), PATHS)
+def test_path_segments_survive_arbitrary_input(quiet_client, method, pattern):
+    @EXAMPLES
+    @given(segment=text)
+    def request(segment):
+        path = pattern.format(urllib.parse.quote(segment.encode("utf-8", "surrogatepass"),
+                                                 safe=""))
+        response = quiet_client.generic(method, path)
+        assert_answered(response, f"{method} {path:.200}")
+
+    request()

@@ -1,0 +1,124 @@
+"""Whatever people type (supporters in forms, editors in the admin) is shown as text, never
+run as markup, on every page and in every export."""
+
+from html.parser import HTMLParser
+
+import pytest
+from conftest import make_petition
+from django.urls import NoReverseMatch, reverse
+
+from articles.models import Addressee, Briefing, Citation, TalkingPoint
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "'><svg onload=alert(1)>",
+    "javascript:alert(1)",
+    "</textarea><script>alert(2)</script>",
+    "</title><script>alert(3)</script>",
+    "{{7*7}}{% now 'Y' %}",
+    "=HYPERLINK(\"http://evil.example\")",
+    "김정은 반대 🕊️ Ünïcödé",
+]
+# One string carrying every payload, for single-field forms.
+ALL_PAYLOADS = " ".join(PAYLOADS)
+KOREAN = "김정은 반대 🕊️ Ünïcödé"
+
+class LiveMarkupFinder(HTMLParser):
+    """Collects the elements and attributes a browser would act on."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found = []
+        self.in_textarea = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "script":
+            src = attrs.get("src") or ""
+            if not (src.startswith("/static/") or attrs.get("type") == "application/json"):
+                self.found.append(f"<script {attrs}>")
+        if tag in {"iframe", "object", "embed"} or (tag == "img" and attrs.get("src") == "x"):
+            self.found.append(f"<{tag}>")
+        for name, value in attrs.items():
+            if name.startswith("on"):
+                self.found.append(f"{tag} {name}=")
+            if name in {"href", "src", "action", "formaction"} and (value or "").strip().lower(
+            ).startswith("javascript:"):
+                self.found.append(f"{tag} {name}={value}")
+
+
+def assert_inert(html, where=""):
+    """No payload turned into an element, an event handler or a javascript: link."""
+    finder = LiveMarkupFinder()
+    finder.feed(html)
+    finder.close()
+    assert not finder.found, f"{where}: live markup {finder.found}"
+    # The payloads only ever appear escaped.
+    for payload in ("<script>alert", "<img src=x", "<svg onload", "</textarea><script"):
+        assert payload not in html, f"{where}: {payload!r} unescaped"
+
+
+def public_urls(*names, **kwargs):
+    for name in names:
+        try:
+            yield reverse(name, **kwargs)
+        except NoReverseMatch:
+            continue
+
+
+@pytest.fixture
+def hostile_briefing(db):
+    body = "\n\n".join(
+        [f"## {ALL_PAYLOADS}", f"Paragraph {ALL_PAYLOADS}", f"- item {ALL_PAYLOADS}", KOREAN]
+    )
+    briefing = Briefing.objects.create(
+        title=f"Title {PAYLOADS[0]}",
+        slug="hostile",
+        deck=PAYLOADS[1],
+        summary=ALL_PAYLOADS,
+        body=body,
+        caption=PAYLOADS[4],
+        source_note=PAYLOADS[5],
+        publication=PAYLOADS[2],
+        published_on="2024-03-01",
+        source_url="https://example.org/article",
+        status=Briefing.Status.PUBLISHED,
+        featured=True,
+    )
+    point = TalkingPoint.objects.create(
+        ask=f"Ask {ALL_PAYLOADS}"[:250],
+        ask_ko=f"요청 {PAYLOADS[0]}",
+        addressee=Addressee.CHINA,
+        status=TalkingPoint.Status.APPROVED,
+    )
+    start = body.index("Paragraph")
+    Citation.objects.create(
+        talking_point=point, briefing=briefing, sentence=body[start : start + 40],
+        start=start, end=start + 40,
+    )
+    return briefing
+
+
+def test_editor_text_is_escaped_on_every_page_that_shows_it(client, hostile_briefing):
+    make_petition(is_current=True)
+    urls = ["/", reverse("briefing_list"), hostile_briefing.get_absolute_url()]
+    urls += list(public_urls("talking_points", "letters_start", "petition_current"))
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert_inert(response.content.decode(), url)
+    detail = client.get(hostile_briefing.get_absolute_url()).content.decode()
+    assert KOREAN in detail
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in detail
+    assert "{{7*7}}" in detail
+
+
+def test_the_checker_catches_live_markup():
+    # Guard against a checker that passes everything.
+    for payload in PAYLOADS[:2] + PAYLOADS[4:6]:
+        with pytest.raises(AssertionError):
+            assert_inert(f"<p>{payload}</p>")
+    with pytest.raises(AssertionError):
+        assert_inert('<a href="javascript:alert(1)">x</a>')
+    assert_inert("<p>&lt;script&gt;alert(1)&lt;/script&gt; {{7*7}}</p>")
