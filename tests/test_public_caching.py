@@ -306,3 +306,33 @@ def test_the_live_counter_is_cached_but_never_the_page_around_it(shared_cache, c
     page = client.get(petition.get_absolute_url())
     assert "public" not in page.get("Cache-Control", "")
     assert "<html" in page.content.decode()
+
+
+# The database cache ----------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_database_cache_stores_counts_and_values(settings):
+    settings.CACHES = {
+        "default": {"BACKEND": "campaign.caching.DatabaseCache", "LOCATION": "cache_table"}
+    }
+    cache.set("a", {"x": 1}, 30)
+    assert cache.get("a") == {"x": 1}
+    assert cache.add("n", 0, 30)
+    assert cache.incr("n") == 1
+    assert not cache.add("n", 0, 30)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_database_cache_writes_do_not_wait_for_the_disk_on_postgresql(settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    settings.CACHES = {
+        "default": {"BACKEND": "campaign.caching.DatabaseCache", "LOCATION": "cache_table"}
+    }
+    with CaptureQueriesContext(connection) as queries:
+        cache.set("a", 1, 30)
+    assert any("synchronous_commit" in query["sql"] for query in queries)
