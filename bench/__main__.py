@@ -399,13 +399,13 @@ def main(argv=None):
         "load_start": load_average(),
         "rows": [], "ratios": [], "loads": [], "transfer": [], "profiles": [],
     }
-    for config in configurations(args):
-        run_configuration(args, config, report)
-    text = render(args, report)
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"results-{datetime.now(UTC):%Y%m%d-%H%M%S}.md"
-    path.write_text(text + "\n")
-    print(text)
+    for config in configurations(args):
+        run_configuration(args, config, report)
+        # Written after each database, so a run cut short keeps what it measured.
+        path.write_text(render(args, report) + "\n")
+    print(render(args, report))
     log(f"written to {path.relative_to(ROOT)}")
 
 
