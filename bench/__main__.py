@@ -242,7 +242,8 @@ def top_frames(raw_path, limit=12):
         total += count
         own[frames[-1]] = own.get(frames[-1], 0) + count
         for frame in set(frames):
-            if "(campaign/" in frame or "(articles/" in frame:
+            # Middleware wraps every request: it would top the list and say nothing.
+            if ("(campaign/" in frame or "(articles/" in frame) and "middleware" not in frame:
                 inclusive[frame] = inclusive.get(frame, 0) + count
 
     def ranked(table):
