@@ -12,11 +12,11 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import condition, require_GET, require_http_methods
 
 from campaign import abuse, signing
 from campaign.models import Petition, Signature
+from campaign.security import frameable
 from campaign.sharing import share_links
 from campaign.signing_forms import ResendForm, SignatureForm
 
@@ -260,7 +260,7 @@ def petition_json(request, slug):
     return response
 
 
-@xframe_options_exempt
+@frameable
 @require_GET
 def petition_widget(request, slug):
     """A tiny page partner sites put in an iframe: the count and a link."""

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
+from articles.models import TalkingPoint
 from campaign.models import Letter, Official
 from tests.conftest import make_briefing, make_point
 
@@ -20,6 +21,8 @@ def assert_accessible(page):
 
 @pytest.fixture
 def points(demo_site):
+    # These journeys are about the points made here, not those the demo approves.
+    TalkingPoint.objects.approved().update(status=TalkingPoint.Status.SUGGESTED)
     herald = make_briefing(published_on=date(2014, 7, 28))
     return {
         "china": make_point("Stop the forced repatriation of North Korean defectors",

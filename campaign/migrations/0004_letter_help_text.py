@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('articles', '0001_initial'),
-        ('campaign', '0002_letters'),
+        ('campaign', '0003_signature_public_indexes'),
     ]
 
     operations = [
