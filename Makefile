@@ -24,10 +24,18 @@ migrate: install
 	$(BIN)/python manage.py createcachetable
 
 # Development mode: DEBUG on, demo content and accounts, mail written to var/mail/.
+# The task worker (which delivers mail) runs in the background beside the
+# server and is stopped with it.
 run: export DEBUG := 1
 run: migrate
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py db_worker --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The task worker alone (production runs it as its own service).
+worker: install
+	$(BIN)/python manage.py db_worker
 
 test: install
 	$(BIN)/python -m pytest

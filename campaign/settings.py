@@ -280,6 +280,10 @@ PERMISSIONS_POLICY = [
     "usb",
 ]
 
+# Key for hashing client addresses stored with signatures; by default derived
+# from SECRET_KEY. Set it separately to keep hashes comparable across key rotations.
+IP_HASH_SALT = os.environ.get("IP_HASH_SALT", "")
+
 # Request bodies larger than this are refused before a view sees them.
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", 256 * 1024)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
@@ -290,6 +294,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Petition --------------------------------------------------------------------
+
+# Signing attempts per client address: (attempts, window in seconds). Past
+# "burst" or "sustained" a signature is held for moderation; past "hard" the
+# request is refused with 429.
+SIGNING_RATE_LIMITS = {
+    "burst": (envint("SIGNING_BURST_LIMIT", 5), 60),
+    "sustained": (envint("SIGNING_SUSTAINED_LIMIT", 30), 24 * 3600),
+    "hard": (envint("SIGNING_HARD_LIMIT", 100), 600),
+}
+# A form sent back sooner than this after it was shown is held for moderation.
+SIGNING_MIN_FILL_SECONDS = envint("SIGNING_MIN_FILL_SECONDS", 3)
+# Confirmation and notice mails to one address per petition: (mails, seconds).
+SIGNING_MAIL_LIMIT = (envint("SIGNING_MAIL_LIMIT", 3), 3600)
+# How long a confirmation link works.
+SIGNATURE_LINK_DAYS = envint("SIGNATURE_LINK_DAYS", 7)
 
 LOGGING = {
     "version": 1,

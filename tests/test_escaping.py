@@ -4,6 +4,7 @@ run as markup, on every page and in every export."""
 from html.parser import HTMLParser
 
 import pytest
+from conftest import make_petition
 from django.urls import NoReverseMatch, reverse
 
 from articles.models import Addressee, Briefing, Citation, TalkingPoint
@@ -91,6 +92,7 @@ def hostile_briefing(db):
         addressee=Addressee.CHINA,
         status=TalkingPoint.Status.APPROVED,
     )
+    make_petition(title=f"Petition {PAYLOADS[1]}", statement=ALL_PAYLOADS)
     start = body.index("Paragraph")
     Citation.objects.create(
         talking_point=point, briefing=briefing, sentence=body[start : start + 40],

@@ -11,7 +11,8 @@ import os
 import shutil
 
 import pytest
-from harness import ROOT, PrivatePostgres, Site, SMTPServer, manage, production_env
+
+from faults.harness import ROOT, PrivatePostgres, Site, SMTPServer, manage, production_env
 
 
 @pytest.fixture(scope="session")

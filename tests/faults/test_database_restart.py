@@ -5,7 +5,8 @@ import threading
 import time
 
 import pytest
-from harness import wait_until
+
+from faults.harness import wait_until
 
 pytestmark = pytest.mark.faults
 

@@ -11,6 +11,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        petition = demo.create_demo_petition(with_signers=settings.DEBUG)
+        self.stdout.write(f"Petition: {settings.SITE_URL}{petition.get_absolute_url()}")
         if settings.DEBUG:
             self.stdout.write("Demo logins (development only):")
             for username, password in demo.create_demo_accounts():

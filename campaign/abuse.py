@@ -1,0 +1,146 @@
+"""Defences against fake and automated signatures.
+
+Most checks do not refuse: a signature that trips the honeypot, the fill-time
+check or the rate limits is kept, flagged for a moderator and left out of the
+count until validated. The signer sees the same page as everyone, so a bot
+learns nothing, and people behind one shared address (a school, an office, a
+street stall with one phone) lose nothing. Only floods far beyond that get a
+plain 429.
+"""
+
+import hashlib
+import hmac
+import time
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+from campaign.signing_rules import domain_and_parents
+
+FORM_STARTED_SALT = "campaign.petition.form-started"
+
+
+def client_ip(request):
+    """The client's address as seen by the last trusted proxy.
+
+    Each of the TRUSTED_PROXY_COUNT proxies appends the address it received
+    the request from to X-Forwarded-For, so the client is the Nth entry from
+    the right; anything further left was written by the client and may be
+    forged. With no trusted proxies the header is ignored.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    count = settings.TRUSTED_PROXY_COUNT
+    if count <= 0:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part for part in forwarded if part]
+    if len(forwarded) < count:
+        return remote
+    return forwarded[-count]
+
+
+def ip_hash_key():
+    return (settings.IP_HASH_SALT or "ip-hash:" + settings.SECRET_KEY).encode()
+
+
+def hash_ip(ip):
+    """A keyed hash of an address: equal addresses match, but the address
+    cannot be recovered from the database without the secret."""
+    return hmac.new(ip_hash_key(), ip.encode(), hashlib.sha256).hexdigest()
+
+
+# Rate limits -----------------------------------------------------------------
+
+
+def hit(key, window):
+    """Count one event in a fixed window and return how many there have been.
+
+    `cache.add` creates the counter only if it is missing and `cache.incr` is
+    atomic in the database and Redis caches, so parallel requests in several
+    processes never lose a hit.
+    """
+    cache.add(key, 0, timeout=window)
+    try:
+        return cache.incr(key)
+    except ValueError:
+        # The counter expired between add and incr: this hit starts a new window.
+        cache.add(key, 1, timeout=window)
+        return 1
+
+
+def _window_key(name, ident, window):
+    return f"rl:{name}:{ident}:{int(time.time() // window)}"
+
+
+def signing_rate(ip_hash):
+    """Record one signing attempt from an address.
+
+    Returns (refuse, flag_reason): refuse is True beyond the hard limit;
+    flag_reason says which softer limit was passed, or is "".
+    """
+    limits = settings.SIGNING_RATE_LIMITS
+    results = {}
+    for name, (limit, window) in limits.items():
+        results[name] = hit(_window_key(name, ip_hash, window), window) > limit
+    if results.get("hard"):
+        return True, "rate: hard limit"
+    if results.get("burst"):
+        return False, "rate: burst"
+    if results.get("sustained"):
+        return False, "rate: sustained"
+    return False, ""
+
+
+def mail_allowed(normalised_email, petition_id):
+    """Whether another notice may go to this address now (stops mail bombing
+    someone by submitting their address again and again)."""
+    limit, window = settings.SIGNING_MAIL_LIMIT
+    key = _window_key(
+        "mail", hashlib.sha256(f"{petition_id}:{normalised_email}".encode()).hexdigest(), window
+    )
+    return hit(key, window) <= limit
+
+
+# Form timing -----------------------------------------------------------------
+
+
+def form_started_token(now=None):
+    """A signed note of when the form was shown, put in a hidden field."""
+    return signing.dumps(int(now if now is not None else time.time()), salt=FORM_STARTED_SALT)
+
+
+def fill_time_problem(token, now=None):
+    """Why a form's timing looks automated, or "" if it looks human."""
+    now = now if now is not None else time.time()
+    try:
+        started = signing.loads(token or "", salt=FORM_STARTED_SALT)
+    except signing.BadSignature:
+        return "fill time: missing or tampered"
+    if not isinstance(started, int):
+        return "fill time: missing or tampered"
+    if now - started < settings.SIGNING_MIN_FILL_SECONDS:
+        return "fill time: too fast"
+    return ""
+
+
+# Email domains ----------------------------------------------------------------
+
+_disposable = None
+
+
+def is_disposable(domain):
+    """Whether an address at this domain (or a subdomain of one) is a throwaway."""
+    global _disposable
+    if _disposable is None:
+        from disposable_email_domains import blocklist
+
+        _disposable = blocklist
+    return any(candidate in _disposable for candidate in domain_and_parents(domain))
+
+
+REFUSED_NAME_MESSAGES = {
+    "url": _("Please write your name without web addresses."),
+    "formula": _("Please start your name with a letter."),
+}

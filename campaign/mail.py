@@ -1,0 +1,121 @@
+"""Outgoing mail: every message is an OutgoingMail row delivered by a task.
+
+    queue_mail("signature-confirm", signature.email, {"signature": signature, ...})
+
+renders templates/emails/signature-confirm-subject.txt, -body.txt and
+-body.html in the active language, stores the row in the caller's transaction
+and, once that transaction commits, enqueues `campaign.tasks.deliver_mail`.
+If the commit rolls back, no mail goes out; if the mail server is down, the
+row stays queued and is retried with backoff, then marked failed.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from campaign.models import OutgoingMail
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+
+
+def backoff(attempts):
+    """Wait before attempt number attempts + 1: 1, 4, 16, 64 minutes."""
+    return timedelta(minutes=4 ** max(attempts - 1, 0))
+
+
+def make_message(name, to, ctx):
+    """Render the three templates of one email into a message ready to send."""
+    ctx = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **ctx}
+    subject = render_to_string(f"emails/{name}-subject.txt", ctx)
+    # A subject is one line whatever the template's whitespace.
+    subject = " ".join(subject.split())
+    text = render_to_string(f"emails/{name}-body.txt", ctx)
+    html = render_to_string(f"emails/{name}-body.html", ctx)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def queue_mail(name, to, ctx):
+    """Store a message for `to` and deliver it after the current transaction commits."""
+    message = make_message(name, to, ctx)
+    html = next((body for body, mime in message.alternatives if mime == "text/html"), "")
+    row = OutgoingMail.objects.create(
+        template=name,
+        to=to,
+        subject=message.subject,
+        body_text=message.body,
+        body_html=html,
+        next_attempt_at=timezone.now(),
+    )
+    # robust: a queue that cannot take the task must not undo the caller's
+    # committed work; the row stays queued for `send_queued_mail`.
+    transaction.on_commit(lambda: enqueue_delivery(row.pk), robust=True)
+    return row
+
+
+def enqueue_delivery(mail_id, delay=None):
+    from campaign.tasks import deliver_mail
+
+    task = deliver_mail
+    if delay is not None and task.get_backend().supports_defer:
+        task = task.using(run_after=timezone.now() + delay)
+    task.enqueue(mail_id)
+
+
+def retry(mail_id):
+    """Give a failed message a fresh set of attempts (from the admin)."""
+    OutgoingMail.objects.filter(pk=mail_id).exclude(state=OutgoingMail.State.SENT).update(
+        state=OutgoingMail.State.QUEUED, attempts=0, next_attempt_at=timezone.now()
+    )
+    transaction.on_commit(lambda: enqueue_delivery(mail_id), robust=True)
+
+
+def deliver(mail_id):
+    """Send one queued message. Returns its state afterwards.
+
+    Claiming the row by raising `attempts` with a conditional update means two
+    workers handed the same message (a task and the recovery command) cannot
+    both send it: only one update matches.
+    """
+    row = OutgoingMail.objects.filter(pk=mail_id).first()
+    if row is None or row.state != OutgoingMail.State.QUEUED:
+        return row.state if row else None
+    claimed = OutgoingMail.objects.filter(
+        pk=row.pk, state=OutgoingMail.State.QUEUED, attempts=row.attempts
+    ).update(attempts=row.attempts + 1, updated_at=timezone.now())
+    if not claimed:
+        return OutgoingMail.objects.get(pk=row.pk).state
+    row.attempts += 1
+
+    message = EmailMultiAlternatives(
+        row.subject, row.body_text, settings.DEFAULT_FROM_EMAIL, [row.to]
+    )
+    if row.body_html:
+        message.attach_alternative(row.body_html, "text/html")
+    try:
+        message.send()
+    except Exception as error:  # any backend error: record it, retry later
+        logger.warning("Mail %s to %s failed (attempt %s): %s", row.pk, row.to, row.attempts, error)
+        row.last_error = f"{type(error).__name__}: {error}"[:2000]
+        if row.attempts >= MAX_ATTEMPTS:
+            row.state = OutgoingMail.State.FAILED
+        else:
+            row.next_attempt_at = timezone.now() + backoff(row.attempts)
+        row.save(update_fields=["last_error", "state", "next_attempt_at", "updated_at"])
+        if row.state == OutgoingMail.State.QUEUED:
+            enqueue_delivery(row.pk, delay=backoff(row.attempts))
+        return row.state
+
+    row.state = OutgoingMail.State.SENT
+    row.sent_at = timezone.now()
+    row.last_error = ""
+    row.save(update_fields=["state", "sent_at", "last_error", "updated_at"])
+    return row.state

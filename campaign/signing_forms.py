@@ -1,0 +1,128 @@
+from django import forms
+from django.core.validators import slug_re
+from django.utils.translation import gettext_lazy as _
+
+from campaign import abuse
+from campaign.countries import COUNTRIES
+from campaign.signing_rules import email_domain, name_problem
+
+
+class SignatureForm(forms.Form):
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=100,
+        error_messages={"required": _("Please enter your name.")},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("Your email address"),
+        max_length=254,
+        help_text=_("We send you a link to confirm your signature. We never publish it."),
+        error_messages={
+            "required": _("Please enter your email address."),
+            "invalid": _("Please enter an email address like name@example.com."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    country = forms.ChoiceField(
+        label=_("Country"),
+        choices=[("", _("Choose your country"))] + COUNTRIES,
+        error_messages={"required": _("Please choose your country.")},
+        widget=forms.Select(attrs={"autocomplete": "country"}),
+    )
+    postal_code = forms.CharField(
+        label=_("Postal code (optional)"),
+        max_length=16,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+    )
+    comment = forms.CharField(
+        label=_("Why are you signing? (optional)"),
+        max_length=500,
+        required=False,
+        help_text=_("Up to 500 characters. Comments appear after a moderator approves them."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    show_name = forms.BooleanField(
+        label=_("Show my first name and initial on the list of signers"),
+        required=False,
+        help_text=_(
+            "Off unless you choose it. Some signers have family in North Korea, where being "
+            "named can put relatives in danger, so no name is shown without consent."
+        ),
+    )
+    wants_updates = forms.BooleanField(
+        label=_("Email me news about this campaign"),
+        required=False,
+        help_text=_("A few messages at most; every one has a link to stop them."),
+    )
+    source = forms.CharField(max_length=200, required=False, widget=forms.HiddenInput)
+    # Filled in by the page, checked on submission: see campaign.abuse.
+    started = forms.CharField(max_length=200, required=False, widget=forms.HiddenInput)
+    # A field people never see (hidden by the stylesheet, skipped by keyboard
+    # and screen readers) but form-filling bots do.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, compact=False, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.compact = compact
+        if compact:
+            # The box on the home and briefing pages asks only what is needed.
+            del self.fields["postal_code"]
+            del self.fields["comment"]
+        if not self.is_bound:
+            self.initial.setdefault("started", abuse.form_started_token())
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        problem = name_problem(name)
+        if problem:
+            raise forms.ValidationError(abuse.REFUSED_NAME_MESSAGES[problem])
+        return name
+
+    def clean_source(self):
+        # Where the signer came from is for statistics only: a value that is not
+        # a briefing slug is dropped rather than shown as an error nobody can fix.
+        source = self.cleaned_data["source"].strip()
+        return source if slug_re.fullmatch(source) else ""
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        if abuse.is_disposable(email_domain(email)):
+            raise forms.ValidationError(
+                _(
+                    "Addresses from disposable email services cannot be used. Please use "
+                    "an address you will keep, so that you can confirm and withdraw."
+                )
+            )
+        return email
+
+    def abuse_flags(self):
+        """Reasons, from the form itself, to hold the signature for a moderator."""
+        flags = []
+        if self.cleaned_data.get("website"):
+            flags.append("honeypot")
+        flags.append(abuse.fill_time_problem(self.cleaned_data.get("started")))
+        return [flag for flag in flags if flag]
+
+
+class ResendForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+    email = forms.EmailField(
+        label=_("Your email address"),
+        max_length=254,
+        error_messages={
+            "required": _("Please enter your email address."),
+            "invalid": _("Please enter an email address like name@example.com."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )

@@ -1,0 +1,91 @@
+"""Rules about signatures that need no database: plain functions, easy to test."""
+
+import re
+
+# Providers known to ignore dots in the local part and to deliver "+tag"
+# addresses to the same mailbox.
+GMAIL_DOMAINS = {"gmail.com", "googlemail.com"}
+
+
+# Most providers deliver "name+tag@" to "name@" (Gmail, Outlook, Fastmail, Proton,
+# iCloud, Yahoo uses "-"), so someone could sign many times with tags. We strip
+# "+tags" on every domain: the cost is that two different people on a rare
+# server that treats "+" as an ordinary character could not both sign, which is
+# far less harmful than letting one person sign a thousand times. Dots are only
+# removed for Gmail, where they are documented to be ignored; elsewhere they
+# often separate different people (jane.kim@ and janekim@).
+def normalise_email(address):
+    """The form of an address used to recognise the same person signing twice."""
+    address = address.strip().lower()
+    local, sep, domain = address.rpartition("@")
+    if not sep:
+        return address
+    local = local.split("+", 1)[0]
+    if domain in GMAIL_DOMAINS:
+        domain = "gmail.com"
+        local = local.replace(".", "")
+    return f"{local}@{domain}"
+
+
+def email_domain(address):
+    return address.strip().lower().rpartition("@")[2]
+
+
+def domain_and_parents(domain):
+    """mail.example.co.uk → mail.example.co.uk, example.co.uk, co.uk (not the TLD)."""
+    parts = domain.split(".")
+    return [".".join(parts[i:]) for i in range(len(parts) - 1)]
+
+
+_URLISH = re.compile(r"(https?:|www\.|\w\.(com|net|org|info|ru|cn|xyz|top|io)\b|/)", re.I)
+# Spreadsheet programs run cells that start with these as formulas.
+_FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def name_problem(name):
+    """Why a signer's name is refused, or None. Spam links and spreadsheet formulas."""
+    stripped = name.strip()
+    if stripped.startswith(_FORMULA_STARTS):
+        return "formula"
+    if _URLISH.search(stripped):
+        return "url"
+    return None
+
+
+_EAST_ASIAN = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def public_name(name):
+    """What the public list shows: "Anna Maria Berg" → "Anna B.", "김민준" → "김**".
+
+    A Korean or Chinese name written as one word is the full name, so all but
+    its first character (the family name) is masked.
+    """
+    words = name.split()
+    if not words:
+        return ""
+    if len(words) == 1:
+        word = words[0]
+        if len(word) > 1 and _EAST_ASIAN.search(word):
+            return word[0] + "*" * (len(word) - 1)
+        return word
+    return f"{words[0]} {words[-1][0]}."
+
+
+# Milestones after the goal follow the 1-2.5-5 ladder: 10k → 25k → 50k → 100k ...
+_LADDER = (1, 2.5, 5)
+
+
+def next_milestone(count, goal):
+    """The next number to aim for: the goal until it is reached, then the next rung."""
+    if goal <= 0:
+        goal = 100
+    if count < goal:
+        return goal
+    magnitude = 1
+    while True:
+        for step in _LADDER:
+            value = int(step * magnitude)
+            if value > goal and value > count:
+                return value
+        magnitude *= 10

@@ -1,0 +1,14 @@
+"""Background work run by `manage.py db_worker` (django-tasks, database backend).
+
+Tasks take ids, not objects, so they can be queued as JSON and re-run safely.
+"""
+
+from django_tasks import task
+
+from campaign import mail
+
+
+@task()
+def deliver_mail(mail_id):
+    """Send one OutgoingMail row; on failure it re-queues itself with backoff."""
+    return mail.deliver(mail_id)

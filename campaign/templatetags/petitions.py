@@ -1,0 +1,40 @@
+from django import template
+
+from campaign import signing_rules
+from campaign.models import Petition
+from campaign.signing_forms import SignatureForm
+
+register = template.Library()
+
+
+@register.filter
+def thousands(value):
+    """12345 → "12,345" (the separator English and Korean share)."""
+    try:
+        return f"{int(value):,}"
+    except (TypeError, ValueError):
+        return value
+
+
+@register.filter
+def public_name(name):
+    return signing_rules.public_name(name)
+
+
+@register.inclusion_tag("campaign/sign_box.html", takes_context=True)
+def sign_box(context, petition=None, source=""):
+    """A compact signing form for other pages: `{% sign_box %}` shows the
+    current petition; `{% sign_box petition source=briefing.slug %}` a given
+    one, remembering which briefing the signer came from."""
+    if not isinstance(petition, Petition):
+        petition = Petition.objects.current()
+    form = None
+    if petition is not None and petition.is_accepting_signatures:
+        form = SignatureForm(compact=True, initial={"source": source or ""})
+    return {
+        "petition": petition,
+        "form": form,
+        "compact": True,
+        "request": context.get("request"),
+        "csrf_token": context.get("csrf_token"),
+    }

@@ -1,0 +1,126 @@
+"""Outgoing mail is a row first, delivered by a task, retried when sending fails."""
+
+import pytest
+from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
+from django.core.management import call_command
+from django.db import transaction
+from django_tasks.backends.immediate import ImmediateBackend
+
+from campaign import mail as campaign_mail
+from campaign.models import OutgoingMail, Petition
+
+pytestmark = pytest.mark.django_db
+
+
+class BrokenBackend(LocmemBackend):
+    """A mail server that is down."""
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("mail server down")
+
+
+class FlakyBackend(LocmemBackend):
+    """Fails the first time, then works."""
+
+    failures_left = 1
+
+    def send_messages(self, messages):
+        if FlakyBackend.failures_left:
+            FlakyBackend.failures_left -= 1
+            raise TimeoutError("timed out")
+        return super().send_messages(messages)
+
+
+def confirm_context():
+    petition = Petition(title="Stop it", slug="stop-it")
+    return {
+        "petition": petition,
+        "signature": {"name": "Mina"},
+        "confirm_url": "https://example.org/confirm/x/",
+        "withdraw_url": "https://example.org/withdraw/x/",
+        "link_days": 7,
+    }
+
+
+def queue_confirmation():
+    return campaign_mail.queue_mail("signature-confirm", "mina@example.org", confirm_context())
+
+
+def test_the_tests_run_tasks_with_the_immediate_backend():
+    from django_tasks import task_backends
+
+    assert isinstance(task_backends["default"], ImmediateBackend)
+
+
+def test_make_message_renders_subject_text_and_html():
+    message = campaign_mail.make_message("signature-confirm", "mina@example.org", confirm_context())
+    assert message.subject == "Please confirm your signature: Stop it"
+    assert "https://example.org/confirm/x/" in message.body
+    html = message.alternatives[0][0]
+    assert 'href="https://example.org/confirm/x/"' in html
+
+
+def test_queued_mail_is_sent_after_the_transaction_commits(on_commit):
+    with on_commit(), transaction.atomic():
+        row = queue_confirmation()
+        assert mail.outbox == []
+    row.refresh_from_db()
+    assert row.state == OutgoingMail.State.SENT
+    assert row.attempts == 1
+    assert mail.outbox[0].to == ["mina@example.org"]
+
+
+def test_mail_is_not_sent_when_the_transaction_rolls_back(on_commit):
+    with on_commit(), pytest.raises(RuntimeError), transaction.atomic():
+        queue_confirmation()
+        raise RuntimeError("the signature failed")
+    assert OutgoingMail.objects.count() == 0
+    assert mail.outbox == []
+
+
+def test_a_failing_mail_server_is_retried_then_marked_failed(on_commit, settings):
+    settings.EMAIL_BACKEND = "test_mail_queue.BrokenBackend"
+    with on_commit():
+        row = queue_confirmation()
+    row.refresh_from_db()
+    # The immediate backend runs each retry at once, so all attempts are used up.
+    assert row.state == OutgoingMail.State.FAILED
+    assert row.attempts == campaign_mail.MAX_ATTEMPTS
+    assert "mail server down" in row.last_error
+
+
+def test_a_message_that_fails_once_is_sent_on_the_retry(on_commit, settings):
+    settings.EMAIL_BACKEND = "test_mail_queue.FlakyBackend"
+    FlakyBackend.failures_left = 1
+    with on_commit():
+        row = queue_confirmation()
+    row.refresh_from_db()
+    assert row.state == OutgoingMail.State.SENT
+    assert row.attempts == 2
+    assert len(mail.outbox) == 1
+
+
+def test_retries_wait_longer_each_time():
+    waits = [campaign_mail.backoff(n).total_seconds() for n in range(1, 5)]
+    assert waits == sorted(waits)
+    assert waits[0] == 60
+
+
+def test_send_queued_mail_recovers_messages_the_worker_never_sent(capsys):
+    # No on_commit capture: the task is never enqueued, as if the worker were down.
+    row = queue_confirmation()
+    call_command("send_queued_mail", "--dry-run")
+    assert mail.outbox == []
+    call_command("send_queued_mail")
+    row.refresh_from_db()
+    assert row.state == OutgoingMail.State.SENT
+    assert len(mail.outbox) == 1
+    assert "1 sent" in capsys.readouterr().out
+
+
+def test_a_sent_message_is_never_sent_twice():
+    row = queue_confirmation()
+    campaign_mail.deliver(row.pk)
+    campaign_mail.deliver(row.pk)
+    assert len(mail.outbox) == 1
