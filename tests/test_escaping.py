@@ -4,7 +4,7 @@ run as markup, on every page and in every export."""
 from html.parser import HTMLParser
 
 import pytest
-from conftest import make_petition
+from conftest import make_petition, sign, signature_form
 from django.urls import NoReverseMatch, reverse
 
 from articles.models import Addressee, Briefing, Citation, TalkingPoint
@@ -122,3 +122,71 @@ def test_the_checker_catches_live_markup():
     with pytest.raises(AssertionError):
         assert_inert('<a href="javascript:alert(1)">x</a>')
     assert_inert("<p>&lt;script&gt;alert(1)&lt;/script&gt; {{7*7}}</p>")
+
+
+# Supporters' own words on the petition ----------------------------------------------
+
+HOSTILE_NAMES = [p for p in PAYLOADS if "/" not in p and not p.startswith("=")]
+
+
+@pytest.fixture
+def hostile_signatures(db, client, on_commit):
+    """Signatures whose names and comments are payloads, confirmed and approved."""
+    from campaign import signing
+    from campaign.models import Signature
+
+    petition = make_petition(title=f"Petition {PAYLOADS[1]}", statement=ALL_PAYLOADS)
+    for number, name in enumerate(HOSTILE_NAMES):
+        response = sign(
+            client, petition, on_commit,
+            name=name, email=f"hostile{number}@example.org", comment=ALL_PAYLOADS,
+            show_name="on",
+        )
+        assert response.status_code == 302, name
+    for signature in Signature.objects.filter(petition=petition):
+        signing.confirm_signature(signature.pk)
+    Signature.objects.filter(petition=petition).update(
+        comment_state=Signature.CommentState.APPROVED
+    )
+    return petition
+
+
+def test_signers_names_and_comments_are_escaped_everywhere_they_appear(client, hostile_signatures):
+    petition = hostile_signatures
+    slug = petition.slug
+    page = client.get(petition.get_absolute_url()).content.decode()
+    assert_inert(page, "petition page")
+    # The names and comments really are on the page, as text.
+    assert "&lt;svg onload=alert(1)&gt;" in page
+    assert "&lt;/textarea&gt;&lt;script&gt;" in page
+    assert "{{7*7}}" in page
+    assert "김정은" in page
+    for url in [
+        f"/petitions/{slug}/thanks/", f"/petitions/{slug}/check-inbox/",
+        f"/petitions/{slug}/widget/", f"/petitions/{slug}/count/", "/petition/", "/",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert_inert(response.content.decode(), url)
+
+
+def test_the_json_api_is_served_as_json_and_never_as_a_page(client, hostile_signatures):
+    import json
+
+    response = client.get(f"/petitions/{hostile_signatures.slug}.json")
+    assert response["Content-Type"].startswith("application/json")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    data = json.loads(response.content)
+    assert data["title"] == hostile_signatures.title
+
+
+def test_a_refused_form_shows_the_typed_text_back_as_text(client, hostile_signatures):
+    response = client.post(
+        hostile_signatures.get_absolute_url(),
+        signature_form(name=PAYLOADS[1], email="not an address", comment=ALL_PAYLOADS,
+                       postal_code=PAYLOADS[2][:16], source=PAYLOADS[0]),
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert_inert(html, "form with errors")
+    assert "&lt;/textarea&gt;&lt;script&gt;" in html

@@ -5,6 +5,7 @@ import io
 import segno
 from django.conf import settings
 from django.contrib import messages
+from django.core.validators import slug_re
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -12,11 +13,11 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import condition, require_GET, require_http_methods
 
 from campaign import abuse, signing
 from campaign.models import Petition, Signature
+from campaign.security import frameable
 from campaign.sharing import share_links
 from campaign.signing_forms import ResendForm, SignatureForm
 
@@ -57,7 +58,10 @@ def petition_detail(request, slug):
 
 def show_petition(request, petition, form=None):
     if form is None and petition.is_accepting_signatures:
-        form = SignatureForm(initial={"source": request.GET.get("source", "")[:200]})
+        # Only a briefing slug is carried into the form: anything else (a NUL, markup) would
+        # come back as an error on a hidden field that the signer could not fix.
+        source = request.GET.get("source", "")[:200]
+        form = SignatureForm(initial={"source": source if slug_re.fullmatch(source) else ""})
     signatures = petition.signatures.counted().order_by("-confirmed_at")
     url = settings.SITE_URL + petition.get_absolute_url()
     context = {
@@ -260,7 +264,7 @@ def petition_json(request, slug):
     return response
 
 
-@xframe_options_exempt
+@frameable
 @require_GET
 def petition_widget(request, slug):
     """A tiny page partner sites put in an iframe: the count and a link."""
