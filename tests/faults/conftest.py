@@ -12,7 +12,14 @@ import shutil
 
 import pytest
 
-from faults.harness import ROOT, PrivatePostgres, Site, SMTPServer, manage, production_env
+from faults.harness import (
+    ROOT,
+    PrivatePostgres,
+    SMTPServer,
+    launch_site,
+    manage,
+    production_env,
+)
 
 
 @pytest.fixture(scope="session")
@@ -49,12 +56,8 @@ def start_site(collected_static, tmp_path):
     sites = []
 
     def start(database_url, **extra_env):
-        env = production_env(database_url, **extra_env)
-        manage("migrate", "--noinput", env=env)
-        manage("createcachetable", env=env)
-        site = Site(env, tmp_path / f"gunicorn-{len(sites)}.log")
+        site = launch_site(database_url, tmp_path / f"gunicorn-{len(sites)}.log", **extra_env)
         sites.append(site)
-        site.start()
         return site
 
     yield start

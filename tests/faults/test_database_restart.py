@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from faults.harness import manage, wait_until
+from faults.harness import PETITION, SIGNING_ENV, manage, signer, wait_until
 
 pytestmark = pytest.mark.faults
 
@@ -66,35 +66,6 @@ def test_pages_answer_503_while_postgresql_restarts_and_recover(private_postgres
         f"\n[database restart, pages] {len(traffic.answers)} requests: "
         f"{traffic.count(200)} answered 200, {traffic.count(503)} answered 503 during the outage"
     )
-
-
-PETITION = (
-    "from campaign.models import Petition; Petition.objects.get_or_create(slug='faults', "
-    "defaults=dict(title='Faults', statement='Statement', addressee='China', goal=100, "
-    "state=Petition.State.OPEN))"
-)
-# Production settings, except that the abuse checks must not hold or refuse a test's burst
-# of signatures from one address.
-SIGNING_ENV = {
-    "SIGNING_BURST_LIMIT": "1000000",
-    "SIGNING_SUSTAINED_LIMIT": "1000000",
-    "SIGNING_HARD_LIMIT": "1000000",
-    "SIGNING_MIN_FILL_SECONDS": "0",
-}
-
-
-def signer(browser, path):
-    """Post the signing form as a person would, once per call, each with a new address."""
-    status, _, page = browser.get(path)
-    assert status == 200, page[:500]
-    fields = browser.form_fields(page)
-
-    def sign(number):
-        data = {**fields, "name": f"Signer {number}", "email": f"signer{number}@example.org",
-                "country": "KR", "website": ""}
-        return browser.post(path, data)
-
-    return sign
 
 
 def test_signatures_survive_a_postgresql_restart(private_postgres, start_site):
