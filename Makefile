@@ -33,6 +33,19 @@ run: migrate
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# Production: gunicorn with the settings in gunicorn.conf.py (WEB_CONCURRENCY,
+# THREADS, BIND, ...). Needs SECRET_KEY; see docs/deploy.md.
+serve: migrate
+	$(BIN)/python manage.py collectstatic --noinput
+	$(BIN)/gunicorn -c gunicorn.conf.py
+
+# Load test on this machine (PostgreSQL at BENCH_DATABASE_URL, then SQLite);
+# takes about ten minutes. See bench/README.md.
+bench: install
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	test -x $(BIN)/py-spy || $(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
 # The task worker alone (production runs it as its own service).
 worker: install
 	$(BIN)/python manage.py db_worker

@@ -1,6 +1,282 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.db import models
+from django.db.models import Count
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, ngettext_lazy
 
-from articles.models import Briefing, TalkingPoint
+from articles.asks import sentence_in_context
+from articles.models import Briefing, Citation, TalkingPoint
+from articles.talking_points import refresh_talking_points
 
-admin.site.register(Briefing)
-admin.site.register(TalkingPoint)
+# The admin's class for full-width text boxes.
+WIDE = {"class": "vLargeTextField"}
+
+
+def _https_links(field, **kwargs):
+    # Links typed without a scheme get https:// (Django 6's default, chosen now).
+    if isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)
+
+
+class BriefingForm(forms.ModelForm):
+    class Meta:
+        model = Briefing
+        formfield_callback = _https_links
+        widgets = {
+            "title": forms.TextInput(attrs=WIDE),
+            "deck": forms.TextInput(attrs=WIDE),
+            "caption": forms.TextInput(attrs=WIDE),
+            "source_note": forms.TextInput(attrs=WIDE),
+            "summary": forms.Textarea(attrs={**WIDE, "rows": 3}),
+            "body": forms.Textarea(attrs={**WIDE, "rows": 30}),
+        }
+        fields = [
+            "title",
+            "slug",
+            "deck",
+            "summary",
+            "body",
+            "caption",
+            "source_note",
+            "publication",
+            "published_on",
+            "source_url",
+            "status",
+            "featured",
+            "position",
+        ]
+
+    def clean_body(self):
+        # Browsers send text areas with CRLF line ends; the body format (and the
+        # character offsets of citations) use LF only.
+        return self.cleaned_data["body"].replace("\r\n", "\n").replace("\r", "\n")
+
+    def clean_summary(self):
+        return " ".join(self.cleaned_data["summary"].split())
+
+
+@admin.register(Briefing)
+class BriefingAdmin(admin.ModelAdmin):
+    form = BriefingForm
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    list_display = [
+        "title",
+        "status",
+        "featured",
+        "position",
+        "publication",
+        "published_on",
+        "page_link",
+    ]
+    list_display_links = ["title"]
+    list_editable = ["position"]
+    list_filter = ["status", "featured", "publication"]
+    search_fields = ["title", "deck", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["source_file", "created_at", "updated_at"]
+    actions = ["publish", "unpublish", "feature", "unfeature"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "deck", "summary"]}),
+        (_("Text"), {"fields": ["body", "caption", "source_note"]}),
+        (_("Original"), {"fields": ["publication", "published_on", "source_url"]}),
+        (_("Publishing"), {"fields": ["status", "featured", "position"]}),
+        (
+            _("Import"),
+            {
+                "classes": ["collapse"],
+                "description": _(
+                    "Re-importing the file refreshes only the fields nobody has changed here."
+                ),
+                "fields": ["source_file", "created_at", "updated_at"],
+            },
+        ),
+    ]
+
+    @admin.display(description=_("page"))
+    def page_link(self, briefing):
+        label = _("View") if briefing.is_published else _("Preview draft")
+        return format_html('<a href="{}">{}</a>', briefing.get_absolute_url(), label)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # In the admin's transaction: the talking points follow the text just saved.
+        refresh_talking_points(obj)
+
+    def _update(self, request, queryset, message, **values):
+        # Only rows that actually change are counted, so the message is honest.
+        count = queryset.exclude(**values).update(**values, updated_at=timezone.now())
+        self.message_user(request, message(count) % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Publish selected briefings"), permissions=["change"])
+    def publish(self, request, queryset):
+        self._update(
+            request,
+            queryset,
+            lambda n: ngettext(
+                "%(count)d briefing published.", "%(count)d briefings published.", n
+            ),
+            status=Briefing.Status.PUBLISHED,
+        )
+
+    @admin.action(
+        description=_("Unpublish selected briefings (back to draft)"), permissions=["change"]
+    )
+    def unpublish(self, request, queryset):
+        self._update(
+            request,
+            queryset,
+            lambda n: ngettext(
+                "%(count)d briefing unpublished.", "%(count)d briefings unpublished.", n
+            ),
+            status=Briefing.Status.DRAFT,
+        )
+
+    @admin.action(description=_("Feature selected briefings"), permissions=["change"])
+    def feature(self, request, queryset):
+        self._update(
+            request,
+            queryset,
+            lambda n: ngettext("%(count)d briefing featured.", "%(count)d briefings featured.", n),
+            featured=True,
+        )
+
+    @admin.action(description=_("Stop featuring selected briefings"), permissions=["change"])
+    def unfeature(self, request, queryset):
+        self._update(
+            request,
+            queryset,
+            lambda n: ngettext(
+                "%(count)d briefing no longer featured.",
+                "%(count)d briefings no longer featured.",
+                n,
+            ),
+            featured=False,
+        )
+
+
+# Talking points
+
+APPROVED_MESSAGE = ngettext_lazy(
+    "%(changed)d of %(total)d selected talking point approved.",
+    "%(changed)d of %(total)d selected talking points approved.",
+    "total",
+)
+REJECTED_MESSAGE = ngettext_lazy(
+    "%(changed)d of %(total)d selected talking point rejected.",
+    "%(changed)d of %(total)d selected talking points rejected.",
+    "total",
+)
+
+
+class CitationInline(admin.TabularInline):
+    """Where a talking point comes from. Citations follow the briefings' text, so read-only."""
+
+    model = Citation
+    fields = ["briefing", "sentence", "start", "end"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(TalkingPoint)
+class TalkingPointAdmin(admin.ModelAdmin):
+    list_display = [
+        "ask",
+        "addressee",
+        "status",
+        "position",
+        "score",
+        "citation_count",
+        "cited_briefings",
+    ]
+    list_display_links = ["ask"]
+    list_editable = ["position"]
+    list_filter = ["status", "addressee", "ask_edited"]
+    search_fields = ["ask", "ask_ko", "citations__sentence"]
+    actions = ["approve", "reject"]
+    fields = ["ask", "ask_ko", "addressee", "status", "position", "score", "ask_edited", "sources"]
+    readonly_fields = ["score", "ask_edited", "sources"]
+    inlines = [CitationInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(citation_total=Count("citations", distinct=True))
+            .prefetch_related("citations__briefing")
+        )
+
+    @admin.display(description=_("citations"), ordering="citation_total")
+    def citation_count(self, point):
+        return point.citation_total
+
+    @admin.display(description=_("briefings"))
+    def cited_briefings(self, point):
+        briefings = {c.briefing_id: c.briefing for c in point.citations.all()}.values()
+        return format_html_join(
+            ", ",
+            '<a href="{}">{}</a>',
+            ((reverse("admin:articles_briefing_change", args=[b.pk]), b.title) for b in briefings),
+        )
+
+    @admin.display(description=_("source sentences in context"))
+    def sources(self, point):
+        if point.pk is None:
+            return "—"
+        items = []
+        for citation in point.citations.all():
+            briefing = citation.briefing
+            before, sentence, after = sentence_in_context(
+                briefing.body, citation.start, citation.end
+            )
+            items.append(
+                format_html(
+                    '<li><p><strong>{}</strong> (<a href="{}#cta-{}">{}</a>, <a href="{}">{}</a>)'
+                    "</p><blockquote>{}<mark>{}</mark>{}</blockquote></li>",
+                    briefing.title,
+                    briefing.get_absolute_url(),
+                    citation.pk,
+                    _("public page"),
+                    reverse("admin:articles_briefing_change", args=[briefing.pk]),
+                    _("edit briefing"),
+                    before,
+                    sentence,
+                    after,
+                )
+            )
+        if not items:
+            return _("No briefing cites this talking point any more.")
+        return format_html("<ul>{}</ul>", format_html_join("", "{}", ((item,) for item in items)))
+
+    def save_model(self, request, obj, form, change):
+        # An ask an editor has written is theirs: re-extraction leaves it alone.
+        if change and "ask" in form.changed_data:
+            obj.ask_edited = True
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Approve the selected talking points"))
+    def approve(self, request, queryset):
+        self._set_status(request, queryset, TalkingPoint.Status.APPROVED, APPROVED_MESSAGE)
+
+    @admin.action(description=_("Reject the selected talking points"))
+    def reject(self, request, queryset):
+        self._set_status(request, queryset, TalkingPoint.Status.REJECTED, REJECTED_MESSAGE)
+
+    def _set_status(self, request, queryset, status, message):
+        """Give the selected points a status; say how many changed (the others had it)."""
+        ids = list(queryset.values_list("pk", flat=True))
+        selected = TalkingPoint.objects.filter(pk__in=ids)
+        changed = selected.exclude(status=status).update(status=status)
+        self.message_user(request, message % {"changed": changed, "total": len(ids)})

@@ -1,5 +1,8 @@
+import math
+
 from django.db import models
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,6 +15,10 @@ class Addressee(models.TextChoices):
     INTERNATIONAL_COMMUNITY = "international_community", _("The international community")
     PUBLIC = "public", _("The public")
     OTHER = "other", _("Others")
+
+
+# Reading speed used for the reading time shown with each briefing.
+WORDS_PER_MINUTE = 220
 
 
 class BriefingQuerySet(models.QuerySet):
@@ -136,6 +143,20 @@ class Briefing(models.Model):
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def reading_minutes(self):
+        """Minutes an average reader needs for the body (at least one)."""
+        return max(1, math.ceil(len(self.body.split()) / WORDS_PER_MINUTE))
+
+    @property
+    def description(self):
+        """Text for listings and link previews: the summary, else the deck, else the start."""
+        if self.summary or self.deck:
+            return self.summary or self.deck
+        lines = self.body.split("\n")
+        text = " ".join(line.removeprefix("## ").removeprefix("- ") for line in lines)
+        return Truncator(" ".join(text.split())).chars(200)
 
 
 class TalkingPointQuerySet(models.QuerySet):

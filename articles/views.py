@@ -1,6 +1,11 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import add_never_cache_headers
+from django.utils.safestring import mark_safe
 
 from articles.models import Briefing
+from articles.rendering import render_body
+from articles.talking_points import approved_points_by_addressee, call_highlights
 
 
 def briefing_list(request):
@@ -9,5 +14,27 @@ def briefing_list(request):
 
 
 def briefing_detail(request, slug):
-    briefing = get_object_or_404(Briefing.objects.published(), slug=slug)
-    return render(request, "articles/briefing_detail.html", {"briefing": briefing})
+    """A published briefing; staff may also preview drafts, which are never cached."""
+    briefing = get_object_or_404(Briefing, slug=slug)
+    preview = not briefing.is_published
+    staff = request.user.is_staff and request.user.has_perm("articles.view_briefing")
+    if preview and not staff:
+        raise Http404("No briefing matches the given query.")
+    highlights = call_highlights(briefing)
+    context = {
+        "briefing": briefing,
+        # render_body escapes every piece of text itself.
+        "body_html": mark_safe(render_body(briefing.body, highlights)),
+        "has_calls": bool(highlights),
+        "preview": preview,
+    }
+    response = render(request, "articles/briefing_detail.html", context)
+    if preview:
+        add_never_cache_headers(response)
+    return response
+
+
+def talking_points(request):
+    """The approved talking points, grouped by whom they ask to act."""
+    groups = approved_points_by_addressee()
+    return render(request, "articles/talking_points.html", {"groups": groups})

@@ -135,7 +135,9 @@ VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
-        conn_max_age=envint("CONN_MAX_AGE", 0),
+        # Persistent connections save a connection set-up per request under gunicorn;
+        # the development server starts a thread per request, so it keeps none.
+        conn_max_age=envint("CONN_MAX_AGE", 0 if DEBUG else 60),
         conn_health_checks=True,
     )
 }
@@ -171,6 +173,15 @@ else:
             "LOCATION": "cache_table",
         }
     }
+
+# How long anonymous pages' expensive parts (rendered bodies, petition totals)
+# and token-free responses (JSON, counters) are reused before being rebuilt: the
+# longest an editor waits to see a change. See campaign/caching.py.
+# Off in the test suite, where a test checks what it just wrote; the caching
+# tests turn it on.
+PUBLIC_CACHE_SECONDS = envint("PUBLIC_CACHE_SECONDS", 0 if TESTING else 5)
+# Each worker also keeps the busiest of those for this long in its own memory.
+LOCAL_CACHE_SECONDS = envint("LOCAL_CACHE_SECONDS", 1)
 
 # Outgoing mail goes through this queue (`manage.py db_worker` runs it).
 TASKS = {
@@ -236,6 +247,8 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = True
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", HTTPS)
+# Load balancers poll the health check over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS

@@ -102,6 +102,7 @@ def hostile_briefing(db):
 
 
 def test_editor_text_is_escaped_on_every_page_that_shows_it(client, hostile_briefing):
+    make_petition(is_current=True)
     urls = ["/", reverse("briefing_list"), hostile_briefing.get_absolute_url()]
     urls += list(public_urls("talking_points", "letters_start", "petition_current"))
     for url in urls:

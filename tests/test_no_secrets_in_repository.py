@@ -20,9 +20,11 @@ SECRET_PATTERNS = {
 # A literal assigned to a setting whose name says it is secret. Settings read them from the
 # environment instead; the development key is named as such and refused in production.
 SECRET_ASSIGNMENT = re.compile(
-    r"""^\s*[A-Z_]*(SECRET|PASSWORD|TOKEN|API_KEY|PRIVATE_KEY)[A-Z_]*\s*=\s*["']([^"']+)["']""",
+    r"""^\s*(?![A-Z_]*_SALT\b)[A-Z_]*(SECRET|PASSWORD|TOKEN|API_KEY|PRIVATE_KEY)[A-Z_]*"""
+    r"""\s*=\s*["']([^"']+)["']""",
     re.M,
 )
+# Signing salts (TOKEN_SALT = "...") only namespace signatures; Django documents them as public.
 ALLOWED_LITERALS = {"insecure-development-key-never-use-in-production"}
 
 

@@ -4,7 +4,7 @@ from articles.models import Briefing
 
 
 def home(request):
-    featured = Briefing.objects.published().filter(featured=True)[:3]
+    featured = Briefing.objects.published().filter(featured=True).in_order()[:3]
     return render(request, "pages/home.html", {"featured": featured})
 
 

@@ -5,8 +5,8 @@ import threading
 import time
 
 import pytest
-
-from faults.harness import PETITION, SIGNING_ENV, manage, signer, wait_until
+from fixtures import collected_static, private_postgres, start_site  # noqa: F401
+from harness import PETITION, SIGNING_ENV, manage, signer, wait_until
 
 pytestmark = pytest.mark.faults
 

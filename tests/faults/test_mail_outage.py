@@ -16,8 +16,8 @@ import sys
 import time
 
 import pytest
-
-from faults.harness import (
+from fixtures import collected_static, smtp_server  # noqa: F401
+from harness import (
     PETITION,
     ROOT,
     SIGNING_ENV,

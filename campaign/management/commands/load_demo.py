@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from articles import demo as talking_points_demo
+from articles.importing import summary_line
 from campaign import demo
 
 
@@ -11,8 +13,20 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        newest_point = talking_points_demo.newest_point_id()
+        results = demo.import_editorials()
+        approved = talking_points_demo.approve_new_points(since_id=newest_point)
+        if options["verbosity"] >= 1:
+            for result in results:
+                self.stdout.write(f"  {result.describe()}")
+            self.stdout.write(summary_line(results))
+            self.stdout.write(
+                f"Talking points: {approved} newly suggested ones approved for the demo"
+            )
         petition = demo.create_demo_petition(with_signers=settings.DEBUG)
         self.stdout.write(f"Petition: {settings.SITE_URL}{petition.get_absolute_url()}")
+        created = demo.create_demo_officials()
+        self.stdout.write(f"Officials: {created} created.")
         if settings.DEBUG:
             self.stdout.write("Demo logins (development only):")
             for username, password in demo.create_demo_accounts():

@@ -1,5 +1,7 @@
 """Fixtures for the fault tests (see harness.py).
 
+Not a conftest.py: the suite keeps a single conftest, whose helpers tests import by name.
+
 The PostgreSQL server is a throwaway instance (initdb in a temporary folder, its own port) so
 that restarting it interrupts nobody else's work on the machine's main server. It needs root
 (to run the server as the postgres user) and the PostgreSQL server binaries; without them the
@@ -11,8 +13,7 @@ import os
 import shutil
 
 import pytest
-
-from faults.harness import (
+from harness import (
     ROOT,
     PrivatePostgres,
     SMTPServer,

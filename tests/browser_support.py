@@ -1,5 +1,5 @@
 """
-Browser journeys: Playwright for Python driving the system's Chromium.
+Browser journeys (tests/browser/): Playwright for Python driving the system's Chromium.
 
 The browser is Debian's `chromium` (installed by `.ci/run`); Playwright never
 downloads one. Without it these tests are skipped and the run says so.
@@ -20,9 +20,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SCREENSHOT_DIR = Path(
-    os.environ.get("SCREENSHOT_DIR", Path(__file__).resolve().parents[2] / "test-artifacts")
-) / "screenshots"
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+SCREENSHOT_DIR = (
+    Path(os.environ.get("SCREENSHOT_DIR", Path(__file__).resolve().parents[1] / "test-artifacts"))
+    / "screenshots"
+)
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "mobile": {"width": 375, "height": 740}}
 
 HAVE_CHROMIUM = Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is not None
@@ -37,7 +39,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
+        if Path(str(item.fspath)).is_relative_to(BROWSER_TESTS):
             item.add_marker(pytest.mark.browser)
             if not HAVE_CHROMIUM:
                 item.add_marker(pytest.mark.skip(reason=SKIP_REASON))

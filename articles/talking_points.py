@@ -1,0 +1,208 @@
+"""Turning briefings' calls to action into cited talking points.
+
+``refresh_talking_points(briefing)`` runs after a briefing is imported or saved
+by an editor. It never undoes an editor's work: it does not change a status,
+does not touch an ask an editor has edited, and does not delete a point an
+editor has approved or rejected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Max, Prefetch
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from articles.asks import clean_ask, locate_sentence, mask_markup, same_call
+from articles.models import Addressee, Briefing, Citation, TalkingPoint
+
+# Offsets far beyond any body, used while citations trade places (see _move_citations).
+_PARKING_OFFSET = 2_000_000_000
+
+
+@dataclass
+class RefreshResult:
+    created_points: list[int] = field(default_factory=list)
+    merged_citations: int = 0
+    new_citations: int = 0
+    moved_citations: int = 0
+    removed_citations: int = 0
+    deleted_points: int = 0
+
+    def __str__(self):
+        return (
+            f"{len(self.created_points)} new talking points, {self.new_citations} new citations "
+            f"({self.merged_citations} joined an existing point), {self.moved_citations} moved, "
+            f"{self.removed_citations} removed, {self.deleted_points} points deleted"
+        )
+
+
+def _default_extract(text):
+    from articles.extraction import extract_calls
+
+    return extract_calls(text)
+
+
+def refresh_talking_points(briefing, extract=None) -> RefreshResult:
+    """Bring the briefing's citations and talking points in line with its body.
+
+    ``extract`` is the call-to-action extractor (``text -> [Call]``); tests pass
+    a small fake. The extractor sees the body with its heading and list markers
+    blanked out, so the offsets it returns are offsets into ``briefing.body``.
+    """
+    extract = extract or _default_extract
+    result = RefreshResult()
+    body = briefing.body
+    with transaction.atomic():
+        kept = _follow_existing_citations(briefing, body, result)
+        calls = _unique_calls(extract(mask_markup(body)))
+        points = list(TalkingPoint.objects.prefetch_related("citations"))
+        next_position = (TalkingPoint.objects.aggregate(top=Max("position"))["top"] or 0) + 1
+        for call in calls:
+            start, end = call.start, call.end
+            if any(start < c.end and c.start < end for c in kept):
+                continue  # already cited, or overlaps a sentence that is
+            point = _matching_point(points, call)
+            if point is None:
+                point = TalkingPoint.objects.create(
+                    ask=clean_ask(call.ask),
+                    addressee=call.addressee,
+                    score=round(call.score, 3),
+                    position=next_position,
+                )
+                next_position += 1
+                points.append(point)
+                result.created_points.append(point.pk)
+            else:
+                result.merged_citations += 1
+                if call.score > point.score:
+                    point.score = round(call.score, 3)
+                    point.save(update_fields=["score", "updated_at"])
+            citation = Citation.objects.create(
+                talking_point=point,
+                briefing=briefing,
+                sentence=body[start:end],
+                start=start,
+                end=end,
+            )
+            kept.append(citation)
+            result.new_citations += 1
+    return result
+
+
+def _follow_existing_citations(briefing, body, result):
+    """Move citations to where their sentence now is; drop those whose sentence is gone."""
+    kept, moves, orphans = [], [], set()
+    for citation in Citation.objects.filter(briefing=briefing).select_related("talking_point"):
+        found = locate_sentence(body, citation.sentence, near=citation.start)
+        # Two citations must not claim the same place (a duplicated sentence that
+        # was then deleted once): the second one goes.
+        if found is None or any(found == (c.start, c.end) for c in kept):
+            orphans.add(citation.talking_point)
+            citation.delete()
+            result.removed_citations += 1
+            continue
+        if found != (citation.start, citation.end):
+            moves.append((citation, found))
+        citation.start, citation.end = found
+        citation.sentence = body[found[0] : found[1]]
+        kept.append(citation)
+    _move_citations(moves)
+    result.moved_citations = len(moves)
+    for point in orphans:
+        if point.status == TalkingPoint.Status.SUGGESTED and not point.citations.exists():
+            point.delete()
+            result.deleted_points += 1
+    return kept
+
+
+def _move_citations(moves):
+    """Save new offsets without tripping the unique (briefing, start, end) constraint.
+
+    When text is inserted, a citation may move to where another one was a
+    moment ago; parking every moved citation first makes the order irrelevant.
+    """
+    for number, (citation, _found) in enumerate(moves):
+        Citation.objects.filter(pk=citation.pk).update(
+            start=_PARKING_OFFSET + number, end=_PARKING_OFFSET + number
+        )
+    for citation, _found in moves:
+        citation.save(update_fields=["start", "end", "sentence"])
+
+
+def _unique_calls(calls):
+    """One call per sentence text: a repeated paragraph is cited once."""
+    seen, unique = set(), []
+    for call in sorted(calls, key=lambda c: c.start):
+        key = " ".join(call.sentence.split())
+        if key in seen or call.end <= call.start:
+            continue
+        seen.add(key)
+        unique.append(call)
+    return unique
+
+
+def _matching_point(points, call):
+    """The existing talking point that makes the same call, if any.
+
+    An edited ask may no longer resemble the extractor's wording, so for
+    those the cited sentences are compared as well.
+    """
+    best = None
+    for point in points:
+        texts = [point.ask]
+        if point.ask_edited:
+            texts += [citation.sentence for citation in point.citations.all()]
+        if any(same_call(point.addressee, text, call.addressee, call.ask) for text in texts):
+            # Prefer a point an editor has already approved, then the oldest.
+            rank = (point.status != TalkingPoint.Status.APPROVED, point.pk)
+            if best is None or rank < best[0]:
+                best = (rank, point)
+    return best[1] if best else None
+
+
+def approved_points_by_addressee():
+    """Approved talking points grouped by addressee, China first: [(label, [point])].
+
+    Each point's ``public_citations`` holds its citations in published briefings.
+    Three queries whatever the number of points.
+    """
+    citations = Citation.objects.filter(briefing__status=Briefing.Status.PUBLISHED)
+    points = TalkingPoint.objects.approved().prefetch_related(
+        Prefetch(
+            "citations",
+            queryset=citations.select_related("briefing").order_by("briefing__title", "start"),
+            to_attr="public_citations",
+        )
+    )
+    groups = {value: [] for value in Addressee.values}
+    for point in points:
+        groups[point.addressee].append(point)
+    return [(Addressee(value).label, items) for value, items in groups.items() if items]
+
+
+def call_highlights(briefing):
+    """The approved calls to action of a briefing as ``render_body`` highlights.
+
+    Each is marked with an id (``cta-<citation id>``, the anchor the talking
+    points page links to), a label screen readers announce, and a link to
+    write a letter with that point once the letters page exists. One query.
+    """
+    try:
+        letters_url = reverse("letters_start")
+    except NoReverseMatch:
+        letters_url = None
+    citations = Citation.objects.filter(
+        briefing=briefing, talking_point__status=TalkingPoint.Status.APPROVED
+    ).order_by("start")
+    highlights = []
+    for citation in citations:
+        attributes = {"id": f"cta-{citation.pk}", "class": "cta", "label": _("Call to action:")}
+        if letters_url:
+            query = urlencode({"point": citation.talking_point_id})
+            attributes["after"] = (f"{letters_url}?{query}", _("Use this in a letter"))
+        highlights.append((citation.start, citation.end, attributes))
+    return highlights

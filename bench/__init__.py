@@ -1,0 +1,1 @@
+"""Load tests for Safe Passage: `make bench` (see bench/README.md)."""

@@ -1,0 +1,160 @@
+"""
+The signing load: processes that each behave like a stream of new visitors.
+
+Each signature is a fresh visitor: GET the petition page (keeping the CSRF
+cookie it sets), read the signing form's hidden fields (CSRF token, the
+time-stamp the fill-time check reads, the source), POST the form with a unique
+address, and expect the redirect to the "check your inbox" page. One
+keep-alive connection per process; standard library only.
+"""
+
+import http.client
+import multiprocessing
+import time
+from collections import Counter
+from html.parser import HTMLParser
+from http.cookies import SimpleCookie
+from urllib.parse import urlencode, urlsplit
+
+
+class FormParser(HTMLParser):
+    """Every form on a page: its action, method and fields' names and values."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms = []
+        self._form = None
+        self._select = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self._form = {"action": attrs.get("action") or "", "method": (
+                attrs.get("method") or "get").lower(), "fields": {}, "selects": {}}
+            self.forms.append(self._form)
+        elif self._form is None:
+            return
+        elif tag == "input" and attrs.get("name"):
+            kind = (attrs.get("type") or "text").lower()
+            self._form["fields"][attrs["name"]] = (kind, attrs.get("value") or "")
+        elif tag == "textarea" and attrs.get("name"):
+            self._form["fields"][attrs["name"]] = ("textarea", "")
+        elif tag == "select" and attrs.get("name"):
+            self._select = attrs["name"]
+            self._form["selects"][self._select] = []
+        elif tag == "option" and self._select is not None and attrs.get("value"):
+            self._form["selects"][self._select].append(attrs["value"])
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._form = None
+        elif tag == "select":
+            self._select = None
+
+
+def signing_form(html):
+    """The form with an email field and a CSRF token, or None."""
+    parser = FormParser()
+    parser.feed(html)
+    for form in parser.forms:
+        if "email" in form["fields"] and "csrfmiddlewaretoken" in form["fields"]:
+            return form
+    return None
+
+
+def form_data(form, email, number):
+    """What a signer sends: every hidden field as the page set it (token,
+    time-stamp, source), a name, the address, a country; the honeypot and the
+    optional fields stay empty, as a person leaves them."""
+    data = {name: value for name, (kind, value) in form["fields"].items() if kind == "hidden"}
+    data["name"] = f"Bench Signer {number}"
+    data["email"] = email
+    countries = form["selects"].get("country") or ["KR"]
+    data["country"] = countries[number % len(countries)]
+    if "show_name" in form["fields"] and number % 2 == 0:
+        data["show_name"] = "on"
+    return data
+
+
+def _cookies(response, jar):
+    for header in response.msg.get_all("Set-Cookie") or []:
+        cookie = SimpleCookie()
+        cookie.load(header)
+        for name, morsel in cookie.items():
+            jar[name] = morsel.value
+
+
+def _cookie_header(jar):
+    return "; ".join(f"{name}={value}" for name, value in jar.items())
+
+
+def sign_loop(args):
+    """One process: sign until the deadline or the budget, whichever comes first."""
+    base_url, path, prefix, seconds, budget = args
+    parts = urlsplit(base_url)
+    assert parts.hostname == "127.0.0.1", "the benchmark only loads this machine"
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    statuses = Counter()
+    post_ms, get_ms = [], []
+    ok = 0
+    started = time.monotonic()
+    deadline = started + seconds
+    number = 0
+    while number < budget and time.monotonic() < deadline:
+        number += 1
+        jar = {}  # a new visitor each time
+        try:
+            t0 = time.perf_counter()
+            connection.request("GET", path)
+            response = connection.getresponse()
+            html = response.read().decode("utf-8", "replace")
+            get_ms.append((time.perf_counter() - t0) * 1000)
+            _cookies(response, jar)
+            form = signing_form(html) if response.status == 200 else None
+            if form is None:
+                statuses[f"GET {response.status}"] += 1
+                continue
+            body = urlencode(form_data(form, f"{prefix}-{number}@bench.example", number))
+            headers = {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Cookie": _cookie_header(jar),
+                "Referer": base_url + path,
+                "Origin": base_url,
+            }
+            t0 = time.perf_counter()
+            connection.request("POST", form["action"] or path, body=body, headers=headers)
+            response = connection.getresponse()
+            response.read()
+            post_ms.append((time.perf_counter() - t0) * 1000)
+            statuses[response.status] += 1
+            if response.status in (302, 303):
+                ok += 1
+        except (OSError, http.client.HTTPException) as error:
+            statuses[type(error).__name__] += 1
+            connection.close()
+            connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    connection.close()
+    return {
+        "ok": ok,
+        "statuses": statuses,
+        "post_ms": post_ms,
+        "get_ms": get_ms,
+        "elapsed": time.monotonic() - started,
+    }
+
+
+def run(base_url, path, *, run_id, processes, seconds, max_signatures):
+    """Sign with `processes` parallel visitors; returns the merged results."""
+    budget = max(max_signatures // processes, 1)
+    jobs = [(base_url, path, f"sign-{run_id}-{i}", seconds, budget) for i in range(processes)]
+    context = multiprocessing.get_context("fork")
+    with context.Pool(processes) as pool:
+        results = pool.map(sign_loop, jobs, chunksize=1)
+    merged = {"ok": 0, "statuses": Counter(), "post_ms": [], "get_ms": [], "elapsed": 0.0}
+    for result in results:
+        merged["ok"] += result["ok"]
+        merged["statuses"].update(result["statuses"])
+        merged["post_ms"] += result["post_ms"]
+        merged["get_ms"] += result["get_ms"]
+        merged["elapsed"] = max(merged["elapsed"], result["elapsed"])
+    return merged

@@ -1,0 +1,573 @@
+"""One rule at a time: what the extractor treats as a call to action, and what not.
+
+Every sentence here is written for these tests; none comes from the seed
+editorials.
+"""
+
+import pytest
+
+from articles.extraction import ADDRESSEES, Call, extract_calls
+
+
+def only_call(text):
+    calls = extract_calls(text)
+    assert len(calls) == 1, calls
+    return calls[0]
+
+
+def assert_no_call(text):
+    assert extract_calls(text) == [], text
+
+
+# --- positive rules -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "addressee"),
+    [
+        ("The Foreign Ministry ought to summon the Chinese ambassador.", "south_korea_government"),
+        ("Readers should write to their representatives.", "public"),
+        ("Pyongyang must end its shoot-to-kill order at the border.", "north_korea"),
+        ("The Chinese authorities must release their detainees at once.", "china"),
+        (
+            "The international community needs to hold Beijing to account.",
+            "international_community",
+        ),
+        ("Washington has to raise the issue at every summit.", "international_community"),
+        ("Beijing should never send refugees back to persecution.", "china"),
+        ("China would do well to reconsider its border policy.", "china"),
+    ],
+)
+def test_subject_with_a_deontic_modal_is_a_call(sentence, addressee):
+    call = only_call(sentence)
+    assert call.addressee == addressee
+    assert call.sentence == sentence
+
+
+def test_first_person_plural_obligation_is_a_call_to_the_public():
+    call = only_call("We must keep the detainees' names in the news.")
+    assert call.addressee == "public"
+    assert call.ask == "Keep the detainees' names in the news"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "addressee", "ask"),
+    [
+        (
+            "It is essential that Beijing grant the detainees safe passage.",
+            "china",
+            "Grant the detainees safe passage",
+        ),
+        (
+            "It is time for the Unification Ministry to speak up.",
+            "south_korea_government",
+            "Speak up",
+        ),
+        (
+            "It is urgent that the U.N. send monitors to the border.",
+            "international_community",
+            "Send monitors to the border",
+        ),
+    ],
+)
+def test_impersonal_necessity_with_a_named_agent_is_a_call_to_that_agent(sentence, addressee, ask):
+    call = only_call(sentence)
+    assert (call.addressee, call.ask) == (addressee, ask)
+
+
+def test_impersonal_necessity_without_an_agent_is_a_call_to_the_public():
+    call = only_call("It is crucial to keep the detainees' names in the news.")
+    assert call.addressee == "public"
+    assert call.ask == "Keep the detainees' names in the news"
+
+
+def test_impersonal_necessity_after_a_paragraph_about_our_government_goes_to_the_government():
+    text = (
+        "The Unification Ministry has said nothing for weeks. Our government fears Beijing.\n\n"
+        "Silence helps no one. It is imperative not to look away."
+    )
+    call = only_call(text)
+    assert call.addressee == "south_korea_government"
+    assert call.ask == "Do not look away"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "addressee", "ask"),
+    [
+        (
+            "We urge the government to raise the matter at the next summit.",
+            "south_korea_government",
+            "Raise the matter at the next summit",
+        ),
+        (
+            "We call on the United Nations to open an inquiry.",
+            "international_community",
+            "Open an inquiry",
+        ),
+        (
+            "We demand that Pyongyang stop punishing the families of escapees.",
+            "north_korea",
+            "Stop punishing the families of escapees",
+        ),
+        ("We ask readers not to look away.", "public", "Do not look away"),
+    ],
+)
+def test_the_author_urging_someone_is_a_call_to_the_one_urged(sentence, addressee, ask):
+    call = only_call(sentence)
+    assert (call.addressee, call.ask) == (addressee, ask)
+
+
+def test_we_cannot_remain_silent_is_a_call_to_the_public():
+    call = only_call("We cannot stay silent while families are torn apart.")
+    assert call.addressee == "public"
+    assert call.ask == "Do not stay silent while families are torn apart"
+
+
+def test_the_only_way_is_to_is_a_call():
+    call = only_call("The only answer is to give every escapee a safe route to the South.")
+    assert call.addressee == "public"
+    assert call.ask == "Give every escapee a safe route to the South"
+
+
+def test_the_only_way_with_a_named_agent_is_a_call_to_that_agent():
+    call = only_call("The only way forward is for Seoul to take the case to the U.N.")
+    assert call.addressee == "south_korea_government"
+
+
+def test_an_imperative_headline_is_a_call_to_the_actor_it_names():
+    text = "Stop sending refugees back, Beijing\n\nChina detained forty people last week."
+    calls = extract_calls(text)
+    assert [c.sentence for c in calls] == ["Stop sending refugees back, Beijing"]
+    assert calls[0].addressee == "china"
+
+
+def test_an_exclamation_is_a_call_to_the_main_actor_of_the_article():
+    text = "Stop the repatriations!\n\nChina sends people back. China ignores the convention."
+    call = only_call(text)
+    assert call.addressee == "china"
+    assert call.ask == "Stop the repatriations"
+
+
+def test_an_imperative_asking_readers_to_act_is_a_call_to_the_public():
+    call = only_call("Sign the petition to the Chinese embassy today.")
+    assert call.addressee == "public"
+
+
+def test_a_pronoun_subject_is_resolved_to_the_most_recent_actor():
+    text = "Beijing signed the refugee convention. It should honour that signature."
+    call = only_call(text)
+    assert call.addressee == "china"
+    assert call.sentence == "It should honour that signature."
+
+
+def test_a_leading_subordinate_clause_is_not_part_of_the_ask():
+    call = only_call("If the talks fail, the government should take the case to the U.N.")
+    assert call.ask == "Take the case to the UN"
+    assert call.addressee == "south_korea_government"
+
+
+def test_a_parenthetical_after_the_subject_does_not_hide_it():
+    call = only_call("North Korea, for its part, must stop punishing relatives.")
+    assert call.addressee == "north_korea"
+    call = only_call("The Chinese government, which signed the convention, should honour it.")
+    assert call.addressee == "china"
+
+
+def test_the_subject_who_acts_is_the_addressee_not_the_one_acted_upon():
+    call = only_call("Seoul must press Beijing to free the detainees.")
+    assert call.addressee == "south_korea_government"
+    call = only_call("Beijing also needs to press Pyongyang to open its borders.")
+    assert call.addressee == "china"
+
+
+def test_a_passive_demand_is_a_call_to_the_actor_in_context():
+    text = "China holds sixty people in Dandong. The detainees must be released."
+    call = only_call(text)
+    assert call.addressee == "china"
+    assert call.ask == "Ensure that the detainees are released"
+
+
+def test_an_unknown_actor_is_classed_as_other():
+    call = only_call("The shipping companies should refuse to carry the detainees.")
+    assert call.addressee == "other"
+
+
+# --- asks -------------------------------------------------------------------
+
+
+def test_ask_turns_its_into_your_when_it_refers_to_the_addressee():
+    call = only_call("China should put an end to its merciless policy.")
+    assert call.ask == "Put an end to your merciless policy"
+
+
+def test_ask_turns_their_into_your_for_a_plural_addressee():
+    call = only_call("The Chinese authorities must close their detention centres.")
+    assert call.ask == "Close your detention centres"
+
+
+def test_ask_keeps_its_when_it_refers_to_someone_else():
+    call = only_call("Beijing must urge Pyongyang to end its purges.")
+    assert call.ask == "Urge Pyongyang to end its purges"
+
+
+def test_ask_keeps_their_when_it_refers_to_the_victims():
+    call = only_call("China should not return them if their lives are at risk.")
+    assert call.ask == "Do not return them if their lives are at risk"
+
+
+def test_ask_is_capitalised_and_has_no_final_period():
+    call = only_call("Seoul must act now.")
+    assert call.ask == "Act now"
+
+
+def test_ask_of_a_negated_modal_starts_with_do_not_or_never():
+    assert only_call("Beijing must not deport them.").ask == "Do not deport them"
+    assert only_call("Beijing must never deport them.").ask == "Never deport them"
+
+
+def test_ask_expands_the_abbreviation_for_north_korean():
+    call = only_call("Beijing must stop deporting N.K. escapees")
+    assert call.ask == "Stop deporting North Korean escapees"
+
+
+def test_call_fields_are_well_formed():
+    call = only_call("China should stop the repatriations.")
+    assert isinstance(call, Call)
+    assert call.addressee in ADDRESSEES
+    assert 0.0 <= call.score <= 1.0
+    assert call.as_dict()["ask"] == "Stop the repatriations"
+
+
+def test_repeated_text_is_reported_once_per_occurrence():
+    paragraph = "China should stop the repatriations."
+    text = paragraph + "\n\n" + paragraph
+    calls = extract_calls(text)
+    assert [c.start for c in calls] == [0, len(paragraph) + 2]
+
+
+# --- negative rules -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Defectors caught in China must hide from the police.",
+        "Many escapees have to pay brokers thousands of dollars.",
+        "They live in a country where they must obey every order.",
+    ],
+)
+def test_a_descriptive_modal_is_not_a_call(sentence):
+    assert_no_call(sentence)
+
+
+def test_a_past_obligation_is_not_a_call():
+    assert_no_call("China had to bear the criticism of the whole world.")
+
+
+def test_a_retrospective_should_have_is_not_a_call():
+    assert_no_call("Seoul should have acted sooner.")
+    assert_no_call("The ministry ought to have protested at once.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Beijing will insist that the returnees are illegal migrants.",
+        "China is likely to continue the deportations.",
+        "The government plans to raise the issue next month.",
+        "China will have to explain itself at the council.",
+    ],
+)
+def test_a_prediction_or_plan_is_not_a_call(sentence):
+    assert_no_call(sentence)
+
+
+def test_speculation_about_motives_is_not_a_call():
+    assert_no_call("It may want to avoid angering its ally.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Activists say that China must stop the deportations.",
+        "The lawmakers passed a resolution demanding that Beijing halt the returns.",
+        "The UNHCR called on China to respect the principle of non-refoulement.",
+        "The committee recommended that China stop the returns.",
+        "China says the returnees must be punished.",
+        "According to the envoy, Beijing should allow consular visits.",
+    ],
+)
+def test_a_reported_demand_is_not_a_call(sentence):
+    assert_no_call(sentence)
+
+
+def test_a_quoted_demand_is_not_the_papers_own_call():
+    assert_no_call("“China must stop,” the activist said.")
+    assert_no_call('The banner read: "Beijing must free them all.')
+
+
+def test_a_reported_stance_with_an_inverted_should_is_not_a_call():
+    assert_no_call(
+        "The ministry repeated its position that under no circumstances "
+        "should escapees be sent back."
+    )
+
+
+def test_a_legal_description_is_not_a_call():
+    assert_no_call("Under the convention, states must not return refugees to persecution.")
+    assert_no_call("The convention prohibits returning refugees to danger.")
+
+
+def test_a_condemnation_without_a_directive_is_not_a_call():
+    assert_no_call("China's conduct is a disgrace to a permanent member of the council.")
+
+
+def test_a_rhetorical_question_is_not_a_call():
+    assert_no_call("How long will the world stay silent?")
+    assert_no_call("Shouldn't Seoul at least protest?")
+
+
+def test_expressive_sentences_are_not_calls():
+    assert_no_call("We welcome the release of the four defectors.")
+    assert_no_call("The ministry hopes that Beijing will show leniency.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Back To Top",
+        "Share this article",
+        "Print",
+        "(Reporting by the campaign desk.)",
+        "Protesters outside the embassy (Mar. 3. 2025)/Yonhap",
+        "Sign up for our newsletter",
+    ],
+)
+def test_boilerplate_is_not_a_call(line):
+    assert_no_call(line)
+
+
+def test_a_heading_that_is_not_a_directive_is_not_a_call():
+    assert_no_call("China is violating humanitarian principles")
+    assert_no_call("? The campaign to protest the returns")
+
+
+def test_epistemic_and_meta_uses_of_modals_are_not_calls():
+    assert_no_call("It must be difficult for the families.")
+    assert_no_call("It should be noted that China signed the convention.")
+    assert_no_call("The government must have known about the arrests.")
+    assert_no_call("There is no need to repeat the figures.")
+
+
+def test_a_conditional_should_is_not_a_call():
+    assert_no_call("If China should refuse, the matter goes to the council.")
+
+
+def test_a_modal_in_a_relative_clause_is_not_a_call():
+    assert_no_call("They are refugees who must flee again and again.")
+
+
+def test_an_evaluative_statement_about_a_thing_is_not_a_call():
+    assert_no_call("The figure should alarm anyone who follows the issue.")
+
+
+def test_an_ability_statement_is_not_a_call():
+    assert_no_call("Escapees cannot return home.")
+
+
+def test_a_demand_attributed_at_the_end_of_the_sentence_is_reported():
+    assert_no_call("The government has to decide by Friday, officials said.")
+
+
+def test_an_opinion_held_by_others_is_not_the_papers_call():
+    assert_no_call("Some analysts argue that China should soften its stance.")
+    assert_no_call("Some lawmakers think the government should stay quiet.")
+
+
+def test_the_papers_own_opinion_clause_is_a_call():
+    call = only_call("We believe that Beijing must change course.")
+    assert call.addressee == "china"
+    assert call.ask == "Change course"
+
+
+def test_an_emotion_after_should_be_is_not_a_call():
+    assert_no_call("China should be ashamed.")
+    assert_no_call("Beijing must be worried about a collapse of the regime.")
+
+
+def test_a_pronoun_with_nobody_to_refer_to_is_not_a_call():
+    assert_no_call("If they are caught, they must pay a fine.")
+
+
+def test_south_korea_named_as_an_actor_means_the_government():
+    call = only_call("South Korea must accept every escapee who reaches its embassies.")
+    assert call.addressee == "south_korea_government"
+    assert call.ask == "Accept every escapee who reaches your embassies"
+
+
+def test_a_passive_ask_keeps_proper_nouns_capitalised():
+    call = only_call("Beijing needs to be held accountable.")
+    assert call.ask == "Ensure that Beijing is held accountable"
+
+
+def test_presidents_and_korea_alone_name_the_south_korean_government():
+    assert only_call("President Lee Jae-myung must raise the issue with Xi.").addressee == (
+        "south_korea_government"
+    )
+    assert only_call("The Yoon Suk Yeol administration should take a firmer stance.").addressee == (
+        "south_korea_government"
+    )
+    call = only_call("Korea should play a bigger role at the U.N.")
+    assert call.addressee == "south_korea_government"
+    assert call.ask == "Play a bigger role at the UN"
+
+
+def test_it_is_time_that_with_a_past_verb_gives_a_present_ask():
+    call = only_call("It is high time that Beijing abandoned its outdated policy.")
+    assert call.addressee == "china"
+    assert call.ask == "Abandon your outdated policy"
+
+
+def test_it_would_be_wise_for_an_actor_to_is_a_recommendation():
+    call = only_call("It would be wise for Seoul to raise the issue at the summit.")
+    assert call.addressee == "south_korea_government"
+    assert call.ask == "Raise the issue at the summit"
+
+
+def test_actor_pattern_gates_do_not_hide_any_match():
+    import re
+    from pathlib import Path
+
+    from articles import extraction
+
+    root = Path(__file__).resolve().parent.parent
+    corpus = "\n".join(
+        p.read_text(encoding="utf-8")
+        for p in [
+            *root.glob("articles/editorials/*.txt"),
+            *root.glob("tests/data/extraction/*.txt"),
+        ]
+    )
+    corpus += (
+        "\nPresident Yoon, President Lee Jae-myung, the Moon Jae-in government, Korea, "
+        "Cheong Wa Dae, the Blue House, lawmakers, Legislators, the Unification Ministry, "
+        "Kim Jong-un, the Kim regime, the North, Xi Jinping, President Xi, the CCP, "
+        "Democracies, democratic nations, member states, other countries, Japan, allies, "
+        "signatory states, the West, Washington, the U.S., the US, UNHCR, U.N., UN\n"
+    )
+    for gate, source in extraction._UNGATED.items():
+        gated = [m.span() for m in re.finditer(f"(?=[{gate}])(?:{source})", corpus)]
+        plain = [m.span() for m in re.finditer(source, corpus)]
+        assert gated == plain, gate
+
+
+def test_a_bare_policy_in_the_ask_is_named_from_earlier_in_the_text():
+    text = (
+        "Beijing keeps its practice of handing escapees over to border guards, "
+        "whatever the cost. China must end this practice."
+    )
+    call = only_call(text)
+    assert call.ask == "End this practice of handing escapees over to border guards"
+
+
+def test_a_bare_policy_stays_as_it_is_when_the_text_never_names_it():
+    call = only_call("China should put an end to its merciless policy.")
+    assert call.ask == "Put an end to your merciless policy"
+
+
+def test_ask_keeps_their_when_a_plural_noun_comes_first():
+    call = only_call("The Chinese authorities should let the detainees call their families.")
+    assert call.ask == "Let the detainees call their families"
+
+
+def test_ask_stops_before_a_second_clause_with_its_own_subject():
+    call = only_call("Beijing should free the women, and Seoul must offer them a home.")
+    assert call.addressee == "china"
+    assert call.ask == "Free the women"
+
+
+def test_cannot_wait_is_a_call_to_act_now():
+    call = only_call("The government cannot wait for a better moment.")
+    assert call.addressee == "south_korea_government"
+    assert call.ask == "Do not wait for a better moment"
+
+
+def test_must_be_ready_to_asks_for_an_attitude():
+    call = only_call("Seoul must be ready to take the women in.")
+    assert call.ask == "Be ready to take the women in"
+
+
+def test_a_reporting_verb_in_an_earlier_clause_does_not_silence_a_later_demand():
+    text = "The envoy has asked to see the detainees; Beijing should grant that request."
+    call = only_call(text)
+    assert call.addressee == "china"
+    assert call.ask == "Grant that request"
+
+
+def test_speech_introduced_by_a_colon_stays_reported():
+    assert_no_call("The spokesman said: Seoul must mind its own affairs.")
+
+
+def test_a_relative_clause_does_not_change_who_the_subject_is():
+    assert_no_call("Defectors who reach South Korea must go through a long screening.")
+    call = only_call("Everyone who cares about refugees should sign the petition.")
+    assert call.addressee == "public"
+
+
+def test_an_epistemic_must_is_a_guess_not_a_demand():
+    assert_no_call("China must surely know what awaits the returnees.")
+    assert_no_call("Seoul must have its reasons for staying quiet.")
+
+
+def test_a_remark_addressed_to_nobody_is_not_a_call():
+    assert_no_call("You have to wonder why Beijing clings to this policy.")
+    assert_no_call("We have to admit that pressure has achieved little so far.")
+
+
+def test_our_leaders_and_xi_are_named_actors():
+    assert only_call("Our leaders must not bow to Beijing.").addressee == "south_korea_government"
+    assert only_call("Xi must hear the voices of these mothers.").addressee == "china"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "addressee", "ask"),
+    [
+        ("Now is the time for Seoul to act.", "south_korea_government", "Act"),
+        ("The time has come for the world to act.", "international_community", "Act"),
+        (
+            "This is the moment to speak up for the detainees.",
+            "public",
+            "Speak up for the detainees",
+        ),
+    ],
+)
+def test_now_is_the_time_is_a_call(sentence, addressee, ask):
+    call = only_call(sentence)
+    assert (call.addressee, call.ask) == (addressee, ask)
+
+
+def test_well_advised_is_a_recommendation():
+    assert only_call("China would be well advised to reconsider.").ask == "Reconsider"
+
+
+def test_a_time_clause_is_not_a_call():
+    assert_no_call("Now is the time when families gather for the holidays.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Take the case of Ms. Kim, who fled in 2019.",
+        "Make no mistake: China knows what happens to returnees.",
+        "Let me explain why this matters.",
+        "Help came too late for the families.",
+        "Support grew among students.",
+    ],
+)
+def test_a_verb_first_sentence_that_is_not_an_instruction_is_not_a_call(sentence):
+    assert_no_call(sentence)
+
+
+def test_an_instruction_in_the_body_that_names_no_actor_speaks_to_readers():
+    call = only_call("Keep in mind that the families are listening.")
+    assert call.addressee == "public"

@@ -1,0 +1,227 @@
+"""Anonymous traffic is served from the cache without mixing up visitors."""
+
+import pytest
+from django import forms
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.sessions.backends.cache import SessionStore
+from django.core.cache import cache
+from django.http import HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
+from django.test import RequestFactory
+
+from campaign import caching
+
+
+@pytest.fixture
+def shared_cache(settings, monkeypatch):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.PUBLIC_CACHE_SECONDS = 5
+    settings.LOCAL_CACHE_SECONDS = 1
+    clock = {"now": 1000.0}
+    monkeypatch.setattr(caching, "_clock", lambda: clock["now"])
+    # The shared cache's own expiry reads the wall clock.
+    monkeypatch.setattr("django.core.cache.backends.locmem.time.time", lambda: clock["now"])
+    cache.clear()
+    caching.clear_local()
+    yield clock
+    caching.clear_local()
+
+
+def anonymous_get(path="/petitions/x.json", **headers):
+    request = RequestFactory().get(path, **headers)
+    request.session = SessionStore()
+    request.user = AnonymousUser()
+    return request
+
+
+class Counter:
+    """A view whose output changes every time it really runs."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def __call__(self, request):
+        self.calls += 1
+        return JsonResponse({"count": self.calls})
+
+
+def test_token_free_response_is_shared_and_marked_public(shared_cache):
+    view = caching.public_response(Counter())
+    first = view(anonymous_get())
+    second = view(anonymous_get())
+    assert first.content == second.content == b'{"count": 1}'
+    assert "public" in second["Cache-Control"] and "max-age=5" in second["Cache-Control"]
+    for header in ("Cookie", "Accept-Language", "HX-Request"):
+        assert header in second["Vary"]
+
+
+def test_changes_show_once_the_timeout_has_passed(shared_cache):
+    view = caching.public_response(Counter())
+    assert view(anonymous_get()).content == b'{"count": 1}'
+    shared_cache["now"] += 4
+    assert view(anonymous_get()).content == b'{"count": 1}'
+    shared_cache["now"] += 2
+    assert view(anonymous_get()).content == b'{"count": 2}'
+
+
+def test_htmx_fragment_is_never_served_for_a_full_page(shared_cache):
+    def view(request):
+        return HttpResponse("fragment" if request.headers.get("HX-Request") else "<html>page")
+
+    cached = caching.public_response(view)
+    assert cached(anonymous_get(HTTP_HX_REQUEST="true")).content == b"fragment"
+    assert cached(anonymous_get()).content == b"<html>page"
+
+
+def test_a_response_that_read_the_session_is_never_stored(shared_cache):
+    def view(request):
+        name = request.session.get("name", "anonymous")
+        return HttpResponse(f"hello {name}")
+
+    cached = caching.public_response(view)
+    logged_in = anonymous_get()
+    logged_in.session["name"] = "editor"
+    assert cached(logged_in).content == b"hello editor"
+    response = cached(anonymous_get())
+    assert response.content == b"hello anonymous"
+    assert "public" not in response.get("Cache-Control", "")
+
+
+def test_a_response_with_a_csrf_token_is_never_stored(shared_cache):
+    def view(request):
+        return HttpResponse(f"token {get_token(request)}")
+
+    cached = caching.public_response(view)
+    first = cached(anonymous_get())
+    second = cached(anonymous_get())
+    assert first.content != second.content
+
+
+def test_fragment_is_rebuilt_at_once_when_an_editor_saves(shared_cache):
+    built = []
+
+    def build():
+        built.append(1)
+        return f"body v{len(built)}"
+
+    assert caching.fragment("articles", build, key=["slug"]) == "body v1"
+    assert caching.fragment("articles", build, key=["slug"]) == "body v1"
+    caching.bump("articles")
+    shared_cache["now"] += 1  # past this worker's own one-second copy
+    assert caching.fragment("articles", build, key=["slug"]) == "body v2"
+
+
+def test_fragment_is_kept_per_language(shared_cache):
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert caching.fragment("articles", lambda: "english") == "english"
+    with translation.override("ko"):
+        assert caching.fragment("articles", lambda: "korean") == "korean"
+
+
+@pytest.mark.django_db
+def test_saving_a_briefing_bumps_the_articles_version(shared_cache):
+    from articles.models import Briefing
+
+    before = cache.get("version:articles")
+    Briefing.objects.create(title="A", slug="a", body="Text")
+    assert cache.get("version:articles") != before
+
+
+def test_caching_is_off_unless_configured(settings):
+    settings.PUBLIC_CACHE_SECONDS = 0
+    view = caching.public_response(Counter())
+    assert view(anonymous_get()).content == b'{"count": 1}'
+    assert view(anonymous_get()).content == b'{"count": 2}'
+
+
+class CountryForm(forms.Form):
+    country = forms.ChoiceField(
+        choices=[("", "Choose"), ("KR", "Korea"), ("JP", "Japan")],
+        widget=caching.FixedChoicesSelect(attrs={"autocomplete": "country"}),
+    )
+
+
+def test_fixed_choices_select_renders_the_same_as_a_plain_select():
+    class PlainForm(forms.Form):
+        country = forms.ChoiceField(
+            choices=CountryForm.base_fields["country"].choices,
+            widget=forms.Select(attrs={"autocomplete": "country"}),
+        )
+
+    for data in (None, {"country": "JP"}, {"country": ""}):
+        assert str(CountryForm(data)["country"]) == str(PlainForm(data)["country"])
+
+
+def test_fixed_choices_select_keeps_the_chosen_value_and_errors_apart():
+    empty = str(CountryForm()["country"])
+    chosen = str(CountryForm({"country": "JP"})["country"])
+    invalid = CountryForm({"country": ""})
+    invalid.is_valid()
+    assert 'value="JP" selected' in chosen and "selected" not in empty.replace(
+        'value="" selected', ""
+    )
+    assert 'aria-invalid="true"' in str(invalid["country"])
+    assert 'aria-invalid="true"' not in str(CountryForm()["country"])
+
+
+def test_fixed_choices_select_follows_the_language():
+    from django.utils import translation
+    from django.utils.translation import gettext_lazy
+
+    class TranslatedForm(forms.Form):
+        language = forms.ChoiceField(
+            choices=[("en", gettext_lazy("English"))], widget=caching.FixedChoicesSelect
+        )
+
+    with translation.override("en"):
+        english = str(TranslatedForm()["language"])
+    with translation.override("ko"):
+        korean = str(TranslatedForm()["language"])
+    assert ">English<" in english
+    assert ">영어<" in korean  # Django's own Korean catalogue
+
+
+def test_template_block_is_reused_until_an_editor_saves(shared_cache):
+    from django.template import Context, Template
+
+    page = Template(
+        '{% load public_cache %}{% publiccache "articles" slug %}{{ body }}{% endpubliccache %}'
+    )
+    assert page.render(Context({"slug": "a", "body": "first"})) == "first"
+    assert page.render(Context({"slug": "a", "body": "second"})) == "first"
+    assert page.render(Context({"slug": "b", "body": "other"})) == "other"
+    caching.bump("articles")
+    shared_cache["now"] += 1
+    assert page.render(Context({"slug": "a", "body": "second"})) == "second"
+
+
+def test_stale_fragment_is_served_while_another_request_rebuilds_it(shared_cache):
+    from django.core.cache import cache as shared
+
+    assert caching.fragment("petitions", lambda: "old", key=[1]) == "old"
+    shared_cache["now"] += 6  # past fresh, well within the stale window
+    caching.clear_local()
+    # Another worker has started rebuilding: this request gets the stale copy.
+    key = "fragment:" + caching._digest(["petitions", "1", "en"])
+    assert shared.add(key + ":rebuilding", 1, 5)
+    assert caching.fragment("petitions", lambda: "new", key=[1]) == "old"
+    shared.delete(key + ":rebuilding")
+    caching.clear_local()
+    assert caching.fragment("petitions", lambda: "new", key=[1]) == "new"
+
+
+def test_a_cached_response_keeps_the_headers_the_view_set(shared_cache):
+    def view(request):
+        response = JsonResponse({"count": 1})
+        response["Access-Control-Allow-Origin"] = "*"
+        response["ETag"] = '"1"'
+        return response
+
+    cached = caching.public_response(view)
+    cached(anonymous_get())
+    again = cached(anonymous_get())
+    assert again["Access-Control-Allow-Origin"] == "*"
+    assert again["ETag"] == '"1"'
+    assert again["Content-Type"] == "application/json"

@@ -1,0 +1,123 @@
+"""Editors review talking points in the admin: approve, reject, edit, reorder, read the source."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from articles.models import TalkingPoint
+from articles.talking_points import refresh_talking_points
+
+pytestmark = pytest.mark.django_db
+
+SENTENCE = "China should stop sending <defectors> back."
+CALLS = {SENTENCE: ("china", "stop sending <defectors> back", 0.9)}
+CHANGELIST = reverse("admin:articles_talkingpoint_changelist")
+
+
+@pytest.fixture
+def editor_client(client):
+    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def point(briefing_factory, fake_extractor):
+    briefing = briefing_factory(body="Opening words. " * 30 + SENTENCE + " Closing words." * 30)
+    refresh_talking_points(briefing, extract=fake_extractor(CALLS))
+    return TalkingPoint.objects.get()
+
+
+def test_the_list_shows_asks_with_their_citations_and_briefings(editor_client, point):
+    response = editor_client.get(CHANGELIST)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Stop sending &lt;defectors&gt; back" in page
+    assert "Humane China" in page
+    assert 'name="form-0-position"' in page
+
+
+def test_search_finds_a_point_by_its_cited_sentence(editor_client, point):
+    assert "Stop sending" in editor_client.get(CHANGELIST, {"q": "China should"}).content.decode()
+    assert "Stop sending" not in editor_client.get(CHANGELIST, {"q": "zebra"}).content.decode()
+
+
+def test_approving_and_rejecting_say_how_many_changed(editor_client, point):
+    other = TalkingPoint.objects.create(ask="Other", addressee="public", status="approved")
+    response = editor_client.post(
+        CHANGELIST,
+        {"action": "approve", "_selected_action": [point.pk, other.pk]},
+        follow=True,
+    )
+    assert "1 of 2 selected talking points approved." in response.content.decode()
+    point.refresh_from_db()
+    assert point.status == "approved"
+
+    response = editor_client.post(
+        CHANGELIST, {"action": "reject", "_selected_action": [point.pk]}, follow=True
+    )
+    assert "1 of 1 selected talking point rejected." in response.content.decode()
+    point.refresh_from_db()
+    assert point.status == "rejected"
+
+
+def form_data(point, **changes):
+    data = {
+        "ask": point.ask,
+        "ask_ko": point.ask_ko,
+        "addressee": point.addressee,
+        "status": point.status,
+        "position": point.position,
+        "citations-TOTAL_FORMS": "1",
+        "citations-INITIAL_FORMS": "1",
+        "citations-MIN_NUM_FORMS": "0",
+        "citations-MAX_NUM_FORMS": "1000",
+        "citations-0-id": point.citations.get().pk,
+        "citations-0-talking_point": point.pk,
+    }
+    data.update(changes)
+    return data
+
+
+def test_changing_the_ask_marks_it_as_edited(editor_client, point):
+    url = reverse("admin:articles_talkingpoint_change", args=[point.pk])
+    response = editor_client.post(url, form_data(point, ask="Stop the deportations"))
+    assert response.status_code == 302
+    point.refresh_from_db()
+    assert point.ask == "Stop the deportations"
+    assert point.ask_edited
+
+
+def test_saving_without_changing_the_ask_leaves_it_unedited(editor_client, point):
+    url = reverse("admin:articles_talkingpoint_change", args=[point.pk])
+    response = editor_client.post(url, form_data(point, status="approved"))
+    assert response.status_code == 302
+    point.refresh_from_db()
+    assert point.status == "approved"
+    assert not point.ask_edited
+
+
+def test_the_change_page_shows_the_sentence_in_context_escaped_with_links(editor_client, point):
+    citation = point.citations.get()
+    page = editor_client.get(
+        reverse("admin:articles_talkingpoint_change", args=[point.pk])
+    ).content.decode()
+    assert "<mark>China should stop sending &lt;defectors&gt; back.</mark>" in page
+    assert "Opening words." in page and "Closing words." in page
+    assert f'href="/briefings/humane-china/#cta-{citation.pk}"' in page
+    assert reverse("admin:articles_briefing_change", args=[citation.briefing_id]) in page
+
+
+def test_positions_are_edited_in_the_list(editor_client, point):
+    data = {
+        "form-TOTAL_FORMS": "1",
+        "form-INITIAL_FORMS": "1",
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "1000",
+        "form-0-id": point.pk,
+        "form-0-position": "7",
+        "_save": "Save",
+    }
+    assert editor_client.post(CHANGELIST, data).status_code == 302
+    point.refresh_from_db()
+    assert point.position == 7
