@@ -9,9 +9,10 @@ strings, lists where one value is expected, missing and unexpected fields, undec
 import html
 import re
 import urllib.parse
+import uuid
 
 import pytest
-from conftest import make_petition, signature_form
+from conftest import make_official, make_petition, make_point, signature_form
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from hypothesis import HealthCheck, given, settings
@@ -85,11 +86,36 @@ def petition_url(suffix=""):
 SIGNATURE_FIELDS = ["name", "email", "country", "postal_code", "comment", "show_name",
                     "wants_updates", "source", "started", "website", "compact"]
 
+def letter_writer_url():
+    make_official()
+    make_point("Stop the forced repatriation of North Korean defectors")
+    return "/letters/"
+
+
+def letter_delivery_url(suffix):
+    def make_url():
+        from campaign.letters import letter_token
+        from campaign.models import Letter
+
+        letter = Letter.objects.create(official=make_official(), language="en",
+                                       key=uuid.uuid4().hex)
+        return f"/letters/{letter_token(letter)}/{suffix}"
+
+    return make_url
+
+
+LETTER_FIELDS = ["step", "next", "back", "official", "points", "point", "name", "city",
+                 "country", "personal", "subject", "text", "share", "key"]
+
 FORMS = {
     "language": (lambda: reverse("set_language"), ["language", "next"]),
     "admin login": (lambda: reverse("admin:login"), ["username", "password", "next"]),
     "petition signing": (petition_url, SIGNATURE_FIELDS),
     "resend confirmation": (lambda: petition_url("resend/"), ["email"]),
+    "letter writer": (letter_writer_url, LETTER_FIELDS),
+    "letter as text": (letter_delivery_url("letter.txt"), ["subject", "text"]),
+    "letter as PDF": (letter_delivery_url("letter.pdf"), ["subject", "text"]),
+    "letter to print": (letter_delivery_url("print/"), ["subject", "text"]),
 }
 
 
@@ -181,6 +207,8 @@ def test_url_parameters_survive_arbitrary_input(quiet_client, url_name, params):
 # Path segments: slugs and tokens. {} is replaced by the generated text, URL-quoted.
 PATHS = [
     ("GET", "/briefings/{}/"),
+    ("POST", "/letters/{}/letter.txt"),
+    ("POST", "/letters/{}/print/"),
     ("GET", "/petitions/{}/"),
     ("GET", "/petitions/{}.json"),
     ("GET", "/petitions/main/confirm/{}/"),

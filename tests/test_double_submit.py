@@ -55,3 +55,21 @@ def test_withdrawing_twice_removes_one_signature_and_fails_softly(client, petiti
     assert again.status_code < 500
     petition.refresh_from_db()
     assert petition.signature_count == 0
+
+
+def test_the_last_step_of_a_letter_posted_twice_records_one_letter(client):
+    from campaign.models import Letter
+    from tests.conftest import make_official, make_point
+    from tests.letter_forms import submit
+
+    official = make_official()
+    make_point("Stop the forced repatriation of North Korean defectors")
+    points = submit(client, client.get("/letters/"), replace={"official": str(official.pk)})
+    about = submit(client, points)
+    letter = submit(client, about, replace={"name": "Alice Kim", "country": "Canada"})
+    first = submit(client, letter, replace={"share": "on"})
+    # The back button and "send again", or a double click.
+    second = submit(client, letter, replace={"share": "on"})
+    assert first.status_code == second.status_code == 200
+    assert "Your letter is ready" in second.content.decode()
+    assert Letter.objects.count() == 1

@@ -1,6 +1,7 @@
 """Whatever people type (supporters in forms, editors in the admin) is shown as text, never
 run as markup, on every page and in every export."""
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -36,7 +37,8 @@ class LiveMarkupFinder(HTMLParser):
         attrs = dict(attrs)
         if tag == "script":
             src = attrs.get("src") or ""
-            if not (src.startswith("/static/") or attrs.get("type") == "application/json"):
+            own_file = src.startswith("/") and not src.startswith("//")
+            if not (own_file or attrs.get("type") == "application/json"):
                 self.found.append(f"<script {attrs}>")
         if tag in {"iframe", "object", "embed"} or (tag == "img" and attrs.get("src") == "x"):
             self.found.append(f"<{tag}>")
@@ -191,3 +193,71 @@ def test_a_refused_form_shows_the_typed_text_back_as_text(client, hostile_signat
     html = response.content.decode()
     assert_inert(html, "form with errors")
     assert "&lt;/textarea&gt;&lt;script&gt;" in html
+
+
+# Letters: the sender's name and own words, and the letter text they finish with ---------
+
+
+@pytest.fixture
+def finished_hostile_letter(db, client):
+    """Walk the letter writer with payloads in every field; return the finished page."""
+    from tests.conftest import make_official, make_point
+    from tests.letter_forms import form_fields, submit
+
+    official = make_official()
+    make_point(f"Ask {PAYLOADS[1]}")
+    page = client.get("/letters/")
+    points = submit(client, page, replace={"official": str(official.pk)})
+    about = submit(client, points)
+    letter = submit(client, about, replace={
+        "name": PAYLOADS[1], "city": PAYLOADS[2], "country": KOREAN, "personal": ALL_PAYLOADS,
+    })
+    assert_inert(letter.content.decode(), "letter to edit")
+    text = dict(form_fields(letter))["text"]
+    assert PAYLOADS[4] in text, "the personal paragraph is in the letter"
+    finished = submit(client, letter, replace={"text": text + "\n\n" + ALL_PAYLOADS,
+                                               "subject": PAYLOADS[5], "share": "on"})
+    assert finished.status_code == 200
+    return finished
+
+
+def test_the_letter_writer_shows_every_typed_word_as_text(client, finished_hostile_letter):
+    html = finished_hostile_letter.content.decode()
+    assert_inert(html, "finished letter")
+    assert "&lt;/textarea&gt;&lt;script&gt;" in html
+    assert "{{7*7}}" in html
+
+
+def test_the_print_view_and_text_download_carry_the_letter_as_text(client,
+                                                                    finished_hostile_letter):
+    html = finished_hostile_letter.content.decode()
+    token = re.search(r'action="/letters/([^/"]+)/letter\.pdf"', html).group(1)
+    data = {"subject": PAYLOADS[5], "text": ALL_PAYLOADS}
+    printed = client.post(f"/letters/{token}/print/", data)
+    assert printed.status_code == 200
+    assert_inert(printed.content.decode(), "print view")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in printed.content.decode()
+
+    download = client.post(f"/letters/{token}/letter.txt", data)
+    assert download["Content-Type"] == "text/plain; charset=utf-8"
+    assert download["Content-Disposition"].startswith("attachment;")
+    assert download["X-Content-Type-Options"] == "nosniff"
+    # Plain text: the words exactly as typed, nothing escaped or interpreted.
+    assert PAYLOADS[0] in download.content.decode()
+
+    pdf = client.post(f"/letters/{token}/letter.pdf", data)
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+
+
+def test_the_shared_letter_is_stored_as_typed_and_shown_escaped_in_the_admin(
+    admin_client, finished_hostile_letter
+):
+    from campaign.models import Letter
+
+    letter = Letter.objects.get()
+    assert PAYLOADS[4] in letter.text
+    response = admin_client.get(f"/admin/campaign/letter/{letter.pk}/change/")
+    if response.status_code == 404:
+        pytest.skip("letters are not in the admin")
+    assert_inert(response.content.decode(), "letter in the admin")
