@@ -230,3 +230,17 @@ def test_path_segments_survive_arbitrary_input(quiet_client, method, pattern):
         assert_answered(response, f"{method} {path:.200}")
 
     request()
+
+
+def test_the_letter_writer_says_plainly_what_is_wrong_with_a_nul_character(client):
+    from campaign.models import Official
+    from tests.letter_forms import submit
+
+    page = client.get(letter_writer_url())
+    points = submit(client, page, replace={"official": str(Official.objects.get().pk)})
+    about = submit(client, points)
+    response = submit(client, about, replace={"name": "Alice\x00Kim", "personal": "a\x00b"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Null characters are not allowed." in html
+    assert 'aria-invalid="true"' in html
