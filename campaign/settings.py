@@ -169,7 +169,8 @@ else:
     # between workers; created by `manage.py createcachetable`.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            # Django's database cache, committing without waiting for the disk.
+            "BACKEND": "campaign.caching.DatabaseCache",
             "LOCATION": "cache_table",
         }
     }

@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import condition, require_GET, require_http_methods
 
 from campaign import abuse, signing
+from campaign.caching import public_response
 from campaign.models import Petition, Signature
 from campaign.security import frameable
 from campaign.sharing import share_links
@@ -227,6 +228,7 @@ def _count_modified(request, slug):
     return summary["updated_at"] if summary else None
 
 
+@public_response
 @require_GET
 @condition(etag_func=_count_etag, last_modified_func=_count_modified)
 def petition_count(request, slug):
@@ -242,6 +244,7 @@ def petition_count(request, slug):
     return response
 
 
+@public_response
 @require_GET
 def petition_json(request, slug):
     petition = get_object_or_404(Petition.objects.public(), slug=slug)
@@ -257,7 +260,6 @@ def petition_json(request, slug):
         "updated_at": petition.updated_at.isoformat(),
     }
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
-    patch_cache_control(response, public=True, max_age=30)
     response["Last-Modified"] = http_date(petition.updated_at.timestamp())
     # Public figures: partner sites may read them from their own pages.
     response["Access-Control-Allow-Origin"] = "*"
@@ -265,6 +267,7 @@ def petition_json(request, slug):
 
 
 @frameable
+@public_response
 @require_GET
 def petition_widget(request, slug):
     """A tiny page partner sites put in an iframe: the count and a link."""

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaign', '0003_signature_public_indexes'),
+        ('campaign', '0004_letter_help_text'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
