@@ -25,7 +25,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 
 from campaign import moderation
-from campaign.countries import COUNTRIES
+from campaign.countries import country_names
 from campaign.csvsafe import safe_row
 
 # CSV ---------------------------------------------------------------------------
@@ -41,7 +41,7 @@ class _Echo:
 def signer_rows(petition):
     """Header and one row per counted signature, oldest first, read in chunks."""
     yield [_("Name"), _("Country"), _("Confirmed on")]
-    countries = {code: str(name) for code, name in COUNTRIES}
+    countries = country_names()
     signatures = (
         petition.signatures.counted()
         .order_by("confirmed_at", "pk")
@@ -136,7 +136,7 @@ def delivery_pdf(petition):
     )
     counted = petition.signatures.counted().count()
     offline = moderation.offline_total(petition)
-    countries = {code: str(name) for code, name in COUNTRIES}
+    countries = country_names()
 
     def style(name, text, size, leading, **extra):
         return ParagraphStyle(name, fontName=_font(text), fontSize=size, leading=leading, **extra)
