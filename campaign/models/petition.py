@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -119,6 +120,10 @@ class Petition(CountGuardedModel):
 
     def get_absolute_url(self):
         return reverse("petition_detail", kwargs={"slug": self.slug})
+
+    def public_url(self):
+        """The full address, for mail, share links and the JSON."""
+        return settings.SITE_URL + self.get_absolute_url()
 
     @property
     def is_past_deadline(self):

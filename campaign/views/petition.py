@@ -3,7 +3,6 @@
 import io
 
 import segno
-from django.conf import settings
 from django.contrib import messages
 from django.core.validators import slug_re
 from django.http import Http404, HttpResponse, JsonResponse
@@ -32,6 +31,11 @@ def public_petition(request, slug):
     if petition.state == Petition.State.DRAFT and not request.user.is_staff:
         raise Http404
     return petition
+
+
+def share_context(petition):
+    url = petition.public_url()
+    return {"share": share_links(url, petition.title), "share_url": url}
 
 
 def too_many_requests():
@@ -64,7 +68,6 @@ def show_petition(request, petition, form=None):
         source = request.GET.get("source", "")[:200]
         form = SignatureForm(initial={"source": source if slug_re.fullmatch(source) else ""})
     signatures = petition.signatures.counted().order_by("-confirmed_at")
-    url = settings.SITE_URL + petition.get_absolute_url()
     context = {
         "petition": petition,
         "form": form,
@@ -75,8 +78,7 @@ def show_petition(request, petition, form=None):
         )[:RECENT_COMMENTS],
         "timeline": petition.timeline.all(),
         "briefings": petition.briefings.published(),
-        "share": share_links(url, petition.title),
-        "share_url": url,
+        **share_context(petition),
     }
     response = render(request, "campaign/petition_detail.html", context)
     if petition.state == Petition.State.DRAFT:
@@ -158,12 +160,7 @@ def signature_confirm(request, slug, token):
 @require_GET
 def signature_thanks(request, slug):
     petition = public_petition(request, slug)
-    url = settings.SITE_URL + petition.get_absolute_url()
-    context = {
-        "petition": petition,
-        "share": share_links(url, petition.title),
-        "share_url": url,
-    }
+    context = {"petition": petition, **share_context(petition)}
     return render(request, "campaign/signature_thanks.html", context)
 
 
@@ -251,7 +248,7 @@ def petition_json(request, slug):
     data = {
         "title": petition.title,
         "slug": petition.slug,
-        "url": settings.SITE_URL + petition.get_absolute_url(),
+        "url": petition.public_url(),
         "state": petition.effective_state.value,
         "goal": petition.goal,
         "next_milestone": petition.next_milestone,
@@ -281,7 +278,7 @@ def petition_widget(request, slug):
 def petition_qr(request, slug):
     """A QR code of the petition's address, as SVG, for posters and leaflets."""
     petition = get_object_or_404(Petition.objects.public(), slug=slug)
-    url = settings.SITE_URL + petition.get_absolute_url()
+    url = petition.public_url()
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="svg", scale=10, border=2, title=petition.title)
     response = HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
