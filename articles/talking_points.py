@@ -18,7 +18,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from articles.asks import clean_ask, locate_sentence, mask_markup, same_call
-from articles.models import Addressee, Briefing, Citation, TalkingPoint
+from articles.models import Addressee, Briefing, Citation, TalkingPoint, group_by_addressee
 
 logger = logging.getLogger(__name__)
 
@@ -231,10 +231,7 @@ def approved_points_by_addressee():
             to_attr="public_citations",
         )
     )
-    groups = {value: [] for value in Addressee.values}
-    for point in points:
-        groups[point.addressee].append(point)
-    return [(Addressee(value).label, items) for value, items in groups.items() if items]
+    return group_by_addressee(points, lambda point: point.addressee)
 
 
 def call_highlights(briefing):

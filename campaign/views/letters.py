@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from articles.models import Addressee
+from articles.models import group_by_addressee
 from campaign import compose, letters
 from campaign.models import Official, OfficialResponse, letter_counts_by_point
 from campaign.pdf import letter_pdf
@@ -16,10 +16,7 @@ TEMPLATE = "campaign/letters_start.html"
 
 
 def _officials_by_category(officials):
-    groups = {}
-    for official in officials:
-        groups.setdefault(official.category, []).append(official)
-    return [(Addressee(c).label, groups[c]) for c in Addressee.values if c in groups]
+    return group_by_addressee(officials, lambda official: official.category)
 
 
 def _step_context(state):
