@@ -4,7 +4,6 @@ import io
 
 import segno
 from django.contrib import messages
-from django.core.validators import slug_re
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -19,7 +18,7 @@ from campaign.caching import public_response
 from campaign.models import Petition, Signature
 from campaign.security import frameable
 from campaign.sharing import share_links
-from campaign.signing_forms import ResendForm, SignatureForm
+from campaign.signing_forms import ResendForm, SignatureForm, briefing_source
 
 RECENT_SIGNERS = 10
 RECENT_COMMENTS = 10
@@ -63,10 +62,8 @@ def petition_detail(request, slug):
 
 def show_petition(request, petition, form=None):
     if form is None and petition.is_accepting_signatures:
-        # Only a briefing slug is carried into the form: anything else (a NUL, markup) would
-        # come back as an error on a hidden field that the signer could not fix.
-        source = request.GET.get("source", "")[:200]
-        form = SignatureForm(initial={"source": source if slug_re.fullmatch(source) else ""})
+        source = briefing_source(request.GET.get("source", "")[:200])
+        form = SignatureForm(initial={"source": source})
     signatures = petition.signatures.counted().order_by("-confirmed_at")
     context = {
         "petition": petition,
