@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Max, Prefetch
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
@@ -239,20 +239,16 @@ def call_highlights(briefing):
 
     Each is marked with an id (``cta-<citation id>``, the anchor the talking
     points page links to), a label screen readers announce, and a link to
-    write a letter with that point once the letters page exists. One query.
+    write a letter with that point. One query.
     """
-    try:
-        letters_url = reverse("letters_start")
-    except NoReverseMatch:
-        letters_url = None
+    letters_url = reverse("letters_start")
     citations = Citation.objects.filter(
         briefing=briefing, talking_point__status=TalkingPoint.Status.APPROVED
     ).order_by("start")
     highlights = []
     for citation in citations:
         attributes = {"id": f"cta-{citation.pk}", "class": "cta", "label": _("Call to action:")}
-        if letters_url:
-            query = urlencode({"point": citation.talking_point_id})
-            attributes["after"] = (f"{letters_url}?{query}", _("Use this in a letter"))
+        query = urlencode({"point": citation.talking_point_id})
+        attributes["after"] = (f"{letters_url}?{query}", _("Use this in a letter"))
         highlights.append((citation.start, citation.end, attributes))
     return highlights
