@@ -20,13 +20,12 @@ from django.utils.translation import ngettext
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 
 from campaign import moderation
 from campaign.countries import country_names
 from campaign.csvsafe import safe_row
+from campaign.pdf import font_for
 
 # CSV ---------------------------------------------------------------------------
 
@@ -66,24 +65,11 @@ def csv_lines(rows):
 
 # PDF ---------------------------------------------------------------------------
 
-CJK_FONT = "HYSMyeongJo-Medium"
 LATIN_FONT = "Helvetica"
 
 
-def _needs_cjk(text):
-    try:
-        text.encode("cp1252")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
 def _font(text):
-    if not _needs_cjk(text):
-        return LATIN_FONT
-    if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
-    return CJK_FONT
+    return font_for(text, latin=LATIN_FONT)
 
 
 class NameLines(Flowable):

@@ -19,11 +19,12 @@ CJK_FONT = "HYSMyeongJo-Medium"
 LATIN_FONT = "Times-Roman"
 
 
-def _font_for(text):
+def font_for(text, latin=LATIN_FONT):
+    """`latin` when a standard font can show `text`, else the built-in Korean font."""
     try:
         # The standard fonts cover Windows-1252, curly quotes and dashes included.
         text.encode("cp1252")
-        return LATIN_FONT
+        return latin
     except UnicodeEncodeError:
         pass
     if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
@@ -42,7 +43,7 @@ def letter_pdf(text, *, recipient=(), date_line="", title="Letter"):
     finished it, paragraphs separated by blank lines.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    font = _font_for("".join([text, date_line, *recipient]))
+    font = font_for("".join([text, date_line, *recipient]))
     body = ParagraphStyle(
         "body",
         fontName=font,
