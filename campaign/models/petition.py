@@ -150,6 +150,16 @@ class Petition(CountGuardedModel):
         return self.effective_state == self.State.OPEN
 
     @property
+    def closed_notice(self):
+        """Why the petition takes no signatures now, in words for visitors."""
+        state = self.effective_state
+        if state == self.State.PAUSED:
+            return _("Signing is paused for now. Please come back later.")
+        if state == self.State.DRAFT:
+            return _("This petition is a draft and does not accept signatures yet.")
+        return _("This petition is closed and no longer accepts signatures.")
+
+    @property
     def next_milestone(self):
         return next_milestone(self.signature_count, self.goal)
 

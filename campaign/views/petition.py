@@ -90,7 +90,7 @@ def sign(request, petition):
     if not petition.is_accepting_signatures:
         if request.htmx:
             return render(request, partial, {"petition": petition, "compact": compact})
-        messages.error(request, closed_message(petition))
+        messages.error(request, petition.closed_notice)
         return redirect(petition)
 
     ip_hash = abuse.hash_ip(abuse.client_ip(request))
@@ -121,12 +121,6 @@ def sign(request, petition):
     return redirect("petition_check_inbox", slug=petition.slug)
 
 
-def closed_message(petition):
-    if petition.effective_state == Petition.State.PAUSED:
-        return _("Signing is paused for now. Please come back later.")
-    return _("This petition is closed and no longer accepts signatures.")
-
-
 @require_GET
 def petition_check_inbox(request, slug):
     petition = public_petition(request, slug)
@@ -146,7 +140,7 @@ def signature_confirm(request, slug, token):
         context["form"] = ResendForm()
         return render(request, "campaign/signature_confirm.html", context, status=400)
     if signature.state == signature.State.PENDING and not petition.is_accepting_signatures:
-        context["closed"] = closed_message(petition)
+        context["closed"] = petition.closed_notice
         return render(request, "campaign/signature_confirm.html", context, status=409)
     if request.method == "POST":
         signing.confirm_signature(signature.pk)
