@@ -37,12 +37,8 @@ def share_context(petition):
     return {"share": share_links(url, petition.title), "share_url": url}
 
 
-def too_many_requests():
-    return HttpResponse(
-        _("Too many requests from your network. Please wait a few minutes and try again."),
-        status=429,
-        content_type="text/plain; charset=utf-8",
-    )
+def too_many_requests(request):
+    return render(request, "429.html", status=429)
 
 
 def petition_current(request):
@@ -96,7 +92,7 @@ def sign(request, petition):
     ip_hash = abuse.hash_ip(abuse.client_ip(request))
     refuse, rate_flag = abuse.signing_rate(ip_hash)
     if refuse:
-        return too_many_requests()
+        return too_many_requests(request)
 
     form = SignatureForm(request.POST, compact=compact)
     if not form.is_valid():
@@ -179,7 +175,7 @@ def signature_resend(request, slug):
     if request.method == "POST":
         refuse, _flag = abuse.signing_rate(abuse.hash_ip(abuse.client_ip(request)))
         if refuse:
-            return too_many_requests()
+            return too_many_requests(request)
         if form.is_valid():
             # Whatever happens the visitor sees the same page, so this form
             # cannot be used to find out who has signed.
