@@ -15,6 +15,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
+from campaign.compose import paragraphs
+
 CJK_FONT = "HYSMyeongJo-Medium"
 LATIN_FONT = "Times-Roman"
 
@@ -42,7 +44,6 @@ def letter_pdf(text, *, recipient=(), date_line="", title="Letter"):
     `recipient` is a sequence of address lines; `text` is the letter as the sender
     finished it, paragraphs separated by blank lines.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
     font = font_for("".join([text, date_line, *recipient]))
     body = ParagraphStyle(
         "body",
@@ -70,8 +71,7 @@ def letter_pdf(text, *, recipient=(), date_line="", title="Letter"):
         story.append(Paragraph(escape(date_line), body))
     if story:
         story.append(Spacer(1, 6 * mm))
-    for block in text.split("\n\n"):
-        if block.strip():
-            story.append(Paragraph(_lines(block.strip("\n")), body))
+    for block in paragraphs(text):
+        story.append(Paragraph(_lines(block), body))
     document.build(story)
     return buffer.getvalue()

@@ -121,7 +121,7 @@ def letter_print(request, letter, data):
         "letter": letter,
         "recipient": _recipient_lines(letter.official),
         "date_line": _date_line(letter),
-        "paragraphs": [p for p in data["text"].replace("\r\n", "\n").split("\n\n") if p.strip()],
+        "paragraphs": compose.paragraphs(data["text"]),
         "subject": data["subject"],
     }
     return render(request, "campaign/letter_print.html", context)
