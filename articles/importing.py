@@ -22,7 +22,7 @@ from django.utils.text import slugify
 
 from articles.cleanup import MAX_FILE_BYTES, CleanupError, clean_editorial, decode_editorial
 from articles.models import Briefing
-from articles.talking_points import refresh_talking_points
+from articles.talking_points import refresh_talking_points_or_log
 
 # Fields the importer writes and may refresh later. The slug is set once, on
 # creation, so published addresses never change.
@@ -119,7 +119,7 @@ def import_briefing_file(path, *, dry_run=False, status=Briefing.Status.PUBLISHE
             result.repeats_dropped = repeats
             # Every import, even of an unchanged file, so that points follow
             # the latest extractor; the refresh itself is idempotent.
-            refresh_talking_points(result.briefing)
+            refresh_talking_points_or_log(result.briefing)
             if dry_run:
                 transaction.set_rollback(True)
     except BriefingImportError as error:

@@ -167,7 +167,9 @@ def _storable(request, response):
 
 
 def _public_headers(response, seconds):
-    patch_cache_control(response, public=True, max_age=max(seconds, 0))
+    # A lifetime the view chose itself (a counter's 5 s, a QR code's day) stands.
+    if "max-age" not in response.get("Cache-Control", ""):
+        patch_cache_control(response, public=True, max_age=max(seconds, 0))
     patch_vary_headers(response, VARY)
     return response
 

@@ -326,6 +326,12 @@ SIGNING_MAIL_LIMIT = (envint("SIGNING_MAIL_LIMIT", 3), 3600)
 # How long a confirmation link works.
 SIGNATURE_LINK_DAYS = envint("SIGNATURE_LINK_DAYS", 7)
 
+# Letters to officials ----------------------------------------------------------
+
+# Finished letters recorded per client address: (letters, seconds). Beyond it the
+# sender keeps their letter on the page but it is not recorded (or counted).
+LETTER_RATE_LIMIT = (envint("LETTER_RATE_LIMIT", 30), 3600)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

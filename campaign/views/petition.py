@@ -12,12 +12,12 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import condition, require_GET, require_http_methods
 
 from campaign import abuse, signing
 from campaign.caching import public_response
 from campaign.models import Petition, Signature
+from campaign.security import frameable
 from campaign.sharing import share_links
 from campaign.signing_forms import ResendForm, SignatureForm
 
@@ -256,14 +256,13 @@ def petition_json(request, slug):
         "updated_at": petition.updated_at.isoformat(),
     }
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
-    patch_cache_control(response, public=True, max_age=30)
     response["Last-Modified"] = http_date(petition.updated_at.timestamp())
     # Public figures: partner sites may read them from their own pages.
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
 
-@xframe_options_exempt
+@frameable
 @public_response
 @require_GET
 def petition_widget(request, slug):
