@@ -35,7 +35,14 @@ def test_supporter_writes_to_the_ambassador_and_opens_their_mail_program(
     screenshot(page, "letters-choose-official")
     page.get_by_role("button", name="Next: what to ask").click()
     page.get_by_role("heading", name="What should your letter to Ambassador").wait_for()
-    assert page.get_by_label("Stop the forced repatriation").is_checked()
+    chosen = page.get_by_label("Stop the forced repatriation")
+    assert chosen.is_checked()
+    # Only that point: a letter with all the demo's points is too long for a mailto: link.
+    checked = page.locator("input[name=points]:checked")
+    others = checked.evaluate_all("boxes => boxes.map(box => box.id)")
+    for other in others:
+        if other != chosen.get_attribute("id"):
+            page.locator(f"#{other}").uncheck()
     page.get_by_role("button", name="Next: about you").click()
     page.get_by_label("Your name").fill("Alice Kim")
     page.get_by_label("Your town or city").fill("Toronto")
