@@ -324,6 +324,8 @@ SIGNING_MIN_FILL_SECONDS = envint("SIGNING_MIN_FILL_SECONDS", 3)
 SIGNING_MAIL_LIMIT = (envint("SIGNING_MAIL_LIMIT", 3), 3600)
 # How long a confirmation link works.
 SIGNATURE_LINK_DAYS = envint("SIGNATURE_LINK_DAYS", 7)
+# How often an open petition page asks for the latest count (the live counter).
+PETITION_POLL_SECONDS = envint("PETITION_POLL_SECONDS", 15)
 
 LOGGING = {
     "version": 1,

@@ -72,6 +72,7 @@ def show_petition(request, petition, form=None):
         "briefings": petition.briefings.published(),
         "share": share_links(url, petition.title),
         "share_url": url,
+        "poll_seconds": settings.PETITION_POLL_SECONDS,
     }
     response = render(request, "campaign/petition_detail.html", context)
     if petition.state == Petition.State.DRAFT:
@@ -232,7 +233,8 @@ def petition_count(request, slug):
         raise Http404
     petition = Petition(**summary)
     response = render(request, "campaign/petition_detail.html#counter", {"petition": petition})
-    patch_cache_control(response, public=True, max_age=5)
+    # Never older than one poll of the page.
+    patch_cache_control(response, public=True, max_age=min(5, settings.PETITION_POLL_SECONDS))
     # The fragment's words follow the visitor's language.
     patch_vary_headers(response, ["Accept-Language", "Cookie"])
     return response
