@@ -22,6 +22,7 @@ install: $(VENV)/.installed
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py createcachetable
+	$(BIN)/python manage.py setup_roles
 
 # Development mode: DEBUG on, demo content and accounts, mail written to var/mail/.
 # The task worker (which delivers mail) runs in the background beside the

@@ -10,7 +10,11 @@ from django.utils.translation import ngettext, ngettext_lazy
 
 from articles.asks import sentence_in_context
 from articles.models import Briefing, Citation, TalkingPoint
-from articles.talking_points import refresh_talking_points
+from articles.talking_points import (
+    CannotMerge,
+    merge_talking_points,
+    refresh_talking_points_or_log,
+)
 
 # The admin's class for full-width text boxes.
 WIDE = {"class": "vLargeTextField"}
@@ -105,7 +109,12 @@ class BriefingAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         # In the admin's transaction: the talking points follow the text just saved.
-        refresh_talking_points(obj)
+        if refresh_talking_points_or_log(obj) is None:
+            self.message_user(
+                request,
+                _("The briefing was saved, but its talking points could not be updated."),
+                messages.WARNING,
+            )
 
     def _update(self, request, queryset, message, **values):
         # Only rows that actually change are counted, so the message is honest.
@@ -205,7 +214,7 @@ class TalkingPointAdmin(admin.ModelAdmin):
     list_editable = ["position"]
     list_filter = ["status", "addressee", "ask_edited"]
     search_fields = ["ask", "ask_ko", "citations__sentence"]
-    actions = ["approve", "reject"]
+    actions = ["approve", "reject", "merge"]
     fields = ["ask", "ask_ko", "addressee", "status", "position", "score", "ask_edited", "sources"]
     readonly_fields = ["score", "ask_edited", "sources"]
     inlines = [CitationInline]
@@ -274,9 +283,24 @@ class TalkingPointAdmin(admin.ModelAdmin):
     def reject(self, request, queryset):
         self._set_status(request, queryset, TalkingPoint.Status.REJECTED, REJECTED_MESSAGE)
 
+    @admin.action(description=_("Merge the selected talking points into one"))
+    def merge(self, request, queryset):
+        try:
+            kept = merge_talking_points(list(queryset))
+        except CannotMerge as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return
+        message = _("Merged into “%(ask)s”; its citations now include all of theirs.")
+        self.message_user(request, message % {"ask": kept.ask}, messages.SUCCESS)
+
     def _set_status(self, request, queryset, status, message):
         """Give the selected points a status; say how many changed (the others had it)."""
         ids = list(queryset.values_list("pk", flat=True))
-        selected = TalkingPoint.objects.filter(pk__in=ids)
-        changed = selected.exclude(status=status).update(status=status)
+        to_change = TalkingPoint.objects.filter(pk__in=ids).exclude(status=status)
+        changed = 0
+        # One save each, not update(): saving is what tells the page caches.
+        for point in to_change:
+            point.status = status
+            point.save(update_fields=["status", "updated_at"])
+            changed += 1
         self.message_user(request, message % {"changed": changed, "total": len(ids)})

@@ -22,7 +22,7 @@ from django.utils.text import slugify
 
 from articles.cleanup import MAX_FILE_BYTES, CleanupError, clean_editorial, decode_editorial
 from articles.models import Briefing
-from articles.talking_points import refresh_talking_points
+from articles.talking_points import refresh_talking_points_or_log
 
 # Fields the importer writes and may refresh later. The slug is set once, on
 # creation, so published addresses never change.
@@ -119,7 +119,7 @@ def import_briefing_file(path, *, dry_run=False, status=Briefing.Status.PUBLISHE
             result.repeats_dropped = repeats
             # Every import, even of an unchanged file, so that points follow
             # the latest extractor; the refresh itself is idempotent.
-            refresh_talking_points(result.briefing)
+            refresh_talking_points_or_log(result.briefing)
             if dry_run:
                 transaction.set_rollback(True)
     except BriefingImportError as error:
@@ -143,8 +143,10 @@ def read_editorial(path):
         )
     try:
         cleaned = clean_editorial(decode_editorial(path.read_bytes()))
-    except (CleanupError, OSError) as error:
+    except CleanupError as error:
         raise BriefingImportError(str(error)) from None
+    except OSError as error:
+        raise BriefingImportError(f"cannot be read: {error.strerror}") from None
     values = {
         "title": cleaned.title,
         "deck": cleaned.deck,
@@ -173,6 +175,8 @@ def read_metadata(path):
         data = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise BriefingImportError(f"{name} is not valid JSON in UTF-8: {error}") from None
+    except OSError as error:
+        raise BriefingImportError(f"{name} cannot be read: {error.strerror}") from None
     if not isinstance(data, dict):
         raise BriefingImportError(f"{name} must hold one JSON object")
     unknown = set(data) - METADATA_FIELDS - METADATA_COMMENTS
@@ -187,10 +191,10 @@ def read_metadata(path):
             raise BriefingImportError(message) from None
     else:
         values["published_on"] = None
-    for key in ("featured",):
-        if key in values and not isinstance(values[key], bool):
-            raise BriefingImportError(f"{name}: {key} must be true or false")
-    if "position" in values and (not isinstance(values["position"], int) or values["position"] < 0):
+    if not isinstance(values.get("featured", False), bool):
+        raise BriefingImportError(f"{name}: featured must be true or false")
+    position = values.get("position", 0)
+    if isinstance(position, bool) or not isinstance(position, int) or position < 0:
         raise BriefingImportError(f"{name}: position must be a whole number, 0 or more")
     for key, value in values.items():
         if key not in ("published_on", "featured", "position") and not isinstance(value, str):

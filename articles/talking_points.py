@@ -8,6 +8,7 @@ editor has approved or rejected.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -19,6 +20,8 @@ from django.utils.translation import gettext as _
 
 from articles.asks import clean_ask, locate_sentence, mask_markup, same_call
 from articles.models import Addressee, Briefing, Citation, TalkingPoint
+
+logger = logging.getLogger(__name__)
 
 # The editorials are in English; the labels added to them follow the visitor's language.
 BODY_LANGUAGE = "en"
@@ -67,13 +70,15 @@ def refresh_talking_points(briefing, extract=None) -> RefreshResult:
         next_position = (TalkingPoint.objects.aggregate(top=Max("position"))["top"] or 0) + 1
         for call in calls:
             start, end = call.start, call.end
+            if not 0 <= start < end <= len(body):
+                continue
             if any(start < c.end and c.start < end for c in kept):
                 continue  # already cited, or overlaps a sentence that is
             point = _matching_point(points, call)
             if point is None:
                 point = TalkingPoint.objects.create(
                     ask=clean_ask(call.ask),
-                    addressee=call.addressee,
+                    addressee=_addressee(call.addressee),
                     score=round(call.score, 3),
                     position=next_position,
                 )
@@ -95,6 +100,19 @@ def refresh_talking_points(briefing, extract=None) -> RefreshResult:
             kept.append(citation)
             result.new_citations += 1
     return result
+
+
+def refresh_talking_points_or_log(briefing) -> RefreshResult | None:
+    """Refresh, but never let a fault in the extraction stop a briefing from being saved.
+
+    The refresh runs in a savepoint, so a failure leaves the talking points as
+    they were; the next import or save tries again. Returns None on failure.
+    """
+    try:
+        return refresh_talking_points(briefing)
+    except Exception:
+        logger.exception("Talking points of briefing %s could not be refreshed", briefing.pk)
+        return None
 
 
 def _follow_existing_citations(briefing, body, result):
@@ -149,6 +167,10 @@ def _unique_calls(calls):
     return unique
 
 
+def _addressee(value):
+    return value if value in Addressee.values else Addressee.OTHER
+
+
 def _matching_point(points, call):
     """The existing talking point that makes the same call, if any.
 
@@ -160,12 +182,43 @@ def _matching_point(points, call):
         texts = [point.ask]
         if point.ask_edited:
             texts += [citation.sentence for citation in point.citations.all()]
-        if any(same_call(point.addressee, text, call.addressee, call.ask) for text in texts):
+        addressee = _addressee(call.addressee)
+        if any(same_call(point.addressee, text, addressee, call.ask) for text in texts):
             # Prefer a point an editor has already approved, then the oldest.
             rank = (point.status != TalkingPoint.Status.APPROVED, point.pk)
             if best is None or rank < best[0]:
                 best = (rank, point)
     return best[1] if best else None
+
+
+class CannotMerge(ValueError):
+    """Talking points that cannot become one; the message says why in plain words."""
+
+
+def merge_talking_points(points):
+    """Make several talking points one: the first approved (else the first) keeps its ask.
+
+    For the same call the extractor worded too differently to recognise. The
+    other points' citations move to the kept one and the others are deleted;
+    later refreshes keep the citations where the editor put them.
+    """
+    points = sorted(
+        points, key=lambda p: (p.status != TalkingPoint.Status.APPROVED, p.position, p.pk)
+    )
+    if len(points) < 2:
+        raise CannotMerge(_("Select at least two talking points to merge."))
+    if len({point.addressee for point in points}) > 1:
+        raise CannotMerge(_("Only talking points addressed to the same actor can be merged."))
+    kept, others = points[0], points[1:]
+    with transaction.atomic():
+        # Saved one by one, not update(): saving is what tells the page caches.
+        for citation in Citation.objects.filter(talking_point__in=others):
+            citation.talking_point = kept
+            citation.save(update_fields=["talking_point"])
+        kept.score = max(point.score for point in points)
+        kept.save(update_fields=["score", "updated_at"])
+        TalkingPoint.objects.filter(pk__in=[point.pk for point in others]).delete()
+    return kept
 
 
 def approved_points_by_addressee():

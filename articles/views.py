@@ -6,10 +6,13 @@ from django.utils.safestring import mark_safe
 from articles.models import Briefing
 from articles.rendering import render_body
 from articles.talking_points import approved_points_by_addressee, call_highlights
+from campaign.caching import fragment
 
 
 def briefing_list(request):
-    briefings = Briefing.objects.published().in_order()
+    briefings = fragment(
+        "articles", lambda: list(Briefing.objects.published().in_order()), key=["list"]
+    )
     return render(request, "articles/briefing_list.html", {"briefings": briefings})
 
 
@@ -20,12 +23,12 @@ def briefing_detail(request, slug):
     staff = request.user.is_staff and request.user.has_perm("articles.view_briefing")
     if preview and not staff:
         raise Http404("No briefing matches the given query.")
-    highlights = call_highlights(briefing)
+    # The same for every reader: kept until an editor saves (campaign.caching).
+    body_html, has_calls = fragment("articles", lambda: rendered_body(briefing), key=[briefing.pk])
     context = {
         "briefing": briefing,
-        # render_body escapes every piece of text itself.
-        "body_html": mark_safe(render_body(briefing.body, highlights)),
-        "has_calls": bool(highlights),
+        "body_html": mark_safe(body_html),
+        "has_calls": has_calls,
         "preview": preview,
     }
     response = render(request, "articles/briefing_detail.html", context)
@@ -34,7 +37,13 @@ def briefing_detail(request, slug):
     return response
 
 
+def rendered_body(briefing):
+    highlights = call_highlights(briefing)
+    # render_body escapes every piece of text itself.
+    return render_body(briefing.body, highlights), bool(highlights)
+
+
 def talking_points(request):
     """The approved talking points, grouped by whom they ask to act."""
-    groups = approved_points_by_addressee()
+    groups = fragment("articles", approved_points_by_addressee, key=["talking-points"])
     return render(request, "articles/talking_points.html", {"groups": groups})

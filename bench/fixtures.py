@@ -115,6 +115,9 @@ def _column_values(Signature, vendor):
         "state": "'confirmed'",
         "flagged": "false" if vendor == "postgresql" else "0",
         "show_name": "(n %% 2 = 0)",
+        # Like a real petition: some signers comment and moderators approve some.
+        "comment": f"CASE WHEN n %% 500 = 0 THEN 'Signing because ' || {text} ELSE '' END",
+        "comment_state": "CASE WHEN n %% 500 = 0 THEN 'approved' ELSE 'pending' END",
         "created_at": now,
         "updated_at": now,
         "confirmed_at": now,

@@ -30,6 +30,9 @@ from functools import wraps
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.db import DatabaseCache as DjangoDatabaseCache
+from django.db import connections, router, transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -164,7 +167,9 @@ def _storable(request, response):
 
 
 def _public_headers(response, seconds):
-    patch_cache_control(response, public=True, max_age=max(seconds, 0))
+    # A lifetime the view chose itself (a counter's 5 s, a QR code's day) stands.
+    if "max-age" not in response.get("Cache-Control", ""):
+        patch_cache_control(response, public=True, max_age=max(seconds, 0))
     patch_vary_headers(response, VARY)
     return response
 
@@ -243,3 +248,27 @@ class FixedChoicesSelect(forms.Select):
                 self._renderings.clear()
             self._renderings[key] = html
         return html
+
+
+class DatabaseCache(DjangoDatabaseCache):
+    """
+    The database cache (used without REDIS_URL), writing without waiting for
+    the disk on PostgreSQL.
+
+    Every rate-limit hit is a cache write, and a signature makes several. Each
+    write commits on its own; on PostgreSQL a commit waits for its WAL flush
+    while holding the row lock, so parallel signers queued behind the shared
+    counters of one address. A cache may lose its last writes in a crash, so
+    these commits do not wait (`synchronous_commit = off`, for these
+    transactions only). Signatures and mail rows keep full durability.
+    """
+
+    def _base_set(self, mode, key, value, timeout=DEFAULT_TIMEOUT):
+        db = router.db_for_write(self.cache_model_class)
+        connection = connections[db]
+        if connection.vendor != "postgresql" or connection.in_atomic_block:
+            # Inside the caller's transaction the caller's commit decides.
+            return super()._base_set(mode, key, value, timeout)
+        with transaction.atomic(using=db), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+            return super()._base_set(mode, key, value, timeout)

@@ -125,6 +125,7 @@ EN_REQUESTS = (
     ("I ask you to {ask}.", "I ask you not to {ask}."),
     ("I respectfully urge you to {ask}.", "I respectfully urge you not to {ask}."),
     ("I would be grateful if you would {ask}.", "I would be grateful if you would not {ask}."),
+    ("It is important that you {ask}.", "It is important that you do not {ask}."),
 )
 
 # For asks that are not imperatives ("China must ..."): a whole clause.
@@ -251,14 +252,17 @@ def _compose_english(official, points, sender, chooser):
     name = sender.name.strip()
     opening = chooser.pick(EN_OPENINGS, 1).format(name=name, where=_english_where(sender))
     paragraphs = [opening]
-    cited = set()
+    cited, previous = set(), None
     for index, point in enumerate(points):
         request = _english_request(point.ask, chooser, index)
-        if point.source is not None and point.source in cited:
+        if point.source is not None and point.source == previous:
             source = "The same editorial makes this case."
+        elif point.source is not None and point.source in cited:
+            source = f"“{point.source.title}”, cited above, makes this case too."
         else:
             source = _english_source(point.source, chooser, index)
             cited.add(point.source)
+        previous = point.source
         paragraphs.append(f"{request} {source}".strip())
     paragraphs.extend(_personal_paragraphs(sender))
     paragraphs.append(chooser.pick(EN_CLOSINGS, 2))
@@ -303,6 +307,7 @@ KO_REQUESTS = (
     "{honorific}께 간곡히 요청드립니다. {ask}",
     "다음 사항을 실행해 주시기를 요청드립니다. {ask}",
     "{honorific}께서 이 요청에 귀 기울여 주시기를 바랍니다. {ask}",
+    "특히 다음 사항을 부탁드립니다. {ask}",
 )
 
 KO_SOURCES_DATED = (
@@ -376,7 +381,7 @@ def _compose_korean(official, points, sender, chooser):
     )
     paragraphs = [opening]
     left_out = []
-    cited = set()
+    cited, previous = set(), None
     usable = 0
     for point in points:
         if not point.ask_ko.strip():
@@ -385,11 +390,14 @@ def _compose_korean(official, points, sender, chooser):
         request = chooser.pick(KO_REQUESTS, 10, usable).format(
             honorific=honorific, ask=_korean_ask(point.ask_ko)
         )
-        if point.source is not None and point.source in cited:
+        if point.source is not None and point.source == previous:
             source = "같은 사설도 이 점을 지적했습니다."
+        elif point.source is not None and point.source in cited:
+            source = f"앞서 언급한 사설 「{point.source.title}」도 이 점을 지적했습니다."
         else:
             source = _korean_source(point.source, chooser, usable)
             cited.add(point.source)
+        previous = point.source
         paragraphs.append(f"{request} {source}".strip())
         usable += 1
     paragraphs.extend(_personal_paragraphs(sender))
@@ -441,12 +449,14 @@ def crlf(text):
     return "\r\n".join(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
 
-def mailto_url(email, subject, body):
+def mailto_url(email, subject, body=""):
     """A mailto: link that opens the sender's mail client with the letter filled in.
 
     Percent-encoded as UTF-8, spaces as %20 (never +), line breaks as %0D%0A.
     """
-    query = f"subject={quote(subject, safe='')}&body={quote(crlf(body), safe='')}"
+    query = f"subject={quote(subject, safe='')}"
+    if body:
+        query += f"&body={quote(crlf(body), safe='')}"
     return f"mailto:{quote(email, safe='@')}?{query}"
 
 

@@ -5,6 +5,7 @@ import secrets
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from articles.importing import import_briefings
 
@@ -14,6 +15,18 @@ EDITORIALS_DIR = Path(__file__).resolve().parent.parent / "articles" / "editoria
 # Logins created for a local demo only (the command refuses them without DEBUG).
 DEMO_ACCOUNTS = [
     {"username": "admin", "password": "safe-passage-admin", "superuser": True, "group": None},
+    {
+        "username": "editor",
+        "password": "safe-passage-editor",
+        "superuser": False,
+        "group": "Editors",
+    },
+    {
+        "username": "moderator",
+        "password": "safe-passage-moderator",
+        "superuser": False,
+        "group": "Moderators",
+    },
 ]
 
 
@@ -29,6 +42,8 @@ def create_demo_accounts():
         if created:
             user.set_password(account["password"])
             user.save()
+        if account["group"]:
+            user.groups.add(Group.objects.get(name=account["group"]))
         logins.append((account["username"], account["password"]))
     return logins
 
@@ -81,8 +96,7 @@ def create_demo_petition(with_signers=False):
     """The campaign's petition (open, current) with its timeline; with_signers adds
     a few fictional confirmed signatures for a local demo. Returns the petition."""
     from articles.models import Briefing
-    from campaign import signing
-    from campaign.models import Petition, Signature, TimelineEntry
+    from campaign.models import Petition, TimelineEntry
 
     petition, created = Petition.objects.get_or_create(
         slug=PETITION_SLUG,
@@ -110,22 +124,71 @@ def create_demo_petition(with_signers=False):
         )
     if with_signers:
         for number, (name, country, show, comment) in enumerate(DEMO_SIGNERS, start=1):
-            email = f"demo-signer-{number}@example.org"
-            if Signature.objects.filter(petition=petition, normalised_email=email).exists():
-                continue
-            signature = Signature.objects.create(
-                petition=petition,
+            create_demo_signer(
+                petition,
+                f"demo-signer-{number}@example.org",
                 name=name,
-                email=email,
-                normalised_email=email,
                 country=country,
                 show_name=show,
                 comment=comment,
                 comment_state="approved" if comment else "pending",
-                token_nonce=secrets.token_hex(32),
             )
-            signing.confirm_signature(signature.pk)
     return petition
+
+
+def create_demo_signer(petition, email, **fields):
+    """A confirmed demo signature, unless this address already signed."""
+    from campaign import signing
+    from campaign.models import Signature
+
+    if Signature.objects.filter(petition=petition, normalised_email=email).exists():
+        return
+    signature = Signature.objects.create(
+        petition=petition,
+        email=email,
+        normalised_email=email,
+        token_nonce=secrets.token_hex(32),
+        **fields,
+    )
+    signing.confirm_signature(signature.pk)
+
+
+# Demo moderation work (DEBUG only): comments waiting, a paper tally, an unsent update.
+DEMO_COMMENTERS = [
+    ("Hana Kim", "KR", "My grandmother crossed the Tumen river. Please let them pass."),
+    ("Peter Novak", "CZ", "Buy cheap watches at http://spam.example"),
+]
+
+
+def create_demo_moderation(petition):
+    """Give the demo moderator and editor something to do. Idempotent."""
+    from campaign.models import CampaignUpdate, PaperTally
+
+    for number, (name, country, comment) in enumerate(DEMO_COMMENTERS, start=1):
+        create_demo_signer(
+            petition,
+            f"demo-commenter-{number}@example.org",
+            name=name,
+            country=country,
+            show_name=True,
+            wants_updates=True,
+            comment=comment,
+        )
+    PaperTally.objects.get_or_create(
+        petition=petition,
+        gathered_by="Street stall, Gwanghwamun Square",
+        defaults={"date": datetime.date(2026, 11, 14), "count": 1200, "note": "Demo entry"},
+    )
+    CampaignUpdate.objects.get_or_create(
+        petition=petition,
+        title="We are delivering the petition next month",
+        defaults={
+            "date": datetime.date(2026, 11, 20),
+            "body": "Thank you for signing. We will hand the petition to the embassy in person.",
+        },
+    )
+
+
 # Letters to officials ---------------------------------------------------------
 
 # Public offices the editorials address. No office holders are named (roles change)

@@ -6,17 +6,19 @@ changed hidden field sends the supporter back to the step it belongs to with
 a plain error instead of failing.
 """
 
+import time
 import uuid
 from dataclasses import dataclass, field
 
 from django import forms
+from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Citation, TalkingPoint
-from campaign import compose
+from campaign import abuse, compose
 from campaign.models import Letter, Official
 
 STEPS = ("official", "points", "about", "letter")
@@ -332,6 +334,23 @@ def start(query):
 # Finished letters ------------------------------------------------------------------
 
 
+def over_rate_limit(cleaned, request):
+    """Whether this network has finished too many letters lately. A letter already
+    recorded (its last step posted again) never counts against the limit."""
+    if Letter.objects.filter(key=cleaned["key"]).exists():
+        return False
+    limit, window = settings.LETTER_RATE_LIMIT
+    ip_hash = abuse.hash_ip(abuse.client_ip(request))
+    return abuse.hit(f"rl:letters:{ip_hash}:{int(time.time() // window)}", window) > limit
+
+
+def held_back(state, data):
+    """Show the letter step again with the sender's text, when it cannot be recorded."""
+    form = LetterForm(data)
+    form.is_valid()
+    return WizardState(step="letter", form=form, cleaned=state.cleaned, carried=_carry(data, form))
+
+
 def record_letter(cleaned):
     """Record a finished letter once, however often its last step is posted."""
     official = cleaned["official"]
@@ -366,17 +385,21 @@ def letter_from_token(token):
 def delivery(letter, subject, text):
     """The ways to send a finished letter to its office."""
     official = letter.official
-    mailto = ""
+    mailto = mailto_without_body = ""
     if official.email:
         mailto = compose.mailto_url(official.email, subject, text)
+        if compose.mailto_too_long(mailto):
+            # Too long for some mail programs: open a message with the address and the
+            # subject only, and the sender pastes the copied letter.
+            mailto, mailto_without_body = "", compose.mailto_url(official.email, subject)
     return {
         "letter": letter,
         "official": official,
         "subject": subject,
         "text": text,
         "token": letter_token(letter),
-        "mailto": "" if compose.mailto_too_long(mailto) else mailto,
-        "mailto_too_long": compose.mailto_too_long(mailto),
+        "mailto": mailto,
+        "mailto_without_body": mailto_without_body,
     }
 
 

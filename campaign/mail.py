@@ -17,6 +17,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from campaign.models import OutgoingMail
 
@@ -32,7 +33,12 @@ def backoff(attempts):
 
 def make_message(name, to, ctx):
     """Render the three templates of one email into a message ready to send."""
-    ctx = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **ctx}
+    ctx = {
+        "SITE_NAME": settings.SITE_NAME,
+        "SITE_URL": settings.SITE_URL,
+        "LANGUAGE_CODE": get_language(),
+        **ctx,
+    }
     subject = render_to_string(f"emails/{name}-subject.txt", ctx)
     # A subject is one line whatever the template's whitespace.
     subject = " ".join(subject.split())

@@ -169,7 +169,8 @@ else:
     # between workers; created by `manage.py createcachetable`.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            # Django's database cache, committing without waiting for the disk.
+            "BACKEND": "campaign.caching.DatabaseCache",
             "LOCATION": "cache_table",
         }
     }
@@ -326,6 +327,12 @@ SIGNING_MAIL_LIMIT = (envint("SIGNING_MAIL_LIMIT", 3), 3600)
 SIGNATURE_LINK_DAYS = envint("SIGNATURE_LINK_DAYS", 7)
 # How often an open petition page asks for the latest count (the live counter).
 PETITION_POLL_SECONDS = envint("PETITION_POLL_SECONDS", 15)
+
+# Letters to officials ----------------------------------------------------------
+
+# Finished letters recorded per client address: (letters, seconds). Beyond it the
+# sender keeps their letter on the page but it is not recorded (or counted).
+LETTER_RATE_LIMIT = (envint("LETTER_RATE_LIMIT", 30), 3600)
 
 LOGGING = {
     "version": 1,

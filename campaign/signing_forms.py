@@ -3,8 +3,14 @@ from django.core.validators import slug_re
 from django.utils.translation import gettext_lazy as _
 
 from campaign import abuse
+from campaign.caching import FixedChoicesSelect
 from campaign.countries import COUNTRIES
 from campaign.signing_rules import email_domain, name_problem
+
+
+def country_choices():
+    # A callable: each form then copies a reference, not ~250 choices.
+    return [("", _("Choose your country")), *COUNTRIES]
 
 
 class SignatureForm(forms.Form):
@@ -26,9 +32,9 @@ class SignatureForm(forms.Form):
     )
     country = forms.ChoiceField(
         label=_("Country"),
-        choices=[("", _("Choose your country"))] + COUNTRIES,
+        choices=country_choices,
         error_messages={"required": _("Please choose your country.")},
-        widget=forms.Select(attrs={"autocomplete": "country"}),
+        widget=FixedChoicesSelect(attrs={"autocomplete": "country"}),
     )
     postal_code = forms.CharField(
         label=_("Postal code (optional)"),

@@ -37,7 +37,7 @@ def domain_and_parents(domain):
     return [".".join(parts[i:]) for i in range(len(parts) - 1)]
 
 
-_URLISH = re.compile(r"(https?:|www\.|\w\.(com|net|org|info|ru|cn|xyz|top|io)\b|/)", re.I)
+_URLISH = re.compile(r"(https?:|www\.|\w\.(com|net|org|info|ru|cn|xyz|top|io)\b)", re.I)
 # Spreadsheet programs run cells that start with these as formulas.
 _FORMULA_STARTS = ("=", "+", "-", "@")
 

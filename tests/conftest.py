@@ -86,6 +86,12 @@ def fake_extractor():
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Tests log staff in; real password hashing is slow on purpose.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _tasks_run_immediately(settings):
     # Tasks run in the test's own process and transaction; django-tasks resets
     # its backends when the TASKS setting changes (tests/test_mail_queue.py
@@ -168,6 +174,27 @@ def sign(client, petition, on_commit, **fields):
         return client.post(petition.get_absolute_url(), signature_form(**fields))
 
 
+def make_signature(petition, email, country="KR", confirmed=True, **fields):
+    """A signature through the service functions, so the counts stay exact."""
+    from campaign import signing
+    from campaign.models import Signature
+    from campaign.signing_rules import normalise_email
+
+    signature = Signature.objects.create(
+        petition=petition,
+        name=fields.pop("name", "Test Signer"),
+        email=email,
+        normalised_email=normalise_email(email),
+        country=country,
+        token_nonce="0" * 64,
+        **fields,
+    )
+    if confirmed:
+        signing.confirm_signature(signature.pk)
+        signature.refresh_from_db()
+    return signature
+
+
 # Letters to officials ---------------------------------------------------------
 
 
@@ -203,3 +230,28 @@ def make_official(title="Ambassador of China to the Republic of Korea", **fields
     fields.setdefault("organisation", "Embassy of China")
     fields.setdefault("category", "china")
     return Official.objects.create(title=title, **fields)
+
+
+# Staff -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def moderator(client, db):
+    """A member of Moderators, signed in to the test client."""
+    from campaign.roles import MODERATORS
+    from tests.staff import make_staff
+
+    user = make_staff("moderator", MODERATORS)
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def editor(client, db):
+    """A member of Editors, signed in to the test client."""
+    from campaign.roles import EDITORS
+    from tests.staff import make_staff
+
+    user = make_staff("editor", EDITORS)
+    client.force_login(user)
+    return user

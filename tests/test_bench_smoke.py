@@ -86,3 +86,19 @@ def test_signing_form_is_found_and_filled_like_a_person_would():
     assert data["country"] == "KR"
     assert data["email"] == "a@bench.example"
     assert "website" not in data, "the honeypot stays empty"
+
+
+def test_profile_summary_counts_each_function_once_per_sample(tmp_path):
+    from bench.__main__ import top_frames
+
+    raw = tmp_path / "profile.txt"
+    raw.write_text(
+        "handle (gunicorn/x.py:1);sign (campaign/views/petition.py:90);"
+        "hit (campaign/abuse.py:60) 3\n"
+        "handle (gunicorn/x.py:1);sign (campaign/views/petition.py:95);"
+        "render (django/template/base.py:10) 1\n"
+    )
+    inclusive, own = top_frames(raw)
+    assert inclusive[0] == ("sign (campaign/views/petition.py)", 100.0)
+    assert ("hit (campaign/abuse.py)", 75.0) in inclusive
+    assert own[0] == ("hit (campaign/abuse.py)", 75.0)

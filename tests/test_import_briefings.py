@@ -188,6 +188,10 @@ def test_bad_metadata_fails_the_file_and_leaves_nothing_half_imported(tmp_path):
     assert "title: Ensure this value has at most 200 characters" in result.error
     (tmp_path / "x.json").write_text('{"colour": "red"}')
     assert "unknown keys: colour" in import_briefing_file(text).error
+    (tmp_path / "x.json").write_text('{"position": true}')
+    assert "position must be a whole number" in import_briefing_file(text).error
+    (tmp_path / "x.json").write_text('{"title": "T",')
+    assert "x.json is not valid JSON" in import_briefing_file(text).error
     assert not Briefing.objects.exists()
 
 

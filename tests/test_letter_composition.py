@@ -108,10 +108,10 @@ def test_statements_keep_names_and_lower_common_words():
 
 
 def test_points_in_one_letter_are_asked_in_different_words():
-    asks = ["Stop the returns", "Grant refugee status", "Let the UN in"]
+    asks = ["Stop the returns", "Grant refugee status", "Let the UN in", "Free the detainees"]
     letter = compose_letter(AMBASSADOR, [PointInfo(ask=ask) for ask in asks], ALICE)
-    framings = {paragraph[:12] for paragraph in letter.paragraphs[1:4]}
-    assert len(framings) == 3
+    framings = {paragraph[:12] for paragraph in letter.paragraphs[1:5]}
+    assert len(framings) == 4
 
 
 def test_an_editorial_cited_twice_is_named_once():
@@ -125,6 +125,21 @@ def test_an_editorial_cited_twice_is_named_once():
     korean = compose_letter(UNIFICATION, points, Sender(name="김민수"))
     assert korean.text.count("A humane China") == 1
     assert korean.paragraphs[2].endswith("같은 사설도 이 점을 지적했습니다.")
+
+
+def test_an_editorial_cited_again_later_is_named_by_its_title():
+    other = Source(title="Open the doors", publication="The Korea Times")
+    points = [
+        PointInfo(ask="Stop the returns", ask_ko="북송을 중단해 주십시오", source=HERALD),
+        PointInfo(ask="Let the UN in", ask_ko="유엔의 접근을 허용해 주십시오", source=other),
+        PointInfo(ask="Free the detainees", ask_ko="억류자를 석방해 주십시오", source=HERALD),
+    ]
+    english = compose_letter(AMBASSADOR, points, ALICE)
+    assert english.paragraphs[3].endswith("“A humane China”, cited above, makes this case too.")
+    assert "same editorial" not in english.text
+    korean = compose_letter(UNIFICATION, points, Sender(name="김민수"))
+    back_reference = "앞서 언급한 사설 「A humane China」도 이 점을 지적했습니다."
+    assert korean.paragraphs[3].endswith(back_reference)
 
 
 def test_source_without_a_date_says_an_editorial_argued():

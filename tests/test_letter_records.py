@@ -96,3 +96,23 @@ def test_demo_officials_are_loaded_once_and_all_need_checking():
 def test_load_demo_creates_the_officials(settings):
     call_command("load_demo", stdout=StringIO())
     assert Official.objects.filter(needs_check=True).count() == len(demo.DEMO_OFFICIALS)
+
+
+def test_a_flood_of_letters_from_one_network_is_not_counted_but_keeps_the_text(
+    client, official, point, settings
+):
+    settings.LETTER_RATE_LIMIT = (1, 3600)
+    first = draft(client, official)
+    submit(client, first)
+    submit(client, first)  # the same letter again is not a new one
+    second = draft(client, official, name="Bo")
+    text = dict(form_fields(second))["text"]
+    response = submit(client, second)
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "cannot record this one now" in html
+    assert dict(form_fields(response))["text"] == text
+    assert Letter.objects.count() == 1
+    swapped = submit(client, second, HTTP_HX_REQUEST="true")
+    assert swapped.status_code == 200  # htmx only swaps successful responses in
+    assert "cannot record this one now" in swapped.content.decode()

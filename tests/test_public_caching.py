@@ -225,3 +225,114 @@ def test_a_cached_response_keeps_the_headers_the_view_set(shared_cache):
     assert again["Access-Control-Allow-Origin"] == "*"
     assert again["ETag"] == '"1"'
     assert again["Content-Type"] == "application/json"
+
+
+# The site's pages with caching on ---------------------------------------------
+
+
+@pytest.mark.django_db
+def test_an_editors_change_to_a_briefing_shows_on_the_next_view(shared_cache, client):
+    from tests.conftest import create_briefing
+
+    briefing = create_briefing(body="The first version.")
+    assert "The first version." in client.get(briefing.get_absolute_url()).content.decode()
+    briefing.body = "The corrected version."
+    briefing.save()
+    shared_cache["now"] += 1  # past this worker's own one-second copy
+    page = client.get(briefing.get_absolute_url()).content.decode()
+    assert "The corrected version." in page
+    assert "The first version." not in page
+
+
+@pytest.mark.django_db
+def test_a_staff_preview_of_a_draft_is_never_shown_to_visitors(shared_cache, client):
+    from django.contrib.auth.models import User
+
+    from tests.conftest import create_briefing
+
+    draft = create_briefing(status="draft", body="Not yet public.")
+    editor = User.objects.create_superuser("editor", "editor@example.org", "pw-for-tests")
+    client.force_login(editor)
+    assert "Not yet public." in client.get(draft.get_absolute_url()).content.decode()
+    client.logout()
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.django_db
+def test_petition_json_is_shared_for_a_few_seconds(shared_cache, client):
+    from campaign.models import Petition
+    from tests.conftest import make_petition
+
+    petition = make_petition()
+    url = f"/petitions/{petition.slug}.json"
+    assert client.get(url).json()["signature_count"] == 0
+    Petition.objects.filter(pk=petition.pk).update(signature_count=7)
+    response = client.get(url)
+    assert response.json()["signature_count"] == 0
+    assert "public" in response["Cache-Control"] and "max-age=5" in response["Cache-Control"]
+    assert response["Access-Control-Allow-Origin"] == "*"
+    shared_cache["now"] += 6
+    assert client.get(url).json()["signature_count"] == 7
+
+
+@pytest.mark.django_db
+def test_new_signers_show_on_the_petition_page_within_the_timeout(shared_cache, client):
+    from django.utils import timezone
+
+    from campaign.models import Signature
+    from tests.conftest import make_petition
+
+    petition = make_petition()
+    assert "Recent signers" not in client.get(petition.get_absolute_url()).content.decode()
+    Signature.objects.create(
+        petition=petition, name="Mina Park", email="mina@example.org",
+        normalised_email="mina@example.org", country="KR", show_name=True,
+        state=Signature.State.CONFIRMED, confirmed_at=timezone.now(),
+    )
+    shared_cache["now"] += 6
+    page = client.get(petition.get_absolute_url()).content.decode()
+    assert "Recent signers" in page
+    # The form beside the cached block still carries this visitor's own token.
+    assert 'name="csrfmiddlewaretoken"' in page
+
+
+@pytest.mark.django_db
+def test_the_live_counter_is_cached_but_never_the_page_around_it(shared_cache, client):
+    from tests.conftest import make_petition
+
+    petition = make_petition()
+    counter = client.get(f"/petitions/{petition.slug}/count/", HTTP_HX_REQUEST="true")
+    assert "public" in counter["Cache-Control"]
+    page = client.get(petition.get_absolute_url())
+    assert "public" not in page.get("Cache-Control", "")
+    assert "<html" in page.content.decode()
+
+
+# The database cache ----------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_database_cache_stores_counts_and_values(settings):
+    settings.CACHES = {
+        "default": {"BACKEND": "campaign.caching.DatabaseCache", "LOCATION": "cache_table"}
+    }
+    cache.set("a", {"x": 1}, 30)
+    assert cache.get("a") == {"x": 1}
+    assert cache.add("n", 0, 30)
+    assert cache.incr("n") == 1
+    assert not cache.add("n", 0, 30)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_database_cache_writes_do_not_wait_for_the_disk_on_postgresql(settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    settings.CACHES = {
+        "default": {"BACKEND": "campaign.caching.DatabaseCache", "LOCATION": "cache_table"}
+    }
+    with CaptureQueriesContext(connection) as queries:
+        cache.set("a", 1, 30)
+    assert any("synchronous_commit" in query["sql"] for query in queries)

@@ -121,3 +121,56 @@ def test_positions_are_edited_in_the_list(editor_client, point):
     assert editor_client.post(CHANGELIST, data).status_code == 302
     point.refresh_from_db()
     assert point.position == 7
+
+
+def test_editors_merge_points_the_extractor_kept_apart(editor_client, briefing_factory):
+    first = briefing_factory(slug="first", body="China should end its merciless policy.")
+    second = briefing_factory(slug="second", body="China should not send them back.")
+    policy = TalkingPoint.objects.create(ask="End your merciless policy", addressee="china")
+    back = TalkingPoint.objects.create(
+        ask="Do not send them back", addressee="china", status="approved", score=0.8
+    )
+    for point, briefing in [(policy, first), (back, second)]:
+        point.citations.create(
+            briefing=briefing, sentence=briefing.body, start=0, end=len(briefing.body)
+        )
+
+    response = editor_client.post(
+        CHANGELIST, {"action": "merge", "_selected_action": [policy.pk, back.pk]}, follow=True
+    )
+
+    assert "Merged into “Do not send them back”" in response.content.decode()
+    merged = TalkingPoint.objects.get()
+    assert merged.pk == back.pk and merged.status == "approved"
+    assert sorted(c.briefing.slug for c in merged.citations.all()) == ["first", "second"]
+    # A later refresh leaves the merged citations where the editor put them.
+    refresh_talking_points(first, extract=lambda text: [])
+    assert merged.citations.count() == 2
+
+
+def test_points_for_different_actors_are_not_merged(editor_client):
+    china = TalkingPoint.objects.create(ask="Stop", addressee="china")
+    seoul = TalkingPoint.objects.create(ask="Stop", addressee="south_korea_government")
+    response = editor_client.post(
+        CHANGELIST, {"action": "merge", "_selected_action": [china.pk, seoul.pk]}, follow=True
+    )
+    assert "Only talking points addressed to the same actor can be merged." in (
+        response.content.decode()
+    )
+    assert TalkingPoint.objects.count() == 2
+
+
+def test_approving_in_the_admin_saves_each_point_so_page_caches_hear_of_it(editor_client, point):
+    from django.db.models.signals import post_save
+
+    saved = []
+
+    def receiver(sender, instance, **kwargs):
+        saved.append(instance.pk)
+
+    post_save.connect(receiver, sender=TalkingPoint)
+    try:
+        editor_client.post(CHANGELIST, {"action": "approve", "_selected_action": [point.pk]})
+    finally:
+        post_save.disconnect(receiver, sender=TalkingPoint)
+    assert saved == [point.pk]

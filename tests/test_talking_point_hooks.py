@@ -76,3 +76,36 @@ def test_an_editor_saving_a_briefing_refreshes_its_talking_points(
         assert briefing.body[citation.start : citation.end] == citation.sentence
     assert cited[DEMAND].talking_point.status == "approved"
     assert cited[NEW_DEMAND].talking_point.status == "suggested"
+
+
+def broken_extractor(text):
+    raise RuntimeError("extractor fault")
+
+
+def test_an_extractor_fault_does_not_stop_an_import(tmp_path, monkeypatch):
+    monkeypatch.setattr(talking_points, "_default_extract", broken_extractor)
+    path = tmp_path / "editorial.txt"
+    path.write_text(f"A title\n\n{DEMAND}\n", encoding="utf-8")
+    assert import_briefing_file(path).outcome == "created"
+    assert Briefing.objects.count() == 1
+    assert not TalkingPoint.objects.exists()
+
+
+def test_an_extractor_fault_keeps_the_editors_text_and_the_points_and_says_so(
+    client, django_user_model, briefing_factory, monkeypatch
+):
+    client.force_login(django_user_model.objects.create_superuser("editor", "e@example.org", "pw"))
+    briefing = briefing_factory(body=f"Context.\n\n{DEMAND}")
+    talking_points.refresh_talking_points(briefing)
+    monkeypatch.setattr(talking_points, "_default_extract", broken_extractor)
+
+    response = client.post(
+        f"/admin/articles/briefing/{briefing.pk}/change/",
+        briefing_form(briefing, body="Rewritten."),
+        follow=True,
+    )
+
+    assert "its talking points could not be updated" in response.content.decode()
+    briefing.refresh_from_db()
+    assert briefing.body == "Rewritten."
+    assert Citation.objects.get().sentence == DEMAND  # the refresh was rolled back whole

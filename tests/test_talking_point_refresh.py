@@ -184,3 +184,12 @@ def test_a_sentence_the_extractor_no_longer_flags_keeps_its_citation(
     refresh_talking_points(briefing, extract=extract)
     refresh_talking_points(briefing, extract=fake_extractor({}))
     assert Citation.objects.count() == 2
+
+
+def test_odd_extractor_output_is_kept_in_bounds(briefing_factory, fake_extractor):
+    briefing = briefing_factory(body=END)
+    calls = fake_extractor({END: ("readers", "act", 0.5)})(END)
+    stray = type(calls[0])("x", 5, 5000, "china", "stray", 0.9)
+    refresh_talking_points(briefing, extract=lambda text: [*calls, stray])
+    point = TalkingPoint.objects.get()
+    assert (point.addressee, point.ask) == ("other", "Act")

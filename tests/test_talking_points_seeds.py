@@ -44,8 +44,8 @@ def test_importing_again_changes_no_talking_point(imported):
 
 @pytest.mark.xfail(
     reason=(
-        "000 asks China to 'put an end to its merciless policy' without naming the policy, "
-        "so its ask shares too little with 001's 'do not repatriate them' to be merged"
+        "000's ask is to end China's 'merciless policy of cracking down on North Korean "
+        "defectors': it speaks of crackdowns, 001 of repatriation, so the two are not merged"
     ),
     strict=False,
 )

@@ -1,3 +1,3 @@
 """Admin registrations, one module per feature."""
 
-from campaign.admin import letters, petition  # noqa: F401
+from campaign.admin import letters, moderation, petition  # noqa: F401  (moderation extends petition)

@@ -8,14 +8,26 @@ from campaign.models.letters import (
     letter_counts_by_point,
 )
 from campaign.models.mail import OutgoingMail
+from campaign.models.moderation import (
+    CampaignSettings,
+    CampaignUpdate,
+    PaperTally,
+    SignatureComment,
+    UpdateMailing,
+)
 from campaign.models.petition import CountryTally, Petition, Signature, TimelineEntry
 
 __all__ = [
+    "CampaignSettings",
+    "CampaignUpdate",
     "CountryTally",
     "Letter",
     "LetterLanguage",
     "Official",
     "OfficialResponse",
+    "PaperTally",
+    "SignatureComment",
+    "UpdateMailing",
     "OutgoingMail",
     "Petition",
     "Signature",

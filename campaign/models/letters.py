@@ -167,22 +167,59 @@ class OfficialResponse(models.Model):
 class Letter(models.Model):
     """One finished letter. The text and the sender's name are kept only if they agree."""
 
-    official = models.ForeignKey(Official, on_delete=models.PROTECT, related_name="letters")
-    talking_points = models.ManyToManyField(TalkingPoint, blank=True, related_name="letters")
-    language = models.CharField(_("language"), max_length=2, choices=LetterLanguage.choices)
-    country = models.CharField(_("sender's country"), max_length=100, blank=True)
+    official = models.ForeignKey(
+        Official,
+        on_delete=models.PROTECT,
+        related_name="letters",
+        verbose_name=_("official"),
+        help_text=_("The office the letter was written to."),
+    )
+    talking_points = models.ManyToManyField(
+        TalkingPoint,
+        blank=True,
+        related_name="letters",
+        verbose_name=_("talking points"),
+        help_text=_("The talking points the sender chose."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=2,
+        choices=LetterLanguage.choices,
+        help_text=_("The language the letter was written in."),
+    )
+    country = models.CharField(
+        _("sender's country"),
+        max_length=100,
+        blank=True,
+        help_text=_("As the sender typed it; may be empty."),
+    )
     shared = models.BooleanField(
         _("shared with the campaign"),
         default=False,
         help_text=_("The sender agreed that the campaign keeps the text of the letter."),
     )
-    sender_name = models.CharField(_("sender's name"), max_length=100, blank=True)
-    city = models.CharField(_("sender's city"), max_length=100, blank=True)
-    text = models.TextField(_("text"), max_length=10000, blank=True)
+    sender_name = models.CharField(
+        _("sender's name"),
+        max_length=100,
+        blank=True,
+        help_text=_("Kept only when the sender shared the letter."),
+    )
+    city = models.CharField(
+        _("sender's city"),
+        max_length=100,
+        blank=True,
+        help_text=_("Kept only when the sender shared the letter."),
+    )
+    text = models.TextField(
+        _("text"),
+        max_length=10000,
+        blank=True,
+        help_text=_("The letter as sent, kept only when the sender shared it."),
+    )
     # One per finished letter: the form carries this key, so posting the last
     # step twice (a reload, a double click) records the letter once.
     key = models.CharField(max_length=64, unique=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at"]

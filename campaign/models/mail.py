@@ -7,6 +7,10 @@ class OutgoingMailQuerySet(models.QuerySet):
         """Queued messages whose next attempt is not in the future."""
         return self.filter(state=OutgoingMail.State.QUEUED, next_attempt_at__lte=now)
 
+    def finished_before(self, cutoff):
+        """Messages sent or given up on before `cutoff`: only a copy is left to delete."""
+        return self.exclude(state=OutgoingMail.State.QUEUED).filter(updated_at__lt=cutoff)
+
 
 class OutgoingMail(models.Model):
     """One message to one address. Rows are written in the same transaction as

@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from campaign.countries import COUNTRIES
@@ -125,10 +126,19 @@ class Petition(CountGuardedModel):
 
     @property
     def effective_state(self):
-        """The state visitors see: an open petition past its deadline is closed."""
+        """The state visitors see: an open petition past its deadline is closed,
+        and one open while signing is paused site-wide is paused."""
         if self.state == self.State.OPEN and self.is_past_deadline:
             return self.State.CLOSED
+        if self.state == self.State.OPEN and self.site_signing_paused:
+            return self.State.PAUSED
         return self.State(self.state)
+
+    @cached_property
+    def site_signing_paused(self):
+        from campaign.models.moderation import CampaignSettings
+
+        return CampaignSettings.signing_is_paused()
 
     @property
     def is_accepting_signatures(self):
@@ -218,6 +228,18 @@ class Signature(CountGuardedModel):
         indexes = [
             models.Index(fields=["petition", "state", "confirmed_at"]),
             models.Index(fields=["state", "created_at"]),
+            # The petition page lists the latest public signers and comments;
+            # these partial indexes keep that a short read however many sign.
+            models.Index(
+                fields=["petition", "-confirmed_at"],
+                condition=Q(state="confirmed", flagged=False, show_name=True),
+                name="signature_public_names",
+            ),
+            models.Index(
+                fields=["petition", "-confirmed_at"],
+                condition=Q(state="confirmed", flagged=False, comment_state="approved"),
+                name="signature_public_comments",
+            ),
         ]
 
     def __str__(self):

@@ -22,10 +22,11 @@ def public_name(name):
 
 
 @register.inclusion_tag("campaign/sign_box.html", takes_context=True)
-def sign_box(context, petition=None, source=""):
+def sign_box(context, petition=None, source="", level=2):
     """A compact signing form for other pages: `{% sign_box %}` shows the
     current petition; `{% sign_box petition source=briefing.slug %}` a given
-    one, remembering which briefing the signer came from."""
+    one, remembering which briefing the signer came from. `level=3` makes its
+    heading an h3, for a box inside a section."""
     if not isinstance(petition, Petition):
         petition = Petition.objects.current()
     form = None
@@ -35,6 +36,7 @@ def sign_box(context, petition=None, source=""):
         "petition": petition,
         "form": form,
         "compact": True,
+        "level": level if level in (2, 3, 4) else 2,
         "request": context.get("request"),
         "csrf_token": context.get("csrf_token"),
     }

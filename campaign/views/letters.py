@@ -51,19 +51,27 @@ def _step_context(state):
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
 def letters_start(request):
+    template = TEMPLATE + ("#writer" if request.htmx else "")
     if request.method == "POST":
         state = letters.advance(request.POST)
     else:
         state = letters.start(request.GET)
+    if state.finished and letters.over_rate_limit(state.cleaned, request):
+        state = letters.held_back(state, request.POST)
+        context = _step_context(state)
+        context["rate_limited"] = True
+        # htmx does not swap error responses in, so it gets the message with a 200.
+        status = 200 if request.htmx else 429
+        return render(request, template, context, status=status)
     if state.finished:
         letter = letters.record_letter(state.cleaned)
         context = letters.delivery(letter, state.cleaned["subject"], state.cleaned["text"])
         context.update(state=state, steps=letters.STEPS)
         # Rendered in answer to the post, not redirected: unless the sender shares it,
         # the letter's text is kept nowhere but in this page.
-        return render(request, TEMPLATE + ("#writer" if request.htmx else ""), context)
+        return render(request, template, context)
     context = _step_context(state)
-    return render(request, TEMPLATE + ("#writer" if request.htmx else ""), context)
+    return render(request, template, context)
 
 
 def _delivery(view):

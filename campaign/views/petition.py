@@ -12,11 +12,12 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import condition, require_GET, require_http_methods
 
 from campaign import abuse, signing
+from campaign.caching import public_response
 from campaign.models import Petition, Signature
+from campaign.security import frameable
 from campaign.sharing import share_links
 from campaign.signing_forms import ResendForm, SignatureForm
 
@@ -224,6 +225,7 @@ def _count_modified(request, slug):
     return summary["updated_at"] if summary else None
 
 
+@public_response
 @require_GET
 @condition(etag_func=_count_etag, last_modified_func=_count_modified)
 def petition_count(request, slug):
@@ -240,6 +242,7 @@ def petition_count(request, slug):
     return response
 
 
+@public_response
 @require_GET
 def petition_json(request, slug):
     petition = get_object_or_404(Petition.objects.public(), slug=slug)
@@ -255,14 +258,14 @@ def petition_json(request, slug):
         "updated_at": petition.updated_at.isoformat(),
     }
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
-    patch_cache_control(response, public=True, max_age=30)
     response["Last-Modified"] = http_date(petition.updated_at.timestamp())
     # Public figures: partner sites may read them from their own pages.
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
 
-@xframe_options_exempt
+@frameable
+@public_response
 @require_GET
 def petition_widget(request, slug):
     """A tiny page partner sites put in an iframe: the count and a link."""

@@ -35,3 +35,12 @@ def test_talking_points_and_highlights_have_no_accessibility_violations(demo_sit
     page.goto(demo_site.url + path)
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_reader_takes_a_highlighted_call_into_a_letter(demo_site, page):
+    page.goto(demo_site.url + "/briefings/china-and-defectors/")
+    link = page.get_by_role("link", name="Use this in a letter").first
+    point = link.get_attribute("href").split("point=")[1]
+    link.click()
+    page.wait_for_url(f"**/letters/?point={point}")
+    assert page.get_by_role("heading", level=1).is_visible()

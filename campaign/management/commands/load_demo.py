@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from articles import demo as talking_points_demo
@@ -13,6 +14,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        # The staff groups exist on every site, not only in the demo.
+        call_command("setup_roles", stdout=self.stdout, stderr=self.stderr)
         newest_point = talking_points_demo.newest_point_id()
         results = demo.import_editorials()
         approved = talking_points_demo.approve_new_points(since_id=newest_point)
@@ -27,6 +30,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Petition: {settings.SITE_URL}{petition.get_absolute_url()}")
         created = demo.create_demo_officials()
         self.stdout.write(f"Officials: {created} created.")
+        if settings.DEBUG:
+            demo.create_demo_moderation(petition)
         if settings.DEBUG:
             self.stdout.write("Demo logins (development only):")
             for username, password in demo.create_demo_accounts():

@@ -4,12 +4,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from campaign import signing
+from campaign.models import OutgoingMail
 
 
 class Command(BaseCommand):
     help = (
-        "Delete signatures that were never confirmed, older than --days days (default 30). "
-        "Run it daily: the privacy page promises it."
+        "Delete signatures that were never confirmed, and the stored copies of mail already "
+        "sent or given up on, older than --days days (default 30). Run it daily: the privacy "
+        "page promises it."
     )
 
     def add_arguments(self, parser):
@@ -23,7 +25,10 @@ class Command(BaseCommand):
             raise CommandError("--days must be at least 1.")
         cutoff = timezone.now() - timedelta(days=days)
         n = signing.purge_unconfirmed(cutoff, dry_run=dry_run)
+        old_mail = OutgoingMail.objects.finished_before(cutoff)
+        mails = old_mail.count() if dry_run else old_mail.delete()[0]
+        what = f"{n} unconfirmed signature(s) and {mails} sent or failed mail(s)"
         if dry_run:
-            self.stdout.write(f"Dry run: {n} unconfirmed signature(s) older than {days} days.")
+            self.stdout.write(f"Dry run: would delete {what} older than {days} days.")
         else:
-            self.stdout.write(f"Deleted {n} unconfirmed signature(s) older than {days} days.")
+            self.stdout.write(f"Deleted {what} older than {days} days.")

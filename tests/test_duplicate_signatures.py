@@ -1,0 +1,117 @@
+"""One signature per person per petition, without the page revealing who signed."""
+
+import pytest
+from conftest import link_from_mail, sign
+from django.core import mail
+from django.db import IntegrityError
+
+from campaign import signing
+from campaign.models import Signature
+
+pytestmark = pytest.mark.django_db
+
+
+def test_signing_again_after_confirming_sends_a_notice_and_counts_once(client, petition, on_commit):
+    first = sign(client, petition, on_commit)
+    client.post(link_from_mail(mail.outbox[0]))
+    second = sign(client, petition, on_commit, name="Someone Else")
+
+    assert first["Location"] == second["Location"], "the same page either way"
+    assert Signature.objects.count() == 1
+    petition.refresh_from_db()
+    assert petition.signature_count == 1
+    notice = mail.outbox[-1]
+    assert notice.subject.startswith("You have already signed")
+    assert notice.to == ["mina@example.org"]
+    assert link_from_mail(notice, "withdraw")
+
+
+def test_signing_again_before_confirming_sends_the_same_link_again(client, petition, on_commit):
+    sign(client, petition, on_commit)
+    sign(client, petition, on_commit)
+    assert Signature.objects.count() == 1
+    assert len(mail.outbox) == 2
+    assert "confirm your signature" in mail.outbox[1].subject
+    # Both mails work: a double click on "Sign" must not break the first link.
+    assert link_from_mail(mail.outbox[0]) == link_from_mail(mail.outbox[1])
+
+
+def test_the_same_gmail_address_written_differently_is_one_person(client, petition, on_commit):
+    sign(client, petition, on_commit, email="Mina.Park@gmail.com")
+    sign(client, petition, on_commit, email=" minapark+petition@googlemail.com ")
+    assert Signature.objects.count() == 1
+    assert Signature.objects.get().normalised_email == "minapark@gmail.com"
+    # Mail goes to the address as the signer first wrote it.
+    assert {m.to[0] for m in mail.outbox} == {"Mina.Park@gmail.com"}
+
+
+def test_the_page_is_identical_for_new_and_repeated_signatures(client, petition, on_commit):
+    new = sign(client, petition, on_commit, email="new@example.org")
+    repeat = sign(client, petition, on_commit, email="new@example.org")
+    assert new["Location"] == repeat["Location"]
+    # Only the per-visitor CSRF token differs, so compare the main content.
+    new_page = client.get(new["Location"]).content.decode().split("<main")[1]
+    repeat_page = client.get(repeat["Location"]).content.decode().split("<main")[1]
+    assert new_page == repeat_page
+
+
+def test_two_identical_submissions_racing_do_not_fail(client, petition, on_commit, monkeypatch):
+    sign(client, petition, on_commit)
+    # The second request checked before the first committed: it believes the
+    # address is new and runs into the database's unique constraint.
+    real_filter = Signature.objects.filter
+
+    class NotYetVisible:
+        def exists(self):
+            return False
+
+    def filter_hiding_the_first(*args, **kwargs):
+        if "normalised_email" in kwargs and "petition" in kwargs and not args:
+            monkeypatch.setattr(Signature.objects, "filter", real_filter)
+            return NotYetVisible()
+        return real_filter(*args, **kwargs)
+
+    monkeypatch.setattr(Signature.objects, "filter", filter_hiding_the_first)
+    response = sign(client, petition, on_commit)
+    assert response.status_code == 302
+    assert Signature.objects.count() == 1
+    assert len(mail.outbox) == 2
+
+
+def test_the_database_refuses_a_second_row_for_the_same_person(petition):
+    values = {"petition": petition, "name": "A", "email": "a@x.org", "country": "KR"}
+    Signature.objects.create(normalised_email="a@x.org", token_nonce="1", **values)
+    with pytest.raises(IntegrityError):
+        Signature.objects.create(normalised_email="a@x.org", token_nonce="2", **values)
+
+
+def test_repeated_submissions_cannot_flood_someones_inbox(client, petition, on_commit, settings):
+    settings.SIGNING_MAIL_LIMIT = (3, 3600)
+    for _ in range(6):
+        sign(client, petition, on_commit, email="target@example.org")
+    assert len(mail.outbox) == 3
+
+
+def test_resending_the_link_shows_the_same_page_whoever_asks(client, petition, on_commit):
+    sign(client, petition, on_commit, email="pending@example.org")
+    url = f"/petitions/{petition.slug}/resend/"
+    assert client.get(url).status_code == 200
+    with on_commit():
+        known = client.post(url, {"email": "pending@example.org"})
+        unknown = client.post(url, {"email": "nobody@example.org"})
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+    assert [m.to for m in mail.outbox] == [["pending@example.org"], ["pending@example.org"]]
+
+
+def test_resend_form_errors_are_in_plain_words(client, petition):
+    response = client.post(f"/petitions/{petition.slug}/resend/", {"email": "nope"})
+    assert "Please enter an email address like name@example.com." in response.content.decode()
+
+
+def test_sign_petition_service_reports_new_and_repeated(petition):
+    data = {"name": "Mina", "email": "mina@example.org", "country": "KR"}
+    assert signing.sign_petition(petition, data, {}).created is True
+    again = signing.sign_petition(petition, data, {})
+    assert again.created is False
+    assert again.signature == Signature.objects.get()
