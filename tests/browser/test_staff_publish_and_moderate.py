@@ -1,14 +1,18 @@
-"""An editor publishes a briefing and approves a talking point, then finds both on the site."""
+"""Staff at work: an editor publishes a briefing and approves a talking point, a moderator
+approves a comment and exports the signatures; each then sees the result on the site."""
+
+import csv
+import io
 
 import pytest
-from django.contrib.auth.models import User
 
 from articles.models import Briefing, TalkingPoint
+from campaign.models import Petition
+from campaign.roles import EDITORS, MODERATORS
 from tests.conftest import make_briefing
+from tests.staff import PASSWORD, make_signature, make_staff
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-PASSWORD = "a long editor passphrase"
 
 
 def log_in(page, url, username):
@@ -20,7 +24,7 @@ def log_in(page, url, username):
 
 
 def test_editor_publishes_a_briefing_and_approves_a_talking_point(demo_site, page, screenshot):
-    User.objects.create_superuser("editor", "editor@example.org", PASSWORD)
+    make_staff("editor", EDITORS)
     draft = make_briefing(title="Refugees on the Tumen", slug="refugees-on-the-tumen")
     Briefing.objects.filter(pk=draft.pk).update(status=Briefing.Status.DRAFT)
     # One of the calls the extractor found in the demo editorials, waiting for an editor.
@@ -54,3 +58,39 @@ def test_editor_publishes_a_briefing_and_approves_a_talking_point(demo_site, pag
     page.goto(url + "/talking-points/")
     assert page.get_by_text(point.ask, exact=True).is_visible()
     screenshot(page, "journey-editor-talking-points")
+
+
+def test_moderator_approves_a_comment_and_exports_the_signatures(demo_site, page, screenshot):
+    make_staff("moderator", MODERATORS)
+    petition = Petition.objects.current()
+    make_signature(petition, "Hana Kim", comment="My grandmother crossed the Tumen in 1998.")
+    make_signature(petition, "Joon Lee", show_name=False)
+    url = demo_site.url
+    page.goto(url + "/petition/")
+    assert page.get_by_text("My grandmother crossed the Tumen").count() == 0
+
+    log_in(page, url, "moderator")
+    page.get_by_role("link", name="Comments waiting for moderation").click()
+    page.get_by_role("row", name="My grandmother crossed the Tumen").get_by_role("checkbox").check()
+    page.get_by_label("Action:").select_option(label="Approve selected comments")
+    page.get_by_role("button", name="Go").click()
+    page.get_by_text("1 comment approved.").wait_for()
+
+    page.goto(url + "/admin/")
+    page.get_by_role("link", name="Petitions", exact=True).click()
+    page.get_by_role("link", name=petition.title).click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download signatures (CSV)").click()
+    text = download.value.path().read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["Name", "Country", "Confirmed on"]
+    # Only names their signers agreed to show leave the site.
+    assert sorted(row[0] for row in rows[1:]) == ["", "Hana Kim"]
+    assert {row[1] for row in rows[1:]} == {"South Korea"}
+    screenshot(page, "journey-moderator-petition-admin")
+
+    page.context.clear_cookies()
+    page.goto(url + "/petition/")
+    comments = page.get_by_role("region", name="Why people sign")
+    assert comments.get_by_text("My grandmother crossed the Tumen in 1998.").is_visible()
+    screenshot(page, "journey-moderator-comment-on-the-petition")
