@@ -93,3 +93,19 @@ def test_a_korean_letter_in_an_english_page_is_marked_as_korean(demo_site, page)
     assert letter.input_value().startswith("존경하는 통일부 장관님께")
     assert letter.get_attribute("lang") == "ko"
     assert page.get_by_label("Subject").get_attribute("lang") == "ko"
+
+
+def test_the_language_switcher_works_without_javascript_and_keeps_the_address(
+    demo_site, page_without_js
+):
+    page = page_without_js
+    minister = Official.objects.get(title="Minister of Unification")
+    address = f"{demo_site.url}/letters/?official={minister.pk}"
+    page.goto(address)
+    switch_language(page, "한국어")
+    page.wait_for_url(address)
+    assert page.locator("html").get_attribute("lang") == "ko"
+    assert page.get_by_role("heading", level=1).inner_text() == "공직자에게 편지 쓰기"
+    # Still writing to the same office: the address kept its ?official=.
+    step = page.get_by_role("heading", name="Minister of Unification에게 보내는 편지에서")
+    assert step.is_visible()
