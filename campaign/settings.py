@@ -219,6 +219,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Seoul")
 USE_I18N = True
 USE_TZ = True
+# Dates follow the visitor's language through `|date:"DATE_FORMAT"`. Counts shown to people
+# go through the `thousands` filter (English and Korean both group with commas);
+# USE_THOUSAND_SEPARATOR stays off so ids in links and forms are never grouped.
 
 # Static files ---------------------------------------------------------------
 
