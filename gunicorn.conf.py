@@ -3,8 +3,8 @@ gunicorn settings for `make serve`, read from the environment.
 
     BIND             address to listen on (default 127.0.0.1:8000; 0.0.0.0:8000 behind a
                      load balancer on another host)
-    WEB_CONCURRENCY  worker processes (default: 2 per CPU core)
-    THREADS          threads per worker (default 4); above 1 the workers keep
+    WEB_CONCURRENCY  worker processes (default: one per CPU core)
+    THREADS          threads per worker (default 8); above 1 the workers keep
                      connections alive between requests
     TIMEOUT          seconds before a stuck worker is restarted (default 30)
     KEEPALIVE        seconds an idle client connection stays open (default 5)
@@ -23,8 +23,8 @@ def _int(name, default):
 
 
 bind = os.environ.get("BIND", "127.0.0.1:8000").split(",")
-workers = _int("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count())
-threads = _int("THREADS", 4)
+workers = _int("WEB_CONCURRENCY", multiprocessing.cpu_count())
+threads = _int("THREADS", 8)
 worker_class = "gthread" if threads > 1 else "sync"
 timeout = _int("TIMEOUT", 30)
 graceful_timeout = _int("GRACEFUL_TIMEOUT", 30)

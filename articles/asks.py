@@ -140,6 +140,7 @@ _CANONICAL = {
 }
 _GENERIC_STEMS = frozenset(_CANONICAL.get(_stem(word), _stem(word)) for word in _GENERIC)
 _STOP = _CANONICAL[_stem("stop")]
+_REPATRIATE = _CANONICAL[_stem("repatriate")]
 
 
 def ask_terms(ask: str) -> dict[str, float]:
@@ -181,10 +182,35 @@ def ask_similarity(first: str, second: str) -> float:
     return overlap / min(sum(a.values()), sum(b.values()))
 
 
+# Verbs that make the addressee an intermediary: "Press China to stop ..." asks
+# the addressee to act on someone else, not to stop returning people itself.
+_MEDIATING_RE = re.compile(
+    r"\b(?:press|pressure|pressing|urge|urging|persuade|persuading|lobby|lobbying|call\s+on"
+    r"|calling\s+on|ask|asking|push|pushing|convince|convincing|demand|demanding)\b"
+)
+
+
+def asks_to_stop_returns(ask: str) -> bool:
+    """Whether an ask demands that its addressee stop returning people.
+
+    This is the campaign's central demand, put in many words: "Stop repatriating
+    defectors", "Do not send them back if they fled persecution", "Put an end to
+    your policy of forcing their repatriation". Asks that only share its words
+    score too low on similarity, so they are recognised by meaning: a stop and a
+    return in the same ask, with no intermediary verb ("press China to stop ...").
+    """
+    terms = ask_terms(ask)
+    if _STOP not in terms or _REPATRIATE not in terms:
+        return False
+    return not _MEDIATING_RE.search(ask.lower())
+
+
 def same_call(first_addressee: str, first_ask: str, second_addressee: str, second_ask: str) -> bool:
     """Whether two calls to action should become one talking point."""
     if first_addressee != second_addressee:
         return False
+    if asks_to_stop_returns(first_ask) and asks_to_stop_returns(second_ask):
+        return True
     return ask_similarity(first_ask, second_ask) >= SAME_CALL_THRESHOLD
 
 

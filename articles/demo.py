@@ -26,8 +26,9 @@ ASKS_IN_KOREAN = {
             "이 사태에 대처할 실효성 있는 대책을 마련해 주십시오",
         ),
         (
-            "Put an end to your merciless policy of cracking down on North Korean defectors",
-            "탈북자들을 단속하는 귀국의 무자비한 정책을 중단해 주십시오",
+            "Put an end to your merciless policy of cracking down on North Korean defectors "
+            "by forcing their repatriation",
+            "탈북자들을 단속해 강제로 북송하는 귀국의 무자비한 정책을 중단해 주십시오",
         ),
         (
             "Devise appropriate measures through international cooperation",

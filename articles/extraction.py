@@ -885,8 +885,11 @@ def _make_ask(sentence: str, hit: _Hit, addressee: str, subject: str | None) -> 
 _VAGUE_POLICY_RE = re.compile(
     r"\b(?:your|its|their|this|that|the)\s+(?:[\w-]+\s+){0,2}?(policy|practice)$"
 )
+# The policy's name keeps a "by ...ing" clause that says how it works
+# ("cracking down on defectors by forcing their repatriation").
 _POLICY_OF_RE = re.compile(
-    r"\b(policy|practice)\s+of\s+([a-z]+ing\b[^.,;:()!?“”\"]{3,80}?)"
+    r"\b(policy|practice)\s+of\s+([a-z]+ing\b[^.,;:()!?“”\"]{3,80}?"
+    r"(?:\s+by\s+[a-z]+ing\b[^.,;:()!?“”\"]{3,60}?)?)"
     r"(?=\s+(?:by|based|because|through|so|which|that|when|while|as|since|for\s+fear)\b"
     r"|[.,;:()!?“”\"]|$)"
 )

@@ -216,6 +216,19 @@ def public_response(view=None, *, max_age=None):
     return decorator(view) if view is not None else decorator
 
 
+class FixedChoiceField(forms.ChoiceField):
+    """
+    A choice field for choices fixed in code: each form instance shares the
+    declared list instead of deep-copying it (~250 countries, with lazy
+    names, on every form), and the list is normalised once, not per use.
+    """
+
+    def __deepcopy__(self, memo):
+        # Field's copy (widget, messages, validators) without ChoiceField's
+        # deep copy of the choices, which nothing changes.
+        return forms.Field.__deepcopy__(self, memo)
+
+
 class FixedChoicesSelect(forms.Select):
     """
     A select for choices fixed in code, such as the country list: each

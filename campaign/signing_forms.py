@@ -3,14 +3,9 @@ from django.core.validators import slug_re
 from django.utils.translation import gettext_lazy as _
 
 from campaign import abuse
-from campaign.caching import FixedChoicesSelect
+from campaign.caching import FixedChoiceField, FixedChoicesSelect
 from campaign.countries import COUNTRIES
 from campaign.signing_rules import email_domain, name_problem
-
-
-def country_choices():
-    # A callable: each form then copies a reference, not ~250 choices.
-    return [("", _("Choose your country")), *COUNTRIES]
 
 
 class SignatureForm(forms.Form):
@@ -30,9 +25,9 @@ class SignatureForm(forms.Form):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    country = forms.ChoiceField(
+    country = FixedChoiceField(
         label=_("Country"),
-        choices=country_choices,
+        choices=[("", _("Choose your country")), *COUNTRIES],
         error_messages={"required": _("Please choose your country.")},
         widget=FixedChoicesSelect(attrs={"autocomplete": "country"}),
     )

@@ -66,3 +66,18 @@ def test_the_admin_refuses_to_be_framed(client):
     response = client.get("/admin/login/")
     assert response["X-Frame-Options"] == "DENY"
     assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+def test_repeated_wrong_passwords_lock_the_admin_sign_in(client, settings):
+    throttle = pytest.importorskip("campaign.throttle", reason="admin sign-in throttling")
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    make_user("boss", is_staff=True, is_superuser=True)
+    for _ in range(throttle.MAX_FAILURES):
+        response = client.post("/admin/login/", {"username": "boss", "password": "guess"})
+        assert response.status_code == 200
+    # Now even the right password is refused, and the page says why in plain words.
+    response = client.post("/admin/login/", {"username": "boss", "password": PASSWORD})
+    assert response.status_code == 200
+    assert "Too many failed sign-in attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session

@@ -4,6 +4,7 @@ import pytest
 
 from articles.asks import (
     ask_similarity,
+    asks_to_stop_returns,
     clean_ask,
     locate_sentence,
     mask_markup,
@@ -95,3 +96,36 @@ def test_the_context_of_a_sentence_is_cut_at_words_with_ellipses():
     assert before.startswith("…") and before.endswith("alpha ")
     assert after.endswith("…") and after.startswith(" omega")
     assert sentence_in_context("Short.", 0, 6) == ("", "Short.", "")
+
+
+def test_every_way_of_asking_an_actor_to_stop_the_returns_is_the_same_call():
+    asks = [
+        "Stop sending escapees back across the Tumen",
+        "Do not deport women who fled to marry their way out",
+        "Put an end to your policy of arresting refugees and handing them over to the North",
+        "Halt the repatriation of the families held in Dandong",
+    ]
+    for first in asks:
+        for second in asks:
+            assert same_call("china", first, "china", second), (first, second)
+
+
+def test_asking_to_press_someone_else_to_stop_the_returns_is_a_different_call():
+    assert not same_call(
+        "south_korea_government",
+        "Press Beijing to stop deporting defectors",
+        "south_korea_government",
+        "Stop deporting defectors found in the South",
+    )
+    assert not asks_to_stop_returns("Urge China to halt the repatriations")
+
+
+def test_the_returns_without_a_stop_or_a_stop_without_returns_is_not_the_central_demand():
+    assert not asks_to_stop_returns("Let the refugee agency see detainees before any repatriation")
+    assert not asks_to_stop_returns("End the shoot-to-kill order at the border")
+    assert not same_call(
+        "china",
+        "Let the UN refugee agency see detainees before any repatriation",
+        "china",
+        "Stop repatriating defectors",
+    )

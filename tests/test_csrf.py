@@ -2,6 +2,7 @@
 page that says how to try again."""
 
 import pytest
+from conftest import make_petition
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -9,8 +10,19 @@ from django.urls import URLPattern, URLResolver, get_resolver
 # sender some other way (a signed token in the URL is not enough: it can be replayed).
 ALLOWED_WITHOUT_TOKEN = set()
 
-# Every public form: the URL it posts to, added as features land.
-PUBLIC_FORM_URLS = ["/i18n/setlang/", "/admin/login/"]
+# Every public form: the URL it posts to.
+PUBLIC_FORM_URLS = [
+    "/i18n/setlang/",
+    "/admin/login/",
+    "/letters/",
+    "/letters/any-token/letter.txt",
+    "/letters/any-token/letter.pdf",
+    "/letters/any-token/print/",
+    "/petitions/csrf/",
+    "/petitions/csrf/resend/",
+    "/petitions/csrf/confirm/any-token/",
+    "/petitions/csrf/withdraw/any-token/",
+]
 
 
 def all_patterns(resolver=None, prefix=""):
@@ -39,6 +51,7 @@ def csrf_client():
 @pytest.mark.parametrize("url", PUBLIC_FORM_URLS)
 @pytest.mark.django_db
 def test_a_post_without_the_form_token_is_refused_with_a_friendly_page(csrf_client, url):
+    make_petition(slug="csrf")
     response = csrf_client.post(url, {"name": "A supporter", "email": "someone@example.org"})
     assert response.status_code == 403
     html = response.content.decode()

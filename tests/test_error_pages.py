@@ -83,3 +83,7 @@ def test_an_unknown_host_gets_a_plain_400_page(quiet_client):
     response = quiet_client.get("/", HTTP_HOST="evil.example.com")
     assert response.status_code == 400
     assert "We could not read that request" in response.content.decode()
+
+
+def test_connections_are_checked_before_reuse_so_a_restarted_database_is_reconnected(settings):
+    assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True

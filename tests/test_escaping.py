@@ -1,10 +1,11 @@
 """Whatever people type (supporters in forms, editors in the admin) is shown as text, never
 run as markup, on every page and in every export."""
 
+import re
 from html.parser import HTMLParser
 
 import pytest
-from conftest import make_petition
+from conftest import make_petition, sign, signature_form
 from django.urls import NoReverseMatch, reverse
 
 from articles.models import Addressee, Briefing, Citation, TalkingPoint
@@ -36,7 +37,8 @@ class LiveMarkupFinder(HTMLParser):
         attrs = dict(attrs)
         if tag == "script":
             src = attrs.get("src") or ""
-            if not (src.startswith("/static/") or attrs.get("type") == "application/json"):
+            own_file = src.startswith("/") and not src.startswith("//")
+            if not (own_file or attrs.get("type") == "application/json"):
                 self.found.append(f"<script {attrs}>")
         if tag in {"iframe", "object", "embed"} or (tag == "img" and attrs.get("src") == "x"):
             self.found.append(f"<{tag}>")
@@ -92,6 +94,7 @@ def hostile_briefing(db):
         addressee=Addressee.CHINA,
         status=TalkingPoint.Status.APPROVED,
     )
+    make_petition(title=f"Petition {PAYLOADS[1]}", statement=ALL_PAYLOADS)
     start = body.index("Paragraph")
     Citation.objects.create(
         talking_point=point, briefing=briefing, sentence=body[start : start + 40],
@@ -122,3 +125,139 @@ def test_the_checker_catches_live_markup():
     with pytest.raises(AssertionError):
         assert_inert('<a href="javascript:alert(1)">x</a>')
     assert_inert("<p>&lt;script&gt;alert(1)&lt;/script&gt; {{7*7}}</p>")
+
+
+# Supporters' own words on the petition ----------------------------------------------
+
+HOSTILE_NAMES = [p for p in PAYLOADS if "/" not in p and not p.startswith("=")]
+
+
+@pytest.fixture
+def hostile_signatures(db, client, on_commit):
+    """Signatures whose names and comments are payloads, confirmed and approved."""
+    from campaign import signing
+    from campaign.models import Signature
+
+    petition = make_petition(title=f"Petition {PAYLOADS[1]}", statement=ALL_PAYLOADS)
+    for number, name in enumerate(HOSTILE_NAMES):
+        response = sign(
+            client, petition, on_commit,
+            name=name, email=f"hostile{number}@example.org", comment=ALL_PAYLOADS,
+            show_name="on",
+        )
+        assert response.status_code == 302, name
+    for signature in Signature.objects.filter(petition=petition):
+        signing.confirm_signature(signature.pk)
+    Signature.objects.filter(petition=petition).update(
+        comment_state=Signature.CommentState.APPROVED
+    )
+    return petition
+
+
+def test_signers_names_and_comments_are_escaped_everywhere_they_appear(client, hostile_signatures):
+    petition = hostile_signatures
+    slug = petition.slug
+    page = client.get(petition.get_absolute_url()).content.decode()
+    assert_inert(page, "petition page")
+    # The names and comments really are on the page, as text.
+    assert "&lt;svg onload=alert(1)&gt;" in page
+    assert "&lt;/textarea&gt;&lt;script&gt;" in page
+    assert "{{7*7}}" in page
+    assert "김정은" in page
+    for url in [
+        f"/petitions/{slug}/thanks/", f"/petitions/{slug}/check-inbox/",
+        f"/petitions/{slug}/widget/", f"/petitions/{slug}/count/", "/petition/", "/",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert_inert(response.content.decode(), url)
+
+
+def test_the_json_api_is_served_as_json_and_never_as_a_page(client, hostile_signatures):
+    import json
+
+    response = client.get(f"/petitions/{hostile_signatures.slug}.json")
+    assert response["Content-Type"].startswith("application/json")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    data = json.loads(response.content)
+    assert data["title"] == hostile_signatures.title
+
+
+def test_a_refused_form_shows_the_typed_text_back_as_text(client, hostile_signatures):
+    response = client.post(
+        hostile_signatures.get_absolute_url(),
+        signature_form(name=PAYLOADS[1], email="not an address", comment=ALL_PAYLOADS,
+                       postal_code=PAYLOADS[2][:16], source=PAYLOADS[0]),
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert_inert(html, "form with errors")
+    assert "&lt;/textarea&gt;&lt;script&gt;" in html
+
+
+# Letters: the sender's name and own words, and the letter text they finish with ---------
+
+
+@pytest.fixture
+def finished_hostile_letter(db, client):
+    """Walk the letter writer with payloads in every field; return the finished page."""
+    from tests.conftest import make_official, make_point
+    from tests.letter_forms import form_fields, submit
+
+    official = make_official()
+    make_point(f"Ask {PAYLOADS[1]}")
+    page = client.get("/letters/")
+    points = submit(client, page, replace={"official": str(official.pk)})
+    about = submit(client, points)
+    letter = submit(client, about, replace={
+        "name": PAYLOADS[1], "city": PAYLOADS[2], "country": KOREAN, "personal": ALL_PAYLOADS,
+    })
+    assert_inert(letter.content.decode(), "letter to edit")
+    text = dict(form_fields(letter))["text"]
+    assert PAYLOADS[4] in text, "the personal paragraph is in the letter"
+    finished = submit(client, letter, replace={"text": text + "\n\n" + ALL_PAYLOADS,
+                                               "subject": PAYLOADS[5], "share": "on"})
+    assert finished.status_code == 200
+    return finished
+
+
+def test_the_letter_writer_shows_every_typed_word_as_text(client, finished_hostile_letter):
+    html = finished_hostile_letter.content.decode()
+    assert_inert(html, "finished letter")
+    assert "&lt;/textarea&gt;&lt;script&gt;" in html
+    assert "{{7*7}}" in html
+
+
+def test_the_print_view_and_text_download_carry_the_letter_as_text(client,
+                                                                    finished_hostile_letter):
+    html = finished_hostile_letter.content.decode()
+    token = re.search(r'action="/letters/([^/"]+)/letter\.pdf"', html).group(1)
+    data = {"subject": PAYLOADS[5], "text": ALL_PAYLOADS}
+    printed = client.post(f"/letters/{token}/print/", data)
+    assert printed.status_code == 200
+    assert_inert(printed.content.decode(), "print view")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in printed.content.decode()
+
+    download = client.post(f"/letters/{token}/letter.txt", data)
+    assert download["Content-Type"] == "text/plain; charset=utf-8"
+    assert download["Content-Disposition"].startswith("attachment;")
+    assert download["X-Content-Type-Options"] == "nosniff"
+    # Plain text: the words exactly as typed, nothing escaped or interpreted.
+    assert PAYLOADS[0] in download.content.decode()
+
+    pdf = client.post(f"/letters/{token}/letter.pdf", data)
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+
+
+def test_the_shared_letter_is_stored_as_typed_and_shown_escaped_in_the_admin(
+    admin_client, finished_hostile_letter
+):
+    from campaign.models import Letter
+
+    letter = Letter.objects.get()
+    assert PAYLOADS[4] in letter.text
+    response = admin_client.get(f"/admin/campaign/letter/{letter.pk}/change/")
+    if response.status_code == 404:
+        pytest.skip("letters are not in the admin")
+    assert_inert(response.content.decode(), "letter in the admin")

@@ -571,3 +571,14 @@ def test_a_verb_first_sentence_that_is_not_an_instruction_is_not_a_call(sentence
 def test_an_instruction_in_the_body_that_names_no_actor_speaks_to_readers():
     call = only_call("Keep in mind that the families are listening.")
     assert call.addressee == "public"
+
+
+def test_a_bare_policy_is_named_with_how_it_works():
+    text = (
+        "Officials keep to their policy of detaining escapees by handing them to border guards "
+        "because they fear a flood of arrivals. The government must abandon its cruel policy."
+    )
+    calls = extract_calls(text)
+    assert [call.ask for call in calls] == [
+        "Abandon your cruel policy of detaining escapees by handing them to border guards"
+    ]

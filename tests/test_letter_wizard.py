@@ -230,3 +230,14 @@ def test_letter_form_is_escaped(client, setting):
     html = letter.content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_korean_readers_see_the_korean_asks(client, setting):
+    response = client.get(
+        f"/letters/?official={setting['minister'].pk}", HTTP_ACCEPT_LANGUAGE="ko"
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="ko">' in html
+    assert "탈북민에게 망명을 허용해 주십시오" in html
+    assert "Open a hotline for defectors in Seoul" in html  # no Korean yet: the English ask

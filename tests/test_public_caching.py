@@ -336,3 +336,14 @@ def test_database_cache_writes_do_not_wait_for_the_disk_on_postgresql(settings):
     with CaptureQueriesContext(connection) as queries:
         cache.set("a", 1, 30)
     assert any("synchronous_commit" in query["sql"] for query in queries)
+
+
+def test_fixed_choice_field_shares_its_choices_between_forms():
+    class ChoiceForm(forms.Form):
+        country = caching.FixedChoiceField(choices=[("", "Choose"), ("KR", "Korea")])
+
+    first, second = ChoiceForm({"country": "KR"}), ChoiceForm({"country": "XX"})
+    assert first.fields["country"].choices is second.fields["country"].choices
+    assert first.fields["country"] is not second.fields["country"]
+    assert first.is_valid()
+    assert not second.is_valid()

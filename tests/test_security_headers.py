@@ -115,3 +115,18 @@ def test_no_template_holds_code_the_policy_would_block():
                 line = text.count("\n", 0, match.start()) + 1
                 problems.append(f"{template.relative_to(ROOT)}:{line}: {what}")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.django_db
+def test_only_the_petition_widget_may_be_framed_by_partner_sites(client):
+    from conftest import make_petition
+
+    petition = make_petition()
+    widget = client.get(f"/petitions/{petition.slug}/widget/")
+    assert widget.status_code == 200
+    assert "X-Frame-Options" not in widget
+    assert csp_directives(widget)["frame-ancestors"] == ["*"]
+    assert csp_directives(widget)["script-src"] == ["'self'"]
+    page = client.get(petition.get_absolute_url())
+    assert page["X-Frame-Options"] == "DENY"
+    assert csp_directives(page)["frame-ancestors"] == ["'none'"]

@@ -51,6 +51,7 @@ def test_editor_can_change_a_briefing(client, editor, briefing):
     assert client.get(url).status_code == 200
     assert client.get("/admin/campaign/petition/").status_code == 200
     assert client.get("/admin/campaign/campaignupdate/add/").status_code == 200
+    assert client.get("/admin/campaign/official/add/").status_code == 200
 
 
 def test_editor_cannot_see_signatures_exports_or_the_dashboard(client, editor):
@@ -76,6 +77,7 @@ def test_moderator_can_review_signatures_export_and_see_the_dashboard(client, mo
 def test_moderator_cannot_edit_briefings_or_petition_text(client, moderator, briefing):
     petition = make_petition()
     assert client.get(f"/admin/articles/briefing/{briefing.pk}/change/").status_code == 403
+    assert client.get("/admin/campaign/official/add/").status_code == 403
     response = client.post(
         f"/admin/campaign/petition/{petition.pk}/change/",
         {"title": "Changed", "slug": petition.slug, "statement": "x", "addressee": "y"},

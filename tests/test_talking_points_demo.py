@@ -50,7 +50,10 @@ def test_the_demo_never_touches_points_editors_have_seen(briefing_factory, fake_
 def test_demo_approval_fills_korean_asks_it_knows_and_only_those():
     since = demo.newest_point_id()
     known = TalkingPoint.objects.create(
-        ask="Put an end to your merciless policy of cracking down on North Korean defectors.",
+        ask=(
+            "Put an end to your merciless policy of cracking down on North Korean defectors "
+            "by forcing their repatriation."
+        ),
         addressee="china",
         score=0.9,
     )
@@ -61,6 +64,8 @@ def test_demo_approval_fills_korean_asks_it_knows_and_only_those():
 
     for point in (known, unknown, weak):
         point.refresh_from_db()
-    assert known.ask_ko == "탈북자들을 단속하는 귀국의 무자비한 정책을 중단해 주십시오"
+    assert known.ask_ko == (
+        "탈북자들을 단속해 강제로 북송하는 귀국의 무자비한 정책을 중단해 주십시오"
+    )
     assert (unknown.status, unknown.ask_ko) == ("approved", "")
     assert weak.status == "suggested"

@@ -42,13 +42,6 @@ def test_importing_again_changes_no_talking_point(imported):
     assert sorted(Citation.objects.values_list("pk", "talking_point", "start", "end")) == before
 
 
-@pytest.mark.xfail(
-    reason=(
-        "000's ask is to end China's 'merciless policy of cracking down on North Korean "
-        "defectors': it speaks of crackdowns, 001 of repatriation, so the two are not merged"
-    ),
-    strict=False,
-)
 def test_the_demand_to_stop_repatriations_is_one_point_citing_000_and_001(imported):
     points = TalkingPoint.objects.filter(addressee="china", citations__briefing=imported["000"])
     assert points.filter(citations__briefing=imported["001"]).exists()

@@ -5,6 +5,7 @@ import io
 import segno
 from django.conf import settings
 from django.contrib import messages
+from django.core.validators import slug_re
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -58,7 +59,10 @@ def petition_detail(request, slug):
 
 def show_petition(request, petition, form=None):
     if form is None and petition.is_accepting_signatures:
-        form = SignatureForm(initial={"source": request.GET.get("source", "")[:200]})
+        # Only a briefing slug is carried into the form: anything else (a NUL, markup) would
+        # come back as an error on a hidden field that the signer could not fix.
+        source = request.GET.get("source", "")[:200]
+        form = SignatureForm(initial={"source": source if slug_re.fullmatch(source) else ""})
     signatures = petition.signatures.counted().order_by("-confirmed_at")
     url = settings.SITE_URL + petition.get_absolute_url()
     context = {

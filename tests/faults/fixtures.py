@@ -13,7 +13,14 @@ import os
 import shutil
 
 import pytest
-from harness import ROOT, PrivatePostgres, Site, SMTPServer, manage, production_env
+from harness import (
+    ROOT,
+    PrivatePostgres,
+    SMTPServer,
+    launch_site,
+    manage,
+    production_env,
+)
 
 
 @pytest.fixture(scope="session")
@@ -50,12 +57,8 @@ def start_site(collected_static, tmp_path):
     sites = []
 
     def start(database_url, **extra_env):
-        env = production_env(database_url, **extra_env)
-        manage("migrate", "--noinput", env=env)
-        manage("createcachetable", env=env)
-        site = Site(env, tmp_path / f"gunicorn-{len(sites)}.log")
+        site = launch_site(database_url, tmp_path / f"gunicorn-{len(sites)}.log", **extra_env)
         sites.append(site)
-        site.start()
         return site
 
     yield start

@@ -174,6 +174,16 @@ class Site:
         return Browser(self.base)
 
 
+def launch_site(database_url, log_path, **extra_env):
+    """Migrate the database and serve the site on it with production settings."""
+    env = production_env(database_url, **extra_env)
+    manage("migrate", "--noinput", env=env)
+    manage("createcachetable", env=env)
+    site = Site(env, log_path)
+    site.start()
+    return site
+
+
 class Browser:
     """Enough of a browser for forms: cookies, the CSRF token from the page, no redirects."""
 
@@ -222,26 +232,35 @@ class SMTPServer:
 
     A message counts as delivered only once the server has answered 250 to a client that is
     still connected, as a real mail server would: a client that dies during a slow DATA
-    command has delivered nothing.
+    command has delivered nothing. `quit_delay` stalls the reply to QUIT, after the message
+    was accepted, to catch a sender between "accepted" and "recorded as sent".
     """
 
     def __init__(self):
         self.port = free_port()
         self.delivered = []
-        self.delay = 0.0
-        self.receiving = threading.Event()
+        self.data_delay = 0.0
+        self.quit_delay = 0.0
+        self.in_data = threading.Event()
+        self.in_quit = threading.Event()
         self.controller = None
 
     async def handle_DATA(self, server, session, envelope):
-        self.receiving.set()
-        if self.delay:
-            await asyncio.sleep(self.delay)
+        self.in_data.set()
+        if self.data_delay:
+            await asyncio.sleep(self.data_delay)
             if session.transport is None or session.transport.is_closing():
                 return "451 client went away"
         self.delivered.append(
             {"to": list(envelope.rcpt_tos), "data": envelope.content.decode("utf8", "replace")}
         )
         return "250 OK"
+
+    async def handle_QUIT(self, server, session, envelope):
+        self.in_quit.set()
+        if self.quit_delay:
+            await asyncio.sleep(self.quit_delay)
+        return "221 Bye"
 
     def start(self):
         from aiosmtpd.controller import Controller
@@ -254,8 +273,13 @@ class SMTPServer:
             self.controller.stop()
             self.controller = None
 
-    def recipients(self):
-        return [address for message in self.delivered for address in message["to"]]
+    def recipients(self, prefix=""):
+        return [
+            address
+            for message in self.delivered
+            for address in message["to"]
+            if address.startswith(prefix)
+        ]
 
 
 def smtp_env(server):
@@ -266,3 +290,45 @@ def smtp_env(server):
         "EMAIL_TIMEOUT": "5",
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
     }
+
+
+# The petition -------------------------------------------------------------------
+
+PETITION = (
+    "from campaign.models import Petition; Petition.objects.get_or_create(slug='faults', "
+    "defaults=dict(title='Faults', statement='Statement', addressee='China', goal=100, "
+    "state=Petition.State.OPEN))"
+)
+# Production settings, except that the abuse checks must not hold or refuse a test's burst
+# of signatures from one address.
+SIGNING_ENV = {
+    "SIGNING_BURST_LIMIT": "1000000",
+    "SIGNING_SUSTAINED_LIMIT": "1000000",
+    "SIGNING_HARD_LIMIT": "1000000",
+    "SIGNING_MIN_FILL_SECONDS": "0",
+}
+
+
+def signer(browser, path, prefix="signer"):
+    """Post the signing form as a person would, once per call, each with a new address
+    (prefix + number @example.org)."""
+    status, _, page = browser.get(path)
+    assert status == 200, page[:500]
+    fields = browser.form_fields(page)
+
+    def sign(number):
+        data = {**fields, "name": f"Signer {number}", "email": f"{prefix}{number}@example.org",
+                "country": "KR", "website": ""}
+        return browser.post(path, data)
+
+    return sign
+
+
+def sqlite_rows(path, sql, params=()):
+    """Read or write the site's SQLite database directly, as an operator would."""
+    import sqlite3
+
+    with sqlite3.connect(path, timeout=20) as connection:
+        rows = connection.execute(sql, params).fetchall()
+    connection.close()
+    return rows

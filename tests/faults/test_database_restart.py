@@ -6,7 +6,7 @@ import time
 
 import pytest
 from fixtures import collected_static, private_postgres, start_site  # noqa: F401
-from harness import wait_until
+from harness import PETITION, SIGNING_ENV, manage, signer, wait_until
 
 pytestmark = pytest.mark.faults
 
@@ -65,4 +65,53 @@ def test_pages_answer_503_while_postgresql_restarts_and_recover(private_postgres
     print(
         f"\n[database restart, pages] {len(traffic.answers)} requests: "
         f"{traffic.count(200)} answered 200, {traffic.count(503)} answered 503 during the outage"
+    )
+
+
+def test_signatures_survive_a_postgresql_restart(private_postgres, start_site):
+    private_postgres.createdb("faults_signing")
+    site = start_site(private_postgres.url("faults_signing"), CONN_MAX_AGE="60", **SIGNING_ENV)
+    manage("shell", "--no-imports", "-c", PETITION, env=site.env)
+    traffic = Traffic(signer(site.browser(), "/petitions/faults/"))
+    traffic.start()
+    try:
+        wait_until(lambda: traffic.count(302) >= 10, 60, "signatures before the restart")
+        outage_began = time.monotonic()
+        private_postgres.stop()
+        # A restart or failover of a few seconds, with signatures arriving all the while.
+        time.sleep(2)
+        private_postgres.start()
+        outage = time.monotonic() - outage_began
+        assert traffic.count(503, since=outage_began) >= 3, "no request met the outage"
+        back = time.monotonic()
+        wait_until(lambda: traffic.count(302, since=back) >= 10, 60, "signatures after it")
+        recovered_after = min(a[1] for a in traffic.answers if a[2] == 302 and a[1] >= back) - back
+    finally:
+        traffic.stopping.set()
+        traffic.join(timeout=30)
+        if not private_postgres.is_running():
+            private_postgres.start()
+
+    statuses = {a[2] for a in traffic.answers}
+    assert statuses <= {302, 503}, statuses
+    for _, _, status, headers, body in traffic.answers:
+        if status == 503:
+            assert headers.get("Retry-After")
+            assert "Back in a moment" in body
+        else:
+            assert headers["Location"].endswith("/check-inbox/")
+    confirmed = {f"signer{a[0]}@example.org" for a in traffic.answers if a[2] == 302}
+    refused = {f"signer{a[0]}@example.org" for a in traffic.answers if a[2] == 503}
+    stored = set(private_postgres.psql("faults_signing", "select email from campaign_signature"))
+    lost = confirmed - stored
+    assert not lost, f"signatures answered with success but not stored: {sorted(lost)}"
+    # Each stored signature has its confirmation mail queued beside it.
+    queued = private_postgres.psql("faults_signing", 'select "to" from campaign_outgoingmail')
+    assert stored <= set(queued)
+    print(
+        f"\n[database restart, signing] {len(traffic.answers)} signatures posted: "
+        f"{len(confirmed)} answered 302 (all {len(confirmed & stored)} stored, lost: "
+        f"{len(lost)}), {len(refused)} answered 503 during a {outage:.1f}s outage "
+        f"({len(refused & stored)} of them stored anyway); first success "
+        f"{recovered_after:.2f}s after the server was back"
     )
