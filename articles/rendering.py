@@ -11,9 +11,10 @@ Highlights wrap parts of the text in `<mark>`: each is `(start, end)` or
 paragraph; one that crosses out of it, is empty, out of range, or overlaps an
 earlier one is ignored rather than producing broken markup.
 
-Three attributes are not copied onto the `<mark>`: `href` links the highlighted
-text, `label` is read out by screen readers before it (visually hidden), and
-`after` is an `(href, text)` link placed right after it.
+Four attributes are not copied onto the `<mark>`: `href` links the highlighted
+text, `label` is read out by screen readers before it (visually hidden),
+`after` is an `(href, text)` link placed right after it, and `ui_lang` is the
+language of the label and the link when it differs from the body's.
 """
 
 import re
@@ -110,22 +111,28 @@ def _render_text(body, segment, marks):
         href = attributes.pop("href", None)
         label = attributes.pop("label", None)
         after = attributes.pop("after", None)
+        lang = _lang(attributes.pop("ui_lang", None))
         if href:
             text = f'<a href="{escape(str(href))}">{text}</a>'
         if label:
-            text = f'<span class="visually-hidden">{escape(str(label))} </span>{text}'
+            text = f'<span class="visually-hidden"{lang}>{escape(str(label))} </span>{text}'
         out.append(f"<mark{_attributes(attributes)}>{text}</mark>")
         if after:
-            out.append(_link_after(*after, described_by=attributes.get("id")))
+            out.append(_link_after(*after, described_by=attributes.get("id"), lang=lang))
         position = mark.end
     out.append(escape(body[position : segment.end]))
     return "".join(out)
 
 
-def _link_after(href, text, described_by=None):
+def _lang(code):
+    return f' lang="{escape(str(code))}"' if code else ""
+
+
+def _link_after(href, text, described_by=None, lang=""):
     """A link right after a highlight; screen readers hear the highlight as its description."""
     described = f' aria-describedby="{escape(str(described_by))}"' if described_by else ""
-    return f' <a class="mark-link" href="{escape(str(href))}"{described}>{escape(str(text))}</a>'
+    link = f'<a class="mark-link" href="{escape(str(href))}"{lang}{described}>'
+    return f" {link}{escape(str(text))}</a>"
 
 
 def _attributes(attributes):

@@ -15,12 +15,16 @@ from django.db import transaction
 from django.db.models import Max, Prefetch
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from articles.asks import clean_ask, locate_sentence, mask_markup, same_call
 from articles.models import Addressee, Briefing, Citation, TalkingPoint, group_by_addressee
 
 logger = logging.getLogger(__name__)
+
+# The editorials are in English; the labels added to them follow the visitor's language.
+BODY_LANGUAGE = "en"
 
 # Offsets far beyond any body, used while citations trade places (see _move_citations).
 _PARKING_OFFSET = 2_000_000_000
@@ -245,9 +249,12 @@ def call_highlights(briefing):
     citations = Citation.objects.filter(
         briefing=briefing, talking_point__status=TalkingPoint.Status.APPROVED
     ).order_by("start")
+    language = get_language() or BODY_LANGUAGE
     highlights = []
     for citation in citations:
         attributes = {"id": f"cta-{citation.pk}", "class": "cta", "label": _("Call to action:")}
+        if language != BODY_LANGUAGE:
+            attributes["ui_lang"] = language
         query = urlencode({"point": citation.talking_point_id})
         attributes["after"] = (f"{letters_url}?{query}", _("Use this in a letter"))
         highlights.append((citation.start, citation.end, attributes))

@@ -118,6 +118,13 @@ class LetterForm(forms.Form):
     )
     key = forms.CharField(widget=forms.HiddenInput, max_length=200)
 
+    def __init__(self, *args, language=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if language:
+            # A letter to a Korean office is in Korean whatever the page's language.
+            for name in ("subject", "text"):
+                self.fields[name].widget.attrs["lang"] = language
+
     def clean_key(self):
         try:
             return signing.loads(self.cleaned_data["key"], salt=KEY_SALT)
@@ -267,7 +274,10 @@ def _fresh(step, data, cleaned, going_back):
 def _letter_form(cleaned):
     composed = compose_for(cleaned["official"], cleaned.get("points", []), cleaned)
     key = signing.dumps(uuid.uuid4().hex, salt=KEY_SALT)
-    form = LetterForm(initial={"subject": composed.subject, "text": composed.text, "key": key})
+    form = LetterForm(
+        initial={"subject": composed.subject, "text": composed.text, "key": key},
+        language=cleaned["official"].language,
+    )
     return form, composed
 
 

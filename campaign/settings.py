@@ -219,6 +219,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Seoul")
 USE_I18N = True
 USE_TZ = True
+# Dates follow the visitor's language through `|date:"DATE_FORMAT"`. Counts shown to people
+# go through the `thousands` filter (English and Korean both group with commas);
+# USE_THOUSAND_SEPARATOR stays off so ids in links and forms are never grouped.
 
 # Static files ---------------------------------------------------------------
 
@@ -325,6 +328,8 @@ SIGNING_MIN_FILL_SECONDS = envint("SIGNING_MIN_FILL_SECONDS", 3)
 SIGNING_MAIL_LIMIT = (envint("SIGNING_MAIL_LIMIT", 3), 3600)
 # How long a confirmation link works.
 SIGNATURE_LINK_DAYS = envint("SIGNATURE_LINK_DAYS", 7)
+# How often an open petition page asks for the latest count (the live counter).
+PETITION_POLL_SECONDS = envint("PETITION_POLL_SECONDS", 15)
 
 # Letters to officials ----------------------------------------------------------
 

@@ -112,3 +112,43 @@ def demo_site(live_server):
 
     call_command("load_demo", verbosity=0)
     return live_server
+
+
+# WCAG 2.1 A and AA: the level the site promises (see README).
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def axe_violations(page):
+    """Run axe-core (shipped with axe-playwright-python, no network) on the page.
+
+    Returns the report of WCAG 2.1 AA violations, or "" when there are none.
+    Axe is injected through the DevTools protocol, which the page's
+    Content-Security-Policy does not govern.
+    """
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options=WCAG_AA)
+    return results.generate_report() if results.violations_count else ""
+
+
+@pytest.fixture
+def mail_folder(settings, tmp_path):
+    """Outgoing mail written to files, as in development; returns a reader of the messages."""
+    import email
+    from email import policy
+
+    folder = tmp_path / "mail"
+    folder.mkdir()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    settings.EMAIL_FILE_PATH = str(folder)
+
+    def messages():
+        found = []
+        for path in sorted(folder.iterdir(), key=lambda p: p.stat().st_mtime):
+            # One file per connection; messages in it are separated by a line of dashes.
+            for chunk in path.read_bytes().split(b"\n" + b"-" * 79 + b"\n"):
+                if chunk.strip():
+                    found.append(email.message_from_bytes(chunk.strip(), policy=policy.default))
+        return found
+
+    return messages

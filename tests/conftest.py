@@ -5,8 +5,10 @@ import pytest
 # One conftest for the suite (tests import helpers from it); the browser
 # fixtures and hooks live in their own module.
 from browser_support import (  # noqa: F401
+    axe_violations,
     browser,
     demo_site,
+    mail_folder,
     page,
     page_without_js,
     pytest_collection_modifyitems,

@@ -3,6 +3,7 @@
 import io
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -72,6 +73,7 @@ def show_petition(request, petition, form=None):
         "timeline": petition.timeline.all(),
         "briefings": petition.briefings.published(),
         **share_context(petition),
+        "poll_seconds": settings.PETITION_POLL_SECONDS,
     }
     response = render(request, "campaign/petition_detail.html", context)
     if petition.state == Petition.State.DRAFT:
@@ -222,7 +224,8 @@ def petition_count(request, slug):
         raise Http404
     petition = Petition(**summary)
     response = render(request, "campaign/petition_detail.html#counter", {"petition": petition})
-    patch_cache_control(response, public=True, max_age=5)
+    # Never older than one poll of the page.
+    patch_cache_control(response, public=True, max_age=min(5, settings.PETITION_POLL_SECONDS))
     # The fragment's words follow the visitor's language.
     patch_vary_headers(response, ["Accept-Language", "Cookie"])
     return response
