@@ -20,17 +20,9 @@ from articles.talking_points import (
 WIDE = {"class": "vLargeTextField"}
 
 
-def _https_links(field, **kwargs):
-    # Links typed without a scheme get https:// (Django 6's default, chosen now).
-    if isinstance(field, models.URLField):
-        kwargs.setdefault("assume_scheme", "https")
-    return field.formfield(**kwargs)
-
-
 class BriefingForm(forms.ModelForm):
     class Meta:
         model = Briefing
-        formfield_callback = _https_links
         widgets = {
             "title": forms.TextInput(attrs=WIDE),
             "deck": forms.TextInput(attrs=WIDE),
@@ -67,6 +59,7 @@ class BriefingForm(forms.ModelForm):
 @admin.register(Briefing)
 class BriefingAdmin(admin.ModelAdmin):
     form = BriefingForm
+    # Links typed without a scheme get https:// (Django 6's default, chosen now).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
         "title",

@@ -17,6 +17,14 @@ class Addressee(models.TextChoices):
     OTHER = "other", _("Others")
 
 
+def group_by_addressee(items, addressee_of):
+    """[(label, [item])] in the order of Addressee, leaving out addressees with nothing."""
+    groups = {value: [] for value in Addressee.values}
+    for item in items:
+        groups[addressee_of(item)].append(item)
+    return [(Addressee(value).label, found) for value, found in groups.items() if found]
+
+
 # Reading speed used for the reading time shown with each briefing.
 WORDS_PER_MINUTE = 220
 

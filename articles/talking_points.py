@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Max, Prefetch
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from articles.asks import clean_ask, locate_sentence, mask_markup, same_call
-from articles.models import Addressee, Briefing, Citation, TalkingPoint
+from articles.models import Addressee, Briefing, Citation, TalkingPoint, group_by_addressee
 
 logger = logging.getLogger(__name__)
 
@@ -235,10 +235,7 @@ def approved_points_by_addressee():
             to_attr="public_citations",
         )
     )
-    groups = {value: [] for value in Addressee.values}
-    for point in points:
-        groups[point.addressee].append(point)
-    return [(Addressee(value).label, items) for value, items in groups.items() if items]
+    return group_by_addressee(points, lambda point: point.addressee)
 
 
 def call_highlights(briefing):
@@ -246,12 +243,9 @@ def call_highlights(briefing):
 
     Each is marked with an id (``cta-<citation id>``, the anchor the talking
     points page links to), a label screen readers announce, and a link to
-    write a letter with that point once the letters page exists. One query.
+    write a letter with that point. One query.
     """
-    try:
-        letters_url = reverse("letters_start")
-    except NoReverseMatch:
-        letters_url = None
+    letters_url = reverse("letters_start")
     citations = Citation.objects.filter(
         briefing=briefing, talking_point__status=TalkingPoint.Status.APPROVED
     ).order_by("start")
@@ -261,8 +255,7 @@ def call_highlights(briefing):
         attributes = {"id": f"cta-{citation.pk}", "class": "cta", "label": _("Call to action:")}
         if language != BODY_LANGUAGE:
             attributes["ui_lang"] = language
-        if letters_url:
-            query = urlencode({"point": citation.talking_point_id})
-            attributes["after"] = (f"{letters_url}?{query}", _("Use this in a letter"))
+        query = urlencode({"point": citation.talking_point_id})
+        attributes["after"] = (f"{letters_url}?{query}", _("Use this in a letter"))
         highlights.append((citation.start, citation.end, attributes))
     return highlights

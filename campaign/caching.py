@@ -51,7 +51,7 @@ def _clock():
 
 
 def _local_seconds(timeout):
-    return min(getattr(settings, "LOCAL_CACHE_SECONDS", 1), timeout)
+    return min(settings.LOCAL_CACHE_SECONDS, timeout)
 
 
 def _local_get(key):

@@ -444,6 +444,12 @@ def compose_letter(official, points, sender, language=None):
 # Delivery ---------------------------------------------------------------------
 
 
+def paragraphs(text):
+    """The paragraphs of a finished letter (blank-line separated), whatever its line ends."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return [block.strip("\n") for block in text.split("\n\n") if block.strip()]
+
+
 def crlf(text):
     """Mail wants CRLF line breaks."""
     return "\r\n".join(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))

@@ -97,9 +97,7 @@ COUNTRIES = [
     ("ZW", _("Zimbabwe")),
 ]
 
-COUNTRY_NAMES = dict(COUNTRIES)
 
-
-def country_name(code):
-    """The display name of an ISO code, or the code itself if it is unknown."""
-    return COUNTRY_NAMES.get(code, code)
+def country_names():
+    """{code: name} in the active language, translated once for lookups in a loop."""
+    return {code: str(name) for code, name in COUNTRIES}

@@ -2,12 +2,11 @@
 
 from datetime import timedelta
 
-from django.apps import apps
 from django.db.models import Count
 from django.db.models.functions import TruncDate
 
-from articles.models import Briefing
-from campaign.models import Signature
+from articles.models import Briefing, TalkingPoint
+from campaign.models import Official, Signature
 
 
 def daily_signatures(petition):
@@ -67,19 +66,8 @@ def top_briefings(petition, limit=10):
     return [(briefings.get(row["source"]), row["source"], row["count"]) for row in rows]
 
 
-def _letter_model():
-    try:
-        return apps.get_model("campaign", "Letter")
-    except LookupError:  # the letters feature is not installed
-        return None
-
-
-def _letters_by(field, limit):
-    """[(object, letters)] for the objects a letter points to through `field`."""
-    Letter = _letter_model()
-    if Letter is None:
-        return []
-    model = Letter._meta.get_field(field).related_model
+def _letters_to(model, limit):
+    """[(object, letters)] for the objects letters point to, most letters first."""
     rows = (
         model.objects.annotate(letter_count=Count("letters"))
         .filter(letter_count__gt=0)
@@ -90,9 +78,9 @@ def _letters_by(field, limit):
 
 def letters_by_official(limit=20):
     """[(official, letters)], most written-to first."""
-    return _letters_by("official", limit)
+    return _letters_to(Official, limit)
 
 
 def letters_by_talking_point(limit=20):
     """[(talking point, letters)], most used first."""
-    return _letters_by("talking_points", limit)
+    return _letters_to(TalkingPoint, limit)

@@ -20,13 +20,12 @@ from django.utils.translation import ngettext
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 
 from campaign import moderation
-from campaign.countries import COUNTRIES
+from campaign.countries import country_names
 from campaign.csvsafe import safe_row
+from campaign.pdf import font_for
 
 # CSV ---------------------------------------------------------------------------
 
@@ -41,7 +40,7 @@ class _Echo:
 def signer_rows(petition):
     """Header and one row per counted signature, oldest first, read in chunks."""
     yield [_("Name"), _("Country"), _("Confirmed on")]
-    countries = {code: str(name) for code, name in COUNTRIES}
+    countries = country_names()
     signatures = (
         petition.signatures.counted()
         .order_by("confirmed_at", "pk")
@@ -66,24 +65,11 @@ def csv_lines(rows):
 
 # PDF ---------------------------------------------------------------------------
 
-CJK_FONT = "HYSMyeongJo-Medium"
 LATIN_FONT = "Helvetica"
 
 
-def _needs_cjk(text):
-    try:
-        text.encode("cp1252")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
 def _font(text):
-    if not _needs_cjk(text):
-        return LATIN_FONT
-    if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
-    return CJK_FONT
+    return font_for(text, latin=LATIN_FONT)
 
 
 class NameLines(Flowable):
@@ -136,7 +122,7 @@ def delivery_pdf(petition):
     )
     counted = petition.signatures.counted().count()
     offline = moderation.offline_total(petition)
-    countries = {code: str(name) for code, name in COUNTRIES}
+    countries = country_names()
 
     def style(name, text, size, leading, **extra):
         return ParagraphStyle(name, fontName=_font(text), fontSize=size, leading=leading, **extra)

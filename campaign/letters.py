@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Citation, TalkingPoint
 from campaign import abuse, compose
-from campaign.models import Letter, Official
+from campaign.models import Letter, Official, letter_counts_by_point
 
 STEPS = ("official", "points", "about", "letter")
 TEXT_MAX = 10000
@@ -201,6 +201,23 @@ def suggested_points(official, chosen_point=None):
     if chosen_point is not None and chosen_point not in picked:
         picked.append(chosen_point)
     return picked
+
+
+def points_to_choose(official):
+    """The approved points for the points step, as (matching the office, others).
+
+    Each carries how many letters used it, its plain values for composition,
+    and whether it lacks the Korean ask a letter in Korean needs.
+    """
+    points = list(approved_points())
+    counts = letter_counts_by_point()
+    for point in points:
+        point.letter_count = counts.get(point.pk, 0)
+        point.info = point_info(point)
+        point.no_korean = official.is_korean and not point.ask_ko.strip()
+    matching = [p for p in points if p.addressee == official.category]
+    others = [p for p in points if p.addressee != official.category]
+    return matching, others
 
 
 # The staged wizard ------------------------------------------------------------------

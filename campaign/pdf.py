@@ -15,15 +15,18 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
+from campaign.compose import paragraphs
+
 CJK_FONT = "HYSMyeongJo-Medium"
 LATIN_FONT = "Times-Roman"
 
 
-def _font_for(text):
+def font_for(text, latin=LATIN_FONT):
+    """`latin` when a standard font can show `text`, else the built-in Korean font."""
     try:
         # The standard fonts cover Windows-1252, curly quotes and dashes included.
         text.encode("cp1252")
-        return LATIN_FONT
+        return latin
     except UnicodeEncodeError:
         pass
     if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
@@ -41,8 +44,7 @@ def letter_pdf(text, *, recipient=(), date_line="", title="Letter"):
     `recipient` is a sequence of address lines; `text` is the letter as the sender
     finished it, paragraphs separated by blank lines.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    font = _font_for("".join([text, date_line, *recipient]))
+    font = font_for("".join([text, date_line, *recipient]))
     body = ParagraphStyle(
         "body",
         fontName=font,
@@ -69,8 +71,7 @@ def letter_pdf(text, *, recipient=(), date_line="", title="Letter"):
         story.append(Paragraph(escape(date_line), body))
     if story:
         story.append(Spacer(1, 6 * mm))
-    for block in text.split("\n\n"):
-        if block.strip():
-            story.append(Paragraph(_lines(block.strip("\n")), body))
+    for block in paragraphs(text):
+        story.append(Paragraph(_lines(block), body))
     document.build(story)
     return buffer.getvalue()

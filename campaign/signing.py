@@ -110,7 +110,7 @@ def mail_context(signature):
     return {
         "signature": signature,
         "petition": petition,
-        "petition_url": settings.SITE_URL + petition.get_absolute_url(),
+        "petition_url": petition.public_url(),
         "confirm_url": settings.SITE_URL + link_path(signature, CONFIRM),
         "withdraw_url": settings.SITE_URL + link_path(signature, WITHDRAW),
         "link_days": settings.SIGNATURE_LINK_DAYS,

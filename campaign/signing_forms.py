@@ -8,6 +8,16 @@ from campaign.countries import COUNTRIES
 from campaign.signing_rules import email_domain, name_problem
 
 
+def briefing_source(value):
+    """The briefing slug a signer came from, or "" for anything that is not a slug.
+
+    It is for statistics only: a bad value (a NUL, markup) is dropped rather than
+    shown as an error on a hidden field the signer could not fix.
+    """
+    value = value.strip()
+    return value if slug_re.fullmatch(value) else ""
+
+
 class SignatureForm(forms.Form):
     name = forms.CharField(
         label=_("Your name"),
@@ -88,10 +98,7 @@ class SignatureForm(forms.Form):
         return name
 
     def clean_source(self):
-        # Where the signer came from is for statistics only: a value that is not
-        # a briefing slug is dropped rather than shown as an error nobody can fix.
-        source = self.cleaned_data["source"].strip()
-        return source if slug_re.fullmatch(source) else ""
+        return briefing_source(self.cleaned_data["source"])
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip()

@@ -8,6 +8,8 @@ from django.contrib import admin
 from django.contrib.auth.models import User
 from django.urls import reverse
 
+from campaign import throttle
+
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", re.I)
 
 
@@ -70,7 +72,6 @@ def test_the_admin_refuses_to_be_framed(client):
 
 @pytest.mark.django_db
 def test_repeated_wrong_passwords_lock_the_admin_sign_in(client, settings):
-    throttle = pytest.importorskip("campaign.throttle", reason="admin sign-in throttling")
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     make_user("boss", is_staff=True, is_superuser=True)
     for _ in range(throttle.MAX_FAILURES):

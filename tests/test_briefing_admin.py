@@ -138,3 +138,23 @@ def test_saving_in_the_admin_keeps_line_ends_as_the_body_format_needs(
     assert response.status_code == 302, response.content.decode()[:2000]
     briefing.refresh_from_db()
     assert briefing.body == "One.\n\n## Two\n\n- three"
+
+
+def test_a_link_typed_without_a_scheme_is_saved_with_https(editor_client, briefing_factory):
+    briefing = briefing_factory(source_url="https://old.example.org/")
+    page = editor_client.get(f"{CHANGELIST}{briefing.pk}/change/").content.decode()
+    assert 'name="source_url"' in page
+    data = {
+        "title": briefing.title,
+        "slug": briefing.slug,
+        "deck": briefing.deck,
+        "summary": briefing.summary,
+        "body": briefing.body,
+        "source_url": "www.koreaherald.com/view.php",
+        "status": briefing.status,
+        "position": 0,
+    }
+    response = editor_client.post(f"{CHANGELIST}{briefing.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    briefing.refresh_from_db()
+    assert briefing.source_url == "https://www.koreaherald.com/view.php"

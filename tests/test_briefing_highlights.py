@@ -45,8 +45,7 @@ def test_a_page_without_approved_calls_shows_no_legend(client, briefing):
     assert "cta-legend" not in page
 
 
-def test_each_marked_call_links_to_a_letter_with_that_point(client, settings, briefing):
-    settings.ROOT_URLCONF = "letters_urls"
+def test_each_marked_call_links_to_a_letter_with_that_point(client, briefing):
     citation = Citation.objects.get(talking_point__addressee="china")
     page = client.get(briefing.get_absolute_url()).content.decode()
     assert (

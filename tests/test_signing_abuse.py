@@ -62,6 +62,8 @@ def test_a_burst_from_one_address_is_held_then_a_flood_is_refused(
     for n in range(8):
         statuses.append(sign(client, petition, on_commit, email=f"p{n}@example.org").status_code)
     assert statuses == [302] * 6 + [429] * 2
+    refused = sign(client, petition, on_commit, email="p9@example.org")
+    assert "Please wait a few minutes, then try again." in refused.content.decode()
     held = Signature.objects.filter(flagged=True).values_list("email", flat=True)
     assert sorted(held) == ["p3@example.org", "p4@example.org", "p5@example.org"]
     assert Signature.objects.count() == 6

@@ -62,8 +62,7 @@ def test_each_point_links_to_the_sentences_it_comes_from(
     assert "/briefings/draft/" not in page
 
 
-def test_each_point_offers_to_use_it_in_a_letter(client, settings):
-    settings.ROOT_URLCONF = "letters_urls"
+def test_each_point_offers_to_use_it_in_a_letter(client):
     stop = point("Stop the deportations", "china")
     page = client.get(reverse("talking_points")).content.decode()
     assert f'href="/letters/?point={stop.pk}"' in page

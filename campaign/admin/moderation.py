@@ -31,7 +31,6 @@ from campaign.models import (
     CampaignSettings,
     CampaignUpdate,
     PaperTally,
-    Petition,
     Signature,
     SignatureComment,
 )
@@ -162,9 +161,6 @@ class IpHashFilter(EmailDomainFilter):
         return queryset
 
 
-admin.site.unregister(Signature)
-
-
 @admin.register(Signature)
 class SignatureAdmin(CommentModeration, petition_admin.SignatureAdmin):
     list_filter = [
@@ -290,23 +286,6 @@ class SignatureCommentAdmin(CommentModeration, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-# Petitions ---------------------------------------------------------------------
-
-admin.site.unregister(Petition)
-
-
-@admin.register(Petition)
-class PetitionAdmin(petition_admin.PetitionAdmin):
-    change_form_template = "admin/campaign/petition/change_form.html"
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = {
-            **(extra_context or {}),
-            "can_export": request.user.has_perm("campaign.export_signatures"),
-        }
-        return super().change_view(request, object_id, form_url, extra_context)
 
 
 # Paper and partner tallies -----------------------------------------------------

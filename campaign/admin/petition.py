@@ -38,6 +38,15 @@ class PetitionAdmin(admin.ModelAdmin):
         (_("Signing"), {"fields": ["state", "is_current", "goal", "deadline"]}),
         (_("Figures"), {"fields": ["signature_count", "created_at", "updated_at"]}),
     ]
+    # Links to the exports, for those allowed to take them.
+    change_form_template = "admin/campaign/petition/change_form.html"
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "can_export": request.user.has_perm("campaign.export_signatures"),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 @admin.register(TimelineEntry)
@@ -52,8 +61,10 @@ def _report(modeladmin, request, message, count):
     modeladmin.message_user(request, message % {"count": count}, messages.SUCCESS)
 
 
-@admin.register(Signature)
 class SignatureAdmin(admin.ModelAdmin):
+    """The signature list and its count-keeping actions; registered with the
+    moderators' filters and pages in campaign.admin.moderation."""
+
     list_display = [
         "name",
         "email",

@@ -46,7 +46,7 @@ class CampaignSettings(models.Model):
 
     @classmethod
     def load(cls):
-        settings_row, _ = cls.objects.get_or_create(pk=1)
+        settings_row, _created = cls.objects.get_or_create(pk=1)
         return settings_row
 
     @classmethod

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -120,6 +121,10 @@ class Petition(CountGuardedModel):
     def get_absolute_url(self):
         return reverse("petition_detail", kwargs={"slug": self.slug})
 
+    def public_url(self):
+        """The full address, for mail, share links and the JSON."""
+        return settings.SITE_URL + self.get_absolute_url()
+
     @property
     def is_past_deadline(self):
         return self.deadline is not None and self.deadline <= timezone.now()
@@ -143,6 +148,16 @@ class Petition(CountGuardedModel):
     @property
     def is_accepting_signatures(self):
         return self.effective_state == self.State.OPEN
+
+    @property
+    def closed_notice(self):
+        """Why the petition takes no signatures now, in words for visitors."""
+        state = self.effective_state
+        if state == self.State.PAUSED:
+            return _("Signing is paused for now. Please come back later.")
+        if state == self.State.DRAFT:
+            return _("This petition is a draft and does not accept signatures yet.")
+        return _("This petition is closed and no longer accepts signatures.")
 
     @property
     def next_milestone(self):

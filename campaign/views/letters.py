@@ -7,19 +7,16 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from articles.models import Addressee
+from articles.models import group_by_addressee
 from campaign import compose, letters
-from campaign.models import Official, OfficialResponse, letter_counts_by_point
+from campaign.models import Official, OfficialResponse
 from campaign.pdf import letter_pdf
 
 TEMPLATE = "campaign/letters_start.html"
 
 
 def _officials_by_category(officials):
-    groups = {}
-    for official in officials:
-        groups.setdefault(official.category, []).append(official)
-    return [(Addressee(c).label, groups[c]) for c in Addressee.values if c in groups]
+    return group_by_addressee(officials, lambda official: official.category)
 
 
 def _step_context(state):
@@ -34,15 +31,8 @@ def _step_context(state):
         context["suggested"] = {o.pk for o in officials if point and o.category == point.addressee}
         context["selected"] = str(state.form["official"].value() or "")
     elif state.step == "points":
-        points = list(letters.approved_points())
-        counts = letter_counts_by_point()
-        for point in points:
-            point.letter_count = counts.get(point.pk, 0)
-            point.info = letters.point_info(point)
-            point.no_korean = official.is_korean and not point.ask_ko.strip()
+        context["matching"], context["others"] = letters.points_to_choose(official)
         context["selected"] = {str(v) for v in state.form["points"].value() or []}
-        context["matching"] = [p for p in points if p.addressee == official.category]
-        context["others"] = [p for p in points if p.addressee != official.category]
     elif state.step == "letter":
         context["composed"] = state.composed
     return context
@@ -131,7 +121,7 @@ def letter_print(request, letter, data):
         "letter": letter,
         "recipient": _recipient_lines(letter.official),
         "date_line": _date_line(letter),
-        "paragraphs": [p for p in data["text"].replace("\r\n", "\n").split("\n\n") if p.strip()],
+        "paragraphs": compose.paragraphs(data["text"]),
         "subject": data["subject"],
     }
     return render(request, "campaign/letter_print.html", context)

@@ -5,7 +5,6 @@ import io
 import segno
 from django.conf import settings
 from django.contrib import messages
-from django.core.validators import slug_re
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -20,7 +19,7 @@ from campaign.caching import public_response
 from campaign.models import Petition, Signature
 from campaign.security import frameable
 from campaign.sharing import share_links
-from campaign.signing_forms import ResendForm, SignatureForm
+from campaign.signing_forms import ResendForm, SignatureForm, briefing_source
 
 RECENT_SIGNERS = 10
 RECENT_COMMENTS = 10
@@ -34,12 +33,13 @@ def public_petition(request, slug):
     return petition
 
 
-def too_many_requests():
-    return HttpResponse(
-        _("Too many requests from your network. Please wait a few minutes and try again."),
-        status=429,
-        content_type="text/plain; charset=utf-8",
-    )
+def share_context(petition):
+    url = petition.public_url()
+    return {"share": share_links(url, petition.title), "share_url": url}
+
+
+def too_many_requests(request):
+    return render(request, "429.html", status=429)
 
 
 def petition_current(request):
@@ -59,12 +59,9 @@ def petition_detail(request, slug):
 
 def show_petition(request, petition, form=None):
     if form is None and petition.is_accepting_signatures:
-        # Only a briefing slug is carried into the form: anything else (a NUL, markup) would
-        # come back as an error on a hidden field that the signer could not fix.
-        source = request.GET.get("source", "")[:200]
-        form = SignatureForm(initial={"source": source if slug_re.fullmatch(source) else ""})
+        source = briefing_source(request.GET.get("source", "")[:200])
+        form = SignatureForm(initial={"source": source})
     signatures = petition.signatures.counted().order_by("-confirmed_at")
-    url = settings.SITE_URL + petition.get_absolute_url()
     context = {
         "petition": petition,
         "form": form,
@@ -75,8 +72,7 @@ def show_petition(request, petition, form=None):
         )[:RECENT_COMMENTS],
         "timeline": petition.timeline.all(),
         "briefings": petition.briefings.published(),
-        "share": share_links(url, petition.title),
-        "share_url": url,
+        **share_context(petition),
         "poll_seconds": settings.PETITION_POLL_SECONDS,
     }
     response = render(request, "campaign/petition_detail.html", context)
@@ -92,13 +88,13 @@ def sign(request, petition):
     if not petition.is_accepting_signatures:
         if request.htmx:
             return render(request, partial, {"petition": petition, "compact": compact})
-        messages.error(request, closed_message(petition))
+        messages.error(request, petition.closed_notice)
         return redirect(petition)
 
     ip_hash = abuse.hash_ip(abuse.client_ip(request))
     refuse, rate_flag = abuse.signing_rate(ip_hash)
     if refuse:
-        return too_many_requests()
+        return too_many_requests(request)
 
     form = SignatureForm(request.POST, compact=compact)
     if not form.is_valid():
@@ -123,12 +119,6 @@ def sign(request, petition):
     return redirect("petition_check_inbox", slug=petition.slug)
 
 
-def closed_message(petition):
-    if petition.effective_state == Petition.State.PAUSED:
-        return _("Signing is paused for now. Please come back later.")
-    return _("This petition is closed and no longer accepts signatures.")
-
-
 @require_GET
 def petition_check_inbox(request, slug):
     petition = public_petition(request, slug)
@@ -148,7 +138,7 @@ def signature_confirm(request, slug, token):
         context["form"] = ResendForm()
         return render(request, "campaign/signature_confirm.html", context, status=400)
     if signature.state == signature.State.PENDING and not petition.is_accepting_signatures:
-        context["closed"] = closed_message(petition)
+        context["closed"] = petition.closed_notice
         return render(request, "campaign/signature_confirm.html", context, status=409)
     if request.method == "POST":
         signing.confirm_signature(signature.pk)
@@ -159,12 +149,7 @@ def signature_confirm(request, slug, token):
 @require_GET
 def signature_thanks(request, slug):
     petition = public_petition(request, slug)
-    url = settings.SITE_URL + petition.get_absolute_url()
-    context = {
-        "petition": petition,
-        "share": share_links(url, petition.title),
-        "share_url": url,
-    }
+    context = {"petition": petition, **share_context(petition)}
     return render(request, "campaign/signature_thanks.html", context)
 
 
@@ -192,7 +177,7 @@ def signature_resend(request, slug):
     if request.method == "POST":
         refuse, _flag = abuse.signing_rate(abuse.hash_ip(abuse.client_ip(request)))
         if refuse:
-            return too_many_requests()
+            return too_many_requests(request)
         if form.is_valid():
             # Whatever happens the visitor sees the same page, so this form
             # cannot be used to find out who has signed.
@@ -253,7 +238,7 @@ def petition_json(request, slug):
     data = {
         "title": petition.title,
         "slug": petition.slug,
-        "url": settings.SITE_URL + petition.get_absolute_url(),
+        "url": petition.public_url(),
         "state": petition.effective_state.value,
         "goal": petition.goal,
         "next_milestone": petition.next_milestone,
@@ -283,7 +268,7 @@ def petition_widget(request, slug):
 def petition_qr(request, slug):
     """A QR code of the petition's address, as SVG, for posters and leaflets."""
     petition = get_object_or_404(Petition.objects.public(), slug=slug)
-    url = settings.SITE_URL + petition.get_absolute_url()
+    url = petition.public_url()
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="svg", scale=10, border=2, title=petition.title)
     response = HttpResponse(buffer.getvalue(), content_type="image/svg+xml")

@@ -44,7 +44,7 @@ def dashboard(request):
             {
                 "daily": daily,
                 "daily_chart": chart_svg(
-                    [(day.isoformat(), count) for day, count, _ in daily],
+                    [(day.isoformat(), count) for day, count, _running in daily],
                     title=_("Signatures per day"),
                     description=_(
                         "Confirmed signatures per day of confirmation, %(days)d days, "
@@ -54,7 +54,7 @@ def dashboard(request):
                     chart_id="chart-daily",
                 ),
                 "cumulative_chart": chart_svg(
-                    [(day.isoformat(), running) for day, _, running in daily],
+                    [(day.isoformat(), running) for day, _count, running in daily],
                     title=_("Signatures in all, day by day"),
                     description=_("The running total of confirmed signatures, reaching %(total)d.")
                     % {"total": total},

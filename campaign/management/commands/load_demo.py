@@ -27,7 +27,7 @@ class Command(BaseCommand):
                 f"Talking points: {approved} newly suggested ones approved for the demo"
             )
         petition = demo.create_demo_petition(with_signers=settings.DEBUG)
-        self.stdout.write(f"Petition: {settings.SITE_URL}{petition.get_absolute_url()}")
+        self.stdout.write(f"Petition: {petition.public_url()}")
         created = demo.create_demo_officials()
         self.stdout.write(f"Officials: {created} created.")
         if settings.DEBUG:
