@@ -14,11 +14,9 @@ import time
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import caches
-from django.core.cache.backends.db import DatabaseCache
-from django.db import connections, router, transaction
 from django.utils.translation import gettext_lazy as _
 
+from campaign import counters
 from campaign.signing_rules import domain_and_parents
 
 FORM_STARTED_SALT = "campaign.petition.form-started"
@@ -57,38 +55,8 @@ def hash_ip(ip):
 
 
 def hit(key, window):
-    """Count one event in a fixed window and return how many there have been.
-
-    `cache.add` creates the counter only if it is missing; `cache.incr` is
-    atomic in Redis and in the local-memory cache. The database cache's incr
-    is a read then a write, so there the cache row is locked first, which makes
-    parallel requests in several processes queue instead of losing hits.
-    """
-    backend = caches["default"]
-    backend.add(key, 0, timeout=window)
-    try:
-        if isinstance(backend, DatabaseCache):
-            return _locked_incr(backend, key)
-        return backend.incr(key)
-    except ValueError:
-        # The counter expired between add and incr: this hit starts a new window.
-        backend.add(key, 1, timeout=window)
-        return 1
-
-
-def _locked_incr(db_cache, key):
-    db = router.db_for_write(db_cache.cache_model_class)
-    connection = connections[db]
-    with transaction.atomic(using=db):
-        if connection.features.has_select_for_update:
-            table = connection.ops.quote_name(db_cache._table)
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"SELECT cache_key FROM {table} WHERE cache_key = %s FOR UPDATE",  # noqa: S608
-                    [db_cache.make_and_validate_key(key)],
-                )
-        # On SQLite the transaction itself takes the write lock (IMMEDIATE mode).
-        return db_cache.incr(key)
+    """Count one event in a fixed window and return how many there have been."""
+    return counters.increment((key, window))[0]
 
 
 def _window_key(name, ident, window):
@@ -102,9 +70,13 @@ def signing_rate(ip_hash):
     flag_reason says which softer limit was passed, or is "".
     """
     limits = settings.SIGNING_RATE_LIMITS
-    results = {}
-    for name, (limit, window) in limits.items():
-        results[name] = hit(_window_key(name, ip_hash, window), window) > limit
+    counts = counters.increment(
+        *((_window_key(name, ip_hash, window), window) for name, (_, window) in limits.items())
+    )
+    results = {
+        name: count > limit
+        for (name, (limit, _)), count in zip(limits.items(), counts, strict=True)
+    }
     if results.get("hard"):
         return True, "rate: hard limit"
     if results.get("burst"):

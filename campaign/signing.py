@@ -70,13 +70,14 @@ def sign_petition(petition, data, request_meta):
                     ip_hash=request_meta.get("ip_hash", ""),
                     language=request_meta.get("language") or get_language() or "",
                 )
-                # Counts towards the per-address mail limit; the first mail always goes.
-                abuse.mail_allowed(normalised, petition.pk)
                 send_confirmation(signature)
-            return SignResult(signature, created=True)
         except IntegrityError:
             # The same address was signed a moment ago by a parallel request.
             pass
+        else:
+            # Counts towards the per-address mail limit; the first mail always goes.
+            abuse.mail_allowed(normalised, petition.pk)
+            return SignResult(signature, created=True)
     return SignResult(signed_again(petition, normalised), created=False)
 
 

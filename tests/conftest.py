@@ -101,10 +101,10 @@ def _tasks_run_immediately(settings):
 
 @pytest.fixture(autouse=True)
 def _empty_cache_for_transactional_tests(request):
-    # Rate-limit counters live in the database cache, and the flush after a
-    # transactional test leaves the cache table alone: without this, counters
-    # from one test (200 signatures from 127.0.0.1) would limit the next.
-    # Emptied before and after, so neither side sees the other's counters.
+    # The flush after a transactional test leaves the database cache's table
+    # alone: without this, what one test cached (admin sign-in failures, page
+    # fragments) would show in the next. Emptied before and after, so neither
+    # side sees the other's values. (Rate counters are a model: flushed.)
     from django.core.cache import cache
 
     marker = request.node.get_closest_marker("django_db")

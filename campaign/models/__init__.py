@@ -1,5 +1,6 @@
 """The campaign's models, one module per feature, all exported here."""
 
+from campaign.models.counters import RateCounter
 from campaign.models.letters import (
     Letter,
     LetterLanguage,
@@ -26,6 +27,7 @@ __all__ = [
     "Official",
     "OfficialResponse",
     "PaperTally",
+    "RateCounter",
     "SignatureComment",
     "UpdateMailing",
     "OutgoingMail",
