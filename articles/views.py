@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
@@ -6,7 +8,7 @@ from django.utils.safestring import mark_safe
 from articles.models import Briefing
 from articles.rendering import render_body
 from articles.talking_points import approved_points_by_addressee, call_highlights
-from campaign.caching import fragment
+from campaign.caching import cached_page, fragment, page_is_shared
 
 
 def briefing_list(request):
@@ -19,10 +21,19 @@ def briefing_list(request):
 def briefing_detail(request, slug):
     """A published briefing; staff may also preview drafts, which are never cached."""
     briefing = get_object_or_404(Briefing, slug=slug)
-    preview = not briefing.is_published
-    staff = request.user.is_staff and request.user.has_perm("articles.view_briefing")
-    if preview and not staff:
-        raise Http404("No briefing matches the given query.")
+    if not briefing.is_published:
+        if not (request.user.is_staff and request.user.has_perm("articles.view_briefing")):
+            raise Http404("No briefing matches the given query.")
+        response = render_briefing(request, briefing, preview=True)
+        add_never_cache_headers(response)
+        return response
+    if page_is_shared(request):
+        build = partial(render_briefing, request, briefing)
+        return cached_page(request, "pages", build, key=["briefing", briefing.pk])
+    return render_briefing(request, briefing)
+
+
+def render_briefing(request, briefing, extra_context=None, *, preview=False):
     # The same for every reader: kept until an editor saves (campaign.caching).
     body_html, has_calls = fragment("articles", lambda: rendered_body(briefing), key=[briefing.pk])
     context = {
@@ -30,11 +41,9 @@ def briefing_detail(request, slug):
         "body_html": mark_safe(body_html),
         "has_calls": has_calls,
         "preview": preview,
+        **(extra_context or {}),
     }
-    response = render(request, "articles/briefing_detail.html", context)
-    if preview:
-        add_never_cache_headers(response)
-    return response
+    return render(request, "articles/briefing_detail.html", context)
 
 
 def rendered_body(briefing):

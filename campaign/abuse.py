@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-from campaign import counters
+from campaign import caching, counters
 from campaign.signing_rules import domain_and_parents
 
 FORM_STARTED_SALT = "campaign.petition.form-started"
@@ -102,6 +102,11 @@ def mail_allowed(normalised_email, petition_id):
 def form_started_token(now=None):
     """A signed note of when the form was shown, put in a hidden field."""
     return signing.dumps(int(now if now is not None else time.time()), salt=FORM_STARTED_SALT)
+
+
+# A page shared by every visitor holds a stand-in for the time-stamp, and each
+# visitor's copy gets the time it was served (campaign.caching.cached_page).
+caching.register_hole("form-started", lambda request: form_started_token())
 
 
 def fill_time_problem(token, now=None):

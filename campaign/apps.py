@@ -19,3 +19,6 @@ class CampaignConfig(AppConfig):
             bump_on_change(model, "articles")
         for model in (Petition, TimelineEntry, Briefing):
             bump_on_change(model, "petitions")
+        # Whole pages that show both (the home page, a briefing with its signing box).
+        for model in (Briefing, TalkingPoint, Citation, Petition):
+            bump_on_change(model, "pages")

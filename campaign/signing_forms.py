@@ -3,7 +3,7 @@ from django.core.validators import slug_re
 from django.utils.translation import gettext_lazy as _
 
 from campaign import abuse
-from campaign.caching import FixedChoiceField, FixedChoicesSelect
+from campaign.caching import FixedChoiceField, FixedChoicesSelect, per_visitor
 from campaign.countries import COUNTRIES
 from campaign.signing_rules import email_domain, name_problem
 
@@ -88,7 +88,7 @@ class SignatureForm(forms.Form):
             del self.fields["postal_code"]
             del self.fields["comment"]
         if not self.is_bound:
-            self.initial.setdefault("started", abuse.form_started_token())
+            self.initial.setdefault("started", per_visitor("form-started"))
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())

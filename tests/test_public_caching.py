@@ -347,3 +347,180 @@ def test_fixed_choice_field_shares_its_choices_between_forms():
     assert first.fields["country"] is not second.fields["country"]
     assert first.is_valid()
     assert not second.is_valid()
+
+
+# Whole pages with holes ------------------------------------------------------------
+
+
+def _hidden_value(html, name):
+    import re
+
+    match = re.search(rf'name="{name}" value="([^"]*)"', html)
+    assert match, f"no hidden {name} field"
+    return match.group(1)
+
+
+def _count_calls(monkeypatch, module, name):
+    calls = []
+    original = getattr(module, name)
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+    return calls
+
+
+@pytest.mark.django_db
+def test_a_shared_petition_page_is_built_once_for_many_visitors(shared_cache, monkeypatch):
+    from django.test import Client
+
+    from campaign.views import petition as views
+    from tests.conftest import make_petition
+
+    petition = make_petition()
+    builds = _count_calls(monkeypatch, views, "render_petition")
+    pages = [Client().get(petition.get_absolute_url()) for _ in range(3)]
+    assert len(builds) == 1
+    assert all(page.status_code == 200 for page in pages)
+
+
+@pytest.mark.django_db
+def test_each_visitor_of_a_shared_page_gets_their_own_token_and_can_sign(
+    shared_cache, settings, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+
+    from campaign import abuse
+    from campaign.models import Signature
+    from tests.conftest import make_petition
+
+    settings.SIGNING_MIN_FILL_SECONDS = 0
+    petition = make_petition()
+    visitors = [Client(enforce_csrf_checks=True) for _ in range(2)]
+    pages = [visitor.get(petition.get_absolute_url()).content.decode() for visitor in visitors]
+    tokens = [_hidden_value(page, "csrfmiddlewaretoken") for page in pages]
+    assert tokens[0] != tokens[1]
+    for page in pages:
+        assert caching.HOLE_PREFIX not in page
+        assert abuse.fill_time_problem(_hidden_value(page, "started")) == ""
+        assert f'"X-CSRFToken": "{_hidden_value(page, "csrfmiddlewaretoken")}"' in page
+    for number, (visitor, page) in enumerate(zip(visitors, pages, strict=True)):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = visitor.post(petition.get_absolute_url(), {
+                "csrfmiddlewaretoken": _hidden_value(page, "csrfmiddlewaretoken"),
+                "started": _hidden_value(page, "started"),
+                "name": "Mina Park", "email": f"mina{number}@example.org", "country": "KR",
+            })
+        assert response.status_code == 302
+    # Neither was held as tampered with or too fast.
+    assert Signature.objects.filter(flagged=False).count() == 2
+
+
+@pytest.mark.django_db
+def test_home_and_briefing_pages_are_shared_with_fresh_tokens(shared_cache, monkeypatch):
+    from django.test import Client
+
+    from articles import views as article_views
+    from campaign.views import pages as page_views
+    from tests.conftest import create_briefing, make_petition
+
+    make_petition()
+    briefing = create_briefing(body="A body.")
+    home_builds = _count_calls(monkeypatch, page_views, "render_home")
+    briefing_builds = _count_calls(monkeypatch, article_views, "render_briefing")
+    for path, builds in (("/", home_builds), (briefing.get_absolute_url(), briefing_builds)):
+        first, second = (Client().get(path).content.decode() for _ in range(2))
+        assert len(builds) == 1
+        assert caching.HOLE_PREFIX not in first + second
+        assert _hidden_value(first, "csrfmiddlewaretoken") != _hidden_value(
+            second, "csrfmiddlewaretoken"
+        )
+
+
+@pytest.mark.django_db
+def test_a_visitor_with_a_session_gets_a_page_of_their_own(shared_cache, client, monkeypatch):
+    from django.contrib.auth.models import User
+
+    from campaign.views import petition as views
+    from tests.conftest import make_petition
+
+    petition = make_petition()
+    builds = _count_calls(monkeypatch, views, "render_petition")
+    client.force_login(User.objects.create_user("reader", password="pw-for-tests"))
+    client.get(petition.get_absolute_url())
+    client.get(petition.get_absolute_url())
+    assert len(builds) == 2
+
+
+@pytest.mark.django_db
+def test_a_message_after_withdrawing_is_shown_not_a_shared_page(shared_cache, client, on_commit):
+    from django.core import mail
+
+    from tests.conftest import link_from_mail, make_petition, sign
+
+    petition = make_petition()
+    client.get(petition.get_absolute_url())  # the shared page exists
+    sign(client, petition, on_commit)
+    client.post(link_from_mail(mail.outbox[-1], "withdraw"))
+    page = client.get(petition.get_absolute_url()).content.decode()
+    assert "Your signature has been withdrawn and deleted." in page
+
+
+@pytest.mark.django_db
+def test_only_links_from_published_briefings_share_a_page(shared_cache, monkeypatch):
+    from django.test import Client
+
+    from campaign.views import petition as views
+    from tests.conftest import create_briefing, make_petition
+
+    petition = make_petition()
+    briefing = create_briefing(body="A body.")
+    builds = _count_calls(monkeypatch, views, "render_petition")
+    url = petition.get_absolute_url()
+    for _ in range(2):
+        page = Client().get(f"{url}?source={briefing.slug}").content.decode()
+        assert _hidden_value(page, "source") == briefing.slug
+    assert len(builds) == 1
+    for query in ("?source=not-a-briefing", "?source=not-a-briefing", "?utm=1", "?utm=1"):
+        Client().get(url + query)
+    assert len(builds) == 5
+
+
+def test_page_is_shared_only_for_anonymous_plain_gets(settings):
+    factory = RequestFactory()
+
+    def request(path="/", method="get", cookies=None, **headers):
+        made = getattr(factory, method)(path, **headers)
+        made.COOKIES.update(cookies or {})
+        return made
+
+    assert caching.page_is_shared(request())
+    assert caching.page_is_shared(request(cookies={settings.CSRF_COOKIE_NAME: "x",
+                                                   settings.LANGUAGE_COOKIE_NAME: "ko"}))
+    assert not caching.page_is_shared(request(cookies={settings.SESSION_COOKIE_NAME: "x"}))
+    assert not caching.page_is_shared(request(cookies={"messages": "x"}))
+    assert not caching.page_is_shared(request(method="post"))
+    assert not caching.page_is_shared(request(HTTP_HX_REQUEST="true"))
+    assert not caching.page_is_shared(request("/?a=1"))
+    assert caching.page_is_shared(request("/?a=1"), query_ok=True)
+
+
+@pytest.mark.django_db
+def test_a_hole_nobody_can_fill_is_never_sent(shared_cache):
+    def build(extra_context):
+        if extra_context:  # building the shared copy
+            return HttpResponse(f"<input value='{caching.hole('nobody-knows')}'>")
+        return HttpResponse("<input value='this visitor'>")
+
+    response = caching.cached_page(anonymous_get("/"), "pages", build)
+    assert response.content.decode() == "<input value='this visitor'>"
+
+
+def test_per_visitor_values_are_real_outside_a_shared_page():
+    from campaign import abuse
+
+    started = caching.per_visitor("form-started")
+    assert started != caching.hole("form-started")
+    assert abuse.fill_time_problem(started, now=10**12) == ""

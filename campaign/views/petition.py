@@ -1,6 +1,7 @@
 """The petition: its page, signing, confirmation, withdrawal and the public counts."""
 
 import io
+from functools import partial
 
 import segno
 from django.conf import settings
@@ -14,8 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import condition, require_GET, require_http_methods
 
+from articles.models import Briefing
 from campaign import abuse, signing
-from campaign.caching import public_response
+from campaign.caching import cached_page, fragment, page_is_shared, public_response
 from campaign.models import Petition, Signature
 from campaign.security import frameable
 from campaign.sharing import share_links
@@ -38,6 +40,14 @@ def share_context(petition):
     return {"share": share_links(url, petition.title), "share_url": url}
 
 
+def published_briefing_slugs():
+    return fragment(
+        "articles",
+        lambda: frozenset(Briefing.objects.published().values_list("slug", flat=True)),
+        key=["published-slugs"],
+    )
+
+
 def too_many_requests(request):
     return render(request, "429.html", status=429)
 
@@ -58,8 +68,18 @@ def petition_detail(request, slug):
 
 
 def show_petition(request, petition, form=None):
+    source = briefing_source(request.GET.get("source", "")[:200])
+    if form is None and petition.state != Petition.State.DRAFT:
+        # Only a link from a published briefing may add a page to the cache.
+        known_source = set(request.GET) <= {"source"} and source in published_briefing_slugs()
+        if page_is_shared(request, query_ok=known_source):
+            build = partial(render_petition, request, petition, source=source)
+            return cached_page(request, "petitions", build, key=[petition.pk])
+    return render_petition(request, petition, form=form, source=source)
+
+
+def render_petition(request, petition, extra_context=None, *, form=None, source=""):
     if form is None and petition.is_accepting_signatures:
-        source = briefing_source(request.GET.get("source", "")[:200])
         form = SignatureForm(initial={"source": source})
     signatures = petition.signatures.counted().order_by("-confirmed_at")
     context = {
@@ -74,6 +94,7 @@ def show_petition(request, petition, form=None):
         "briefings": petition.briefings.published(),
         **share_context(petition),
         "poll_seconds": settings.PETITION_POLL_SECONDS,
+        **(extra_context or {}),
     }
     response = render(request, "campaign/petition_detail.html", context)
     if petition.state == Petition.State.DRAFT:
