@@ -4,9 +4,11 @@
 
 renders templates/emails/signature-confirm-subject.txt, -body.txt and
 -body.html in the active language, stores the row in the caller's transaction
-and, once that transaction commits, enqueues `campaign.tasks.deliver_mail`.
-If the commit rolls back, no mail goes out; if the mail server is down, the
-row stays queued and is retried with backoff, then marked failed.
+and enqueues `campaign.tasks.deliver_mail`: with the database task backend in
+that same transaction (the task row commits with the mail row, in one commit),
+with any other backend once the transaction has committed. If it rolls back,
+no mail goes out; if the mail server is down, the row stays queued and is
+retried with backoff, then marked failed.
 """
 
 import logging
@@ -14,7 +16,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import router, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -61,10 +63,27 @@ def queue_mail(name, to, ctx):
         body_html=html,
         next_attempt_at=timezone.now(),
     )
-    # robust: a queue that cannot take the task must not undo the caller's
-    # committed work; the row stays queued for `send_queued_mail`.
-    transaction.on_commit(lambda: enqueue_delivery(row.pk), robust=True)
+    if queue_shares_the_database():
+        enqueue_delivery(row.pk)
+    else:
+        # robust: a queue that cannot take the task must not undo the caller's
+        # committed work; the row stays queued for `send_queued_mail`.
+        transaction.on_commit(lambda: enqueue_delivery(row.pk), robust=True)
     return row
+
+
+def queue_shares_the_database():
+    """Whether tasks are rows in the database mail is stored in, so a task can
+    be written in the same transaction as its mail."""
+    from django_tasks_db import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    from campaign.tasks import deliver_mail
+
+    backend = deliver_mail.get_backend()
+    return isinstance(backend, DatabaseBackend) and router.db_for_write(
+        OutgoingMail
+    ) == router.db_for_write(DBTaskResult)
 
 
 def enqueue_delivery(mail_id, delay=None):

@@ -50,34 +50,35 @@ def sign_petition(petition, data, request_meta):
     """
     normalised = normalise_email(data["email"])
     flags = [flag for flag in request_meta.get("flags", []) if flag]
-    if not Signature.objects.filter(petition=petition, normalised_email=normalised).exists():
-        try:
-            with transaction.atomic():
-                signature = Signature.objects.create(
-                    petition=petition,
-                    name=data["name"].strip(),
-                    email=data["email"].strip(),
-                    normalised_email=normalised,
-                    country=data["country"],
-                    postal_code=data.get("postal_code", "").strip(),
-                    comment=data.get("comment", "").strip(),
-                    show_name=data.get("show_name", False),
-                    wants_updates=data.get("wants_updates", False),
-                    source=data.get("source", ""),
-                    token_nonce=secrets.token_hex(32),
-                    flagged=bool(flags),
-                    flag_reason="; ".join(flags)[:200],
-                    ip_hash=request_meta.get("ip_hash", ""),
-                    language=request_meta.get("language") or get_language() or "",
-                )
-                send_confirmation(signature)
-        except IntegrityError:
-            # The same address was signed a moment ago by a parallel request.
-            pass
-        else:
-            # Counts towards the per-address mail limit; the first mail always goes.
-            abuse.mail_allowed(normalised, petition.pk)
-            return SignResult(signature, created=True)
+    # No look first: nearly every signer is new, and the unique constraint on
+    # (petition, address) answers for the others.
+    try:
+        with transaction.atomic():
+            signature = Signature.objects.create(
+                petition=petition,
+                name=data["name"].strip(),
+                email=data["email"].strip(),
+                normalised_email=normalised,
+                country=data["country"],
+                postal_code=data.get("postal_code", "").strip(),
+                comment=data.get("comment", "").strip(),
+                show_name=data.get("show_name", False),
+                wants_updates=data.get("wants_updates", False),
+                source=data.get("source", ""),
+                token_nonce=secrets.token_hex(32),
+                flagged=bool(flags),
+                flag_reason="; ".join(flags)[:200],
+                ip_hash=request_meta.get("ip_hash", ""),
+                language=request_meta.get("language") or get_language() or "",
+            )
+            send_confirmation(signature)
+    except IntegrityError:
+        # This address has signed already, or a parallel request just did.
+        pass
+    else:
+        # Counts towards the per-address mail limit; the first mail always goes.
+        abuse.mail_allowed(normalised, petition.pk)
+        return SignResult(signature, created=True)
     return SignResult(signed_again(petition, normalised), created=False)
 
 

@@ -79,6 +79,33 @@ def test_mail_is_not_sent_when_the_transaction_rolls_back(on_commit):
     assert mail.outbox == []
 
 
+@pytest.fixture
+def database_queue(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def test_with_the_database_queue_the_task_commits_with_its_mail(database_queue):
+    from django_tasks_db.models import DBTaskResult
+
+    assert campaign_mail.queue_shares_the_database()
+    with transaction.atomic():
+        row = queue_confirmation()
+        # Written in the same transaction, not after it: one commit for both.
+        task = DBTaskResult.objects.get()
+    assert task.args_kwargs["args"] == [row.pk]
+    assert mail.outbox == []  # the worker sends it
+
+
+def test_with_the_database_queue_a_rollback_leaves_neither_mail_nor_task(database_queue):
+    from django_tasks_db.models import DBTaskResult
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        queue_confirmation()
+        raise RuntimeError("the signature failed")
+    assert OutgoingMail.objects.count() == 0
+    assert DBTaskResult.objects.count() == 0
+
+
 def test_a_failing_mail_server_is_retried_then_marked_failed(on_commit, settings):
     settings.EMAIL_BACKEND = "test_mail_queue.BrokenBackend"
     with on_commit():

@@ -27,12 +27,30 @@ RECENT_SIGNERS = 10
 RECENT_COMMENTS = 10
 
 
-def public_petition(request, slug):
-    """A petition visitors may see; drafts only for staff previewing them."""
-    petition = get_object_or_404(Petition, slug=slug)
+def public_petition(request, slug, shared=False):
+    """A petition visitors may see; drafts only for staff previewing them.
+
+    `shared` reads it from the petitions kept for everyone (`petitions_by_slug`)
+    instead of the database: for the page and the signing form, which need its
+    settings but not its live count.
+    """
+    if shared:
+        petition = petitions_by_slug().get(slug)
+        if petition is None:
+            raise Http404
+    else:
+        petition = get_object_or_404(Petition, slug=slug)
     if petition.state == Petition.State.DRAFT and not request.user.is_staff:
         raise Http404
     return petition
+
+
+def petitions_by_slug():
+    """Every petition by slug, kept for PUBLIC_CACHE_SECONDS or until one is saved."""
+    return fragment(
+        "petitions", lambda: {petition.slug: petition for petition in Petition.objects.all()},
+        key=["by-slug"],
+    )
 
 
 def share_context(petition):
@@ -61,7 +79,7 @@ def petition_current(request):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def petition_detail(request, slug):
-    petition = public_petition(request, slug)
+    petition = public_petition(request, slug, shared=True)
     if request.method == "POST":
         return sign(request, petition)
     return show_petition(request, petition)
