@@ -24,6 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bench import signing, stats, transfer, wrk
+from bench.cpusplit import CpuSplit
 from bench.server import PYTHON, ROOT, Server, manage
 
 OUT = ROOT / "bench" / "out"
@@ -181,10 +182,11 @@ def sign_figure(args, server, env, paths, label):
     runs, ok_total = [], 0
     for number in range(args.runs):
         run_id = f"{int(time.time())}-{number}-{secrets.token_hex(3)}"
-        result = signing.run(
-            server.base_url, paths["petition"], run_id=run_id, processes=args.signers,
-            seconds=args.seconds, max_signatures=args.max_signatures,
-        )
+        with CpuSplit() as split:
+            result = signing.run(
+                server.base_url, paths["petition"], run_id=run_id, processes=args.signers,
+                seconds=args.seconds, max_signatures=args.max_signatures,
+            )
         ok_total += result["ok"]
         failures = {str(k): v for k, v in result["statuses"].items() if k not in (302, 303)}
         runs.append(
@@ -195,6 +197,7 @@ def sign_figure(args, server, env, paths, label):
                 "get_p50": stats.percentile(result["get_ms"], 0.5),
                 "errors": sum(failures.values()),
                 "failures": failures,
+                "cpu_ms": split.per_unit(result["ok"]),
             }
         )
         log(f"{label} signing run {number + 1}: {runs[-1]['rps']:.0f}/s, failures {failures}")
@@ -207,6 +210,10 @@ def sign_figure(args, server, env, paths, label):
         "ok": ok_total,
         "rows": rows,
         "runs": runs,
+        "cpu_ms": {
+            group: stats.median([run["cpu_ms"].get(group, 0.0) for run in runs])
+            for group in runs[0]["cpu_ms"]
+        },
     }
 
 
@@ -302,6 +309,7 @@ def run_configuration(args, config, report):
             figure_row("signing (POST)", label, signed,
                        f"{signed['ok']:,} accepted, {signed['rows']:,} rows, {lost:,} lost")
         )
+        report["cpu"].append((label, signed["cpu_ms"]))
         if args.profile:
             raw = profile_signing(args, server, paths, label)
             report["profiles"].append((label, raw, top_frames(raw)))
@@ -346,6 +354,13 @@ def render(args, report):
             rows.append([name, f"{weight['total'] / 1024:.1f}", parts])
         lines += ["", "First view, compressed as a browser gets it (Accept-Encoding: br, gzip):",
                   "", stats.format_table(["page", "KB", "parts"], rows)]
+    if report["cpu"]:
+        groups = ["app", "PostgreSQL", "Redis", "load generator", "other", "machine"]
+        rows = [[label, *(f"{cpu.get(group, 0.0):.2f}" for group in groups)]
+                for label, cpu in report["cpu"]]
+        lines += ["", "CPU per accepted signature while signing, ms (from /proc; medians across "
+                  "runs; 'machine' is all of it, 'other' what no group claims):", "",
+                  stats.format_table(["database", *groups], rows)]
     for label, raw, (inclusive, own) in report["profiles"]:
         lines += ["", f"Signing profile, {label}: share of the workers' CPU samples "
                   f"({raw.relative_to(ROOT)})", ""]
@@ -398,7 +413,7 @@ def main(argv=None):
         "started": f"{datetime.now(UTC):%Y-%m-%d %H:%M}",
         "machine": machine(),
         "load_start": load_average(),
-        "rows": [], "ratios": [], "loads": [], "transfer": [], "profiles": [],
+        "rows": [], "ratios": [], "loads": [], "transfer": [], "profiles": [], "cpu": [],
     }
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"results-{datetime.now(UTC):%Y%m%d-%H%M%S}.md"
