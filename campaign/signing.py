@@ -71,13 +71,13 @@ def sign_petition(petition, data, request_meta):
                 ip_hash=request_meta.get("ip_hash", ""),
                 language=request_meta.get("language") or get_language() or "",
             )
+            # Counts towards the per-address mail limit; the first mail always goes.
+            abuse.mail_allowed(normalised, petition.pk)
             send_confirmation(signature)
     except IntegrityError:
         # This address has signed already, or a parallel request just did.
         pass
     else:
-        # Counts towards the per-address mail limit; the first mail always goes.
-        abuse.mail_allowed(normalised, petition.pk)
         return SignResult(signature, created=True)
     return SignResult(signed_again(petition, normalised), created=False)
 
