@@ -524,3 +524,21 @@ def test_per_visitor_values_are_real_outside_a_shared_page():
     started = caching.per_visitor("form-started")
     assert started != caching.hole("form-started")
     assert abuse.fill_time_problem(started, now=10**12) == ""
+
+
+@pytest.mark.django_db
+def test_pausing_signing_shows_at_once_on_a_shared_petition_page(shared_cache):
+    from django.test import Client
+
+    from campaign.models import CampaignSettings
+    from tests.conftest import make_petition
+
+    petition = make_petition()
+    assert 'name="email"' in Client().get(petition.get_absolute_url()).content.decode()
+    switches = CampaignSettings.load()
+    switches.signing_paused = True
+    switches.save()
+    shared_cache["now"] += 1  # past this worker's own one-second copy
+    page = Client().get(petition.get_absolute_url()).content.decode()
+    assert 'name="email"' not in page
+    assert "Signing is paused for now." in page

@@ -89,7 +89,11 @@ def show_petition(request, petition, form=None):
     source = briefing_source(request.GET.get("source", "")[:200])
     if form is None and petition.state != Petition.State.DRAFT:
         # Only a link from a published briefing may add a page to the cache.
-        known_source = set(request.GET) <= {"source"} and source in published_briefing_slugs()
+        known_source = (
+            bool(request.GET)
+            and set(request.GET) == {"source"}
+            and source in published_briefing_slugs()
+        )
         if page_is_shared(request, query_ok=known_source):
             build = partial(render_petition, request, petition, source=source)
             return cached_page(request, "petitions", build, key=[petition.pk])
