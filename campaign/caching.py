@@ -358,12 +358,11 @@ class DatabaseCache(DjangoDatabaseCache):
     The database cache (used without REDIS_URL), writing without waiting for
     the disk on PostgreSQL.
 
-    Every rate-limit hit is a cache write, and a signature makes several. Each
-    write commits on its own; on PostgreSQL a commit waits for its WAL flush
-    while holding the row lock, so parallel signers queued behind the shared
-    counters of one address. A cache may lose its last writes in a crash, so
-    these commits do not wait (`synchronous_commit = off`, for these
-    transactions only). Signatures and mail rows keep full durability.
+    Each cache write commits on its own, and on PostgreSQL a commit waits for
+    its WAL flush; a cache may lose its last writes in a crash, so these
+    commits do not wait (`synchronous_commit = off`, for these transactions
+    only). Signatures and mail rows keep full durability. (Rate limits are
+    not cache writes: see campaign.counters.)
     """
 
     def _base_set(self, mode, key, value, timeout=DEFAULT_TIMEOUT):

@@ -165,16 +165,17 @@ if REDIS_URL:
         }
     }
 else:
-    # Shared by every process of the site, so rate limits and counters agree
-    # between workers; created by `manage.py createcachetable`.
+    # Shared by every process of the site, so cached pages and sign-in
+    # lockouts agree between workers; created by `manage.py createcachetable`.
+    # (Rate limits use their own table, or Redis: campaign.counters.)
     CACHES = {
         "default": {
             # Django's database cache, committing without waiting for the disk.
             "BACKEND": "campaign.caching.DatabaseCache",
             "LOCATION": "cache_table",
-            # Django culls (deletes a third of the rows) on every write once the
-            # table passes MAX_ENTRIES, 300 by default; under a signing burst
-            # those deletes deadlocked with the locked rate-limit counters.
+            # Django counts the table on every write and deletes a third of it
+            # once it passes MAX_ENTRIES (300 by default): too few for a page
+            # per path and language, and each cull is a burst of deletes.
             "OPTIONS": {"MAX_ENTRIES": envint("CACHE_MAX_ENTRIES", 50_000)},
         }
     }
