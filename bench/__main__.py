@@ -158,23 +158,56 @@ def log(message):
     print(f"[{datetime.now(UTC):%H:%M:%S}] {message}", file=sys.stderr, flush=True)
 
 
-def get_figure(args, server, path):
-    # Untimed first: each worker compiles templates and fills its own caches.
-    wrk.run(server.base_url + path, seconds=1, max_requests=2_000,
-            connections=args.connections)
-    runs = []
+def _worker_ticks(server):
+    ticks = {}
+    for pid in server.pids()[1:]:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks[pid] = int(fields[11]) + int(fields[12])
+    return ticks
+
+
+def _busiest_share(before, after):
+    """The busiest worker's share of the workers' CPU during a run: 1/workers
+    when wrk's connections were spread evenly, 1.0 when one worker got them all."""
+    used = [after[pid] - before.get(pid, 0) for pid in after]
+    return max(used) / sum(used) if sum(used) else None
+
+
+def get_figures(args, server, paths):
+    """wrk on each path in turn, `args.runs` rounds: paths measured in the same
+    round see the same machine. Returns one figure per path."""
+    for path in paths:
+        # Untimed first: each worker compiles templates and fills its own caches.
+        wrk.run(server.base_url + path, seconds=1, max_requests=2_000,
+                connections=args.connections)
+    runs = {path: [] for path in paths}
     for _ in range(args.runs):
-        runs.append(
-            wrk.run(server.base_url + path, seconds=args.seconds, max_requests=args.max_requests,
-                    connections=args.connections)
-        )
+        for path in paths:
+            before = _worker_ticks(server)
+            result = wrk.run(server.base_url + path, seconds=args.seconds,
+                             max_requests=args.max_requests, connections=args.connections)
+            result["busiest"] = _busiest_share(before, _worker_ticks(server))
+            runs[path].append(result)
+    return {path: _figure(path_runs) for path, path_runs in runs.items()}
+
+
+def _figure(runs):
+    shares = [run["busiest"] for run in runs if run.get("busiest") is not None]
     return {
         "rps": stats.median_of_runs(runs, "rps"),
         "p50": stats.median_of_runs(runs, "p50"),
         "p99": stats.median_of_runs(runs, "p99"),
         "errors": sum(run["errors"] for run in runs),
+        "busiest": max(shares) if shares else None,
         "runs": runs,
     }
+
+
+def get_figure(args, server, path):
+    return get_figures(args, server, [path])[path]
 
 
 def sign_figure(args, server, env, paths, label):
@@ -278,6 +311,14 @@ def figure_row(name, label, figure, note=""):
 HEADERS = ["figure", "database", "req/s", "p50 ms", "p99 ms", "errors", "note"]
 
 
+def spread(figure):
+    """A note when wrk's connections piled onto one worker in some run."""
+    busiest = figure.get("busiest")
+    if busiest is None or busiest < 0.8:
+        return ""
+    return f"one worker did {busiest:.0%} of the work in a run"
+
+
 def run_configuration(args, config, report):
     label = config["label"]
     env = environment(args, config)
@@ -295,13 +336,15 @@ def run_configuration(args, config, report):
         page = {}
         page[scales[0]] = get_figure(args, server, paths["petition"])
         report["rows"].append(figure_row(f"petition page, {scales[0]:,} signatures", label,
-                                         page[scales[0]]))
+                                         page[scales[0]], spread(page[scales[0]])))
         briefing = get_figure(args, server, paths["briefing"])
-        report["rows"].append(figure_row("briefing page", label, briefing))
+        report["rows"].append(figure_row("briefing page", label, briefing, spread(briefing)))
         for name in ("counter", "json"):
             if paths.get(name):
                 figure = get_figure(args, server, paths[name])
-                report["rows"].append(figure_row(f"{name} ({paths[name]})", label, figure))
+                report["rows"].append(
+                    figure_row(f"{name} ({paths[name]})", label, figure, spread(figure))
+                )
         log(f"{label}: signing")
         signed = sign_figure(args, server, env, paths, label)
         lost = signed["ok"] - signed["rows"]
@@ -318,15 +361,23 @@ def run_configuration(args, config, report):
             started = time.monotonic()
             fixtures(env, "bulk", str(scale))
             log(f"{label}: loaded in {time.monotonic() - started:.0f} s")
-            page[scale] = get_figure(args, server, paths["petition"])
-            report["rows"].append(
-                figure_row(f"petition page, {scale:,} signatures", label, page[scale])
-            )
+            # In turn with the empty petition's page, so both see the same machine.
+            figures = get_figures(args, server, [paths["petition"], paths["petition_empty"]])
+            page[scale], empty = figures[paths["petition"]], figures[paths["petition_empty"]]
+            report["rows"].append(figure_row(f"petition page, {scale:,} signatures", label,
+                                             page[scale], spread(page[scale])))
+            report["rows"].append(figure_row("  the empty petition's page, in turn", label,
+                                             empty, spread(empty)))
         largest, smallest = page[scales[-1]]["p50"], page[scales[0]]["p50"]
         if largest and smallest:
             report["ratios"].append(
                 f"{label}: p50 petition page at {scales[-1]:,} / at {scales[0]:,} signatures = "
                 f"{largest / smallest:.2f}"
+            )
+        if len(scales) > 1 and largest and empty["p50"]:
+            report["ratios"].append(
+                f"{label}: p50 petition page at {scales[-1]:,} / the empty petition's page "
+                f"measured in turn with it = {largest / empty['p50']:.2f}"
             )
         report["loads"].append(f"{label}: load average at the end {load_average()}")
 

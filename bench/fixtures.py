@@ -15,6 +15,7 @@ import json
 import sys
 
 SLUG = "bench-petition"
+EMPTY_SLUG = "bench-petition-empty"
 BRIEFING_SLUG = "bench-briefing"
 # Counter endpoints by the URL names the petition may use, first found wins.
 COUNTER_URL_NAMES = ("petition_counter", "petition_count", "petition_live_count")
@@ -45,16 +46,17 @@ def setup():
         call_command("load_demo", verbosity=0)
     except Exception as error:  # demo content is a nicety for the transfer sizes
         print(f"load_demo failed, going on without it: {error}", file=sys.stderr)
-    petition, _ = Petition.objects.update_or_create(
-        slug=SLUG,
-        defaults={
-            "title": "Stop the forced return of North Korean refugees",
-            "statement": "We ask the government of China to stop sending refugees back.",
-            "addressee": "The government of China",
-            "state": Petition.State.OPEN,
-            "goal": 2_000_000,
-        },
-    )
+    petition_fields = {
+        "title": "Stop the forced return of North Korean refugees",
+        "statement": "We ask the government of China to stop sending refugees back.",
+        "addressee": "The government of China",
+        "state": Petition.State.OPEN,
+        "goal": 2_000_000,
+    }
+    petition, _ = Petition.objects.update_or_create(slug=SLUG, defaults=petition_fields)
+    # The same page with no signatures, measured in turn with the loaded one
+    # so that both figures see the same machine (see bench/README.md).
+    empty, _ = Petition.objects.update_or_create(slug=EMPTY_SLUG, defaults=petition_fields)
     briefing = Briefing.objects.published().order_by("-published_on").first()
     if briefing is None:
         briefing, _ = Briefing.objects.update_or_create(
@@ -77,6 +79,7 @@ def setup():
     urls = {
         "home": reverse("home"),
         "petition": petition.get_absolute_url(),
+        "petition_empty": empty.get_absolute_url(),
         "json": reverse("petition_json", kwargs={"slug": petition.slug}),
         "counter": counter_url,
         "briefing": briefing.get_absolute_url(),
