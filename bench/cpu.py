@@ -58,8 +58,12 @@ def outside(args):
     env_args = argparse.Namespace(secret_key="bench-cpu-" + "x" * 40, port=8201,
                                   workers=1, threads=1)
     env = environment(env_args, config)
-    if not args.keep:
-        manage(env, "collectstatic", "--noinput")
+    manage(env, "collectstatic", "--noinput")
+    if args.keep:
+        # The database as another run left it: only what this one needs.
+        manage(env, "migrate", "--noinput")
+        manage(env, "createcachetable")
+    else:
         prepare(env, config)
         if args.signatures:
             fixtures(env, "bulk", str(args.signatures))
@@ -106,7 +110,7 @@ def inside(args):
     from bench.signing import form_data, signing_form
 
     urls_out = subprocess.run([PYTHON, "-m", "bench.fixtures", "setup"], cwd=ROOT,
-                              capture_output=True, text=True, check=True)
+                              stdout=subprocess.PIPE, text=True, check=True)
     urls = json.loads(urls_out.stdout.strip().splitlines()[-1])
     settings.ALLOWED_HOSTS = ["*"]
     client = Client()
