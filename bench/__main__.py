@@ -176,15 +176,15 @@ def _busiest_share(before, after):
     return max(used) / sum(used) if sum(used) else None
 
 
-def get_figures(args, server, paths):
-    """wrk on each path in turn, `args.runs` rounds: paths measured in the same
-    round see the same machine. Returns one figure per path."""
+def get_figures(args, server, paths, rounds=None):
+    """wrk on each path in turn, `rounds` rounds (--runs): paths measured in
+    the same round see the same machine. Returns one figure per path."""
     for path in paths:
         # Untimed first: each worker compiles templates and fills its own caches.
         wrk.run(server.base_url + path, seconds=1, max_requests=2_000,
                 connections=args.connections)
     runs = {path: [] for path in paths}
-    for _ in range(args.runs):
+    for _ in range(rounds or args.runs):
         for path in paths:
             before = _worker_ticks(server)
             result = wrk.run(server.base_url + path, seconds=args.seconds,
@@ -311,6 +311,17 @@ def figure_row(name, label, figure, note=""):
 HEADERS = ["figure", "database", "req/s", "p50 ms", "p99 ms", "errors", "note"]
 
 
+def paired_ratios(loaded_runs, empty_runs):
+    """p50 of the loaded page over the empty page's, round by round: each pair
+    ran seconds apart, so a round where the machine or the workers' share of
+    connections changed moves one ratio, not the median."""
+    return [
+        loaded["p50"] / empty["p50"]
+        for loaded, empty in zip(loaded_runs, empty_runs, strict=True)
+        if loaded.get("p50") and empty.get("p50")
+    ]
+
+
 def spread(figure):
     """A note when wrk's connections piled onto one worker in some run."""
     busiest = figure.get("busiest")
@@ -362,7 +373,8 @@ def run_configuration(args, config, report):
             fixtures(env, "bulk", str(scale))
             log(f"{label}: loaded in {time.monotonic() - started:.0f} s")
             # In turn with the empty petition's page, so both see the same machine.
-            figures = get_figures(args, server, [paths["petition"], paths["petition_empty"]])
+            figures = get_figures(args, server, [paths["petition"], paths["petition_empty"]],
+                                  rounds=args.paired_rounds)
             page[scale], empty = figures[paths["petition"]], figures[paths["petition_empty"]]
             report["rows"].append(figure_row(f"petition page, {scale:,} signatures", label,
                                              page[scale], spread(page[scale])))
@@ -374,11 +386,15 @@ def run_configuration(args, config, report):
                 f"{label}: p50 petition page at {scales[-1]:,} / at {scales[0]:,} signatures = "
                 f"{largest / smallest:.2f}"
             )
-        if len(scales) > 1 and largest and empty["p50"]:
-            report["ratios"].append(
-                f"{label}: p50 petition page at {scales[-1]:,} / the empty petition's page "
-                f"measured in turn with it = {largest / empty['p50']:.2f}"
-            )
+        if len(scales) > 1:
+            paired = paired_ratios(page[scales[-1]]["runs"], empty["runs"])
+            if paired:
+                report["ratios"].append(
+                    f"{label}: p50 petition page at {scales[-1]:,} / the empty petition's page "
+                    f"measured right after it, median of {len(paired)} rounds = "
+                    f"{stats.median(paired):.2f} (rounds: "
+                    f"{', '.join(f'{ratio:.2f}' for ratio in paired)})"
+                )
         report["loads"].append(f"{label}: load average at the end {load_average()}")
 
 
@@ -434,6 +450,8 @@ def parse_args(argv):
                                                           "redis://127.0.0.1:6379/15"),
                         help="add a PostgreSQL + Redis row when this Redis answers ('' for none)")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--paired-rounds", type=int, default=5,
+                        help="rounds of the loaded and the empty petition's page, in turn")
     parser.add_argument("--seconds", type=int, default=6, help="longest a run may take")
     parser.add_argument("--max-requests", type=int, default=200_000, help="budget of a GET run")
     parser.add_argument("--max-signatures", type=int, default=20_000,
@@ -450,7 +468,7 @@ def parse_args(argv):
     parser.add_argument("--quick", action="store_true", help="check the harness in a minute")
     args = parser.parse_args(argv)
     if args.quick:
-        args.runs, args.seconds = 1, 2
+        args.runs, args.seconds, args.paired_rounds = 1, 2, 1
         args.scales = args.sqlite_scales = "0,10000"
     args.secret_key = secrets.token_urlsafe(40)
     return args

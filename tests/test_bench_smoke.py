@@ -102,3 +102,13 @@ def test_profile_summary_counts_each_function_once_per_sample(tmp_path):
     assert inclusive[0] == ("sign (campaign/views/petition.py)", 100.0)
     assert ("hit (campaign/abuse.py)", 75.0) in inclusive
     assert own[0] == ("hit (campaign/abuse.py)", 75.0)
+
+
+def test_the_loaded_page_is_compared_with_the_empty_one_round_by_round():
+    from bench.__main__ import paired_ratios
+
+    loaded = [{"p50": 12.0}, {"p50": 30.0}, {"p50": 11.0}, {"p50": None}]
+    empty = [{"p50": 12.0}, {"p50": 10.0}, {"p50": 22.0}, {"p50": 9.0}]
+    # One round where the loaded run was unlucky, one where the empty run was:
+    # the median of the pairs is still the typical round.
+    assert paired_ratios(loaded, empty) == [1.0, 3.0, 0.5]
