@@ -18,9 +18,19 @@ def briefing_list(request):
     return render(request, "articles/briefing_list.html", {"briefings": briefings})
 
 
+def published_briefings():
+    """The published briefings by slug, kept for PUBLIC_CACHE_SECONDS or until
+    an editor saves one (the page needs no fresher copy than its own cache)."""
+    return fragment(
+        "articles",
+        lambda: {briefing.slug: briefing for briefing in Briefing.objects.published()},
+        key=["published-by-slug"],
+    )
+
+
 def briefing_detail(request, slug):
     """A published briefing; staff may also preview drafts, which are never cached."""
-    briefing = get_object_or_404(Briefing, slug=slug)
+    briefing = published_briefings().get(slug) or get_object_or_404(Briefing, slug=slug)
     if not briefing.is_published:
         if not (request.user.is_staff and request.user.has_perm("articles.view_briefing")):
             raise Http404("No briefing matches the given query.")

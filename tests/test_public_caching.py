@@ -542,3 +542,15 @@ def test_pausing_signing_shows_at_once_on_a_shared_petition_page(shared_cache):
     page = Client().get(petition.get_absolute_url()).content.decode()
     assert 'name="email"' not in page
     assert "Signing is paused for now." in page
+
+
+@pytest.mark.django_db
+def test_a_briefing_an_editor_unpublishes_is_gone_at_once(shared_cache, client):
+    from tests.conftest import create_briefing
+
+    briefing = create_briefing(body="Soon withdrawn.")
+    assert client.get(briefing.get_absolute_url()).status_code == 200
+    briefing.status = "draft"
+    briefing.save()
+    shared_cache["now"] += 1  # past this worker's own one-second copy
+    assert client.get(briefing.get_absolute_url()).status_code == 404

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import condition, require_GET, require_http_methods
 
-from articles.models import Briefing
+from articles.views import published_briefings
 from campaign import abuse, signing
 from campaign.caching import cached_page, fragment, page_is_shared, public_response
 from campaign.models import Petition, Signature
@@ -58,14 +58,6 @@ def share_context(petition):
     return {"share": share_links(url, petition.title), "share_url": url}
 
 
-def published_briefing_slugs():
-    return fragment(
-        "articles",
-        lambda: frozenset(Briefing.objects.published().values_list("slug", flat=True)),
-        key=["published-slugs"],
-    )
-
-
 def too_many_requests(request):
     return render(request, "429.html", status=429)
 
@@ -92,7 +84,7 @@ def show_petition(request, petition, form=None):
         known_source = (
             bool(request.GET)
             and set(request.GET) == {"source"}
-            and source in published_briefing_slugs()
+            and source in published_briefings()
         )
         if page_is_shared(request, query_ok=known_source):
             build = partial(render_petition, request, petition, source=source)
