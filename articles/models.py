@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from campaign.lib.fragments import RenewingQuerySet
+
 
 class Addressee(models.TextChoices):
     """Who a call to action asks to act; officials are filed under the same categories."""
@@ -29,7 +31,7 @@ def group_by_addressee(items, addressee_of):
 WORDS_PER_MINUTE = 220
 
 
-class BriefingQuerySet(models.QuerySet):
+class BriefingQuerySet(RenewingQuerySet):
     def published(self):
         return self.filter(status=Briefing.Status.PUBLISHED)
 
@@ -167,7 +169,7 @@ class Briefing(models.Model):
         return Truncator(" ".join(text.split())).chars(200)
 
 
-class TalkingPointQuerySet(models.QuerySet):
+class TalkingPointQuerySet(RenewingQuerySet):
     def approved(self):
         return self.filter(status=TalkingPoint.Status.APPROVED)
 
@@ -244,6 +246,8 @@ class Citation(models.Model):
     sentence = models.TextField(_("sentence"))
     start = models.PositiveIntegerField(_("start offset"))
     end = models.PositiveIntegerField(_("end offset"))
+
+    objects = RenewingQuerySet.as_manager()
 
     class Meta:
         ordering = ["briefing", "start"]

@@ -8,7 +8,8 @@ from django.utils.safestring import mark_safe
 from articles.models import Briefing
 from articles.rendering import render_body
 from articles.talking_points import approved_points_by_addressee, call_highlights
-from campaign.caching import cached_page, fragment, page_is_shared
+from campaign.lib.fragments import fragment, rows_by_slug
+from campaign.lib.pages import cached_page, page_is_shared
 
 
 def briefing_list(request):
@@ -18,19 +19,12 @@ def briefing_list(request):
     return render(request, "articles/briefing_list.html", {"briefings": briefings})
 
 
-def published_briefings():
-    """The published briefings by slug, kept for PUBLIC_CACHE_SECONDS or until
-    an editor saves one (the page needs no fresher copy than its own cache)."""
-    return fragment(
-        "articles",
-        lambda: {briefing.slug: briefing for briefing in Briefing.objects.published()},
-        key=["published-by-slug"],
-    )
-
-
 def briefing_detail(request, slug):
     """A published briefing; staff may also preview drafts, which are never cached."""
-    briefing = published_briefings().get(slug) or get_object_or_404(Briefing, slug=slug)
+    # The published briefings by slug, kept for PUBLIC_CACHE_SECONDS or until an
+    # editor saves one (the page needs no fresher copy than its own cache).
+    published = rows_by_slug("articles", Briefing.objects.published(), ["published"])
+    briefing = published.get(slug) or get_object_or_404(Briefing, slug=slug)
     if not briefing.is_published:
         if not (request.user.is_staff and request.user.has_perm("articles.view_briefing")):
             raise Http404("No briefing matches the given query.")
@@ -44,7 +38,7 @@ def briefing_detail(request, slug):
 
 
 def render_briefing(request, briefing, extra_context=None, *, preview=False):
-    # The same for every reader: kept until an editor saves (campaign.caching).
+    # The same for every reader: kept until an editor saves (campaign.lib.fragments).
     body_html, has_calls = fragment("articles", lambda: rendered_body(briefing), key=[briefing.pk])
     context = {
         "briefing": briefing,

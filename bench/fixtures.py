@@ -8,7 +8,7 @@ DATABASE_URL:
 
 Bulk loading is one INSERT ... SELECT over generate_series (PostgreSQL) or a
 recursive CTE (SQLite), then the stored count and per-country tallies are set
-the way campaign.signing keeps them.
+the way campaign.petition.signatures keeps them.
 """
 
 import json

@@ -8,18 +8,19 @@ class CampaignConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from articles.models import Briefing, Citation, TalkingPoint
-        from campaign.caching import bump_on_change
-        from campaign.models import CampaignSettings, Petition, TimelineEntry
+        from articles.models import Briefing
+        from campaign.lib.fragments import bump_on_change
+        from campaign.petition.models import Petition, TimelineEntry
+        from campaign.site.models import CampaignSettings
 
-        # Editors' changes show on cached pages at once (see campaign/caching.py).
+        # Editors' changes show on cached pages at once (campaign/lib/fragments.py);
+        # articles registers its own models for its own pages (articles/apps.py).
         # Signatures are left out on purpose: they change the page every few
         # milliseconds during a surge, and their block may lag PUBLIC_CACHE_SECONDS.
-        for model in (Briefing, TalkingPoint, Citation):
-            bump_on_change(model, "articles")
-        # CampaignSettings: pausing signing site-wide changes every signing form.
+        # Petition pages list briefings, and pausing signing site-wide changes
+        # every signing form.
         for model in (Petition, TimelineEntry, Briefing, CampaignSettings):
             bump_on_change(model, "petitions")
-        # Whole pages that show both (the home page, a briefing with its signing box).
-        for model in (Briefing, TalkingPoint, Citation, Petition, CampaignSettings):
+        # Whole pages with a signing box (the home page, a briefing).
+        for model in (Petition, CampaignSettings):
             bump_on_change(model, "pages")

@@ -96,7 +96,7 @@ def create_demo_petition(with_signers=False):
     """The campaign's petition (open, current) with its timeline; with_signers adds
     a few fictional confirmed signatures for a local demo. Returns the petition."""
     from articles.models import Briefing
-    from campaign.models import Petition, TimelineEntry
+    from campaign.petition.models import Petition, TimelineEntry
 
     petition, created = Petition.objects.get_or_create(
         slug=PETITION_SLUG,
@@ -138,8 +138,8 @@ def create_demo_petition(with_signers=False):
 
 def create_demo_signer(petition, email, **fields):
     """A confirmed demo signature, unless this address already signed."""
-    from campaign import signing
-    from campaign.models import Signature
+    from campaign.petition import signatures
+    from campaign.petition.models import Signature
 
     if Signature.objects.filter(petition=petition, normalised_email=email).exists():
         return
@@ -150,7 +150,7 @@ def create_demo_signer(petition, email, **fields):
         token_nonce=secrets.token_hex(32),
         **fields,
     )
-    signing.confirm_signature(signature.pk)
+    signatures.confirm_signature(signature.pk)
 
 
 # Demo moderation work (DEBUG only): comments waiting, a paper tally, an unsent update.
@@ -162,7 +162,8 @@ DEMO_COMMENTERS = [
 
 def create_demo_moderation(petition):
     """Give the demo moderator and editor something to do. Idempotent."""
-    from campaign.models import CampaignUpdate, PaperTally
+    from campaign.moderation.models import CampaignUpdate
+    from campaign.petition.models import PaperTally
 
     for number, (name, country, comment) in enumerate(DEMO_COMMENTERS, start=1):
         create_demo_signer(
@@ -271,7 +272,7 @@ DEMO_OFFICIALS = [
 
 def create_demo_officials():
     """Create the demo offices (never changing ones that exist); return how many were new."""
-    from campaign.models import Official
+    from campaign.letters.models import Official
 
     created_count = 0
     for position, record in enumerate(DEMO_OFFICIALS, start=1):

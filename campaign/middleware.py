@@ -5,7 +5,7 @@ import logging
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
-from campaign.views import errors
+from campaign.site import errors
 
 logger = logging.getLogger(__name__)
 

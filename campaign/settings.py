@@ -167,11 +167,11 @@ if REDIS_URL:
 else:
     # Shared by every process of the site, so cached pages and sign-in
     # lockouts agree between workers; created by `manage.py createcachetable`.
-    # (Rate limits use their own table, or Redis: campaign.counters.)
+    # (Rate limits use their own table, or Redis: campaign.lib.counters.)
     CACHES = {
         "default": {
             # Django's database cache, committing without waiting for the disk.
-            "BACKEND": "campaign.caching.DatabaseCache",
+            "BACKEND": "campaign.lib.dbcache.DatabaseCache",
             "LOCATION": "cache_table",
             # Django counts the table on every write and deletes a third of it
             # once it passes MAX_ENTRIES (300 by default): too few for a page
@@ -182,7 +182,7 @@ else:
 
 # How long anonymous pages' expensive parts (rendered bodies, petition totals)
 # and token-free responses (JSON, counters) are reused before being rebuilt: the
-# longest an editor waits to see a change. See campaign/caching.py.
+# longest an editor waits to see a change. See campaign/lib/fragments.py.
 # Off in the test suite, where a test checks what it just wrote; the caching
 # tests turn it on.
 PUBLIC_CACHE_SECONDS = envint("PUBLIC_CACHE_SECONDS", 0 if TESTING else 5)
@@ -267,12 +267,12 @@ X_FRAME_OPTIONS = "DENY"
 # The form token reaches htmx through the page (hx-headers on <body>), never through
 # JavaScript reading the cookie, so the cookie can be hidden from scripts.
 CSRF_COOKIE_HTTPONLY = True
-CSRF_FAILURE_VIEW = "campaign.views.errors.csrf_failure"
+CSRF_FAILURE_VIEW = "campaign.site.errors.csrf_failure"
 
 # Content-Security-Policy: only this site's own scripts, styles, images and forms. No inline
 # script or style anywhere (htmx's indicator style is switched off in base.html), so an injected
 # <script> or style="" does nothing. Only the petition widget may be framed (see
-# campaign.security.frameable).
+# campaign.lib.security.frameable).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -1,20 +1,12 @@
-"""Background work run by `manage.py db_worker` (django-tasks, database backend).
+"""Where queued tasks were found before each feature kept its own.
 
-Tasks take ids, not objects, so they can be queued as JSON and re-run safely.
+django-tasks stores a task's import path with every queued row. Rows queued
+before the move name `campaign.tasks.deliver_mail` and
+`campaign.tasks.mail_campaign_update`; these names keep them running. Remove
+this module one release after the move, once no such rows are left.
 """
 
-from django_tasks import task
+from campaign.lib.outbox import deliver_mail
+from campaign.moderation.updates import mail_campaign_update
 
-from campaign import mail, moderation
-
-
-@task()
-def deliver_mail(mail_id):
-    """Send one OutgoingMail row; on failure it re-queues itself with backoff."""
-    return mail.deliver(mail_id)
-
-
-@task()
-def mail_campaign_update(mailing_id):
-    """Queue a campaign update for every subscriber, in batches (campaign.moderation)."""
-    return moderation.mail_update(mailing_id)
+__all__ = ["deliver_mail", "mail_campaign_update"]

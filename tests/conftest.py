@@ -154,7 +154,7 @@ def signature_form(**fields):
     """What a person filling in the signing form sends, shown ten seconds earlier."""
     import time
 
-    from campaign import abuse
+    from campaign.petition import abuse
 
     data = {
         "name": "Mina Park",
@@ -193,9 +193,9 @@ def sign(client, petition, on_commit, **fields):
 
 def make_signature(petition, email, country="KR", confirmed=True, **fields):
     """A signature through the service functions, so the counts stay exact."""
-    from campaign import signing
     from campaign.models import Signature
-    from campaign.signing_rules import normalise_email
+    from campaign.petition import signatures
+    from campaign.petition.rules import normalise_email
 
     signature = Signature.objects.create(
         petition=petition,
@@ -207,7 +207,7 @@ def make_signature(petition, email, country="KR", confirmed=True, **fields):
         **fields,
     )
     if confirmed:
-        signing.confirm_signature(signature.pk)
+        signatures.confirm_signature(signature.pk)
         signature.refresh_from_db()
     return signature
 

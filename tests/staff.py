@@ -19,13 +19,13 @@ def make_staff(username, *groups, password=PASSWORD, superuser=False):
 
 
 def make_signature(petition, name="Kim Min-jun", email=None, **fields):
-    """A signature brought to its state through campaign.signing, so counts stay exact.
+    """A signature brought to its state through campaign.petition.signatures, so counts stay exact.
 
     state (default confirmed), flagged and confirmed_at are applied the way the
     site applies them; every other field is stored as given.
     """
-    from campaign import signing
     from campaign.models import Signature
+    from campaign.petition import signatures
 
     state = fields.pop("state", Signature.State.CONFIRMED)
     flagged = fields.pop("flagged", False)
@@ -37,12 +37,12 @@ def make_signature(petition, name="Kim Min-jun", email=None, **fields):
     )
     rows = Signature.objects.filter(pk=signature.pk)
     if state != Signature.State.PENDING:
-        signing.confirm_signature(signature.pk)
+        signatures.confirm_signature(signature.pk)
         if confirmed_at:
             rows.update(confirmed_at=confirmed_at)
     if flagged:
-        signing.flag_signatures(rows, "held in a test")
+        signatures.flag_signatures(rows, "held in a test")
     if state == Signature.State.INVALIDATED:
-        signing.invalidate_signatures(rows, "invalid in a test")
+        signatures.invalidate_signatures(rows, "invalid in a test")
     signature.refresh_from_db()
     return signature

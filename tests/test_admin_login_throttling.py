@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import cache
 
-from campaign import throttle
+from campaign.lib import throttle
 from tests.staff import make_staff
 
 pytestmark = pytest.mark.django_db

@@ -87,7 +87,7 @@ def letter_writer_url():
 
 def letter_delivery_url(suffix):
     def make_url():
-        from campaign.letters import letter_token
+        from campaign.letters.services import letter_token
         from campaign.models import Letter
 
         letter = Letter.objects.create(official=make_official(), language="en",

@@ -6,8 +6,8 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.core import mail
 
-from campaign import moderation
 from campaign.models import CampaignUpdate, OutgoingMail, Signature, TimelineEntry, UpdateMailing
+from campaign.moderation import updates
 from tests.conftest import make_petition
 from tests.staff import make_signature
 
@@ -71,14 +71,14 @@ def test_sending_mails_each_opted_in_confirmed_signer_once(client, editor, updat
 
 
 def test_a_large_list_is_queued_in_batches_without_repeats(petition, update, settings):
-    moderation.BATCH_SIZE, old = 2, moderation.BATCH_SIZE
+    updates.BATCH_SIZE, old = 2, updates.BATCH_SIZE
     try:
         mailing = UpdateMailing.objects.create(entry=update)
-        assert moderation.mail_update_batch(mailing.pk) == 2
-        assert moderation.mail_update_batch(mailing.pk) == 1
-        assert moderation.mail_update_batch(mailing.pk) == 0
+        assert updates.mail_update_batch(mailing.pk) == 2
+        assert updates.mail_update_batch(mailing.pk) == 1
+        assert updates.mail_update_batch(mailing.pk) == 0
     finally:
-        moderation.BATCH_SIZE = old
+        updates.BATCH_SIZE = old
     assert OutgoingMail.objects.count() == 3
     assert len(set(OutgoingMail.objects.values_list("to", flat=True))) == 3
 
@@ -97,7 +97,7 @@ def test_the_unsubscribe_link_shows_a_button_and_stops_updates(client, editor, u
     done = client.post("/" + path)
     assert "you will not receive campaign updates" in done.content.decode()
     assert Signature.objects.get(email="fan.0@example.org").wants_updates is False
-    assert moderation.update_recipients(update.petition).count() == 2
+    assert updates.update_recipients(update.petition).count() == 2
 
 
 def test_a_forged_unsubscribe_link_is_refused(client):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from campaign.charts import chart_svg
+from campaign.lib.charts import chart_svg
 
 
 def test_a_bar_chart_has_a_title_a_description_and_one_bar_per_day():

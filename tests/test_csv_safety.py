@@ -2,7 +2,7 @@
 
 import pytest
 
-from campaign.csvsafe import safe_cell, safe_row
+from campaign.lib.csvsafe import safe_cell, safe_row
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from articles.models import Briefing
-from campaign import dashboard
 from campaign.models import PaperTally, Signature
+from campaign.moderation import dashboard
 from campaign.roles import MODERATORS
 from tests.conftest import make_petition
 from tests.staff import make_signature, make_staff

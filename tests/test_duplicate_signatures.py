@@ -5,8 +5,8 @@ from conftest import link_from_mail, sign
 from django.core import mail
 from django.db import IntegrityError
 
-from campaign import signing
 from campaign.models import Signature
+from campaign.petition import signatures
 
 pytestmark = pytest.mark.django_db
 
@@ -58,9 +58,10 @@ def test_the_page_is_identical_for_new_and_repeated_signatures(client, petition,
 def test_a_repeat_is_caught_by_the_constraint_and_leaves_the_first_intact(petition, on_commit):
     # No look before the insert: the unique constraint answers for a repeat,
     # however close together the two requests were.
-    first = signing.sign_petition(petition, {"name": "A", "email": "a@x.org", "country": "KR"}, {})
+    data = {"name": "A", "email": "a@x.org", "country": "KR"}
+    first = signatures.sign_petition(petition, data, {})
     with on_commit():
-        again = signing.sign_petition(
+        again = signatures.sign_petition(
             petition, {"name": "B", "email": "A@x.org", "country": "US"}, {}
         )
     assert first.created and not again.created
@@ -101,7 +102,7 @@ def test_resend_form_errors_are_in_plain_words(client, petition):
 
 def test_sign_petition_service_reports_new_and_repeated(petition):
     data = {"name": "Mina", "email": "mina@example.org", "country": "KR"}
-    assert signing.sign_petition(petition, data, {}).created is True
-    again = signing.sign_petition(petition, data, {})
+    assert signatures.sign_petition(petition, data, {}).created is True
+    again = signatures.sign_petition(petition, data, {})
     assert again.created is False
     assert again.signature == Signature.objects.get()

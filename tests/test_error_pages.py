@@ -4,7 +4,8 @@ import pytest
 from django.db import InterfaceError, OperationalError
 from django.test import Client, RequestFactory
 
-from campaign.views import errors, pages
+from campaign.site import errors
+from campaign.site import views as pages
 
 
 @pytest.fixture

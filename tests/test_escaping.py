@@ -135,8 +135,8 @@ HOSTILE_NAMES = [p for p in PAYLOADS if "/" not in p and not p.startswith("=")]
 @pytest.fixture
 def hostile_signatures(db, client, on_commit):
     """Signatures whose names and comments are payloads, confirmed and approved."""
-    from campaign import signing
     from campaign.models import Signature
+    from campaign.petition import signatures
 
     petition = make_petition(title=f"Petition {PAYLOADS[1]}", statement=ALL_PAYLOADS)
     for number, name in enumerate(HOSTILE_NAMES):
@@ -147,7 +147,7 @@ def hostile_signatures(db, client, on_commit):
         )
         assert response.status_code == 302, name
     for signature in Signature.objects.filter(petition=petition):
-        signing.confirm_signature(signature.pk)
+        signatures.confirm_signature(signature.pk)
     Signature.objects.filter(petition=petition).update(
         comment_state=Signature.CommentState.APPROVED
     )

@@ -6,8 +6,8 @@ import io
 import pytest
 from conftest import make_petition
 
-from campaign import exports, signing
 from campaign.models import Signature
+from campaign.petition import exports, signatures
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def test_the_signer_csv_neutralises_formulas_and_holds_no_email():
             normalised_email=f"export{number}@example.org", country="KR", show_name=True,
             token_nonce=f"{number:064d}",
         )
-        signing.confirm_signature(signature.pk)
+        signatures.confirm_signature(signature.pk)
     text = "".join(exports.csv_lines(exports.signer_rows(petition)))
     assert "@example.org" not in text
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))

@@ -17,7 +17,7 @@ def test_health_check_names_the_part_that_failed(client, monkeypatch):
     def broken(*args, **kwargs):
         raise ConnectionError("cache is down")
 
-    monkeypatch.setattr("campaign.views.health.cache.set", broken)
+    monkeypatch.setattr("campaign.site.health.cache.set", broken)
     response = client.get(reverse("healthz"))
     assert response.status_code == 503
     assert response.json() == {"database": "ok", "cache": "failed"}

@@ -3,7 +3,7 @@
 import re
 from datetime import date
 
-from campaign.compose import (
+from campaign.letters.compose import (
     EN_CLOSINGS,
     EN_OPENINGS,
     OfficialInfo,

@@ -6,8 +6,8 @@ from urllib.parse import quote, unquote
 import pytest
 from pypdf import PdfReader
 
-from campaign.compose import KO_SUBJECTS, MAILTO_LIMIT, mailto_url
-from campaign.letters import letter_token
+from campaign.letters.compose import KO_SUBJECTS, MAILTO_LIMIT, mailto_url
+from campaign.letters.services import letter_token
 from campaign.models import Letter
 from tests.conftest import make_official, make_point
 from tests.letter_forms import form_fields, submit

@@ -6,7 +6,8 @@ import pytest
 from django.core.management import call_command
 
 from campaign import demo
-from campaign.models import Letter, Official, letter_counts_by_point
+from campaign.letters.models import letter_counts_by_point
+from campaign.models import Letter, Official
 from tests.conftest import make_official, make_point
 from tests.letter_forms import form_fields, submit
 

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django_tasks.backends.immediate import ImmediateBackend
 
-from campaign import mail as campaign_mail
+from campaign.lib import outbox as campaign_mail
 from campaign.models import OutgoingMail, Petition
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,8 @@ from django.http import HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.test import RequestFactory
 
-from campaign import caching
+from campaign.lib import choices, fragments, responses
+from campaign.lib import pages as shared_pages
 
 
 @pytest.fixture
@@ -18,13 +19,13 @@ def shared_cache(settings, monkeypatch):
     settings.PUBLIC_CACHE_SECONDS = 5
     settings.LOCAL_CACHE_SECONDS = 1
     clock = {"now": 1000.0}
-    monkeypatch.setattr(caching, "_clock", lambda: clock["now"])
+    monkeypatch.setattr(fragments, "_clock", lambda: clock["now"])
     # The shared cache's own expiry reads the wall clock.
     monkeypatch.setattr("django.core.cache.backends.locmem.time.time", lambda: clock["now"])
     cache.clear()
-    caching.clear_local()
+    fragments.clear_local()
     yield clock
-    caching.clear_local()
+    fragments.clear_local()
 
 
 def anonymous_get(path="/petitions/x.json", **headers):
@@ -46,7 +47,7 @@ class Counter:
 
 
 def test_token_free_response_is_shared_and_marked_public(shared_cache):
-    view = caching.public_response(Counter())
+    view = responses.public_response(Counter())
     first = view(anonymous_get())
     second = view(anonymous_get())
     assert first.content == second.content == b'{"count": 1}'
@@ -56,7 +57,7 @@ def test_token_free_response_is_shared_and_marked_public(shared_cache):
 
 
 def test_changes_show_once_the_timeout_has_passed(shared_cache):
-    view = caching.public_response(Counter())
+    view = responses.public_response(Counter())
     assert view(anonymous_get()).content == b'{"count": 1}'
     shared_cache["now"] += 4
     assert view(anonymous_get()).content == b'{"count": 1}'
@@ -68,7 +69,7 @@ def test_htmx_fragment_is_never_served_for_a_full_page(shared_cache):
     def view(request):
         return HttpResponse("fragment" if request.headers.get("HX-Request") else "<html>page")
 
-    cached = caching.public_response(view)
+    cached = responses.public_response(view)
     assert cached(anonymous_get(HTTP_HX_REQUEST="true")).content == b"fragment"
     assert cached(anonymous_get()).content == b"<html>page"
 
@@ -78,7 +79,7 @@ def test_a_response_that_read_the_session_is_never_stored(shared_cache):
         name = request.session.get("name", "anonymous")
         return HttpResponse(f"hello {name}")
 
-    cached = caching.public_response(view)
+    cached = responses.public_response(view)
     logged_in = anonymous_get()
     logged_in.session["name"] = "editor"
     assert cached(logged_in).content == b"hello editor"
@@ -91,7 +92,7 @@ def test_a_response_with_a_csrf_token_is_never_stored(shared_cache):
     def view(request):
         return HttpResponse(f"token {get_token(request)}")
 
-    cached = caching.public_response(view)
+    cached = responses.public_response(view)
     first = cached(anonymous_get())
     second = cached(anonymous_get())
     assert first.content != second.content
@@ -104,20 +105,20 @@ def test_fragment_is_rebuilt_at_once_when_an_editor_saves(shared_cache):
         built.append(1)
         return f"body v{len(built)}"
 
-    assert caching.fragment("articles", build, key=["slug"]) == "body v1"
-    assert caching.fragment("articles", build, key=["slug"]) == "body v1"
-    caching.bump("articles")
+    assert fragments.fragment("articles", build, key=["slug"]) == "body v1"
+    assert fragments.fragment("articles", build, key=["slug"]) == "body v1"
+    fragments.bump("articles")
     shared_cache["now"] += 1  # past this worker's own one-second copy
-    assert caching.fragment("articles", build, key=["slug"]) == "body v2"
+    assert fragments.fragment("articles", build, key=["slug"]) == "body v2"
 
 
 def test_fragment_is_kept_per_language(shared_cache):
     from django.utils import translation
 
     with translation.override("en"):
-        assert caching.fragment("articles", lambda: "english") == "english"
+        assert fragments.fragment("articles", lambda: "english") == "english"
     with translation.override("ko"):
-        assert caching.fragment("articles", lambda: "korean") == "korean"
+        assert fragments.fragment("articles", lambda: "korean") == "korean"
 
 
 @pytest.mark.django_db
@@ -131,7 +132,7 @@ def test_saving_a_briefing_bumps_the_articles_version(shared_cache):
 
 def test_caching_is_off_unless_configured(settings):
     settings.PUBLIC_CACHE_SECONDS = 0
-    view = caching.public_response(Counter())
+    view = responses.public_response(Counter())
     assert view(anonymous_get()).content == b'{"count": 1}'
     assert view(anonymous_get()).content == b'{"count": 2}'
 
@@ -139,7 +140,7 @@ def test_caching_is_off_unless_configured(settings):
 class CountryForm(forms.Form):
     country = forms.ChoiceField(
         choices=[("", "Choose"), ("KR", "Korea"), ("JP", "Japan")],
-        widget=caching.FixedChoicesSelect(attrs={"autocomplete": "country"}),
+        widget=choices.FixedChoicesSelect(attrs={"autocomplete": "country"}),
     )
 
 
@@ -172,7 +173,7 @@ def test_fixed_choices_select_follows_the_language():
 
     class TranslatedForm(forms.Form):
         language = forms.ChoiceField(
-            choices=[("en", gettext_lazy("English"))], widget=caching.FixedChoicesSelect
+            choices=[("en", gettext_lazy("English"))], widget=choices.FixedChoicesSelect
         )
 
     with translation.override("en"):
@@ -192,7 +193,7 @@ def test_template_block_is_reused_until_an_editor_saves(shared_cache):
     assert page.render(Context({"slug": "a", "body": "first"})) == "first"
     assert page.render(Context({"slug": "a", "body": "second"})) == "first"
     assert page.render(Context({"slug": "b", "body": "other"})) == "other"
-    caching.bump("articles")
+    fragments.bump("articles")
     shared_cache["now"] += 1
     assert page.render(Context({"slug": "a", "body": "second"})) == "second"
 
@@ -200,16 +201,16 @@ def test_template_block_is_reused_until_an_editor_saves(shared_cache):
 def test_stale_fragment_is_served_while_another_request_rebuilds_it(shared_cache):
     from django.core.cache import cache as shared
 
-    assert caching.fragment("petitions", lambda: "old", key=[1]) == "old"
+    assert fragments.fragment("petitions", lambda: "old", key=[1]) == "old"
     shared_cache["now"] += 6  # past fresh, well within the stale window
-    caching.clear_local()
+    fragments.clear_local()
     # Another worker has started rebuilding: this request gets the stale copy.
-    key = "fragment:" + caching._digest(["petitions", "1", "en"])
+    key = "fragment:" + fragments.digest(["petitions", "1", "en"])
     assert shared.add(key + ":rebuilding", 1, 5)
-    assert caching.fragment("petitions", lambda: "new", key=[1]) == "old"
+    assert fragments.fragment("petitions", lambda: "new", key=[1]) == "old"
     shared.delete(key + ":rebuilding")
-    caching.clear_local()
-    assert caching.fragment("petitions", lambda: "new", key=[1]) == "new"
+    fragments.clear_local()
+    assert fragments.fragment("petitions", lambda: "new", key=[1]) == "new"
 
 
 def test_a_cached_response_keeps_the_headers_the_view_set(shared_cache):
@@ -219,7 +220,7 @@ def test_a_cached_response_keeps_the_headers_the_view_set(shared_cache):
         response["ETag"] = '"1"'
         return response
 
-    cached = caching.public_response(view)
+    cached = responses.public_response(view)
     cached(anonymous_get())
     again = cached(anonymous_get())
     assert again["Access-Control-Allow-Origin"] == "*"
@@ -314,7 +315,7 @@ def test_the_live_counter_is_cached_but_never_the_page_around_it(shared_cache, c
 @pytest.mark.django_db(transaction=True)
 def test_database_cache_stores_counts_and_values(settings):
     settings.CACHES = {
-        "default": {"BACKEND": "campaign.caching.DatabaseCache", "LOCATION": "cache_table"}
+        "default": {"BACKEND": "campaign.lib.dbcache.DatabaseCache", "LOCATION": "cache_table"}
     }
     cache.set("a", {"x": 1}, 30)
     assert cache.get("a") == {"x": 1}
@@ -331,7 +332,7 @@ def test_database_cache_writes_do_not_wait_for_the_disk_on_postgresql(settings):
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL only")
     settings.CACHES = {
-        "default": {"BACKEND": "campaign.caching.DatabaseCache", "LOCATION": "cache_table"}
+        "default": {"BACKEND": "campaign.lib.dbcache.DatabaseCache", "LOCATION": "cache_table"}
     }
     with CaptureQueriesContext(connection) as queries:
         cache.set("a", 1, 30)
@@ -340,7 +341,7 @@ def test_database_cache_writes_do_not_wait_for_the_disk_on_postgresql(settings):
 
 def test_fixed_choice_field_shares_its_choices_between_forms():
     class ChoiceForm(forms.Form):
-        country = caching.FixedChoiceField(choices=[("", "Choose"), ("KR", "Korea")])
+        country = choices.FixedChoiceField(choices=[("", "Choose"), ("KR", "Korea")])
 
     first, second = ChoiceForm({"country": "KR"}), ChoiceForm({"country": "XX"})
     assert first.fields["country"].choices is second.fields["country"].choices
@@ -376,7 +377,7 @@ def _count_calls(monkeypatch, module, name):
 def test_a_shared_petition_page_is_built_once_for_many_visitors(shared_cache, monkeypatch):
     from django.test import Client
 
-    from campaign.views import petition as views
+    from campaign.petition import views
     from tests.conftest import make_petition
 
     petition = make_petition()
@@ -392,8 +393,8 @@ def test_each_visitor_of_a_shared_page_gets_their_own_token_and_can_sign(
 ):
     from django.test import Client
 
-    from campaign import abuse
     from campaign.models import Signature
+    from campaign.petition import abuse
     from tests.conftest import make_petition
 
     settings.SIGNING_MIN_FILL_SECONDS = 0
@@ -403,7 +404,7 @@ def test_each_visitor_of_a_shared_page_gets_their_own_token_and_can_sign(
     tokens = [_hidden_value(page, "csrfmiddlewaretoken") for page in pages]
     assert tokens[0] != tokens[1]
     for page in pages:
-        assert caching.HOLE_PREFIX not in page
+        assert shared_pages.HOLE_PREFIX not in page
         assert abuse.fill_time_problem(_hidden_value(page, "started")) == ""
         assert f'"X-CSRFToken": "{_hidden_value(page, "csrfmiddlewaretoken")}"' in page
     for number, (visitor, page) in enumerate(zip(visitors, pages, strict=True)):
@@ -423,7 +424,7 @@ def test_home_and_briefing_pages_are_shared_with_fresh_tokens(shared_cache, monk
     from django.test import Client
 
     from articles import views as article_views
-    from campaign.views import pages as page_views
+    from campaign.site import views as page_views
     from tests.conftest import create_briefing, make_petition
 
     make_petition()
@@ -433,7 +434,7 @@ def test_home_and_briefing_pages_are_shared_with_fresh_tokens(shared_cache, monk
     for path, builds in (("/", home_builds), (briefing.get_absolute_url(), briefing_builds)):
         first, second = (Client().get(path).content.decode() for _ in range(2))
         assert len(builds) == 1
-        assert caching.HOLE_PREFIX not in first + second
+        assert shared_pages.HOLE_PREFIX not in first + second
         assert _hidden_value(first, "csrfmiddlewaretoken") != _hidden_value(
             second, "csrfmiddlewaretoken"
         )
@@ -443,7 +444,7 @@ def test_home_and_briefing_pages_are_shared_with_fresh_tokens(shared_cache, monk
 def test_a_visitor_with_a_session_gets_a_page_of_their_own(shared_cache, client, monkeypatch):
     from django.contrib.auth.models import User
 
-    from campaign.views import petition as views
+    from campaign.petition import views
     from tests.conftest import make_petition
 
     petition = make_petition()
@@ -472,7 +473,7 @@ def test_a_message_after_withdrawing_is_shown_not_a_shared_page(shared_cache, cl
 def test_only_links_from_published_briefings_share_a_page(shared_cache, monkeypatch):
     from django.test import Client
 
-    from campaign.views import petition as views
+    from campaign.petition import views
     from tests.conftest import create_briefing, make_petition
 
     petition = make_petition()
@@ -496,33 +497,33 @@ def test_page_is_shared_only_for_anonymous_plain_gets(settings):
         made.COOKIES.update(cookies or {})
         return made
 
-    assert caching.page_is_shared(request())
-    assert caching.page_is_shared(request(cookies={settings.CSRF_COOKIE_NAME: "x",
+    assert shared_pages.page_is_shared(request())
+    assert shared_pages.page_is_shared(request(cookies={settings.CSRF_COOKIE_NAME: "x",
                                                    settings.LANGUAGE_COOKIE_NAME: "ko"}))
-    assert not caching.page_is_shared(request(cookies={settings.SESSION_COOKIE_NAME: "x"}))
-    assert not caching.page_is_shared(request(cookies={"messages": "x"}))
-    assert not caching.page_is_shared(request(method="post"))
-    assert not caching.page_is_shared(request(HTTP_HX_REQUEST="true"))
-    assert not caching.page_is_shared(request("/?a=1"))
-    assert caching.page_is_shared(request("/?a=1"), query_ok=True)
+    assert not shared_pages.page_is_shared(request(cookies={settings.SESSION_COOKIE_NAME: "x"}))
+    assert not shared_pages.page_is_shared(request(cookies={"messages": "x"}))
+    assert not shared_pages.page_is_shared(request(method="post"))
+    assert not shared_pages.page_is_shared(request(HTTP_HX_REQUEST="true"))
+    assert not shared_pages.page_is_shared(request("/?a=1"))
+    assert shared_pages.page_is_shared(request("/?a=1"), query_ok=True)
 
 
 @pytest.mark.django_db
 def test_a_hole_nobody_can_fill_is_never_sent(shared_cache):
     def build(extra_context):
         if extra_context:  # building the shared copy
-            return HttpResponse(f"<input value='{caching.hole('nobody-knows')}'>")
+            return HttpResponse(f"<input value='{shared_pages.hole('nobody-knows')}'>")
         return HttpResponse("<input value='this visitor'>")
 
-    response = caching.cached_page(anonymous_get("/"), "pages", build)
+    response = shared_pages.cached_page(anonymous_get("/"), "pages", build)
     assert response.content.decode() == "<input value='this visitor'>"
 
 
 def test_per_visitor_values_are_real_outside_a_shared_page():
-    from campaign import abuse
+    from campaign.petition import abuse
 
-    started = caching.per_visitor("form-started")
-    assert started != caching.hole("form-started")
+    started = shared_pages.per_visitor("form-started")
+    assert started != shared_pages.hole("form-started")
     assert abuse.fill_time_problem(started, now=10**12) == ""
 
 

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from campaign import counters
+from campaign.lib import counters
 from campaign.models import RateCounter
 
 pytestmark = pytest.mark.django_db

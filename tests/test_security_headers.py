@@ -7,7 +7,7 @@ import pytest
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from campaign.security import frameable
+from campaign.lib.security import frameable
 
 ROOT = Path(__file__).resolve().parent.parent
 

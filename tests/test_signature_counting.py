@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from campaign import signing
 from campaign.models import CountryTally, OutgoingMail, Petition, Signature
+from campaign.petition import signatures
 
 pytestmark = pytest.mark.django_db
 
@@ -37,14 +37,14 @@ def test_invalidating_and_restoring_move_the_count(petition):
     make_signature(petition, "b@example.org", "US")
     selected = Signature.objects.filter(pk__in=[a.pk, pending.pk])
 
-    assert signing.invalidate_signatures(selected, "duplicate person") == 2
+    assert signatures.invalidate_signatures(selected, "duplicate person") == 2
     assert counts(petition) == (1, {"US": 1})
     a.refresh_from_db()
     assert a.invalidation_reason == "duplicate person"
-    assert signing.invalidate_signatures(selected, "again") == 0, "already invalid"
+    assert signatures.invalidate_signatures(selected, "again") == 0, "already invalid"
     assert counts(petition) == (1, {"US": 1})
 
-    assert signing.restore_signatures(selected) == 2
+    assert signatures.restore_signatures(selected) == 2
     assert counts(petition) == (2, {"US": 1, "KR": 1})
     pending.refresh_from_db()
     assert pending.state == Signature.State.PENDING, "never confirmed, so back to pending"
@@ -54,19 +54,19 @@ def test_flagged_signatures_wait_for_a_moderator(petition):
     held = make_signature(petition, "h@example.org", flagged=True, flag_reason="honeypot")
     assert held.state == Signature.State.CONFIRMED
     assert counts(petition) == (0, {})
-    assert signing.validate_signatures(Signature.objects.all()) == 1
+    assert signatures.validate_signatures(Signature.objects.all()) == 1
     assert counts(petition) == (1, {"KR": 1})
-    assert signing.flag_signatures(Signature.objects.all(), "second look") == 1
+    assert signatures.flag_signatures(Signature.objects.all(), "second look") == 1
     assert counts(petition) == (0, {})
 
 
 def test_withdrawal_and_deletion_keep_the_count(petition):
     a = make_signature(petition, "a@example.org")
     make_signature(petition, "b@example.org")
-    assert signing.withdraw_signature(a.pk) is True
-    assert signing.withdraw_signature(a.pk) is False
+    assert signatures.withdraw_signature(a.pk) is True
+    assert signatures.withdraw_signature(a.pk) is False
     assert counts(petition) == (1, {"KR": 1})
-    signing.delete_signatures(Signature.objects.all())
+    signatures.delete_signatures(Signature.objects.all())
     assert counts(petition) == (0, {})
 
 
@@ -83,7 +83,7 @@ def test_an_editor_saving_a_stale_petition_does_not_undo_signatures(petition):
 def test_a_moderator_saving_a_stale_signature_does_not_undo_its_confirmation(petition):
     signature = make_signature(petition, "a@example.org", confirmed=False)
     stale = Signature.objects.get(pk=signature.pk)
-    signing.confirm_signature(signature.pk)
+    signatures.confirm_signature(signature.pk)
     stale.comment_state = Signature.CommentState.APPROVED
     stale.save()
     signature.refresh_from_db()

@@ -8,8 +8,8 @@ from conftest import link_from_mail, make_petition, make_signature, sign
 from django.core import mail, signing
 from django.utils import timezone
 
-from campaign import signing as petition_signing
 from campaign.models import Signature
+from campaign.petition import signatures as petition_signatures
 
 pytestmark = pytest.mark.django_db
 
@@ -54,9 +54,9 @@ def test_a_forged_link_with_a_valid_signature_but_wrong_token_is_refused(petitio
     signature = make_signature(petition, "a@x.org", confirmed=False)
     # Even someone who could sign values (they cannot without SECRET_KEY) needs the token.
     forged = signing.dumps({"s": signature.pk, "t": "0" * 64}, salt="campaign.signature.confirm")
-    assert petition_signing.read_link(forged, "confirm") == (None, "invalid")
-    good = petition_signing.link_value(signature, "confirm")
-    assert petition_signing.read_link(good, "confirm") == (signature, "")
+    assert petition_signatures.read_link(forged, "confirm") == (None, "invalid")
+    good = petition_signatures.link_value(signature, "confirm")
+    assert petition_signatures.read_link(good, "confirm") == (signature, "")
 
 
 def test_a_confirmation_link_does_not_withdraw_and_vice_versa(client, petition, on_commit):
@@ -110,6 +110,6 @@ def test_the_person_can_sign_again_after_withdrawing(client, petition, on_commit
 def test_tokens_carry_at_least_128_bits(petition):
     signature = make_signature(petition, "a@x.org", confirmed=False)
     payload = signing.loads(
-        petition_signing.link_value(signature, "confirm"), salt="campaign.signature.confirm"
+        petition_signatures.link_value(signature, "confirm"), salt="campaign.signature.confirm"
     )
     assert len(bytes.fromhex(payload["t"])) * 8 >= 128

@@ -8,8 +8,9 @@ from django.core import mail
 from django.core.cache import cache
 from django.test import RequestFactory
 
-from campaign import abuse
+from campaign.lib import clients
 from campaign.models import Signature
+from campaign.petition import abuse
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +96,7 @@ def test_behind_one_proxy_the_client_is_the_rightmost_forwarded_address(settings
     request = RequestFactory().get(
         "/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7"
     )
-    assert abuse.client_ip(request) == "203.0.113.7"
+    assert clients.client_ip(request) == "203.0.113.7"
 
 
 def test_behind_two_proxies_the_client_is_second_from_the_right(settings):
@@ -103,28 +104,28 @@ def test_behind_two_proxies_the_client_is_second_from_the_right(settings):
     request = RequestFactory().get(
         "/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7, 10.0.0.1"
     )
-    assert abuse.client_ip(request) == "203.0.113.7"
+    assert clients.client_ip(request) == "203.0.113.7"
 
 
 def test_without_trusted_proxies_the_header_is_ignored(settings):
     settings.TRUSTED_PROXY_COUNT = 0
     request = RequestFactory().get("/", REMOTE_ADDR="198.51.100.4", HTTP_X_FORWARDED_FOR="1.2.3.4")
-    assert abuse.client_ip(request) == "198.51.100.4"
+    assert clients.client_ip(request) == "198.51.100.4"
 
 
 def test_a_short_header_falls_back_to_the_connecting_address(settings):
     settings.TRUSTED_PROXY_COUNT = 2
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.2.3.4")
-    assert abuse.client_ip(request) == "10.0.0.2"
+    assert clients.client_ip(request) == "10.0.0.2"
 
 
 def test_addresses_are_stored_only_as_keyed_hashes(client, petition, on_commit, settings):
     sign(client, petition, on_commit)
     stored = Signature.objects.get().ip_hash
     assert len(stored) == 64 and "127.0.0.1" not in stored
-    assert stored == abuse.hash_ip("127.0.0.1")
+    assert stored == clients.hash_ip("127.0.0.1")
     settings.IP_HASH_SALT = "another-secret"
-    assert abuse.hash_ip("127.0.0.1") != stored
+    assert clients.hash_ip("127.0.0.1") != stored
 
 
 def test_disposable_email_addresses_are_refused(client, petition, on_commit):
@@ -163,4 +164,4 @@ def test_overlong_input_gets_an_error_not_a_crash(client, petition, on_commit):
 
 
 def test_counting_in_the_cache_loses_no_hits():
-    assert [abuse.hit("rl:test", 60) for _ in range(5)] == [1, 2, 3, 4, 5]
+    assert [clients.hit("rl:test", 60) for _ in range(5)] == [1, 2, 3, 4, 5]

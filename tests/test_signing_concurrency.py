@@ -13,9 +13,10 @@ from conftest import make_petition, signature_form
 from django.db import connection, connections
 from django.test import Client
 
-from campaign import abuse, signing
+from campaign.lib import clients
 from campaign.models import CountryTally, Signature
-from campaign.signing_rules import normalise_email
+from campaign.petition import signatures
+from campaign.petition.rules import normalise_email
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -69,7 +70,7 @@ def test_200_parallel_signatures_with_50_duplicates_count_exactly_150(open_limit
         signature = Signature.objects.get(
             petition=petition, normalised_email=normalise_email(email)
         )
-        link = signing.link_path(signature, signing.CONFIRM)
+        link = signatures.link_path(signature, signatures.CONFIRM)
         response = client.post(link)
         # Whichever of two duplicate submissions confirms second sees the thank-you
         # redirect too (confirming is idempotent) or the "already confirmed" page.
@@ -93,32 +94,32 @@ def test_200_parallel_signatures_with_50_duplicates_count_exactly_150(open_limit
     assert confirmed == 150
     assert petition.signature_count == 150
     assert tallies == dict.fromkeys(COUNTRIES, 30)
-    assert signing.recount(petition.pk, fix=False).was_wrong is False
+    assert signatures.recount(petition.pk, fix=False).was_wrong is False
 
 
 def test_parallel_invalidation_and_confirmation_keep_the_count(open_limits):
     petition = make_petition()
     pending = []
     for n in range(60):
-        result = signing.sign_petition(
+        result = signatures.sign_petition(
             petition, {"name": "A", "email": f"p{n}@example.org", "country": "KR"}, {}
         )
         pending.append(result.signature.pk)
 
     def act(pk):
-        signing.confirm_signature(pk)
+        signatures.confirm_signature(pk)
         if pk % 2:
-            signing.invalidate_signatures(Signature.objects.filter(pk=pk), "test")
+            signatures.invalidate_signatures(Signature.objects.filter(pk=pk), "test")
         if pk % 3 == 0:
-            signing.withdraw_signature(pk)
+            signatures.withdraw_signature(pk)
 
     run_in_threads(pending, act)
     petition.refresh_from_db()
     assert petition.signature_count == Signature.objects.counted().filter(petition=petition).count()
-    assert signing.recount(petition.pk, fix=False).was_wrong is False
+    assert signatures.recount(petition.pk, fix=False).was_wrong is False
 
 
 def test_rate_limit_counters_lose_no_hits_under_concurrency():
     key = f"rl:concurrency:{time.time()}"
-    run_in_threads(range(160), lambda _n: abuse.hit(key, 3600))
-    assert abuse.hit(key, 3600) == 161
+    run_in_threads(range(160), lambda _n: clients.hit(key, 3600))
+    assert clients.hit(key, 3600) == 161

@@ -2,9 +2,9 @@
 
 import pytest
 
-from campaign.countries import COUNTRIES
-from campaign.sharing import share_links
-from campaign.signing_rules import name_problem, next_milestone, normalise_email, public_name
+from campaign.lib.countries import COUNTRIES
+from campaign.petition.rules import name_problem, next_milestone, normalise_email, public_name
+from campaign.petition.sharing import share_links
 
 
 @pytest.mark.parametrize(

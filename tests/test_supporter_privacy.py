@@ -8,7 +8,7 @@ from conftest import link_from_mail, make_petition, sign, signature_form
 from django.core import mail
 from django.urls import NoReverseMatch, reverse
 
-from campaign import abuse
+from campaign.lib import clients
 from campaign.models import Signature
 
 pytestmark = pytest.mark.django_db
@@ -69,10 +69,10 @@ def test_the_ip_address_is_stored_only_as_a_keyed_hash(client, settings):
     assert stored
     assert "203.0.113.77" not in stored
     assert re.fullmatch(r"[0-9a-f]{64}", stored)
-    assert stored == abuse.hash_ip("203.0.113.77")
+    assert stored == clients.hash_ip("203.0.113.77")
     # Without the secret the hash cannot be recomputed from a list of addresses.
     settings.IP_HASH_SALT = "another secret"
-    assert abuse.hash_ip("203.0.113.77") != stored
+    assert clients.hash_ip("203.0.113.77") != stored
 
 
 def test_no_column_of_a_signature_holds_the_ip_address(client):

@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from campaign import moderation
 from campaign.models import Signature
+from campaign.moderation import services as moderation
 from campaign.roles import MODERATORS
 from tests.conftest import make_petition
 from tests.staff import make_signature, make_staff

@@ -1,8 +1,8 @@
 from django import template
 
-from campaign import signing_rules
-from campaign.models import Petition
-from campaign.signing_forms import SignatureForm
+from campaign.petition import rules
+from campaign.petition.forms import SignatureForm
+from campaign.petition.models import Petition
 
 register = template.Library()
 
@@ -18,7 +18,7 @@ def thousands(value):
 
 @register.filter
 def public_name(name):
-    return signing_rules.public_name(name)
+    return rules.public_name(name)
 
 
 @register.inclusion_tag("campaign/sign_box.html", takes_context=True)

@@ -1,14 +1,14 @@
 """
 `{% publiccache "name" key... %}...{% endpubliccache %}`: keep the rendered
 block for everyone, per language, for PUBLIC_CACHE_SECONDS or until
-`campaign.caching.bump("name")`. Querysets used only inside the block are not
+`campaign.lib.fragments.bump("name")`. Querysets used only inside the block are not
 evaluated on a hit. The block must not show anything personal: no CSRF token,
 no user, no form.
 """
 
 from django import template
 
-from campaign import caching
+from campaign.lib import fragments
 
 register = template.Library()
 
@@ -22,7 +22,7 @@ class PublicCacheNode(template.Node):
     def render(self, context):
         name = self.name.resolve(context)
         key = [part.resolve(context) for part in self.key]
-        return caching.fragment(name, lambda: self.nodelist.render(context), key=key)
+        return fragments.fragment(name, lambda: self.nodelist.render(context), key=key)
 
 
 @register.tag

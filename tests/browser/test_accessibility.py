@@ -4,8 +4,9 @@ import secrets
 
 import pytest
 
-from campaign import demo, signing
+from campaign import demo
 from campaign.models import Signature
+from campaign.petition import signatures
 from tests.conftest import axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -69,11 +70,11 @@ def test_signing_pages_have_no_accessibility_violations(site, page):
     signature = pending_signature(petition)
     pages = {
         "check your inbox": f"/petitions/{petition.slug}/check-inbox/",
-        "confirm": signing.link_path(signature, signing.CONFIRM),
+        "confirm": signatures.link_path(signature, signatures.CONFIRM),
         "broken confirmation link": f"/petitions/{petition.slug}/confirm/not-a-token/",
         "thank you": f"/petitions/{petition.slug}/thanks/",
         "new link": f"/petitions/{petition.slug}/resend/",
-        "withdraw": signing.link_path(signature, signing.WITHDRAW),
+        "withdraw": signatures.link_path(signature, signatures.WITHDRAW),
         "widget": f"/petitions/{petition.slug}/widget/",
     }
     assert violations_on(page, url, pages) == {}

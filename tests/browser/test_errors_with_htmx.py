@@ -3,7 +3,7 @@
 import pytest
 from django.db import OperationalError
 
-from campaign import signing
+from campaign.petition import signatures
 from tests.conftest import make_petition
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -17,7 +17,7 @@ def test_a_signature_sent_during_a_database_outage_shows_the_retry_page(
     def outage(*args, **kwargs):
         raise OperationalError("the database server is restarting")
 
-    monkeypatch.setattr(signing, "sign_petition", outage)
+    monkeypatch.setattr(signatures, "sign_petition", outage)
     page.goto(live_server.url + petition.get_absolute_url())
     page.wait_for_function("() => window.htmx !== undefined")
     page.get_by_label("Your name").fill("Mina Park")

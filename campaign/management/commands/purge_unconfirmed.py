@@ -3,8 +3,8 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from campaign import signing
-from campaign.models import OutgoingMail
+from campaign.lib.outbox import OutgoingMail
+from campaign.petition import signatures
 
 
 class Command(BaseCommand):
@@ -24,7 +24,7 @@ class Command(BaseCommand):
         if days < 1:
             raise CommandError("--days must be at least 1.")
         cutoff = timezone.now() - timedelta(days=days)
-        n = signing.purge_unconfirmed(cutoff, dry_run=dry_run)
+        n = signatures.purge_unconfirmed(cutoff, dry_run=dry_run)
         old_mail = OutgoingMail.objects.finished_before(cutoff)
         mails = old_mail.count() if dry_run else old_mail.delete()[0]
         what = f"{n} unconfirmed signature(s) and {mails} sent or failed mail(s)"

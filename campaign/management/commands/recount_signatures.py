@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from campaign import signing
-from campaign.models import Petition
+from campaign.petition import signatures
+from campaign.petition.models import Petition
 
 
 class Command(BaseCommand):
@@ -22,7 +22,7 @@ class Command(BaseCommand):
             petitions = petitions.filter(slug__in=slugs)
         wrong = 0
         for petition_id in petitions.values_list("pk", flat=True):
-            result = signing.recount(petition_id, fix=not dry_run)
+            result = signatures.recount(petition_id, fix=not dry_run)
             if result.was_wrong:
                 wrong += 1
                 outcome = "would fix" if dry_run else "fixed"

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from campaign import mail
-from campaign.models import OutgoingMail
+from campaign.lib import outbox
+from campaign.lib.outbox import OutgoingMail
 
 
 class Command(BaseCommand):
@@ -30,10 +30,10 @@ class Command(BaseCommand):
                 self.stdout.write(f"would send {row.pk}: {row.template} to {row.to}")
                 continue
             if enqueue:
-                mail.enqueue_delivery(row.pk)
+                outbox.enqueue_delivery(row.pk)
                 state = "enqueued"
             else:
-                state = mail.deliver(row.pk)
+                state = outbox.deliver(row.pk)
             outcomes[state] = outcomes.get(state, 0) + 1
         summary = ", ".join(f"{n} {state}" for state, n in sorted(outcomes.items())) or "nothing"
         prefix = "Dry run: " if dry_run else ""

@@ -1,0 +1,51 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from campaign.letters.models import Letter, Official, OfficialResponse
+
+
+class OfficialResponseInline(admin.StackedInline):
+    model = OfficialResponse
+    extra = 0
+    fields = ["date", "kind", "summary", "link"]
+
+
+@admin.register(Official)
+class OfficialAdmin(admin.ModelAdmin):
+    list_display = ["title", "name", "organisation", "category", "language", "active",
+                    "needs_check", "letter_count", "position"]  # fmt: skip
+    list_filter = ["category", "language", "active", "needs_check"]
+    list_editable = ["position"]
+    search_fields = ["title", "name", "organisation", "country", "email", "notes"]
+    inlines = [OfficialResponseInline]
+    fieldsets = [
+        (None, {"fields": ["title", "name", "organisation", "country", "category", "why"]}),
+        (_("Letters"), {"fields": ["language", "salutation"]}),
+        (_("Contact"), {"fields": ["email", "postal_address", "contact_url"]}),
+        (_("Editing"), {"fields": ["active", "needs_check", "position", "notes"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_letter_counts()
+
+    @admin.display(description=_("letters"), ordering="letter_count")
+    def letter_count(self, obj):
+        return obj.letter_count
+
+
+@admin.register(Letter)
+class LetterAdmin(admin.ModelAdmin):
+    """Letters are records of what supporters did: read-only."""
+
+    list_display = ["official", "language", "country", "shared", "created_at"]
+    list_filter = ["official", "language", "shared"]
+    date_hierarchy = "created_at"
+    fields = ["official", "talking_points", "language", "country", "shared", "sender_name",
+              "city", "text", "created_at"]  # fmt: skip
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

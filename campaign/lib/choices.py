@@ -1,0 +1,61 @@
+"""Form fields and widgets for long choice lists fixed in code (the country list)."""
+
+import copy
+
+from django import forms
+from django.utils.translation import get_language
+
+
+class FixedChoiceField(forms.ChoiceField):
+    """
+    A choice field for choices fixed in code: each form instance shares the
+    declared list instead of deep-copying it (~250 countries, with lazy
+    names, on every form), and the list is normalised once, not per use.
+    """
+
+    def __deepcopy__(self, memo):
+        # Field's copy (widget, messages, validators) without ChoiceField's
+        # deep copy of the choices, which nothing changes.
+        return forms.Field.__deepcopy__(self, memo)
+
+
+class FixedChoicesSelect(forms.Select):
+    """
+    A select for choices fixed in code, such as the country list: each
+    rendering (name, value, attributes, language) is kept by the worker.
+
+    Django renders every option through a template; for ~250 countries that
+    was most of the time spent on the petition page. Deep copies (one per form
+    instance) share the declared widget's store, so it fills once per worker.
+    Not for choices that change at run time.
+    """
+
+    MAX_RENDERINGS = 2000
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._renderings = {}
+
+    def __deepcopy__(self, memo):
+        # Select's copy without normalising the ~250 choices again (its
+        # choices setter does) for every form instance: they never change.
+        copied = copy.copy(self)
+        copied.attrs = self.attrs.copy()
+        memo[id(self)] = copied
+        return copied
+
+    def render(self, name, value, attrs=None, renderer=None):
+        key = (
+            name,
+            repr(value),
+            repr(sorted(self.build_attrs(self.attrs, attrs).items())),
+            get_language(),
+            renderer.__class__.__name__ if renderer else "",
+        )
+        html = self._renderings.get(key)
+        if html is None:
+            html = super().render(name, value, attrs, renderer)
+            if len(self._renderings) >= self.MAX_RENDERINGS:
+                self._renderings.clear()
+            self._renderings[key] = html
+        return html

@@ -1,0 +1,28 @@
+"""The database cache (used without REDIS_URL)."""
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.db import DatabaseCache as DjangoDatabaseCache
+from django.db import connections, router, transaction
+
+
+class DatabaseCache(DjangoDatabaseCache):
+    """
+    The database cache (used without REDIS_URL), writing without waiting for
+    the disk on PostgreSQL.
+
+    Each cache write commits on its own, and on PostgreSQL a commit waits for
+    its WAL flush; a cache may lose its last writes in a crash, so these
+    commits do not wait (`synchronous_commit = off`, for these transactions
+    only). Signatures and mail rows keep full durability. (Rate limits are
+    not cache writes: see campaign.lib.counters.)
+    """
+
+    def _base_set(self, mode, key, value, timeout=DEFAULT_TIMEOUT):
+        db = router.db_for_write(self.cache_model_class)
+        connection = connections[db]
+        if connection.vendor != "postgresql" or connection.in_atomic_block:
+            # Inside the caller's transaction the caller's commit decides.
+            return super()._base_set(mode, key, value, timeout)
+        with transaction.atomic(using=db), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+            return super()._base_set(mode, key, value, timeout)

@@ -1,0 +1,91 @@
+"""
+Whole pages kept for every anonymous visitor, with holes for what is each
+visitor's own.
+
+Every page built on base.html carries a CSRF token (the language switcher and
+the htmx header), and a page with a signing form also a time-stamp: each
+visitor must get their own. `cached_page(request, name, build)` keeps a whole
+page with stand-ins where those per-visitor values go, and gives each visitor
+a copy with their own values filled in (`per_visitor`, `register_hole`).
+"""
+
+import contextvars
+import logging
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+
+from campaign.lib.fragments import fragment
+
+logger = logging.getLogger(__name__)
+
+_building_shared_page = contextvars.ContextVar("building_shared_page", default=False)
+HOLE_PREFIX = "shared-page-hole-"
+# name -> function(request) giving a visitor's own value; the CSRF token is built in.
+_fillers = {"csrf": get_token}
+
+
+def hole(name):
+    """The stand-in a shared page holds where a visitor's own value goes."""
+    return f"{HOLE_PREFIX}{name}"
+
+
+def register_hole(name, compute):
+    """Declare a per-visitor value, `compute(request)`, that shared pages may hold.
+    Called at import time, so that every worker can fill pages built by another."""
+    _fillers[name] = compute
+
+
+def per_visitor(name, request=None):
+    """This visitor's value of the registered hole `name`; its stand-in while a
+    shared page is being built."""
+    if _building_shared_page.get():
+        return hole(name)
+    return _fillers[name](request)
+
+
+def page_is_shared(request, query_ok=False):
+    """Whether `request` may get a page shared by all visitors: an anonymous GET
+    with no cookie but the CSRF and language ones (a session or a pending
+    message would make the page personal), not from htmx, and with no query
+    string unless the view has checked it (`query_ok`)."""
+    shareable_cookies = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.headers.get("HX-Request")
+        and set(request.COOKIES) <= shareable_cookies
+        and (query_ok or not request.GET)
+    )
+
+
+def cached_page(request, name, build, *, key=()):
+    """
+    A page that is the same for every anonymous visitor but for its holes.
+
+    `build(extra_context)` renders the page with `extra_context` added to its
+    context (it puts the CSRF token's stand-in there); while it runs,
+    `per_visitor` gives stand-ins too. The result is kept like a `fragment`
+    (per path, language and `key`; `bump(name)` renews it) and each visitor
+    gets a copy with their own values in the holes. Call it only when
+    `page_is_shared(request)`.
+    """
+
+    def render_shared():
+        token = _building_shared_page.set(True)
+        try:
+            response = build({"csrf_token": hole("csrf")})
+        finally:
+            _building_shared_page.reset(token)
+        return response.content.decode()
+
+    html = fragment(name, render_shared, key=[request.get_full_path(), *key])
+    for hole_name, compute in _fillers.items():
+        stand_in = hole(hole_name)
+        if stand_in in html:
+            html = html.replace(stand_in, compute(request))
+    if HOLE_PREFIX in html:
+        # A hole no filler knows: never send a page with a stand-in in a form.
+        logger.error("Unfilled hole in the shared page %s; rendered for this visitor", name)
+        return build({})
+    return HttpResponse(html)

@@ -1,0 +1,137 @@
+from django import forms
+from django.core.validators import slug_re
+from django.utils.translation import gettext_lazy as _
+
+from campaign.lib.choices import FixedChoiceField, FixedChoicesSelect
+from campaign.lib.countries import COUNTRIES
+from campaign.lib.pages import per_visitor
+from campaign.petition import abuse
+from campaign.petition.rules import email_domain, name_problem
+
+
+def briefing_source(value):
+    """The briefing slug a signer came from, or "" for anything that is not a slug.
+
+    It is for statistics only: a bad value (a NUL, markup) is dropped rather than
+    shown as an error on a hidden field the signer could not fix.
+    """
+    value = value.strip()
+    return value if slug_re.fullmatch(value) else ""
+
+
+class SignatureForm(forms.Form):
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=100,
+        error_messages={"required": _("Please enter your name.")},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("Your email address"),
+        max_length=254,
+        help_text=_("We send you a link to confirm your signature. We never publish it."),
+        error_messages={
+            "required": _("Please enter your email address."),
+            "invalid": _("Please enter an email address like name@example.com."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    country = FixedChoiceField(
+        label=_("Country"),
+        choices=[("", _("Choose your country")), *COUNTRIES],
+        error_messages={"required": _("Please choose your country.")},
+        widget=FixedChoicesSelect(attrs={"autocomplete": "country"}),
+    )
+    postal_code = forms.CharField(
+        label=_("Postal code (optional)"),
+        max_length=16,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+    )
+    comment = forms.CharField(
+        label=_("Why are you signing? (optional)"),
+        max_length=500,
+        required=False,
+        help_text=_("Up to 500 characters. Comments appear after a moderator approves them."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    show_name = forms.BooleanField(
+        label=_("Show my first name and initial on the list of signers"),
+        required=False,
+        help_text=_(
+            "Off unless you choose it. Some signers have family in North Korea, where being "
+            "named can put relatives in danger, so no name is shown without consent."
+        ),
+    )
+    wants_updates = forms.BooleanField(
+        label=_("Email me news about this campaign"),
+        required=False,
+        help_text=_("A few messages at most; every one has a link to stop them."),
+    )
+    source = forms.CharField(max_length=200, required=False, widget=forms.HiddenInput)
+    # Filled in by the page, checked on submission: see campaign.petition.abuse.
+    started = forms.CharField(max_length=200, required=False, widget=forms.HiddenInput)
+    # A field people never see (hidden by the stylesheet, skipped by keyboard
+    # and screen readers) but form-filling bots do.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, compact=False, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.compact = compact
+        if compact:
+            # The box on the home and briefing pages asks only what is needed.
+            del self.fields["postal_code"]
+            del self.fields["comment"]
+        if not self.is_bound:
+            self.initial.setdefault("started", per_visitor("form-started"))
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        problem = name_problem(name)
+        if problem:
+            raise forms.ValidationError(abuse.REFUSED_NAME_MESSAGES[problem])
+        return name
+
+    def clean_source(self):
+        return briefing_source(self.cleaned_data["source"])
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        if abuse.is_disposable(email_domain(email)):
+            raise forms.ValidationError(
+                _(
+                    "Addresses from disposable email services cannot be used. Please use "
+                    "an address you will keep, so that you can confirm and withdraw."
+                )
+            )
+        return email
+
+    def abuse_flags(self):
+        """Reasons, from the form itself, to hold the signature for a moderator."""
+        flags = []
+        if self.cleaned_data.get("website"):
+            flags.append("honeypot")
+        flags.append(abuse.fill_time_problem(self.cleaned_data.get("started")))
+        return [flag for flag in flags if flag]
+
+
+class ResendForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+    email = forms.EmailField(
+        label=_("Your email address"),
+        max_length=254,
+        error_messages={
+            "required": _("Please enter your email address."),
+            "invalid": _("Please enter an email address like name@example.com."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )

@@ -1,0 +1,351 @@
+"""Signing a petition and every change that moves its count.
+
+These functions are shared by the views, the admin, the management commands
+and the tests. Each change to signatures happens in one transaction with the
+change to Petition.signature_count and the per-country tallies, with the rows
+locked, so the stored count stays exact however many people sign at once.
+
+A signature is counted when it is confirmed and not flagged.
+"""
+
+import hashlib
+import hmac
+import secrets
+from collections import Counter
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from campaign.lib.outbox import queue_mail
+from campaign.petition import abuse
+from campaign.petition.models import CountryTally, Petition, Signature
+from campaign.petition.rules import normalise_email
+
+CONFIRM = "confirm"
+WITHDRAW = "withdraw"
+
+# Signing ---------------------------------------------------------------------
+
+
+@dataclass
+class SignResult:
+    signature: Signature | None
+    created: bool
+
+
+def sign_petition(petition, data, request_meta):
+    """Record a signature and email the confirmation link.
+
+    `data` is the signature form's cleaned data; `request_meta` holds
+    `ip_hash`, `flags` (reasons to hold it for moderation) and `language`.
+    A second signature with the same address creates nothing: the first
+    signer is emailed instead (a fresh link if still unconfirmed, otherwise a
+    notice), so the page never tells a visitor who has signed.
+    """
+    normalised = normalise_email(data["email"])
+    flags = [flag for flag in request_meta.get("flags", []) if flag]
+    # No look first: nearly every signer is new, and the unique constraint on
+    # (petition, address) answers for the others.
+    try:
+        with transaction.atomic():
+            signature = Signature.objects.create(
+                petition=petition,
+                name=data["name"].strip(),
+                email=data["email"].strip(),
+                normalised_email=normalised,
+                country=data["country"],
+                postal_code=data.get("postal_code", "").strip(),
+                comment=data.get("comment", "").strip(),
+                show_name=data.get("show_name", False),
+                wants_updates=data.get("wants_updates", False),
+                source=data.get("source", ""),
+                token_nonce=secrets.token_hex(32),
+                flagged=bool(flags),
+                flag_reason="; ".join(flags)[:200],
+                ip_hash=request_meta.get("ip_hash", ""),
+                language=request_meta.get("language") or get_language() or "",
+            )
+            # Counts towards the per-address mail limit; the first mail always goes.
+            abuse.mail_allowed(normalised, petition.pk)
+            send_confirmation(signature)
+    except IntegrityError:
+        # This address has signed already, or a parallel request just did.
+        pass
+    else:
+        return SignResult(signature, created=True)
+    return SignResult(signed_again(petition, normalised), created=False)
+
+
+def signed_again(petition, normalised_email):
+    """Answer a repeated signature by mail to the address already on file."""
+    signature = Signature.objects.filter(
+        petition=petition, normalised_email=normalised_email
+    ).first()
+    if signature is None or not abuse.mail_allowed(normalised_email, petition.pk):
+        return signature
+    with transaction.atomic():
+        if signature.state == Signature.State.PENDING:
+            send_confirmation(signature)
+        else:
+            queue_mail("signature-already-signed", signature.email, mail_context(signature))
+    return signature
+
+
+def resend_confirmation(petition, email):
+    """The "send me the link again" form: mail whoever holds this address, if anyone."""
+    normalised = normalise_email(email)
+    return signed_again(petition, normalised)
+
+
+def send_confirmation(signature):
+    queue_mail("signature-confirm", signature.email, mail_context(signature))
+
+
+def mail_context(signature):
+    petition = signature.petition
+    return {
+        "signature": signature,
+        "petition": petition,
+        "petition_url": petition.public_url(),
+        "confirm_url": settings.SITE_URL + link_path(signature, CONFIRM),
+        "withdraw_url": settings.SITE_URL + link_path(signature, WITHDRAW),
+        "link_days": settings.SIGNATURE_LINK_DAYS,
+    }
+
+
+# Links -----------------------------------------------------------------------
+
+
+def _token(signature, purpose):
+    message = f"{purpose}:{signature.pk}:{signature.token_nonce}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
+def link_value(signature, purpose):
+    """The token in an emailed link: signed, timestamped, carrying 256 bits."""
+    return signing.dumps(
+        {"s": signature.pk, "t": _token(signature, purpose)}, salt=f"campaign.signature.{purpose}"
+    )
+
+
+def link_path(signature, purpose):
+    name = "signature_confirm" if purpose == CONFIRM else "signature_withdraw"
+    return reverse(
+        name, kwargs={"slug": signature.petition.slug, "token": link_value(signature, purpose)}
+    )
+
+
+def read_link(value, purpose, petition=None):
+    """The signature an emailed link stands for, and what is wrong with it.
+
+    Returns (signature or None, problem) where problem is "" (fine),
+    "expired" (confirmation links only) or "invalid".
+    """
+    max_age = settings.SIGNATURE_LINK_DAYS * 86400 if purpose == CONFIRM else None
+    try:
+        payload = signing.loads(value, salt=f"campaign.signature.{purpose}", max_age=max_age)
+    except signing.SignatureExpired:
+        return None, "expired"
+    except signing.BadSignature:
+        return None, "invalid"
+    if not isinstance(payload, dict) or not isinstance(payload.get("t"), str):
+        return None, "invalid"
+    signature = Signature.objects.filter(pk=payload.get("s")).select_related("petition").first()
+    if signature is None or (petition is not None and signature.petition_id != petition.pk):
+        return None, "invalid"
+    if not hmac.compare_digest(_token(signature, purpose), payload["t"]):
+        return None, "invalid"
+    return signature, ""
+
+
+# Changes that move the count --------------------------------------------------
+
+
+def _is_counted(row):
+    return row["state"] == Signature.State.CONFIRMED and not row["flagged"]
+
+
+def _apply_deltas(deltas):
+    now = timezone.now()
+    by_petition = Counter()
+    for (petition_id, country), delta in sorted(deltas.items()):
+        if not delta:
+            continue
+        by_petition[petition_id] += delta
+        _add_to_tally(petition_id, country, delta)
+    for petition_id, delta in sorted(by_petition.items()):
+        if delta:
+            Petition.objects.filter(pk=petition_id).update(
+                signature_count=F("signature_count") + delta, updated_at=now
+            )
+
+
+def _add_to_tally(petition_id, country, delta):
+    updated = CountryTally.objects.filter(petition_id=petition_id, country=country).update(
+        count=F("count") + delta
+    )
+    if updated or delta < 0:
+        return
+    try:
+        with transaction.atomic():
+            CountryTally.objects.create(petition_id=petition_id, country=country, count=delta)
+    except IntegrityError:
+        # Another transaction created the row first; add to it instead.
+        CountryTally.objects.filter(petition_id=petition_id, country=country).update(
+            count=F("count") + delta
+        )
+
+
+def _change(queryset, delete=False, **changes):
+    """Update (or delete) the signatures in `queryset` and move the counts by
+    exactly as much as the set of counted signatures changed. Returns how many
+    rows changed."""
+    fields = ("pk", "petition_id", "country", "state", "flagged")
+    with transaction.atomic():
+        # Lock the rows in a fixed order so two changes never deadlock, and so
+        # what we read here is what the update changes.
+        rows = list(queryset.select_for_update().order_by("pk").values(*fields))
+        if not rows:
+            return 0
+        pks = [row["pk"] for row in rows]
+        deltas = Counter()
+        for row in rows:
+            if _is_counted(row):
+                deltas[(row["petition_id"], row["country"])] -= 1
+        if delete:
+            Signature.objects.filter(pk__in=pks).delete()
+        else:
+            Signature.objects.filter(pk__in=pks).update(**changes, updated_at=timezone.now())
+            for row in rows:
+                after = {**row, **{k: v for k, v in changes.items() if k in row}}
+                if _is_counted(after):
+                    deltas[(row["petition_id"], row["country"])] += 1
+        _apply_deltas(deltas)
+        return len(pks)
+
+
+def confirm_signature(signature_id):
+    """Confirm a pending signature. Returns True if this call confirmed it."""
+    return bool(
+        _change(
+            Signature.objects.filter(pk=signature_id, state=Signature.State.PENDING),
+            state=Signature.State.CONFIRMED,
+            confirmed_at=timezone.now(),
+        )
+    )
+
+
+def invalidate_signatures(queryset, reason):
+    """Mark signatures invalid (fraud, duplicates found later) and uncount them."""
+    return _change(
+        queryset.exclude(state=Signature.State.INVALIDATED),
+        state=Signature.State.INVALIDATED,
+        invalidation_reason=reason[:200],
+    )
+
+
+def restore_signatures(queryset):
+    """Undo invalidation: back to confirmed, or pending if never confirmed."""
+    invalid = queryset.filter(state=Signature.State.INVALIDATED)
+    with transaction.atomic():
+        restored = _change(
+            invalid.filter(confirmed_at__isnull=False),
+            state=Signature.State.CONFIRMED,
+            invalidation_reason="",
+        )
+        restored += _change(
+            invalid.filter(confirmed_at__isnull=True),
+            state=Signature.State.PENDING,
+            invalidation_reason="",
+        )
+    return restored
+
+
+def validate_signatures(queryset):
+    """A moderator vouches for flagged signatures: they are counted once confirmed."""
+    return _change(queryset.filter(flagged=True), flagged=False)
+
+
+def flag_signatures(queryset, reason):
+    """Hold signatures for moderation; they leave the count until validated."""
+    return _change(queryset.filter(flagged=False), flagged=True, flag_reason=reason[:200])
+
+
+def withdraw_signature(signature_id):
+    """Delete a signature at its signer's request. Returns True if it existed."""
+    return bool(_change(Signature.objects.filter(pk=signature_id), delete=True))
+
+
+def delete_signatures(queryset):
+    """Delete signatures for good (moderators); the count follows."""
+    return _change(queryset, delete=True)
+
+
+def purge_unconfirmed(older_than, dry_run=False):
+    """Delete signatures never confirmed, created before `older_than`."""
+    stale = Signature.objects.filter(state=Signature.State.PENDING, created_at__lt=older_than)
+    if dry_run:
+        return stale.count()
+    # Pending signatures are never counted, so deleting them moves no count;
+    # going through _change keeps that true even if one is confirmed meanwhile.
+    return _change(stale, delete=True)
+
+
+# Verification -----------------------------------------------------------------
+
+
+@dataclass
+class Recount:
+    petition: Petition
+    stored: int
+    actual: int
+    tallies_fixed: int
+
+    @property
+    def was_wrong(self):
+        return self.stored != self.actual or self.tallies_fixed > 0
+
+
+def recount(petition_id, fix=True):
+    """Compare the stored counts with the signatures and repair them."""
+    with transaction.atomic():
+        # Same lock order as _change (tallies, then the petition), so a
+        # recount beside people signing cannot deadlock with them.
+        list(
+            CountryTally.objects.select_for_update()
+            .filter(petition_id=petition_id)
+            .order_by("country")
+        )
+        petition = Petition.objects.select_for_update().get(pk=petition_id)
+        actual_by_country = dict(
+            Signature.objects.counted()
+            .filter(petition=petition)
+            .values_list("country")
+            .annotate(n=Count("pk"))
+            .values_list("country", "n")
+        )
+        actual = sum(actual_by_country.values())
+        stored_by_country = dict(petition.tallies.values_list("country", "count"))
+        wrong = {
+            country
+            for country in set(actual_by_country) | set(stored_by_country)
+            if actual_by_country.get(country, 0) != stored_by_country.get(country, 0)
+        }
+        if fix:
+            for country in wrong:
+                CountryTally.objects.update_or_create(
+                    petition=petition,
+                    country=country,
+                    defaults={"count": actual_by_country.get(country, 0)},
+                )
+            if petition.signature_count != actual:
+                Petition.objects.filter(pk=petition.pk).update(
+                    signature_count=actual, updated_at=timezone.now()
+                )
+        return Recount(petition, petition.signature_count, actual, len(wrong))

@@ -1,0 +1,311 @@
+"""The petition: its page, signing, confirmation, withdrawal and the public counts."""
+
+import io
+from functools import partial
+
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import condition, require_GET, require_http_methods
+
+from articles.models import Briefing
+from campaign.lib.clients import client_ip, hash_ip
+from campaign.lib.fragments import rows_by_slug
+from campaign.lib.pages import cached_page, page_is_shared
+from campaign.lib.responses import public_response
+from campaign.lib.security import frameable
+from campaign.petition import abuse, signatures
+from campaign.petition.forms import ResendForm, SignatureForm, briefing_source
+from campaign.petition.models import Petition, Signature
+from campaign.petition.sharing import share_links
+
+RECENT_SIGNERS = 10
+RECENT_COMMENTS = 10
+
+
+def public_petition(request, slug, shared=False):
+    """A petition visitors may see; drafts only for staff previewing them.
+
+    `shared` reads it from the petitions kept for everyone (`petitions_by_slug`)
+    instead of the database: for the page and the signing form, which need its
+    settings but not its live count.
+    """
+    if shared:
+        petition = petitions_by_slug().get(slug)
+        if petition is None:
+            raise Http404
+    else:
+        petition = get_object_or_404(Petition, slug=slug)
+    if petition.state == Petition.State.DRAFT and not request.user.is_staff:
+        raise Http404
+    return petition
+
+
+def petitions_by_slug():
+    """Every petition by slug, kept for PUBLIC_CACHE_SECONDS or until one is saved."""
+    return rows_by_slug("petitions", Petition.objects.all())
+
+
+def share_context(petition):
+    url = petition.public_url()
+    return {"share": share_links(url, petition.title), "share_url": url}
+
+
+def too_many_requests(request):
+    return render(request, "429.html", status=429)
+
+
+def petition_current(request):
+    petition = Petition.objects.current()
+    if petition is None:
+        raise Http404
+    return show_petition(request, petition)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def petition_detail(request, slug):
+    petition = public_petition(request, slug, shared=True)
+    if request.method == "POST":
+        return sign(request, petition)
+    return show_petition(request, petition)
+
+
+def show_petition(request, petition, form=None):
+    source = briefing_source(request.GET.get("source", "")[:200])
+    if form is None and petition.state != Petition.State.DRAFT:
+        # Only a link from a published briefing may add a page to the cache.
+        known_source = (
+            bool(request.GET)
+            and set(request.GET) == {"source"}
+            and source in rows_by_slug("articles", Briefing.objects.published(), ["published"])
+        )
+        if page_is_shared(request, query_ok=known_source):
+            build = partial(render_petition, request, petition, source=source)
+            return cached_page(request, "petitions", build, key=[petition.pk])
+    return render_petition(request, petition, form=form, source=source)
+
+
+def render_petition(request, petition, extra_context=None, *, form=None, source=""):
+    if form is None and petition.is_accepting_signatures:
+        form = SignatureForm(initial={"source": source})
+    signatures = petition.signatures.counted().order_by("-confirmed_at")
+    context = {
+        "petition": petition,
+        "form": form,
+        "tallies": petition.tallies.filter(count__gt=0),
+        "recent_signers": signatures.filter(show_name=True)[:RECENT_SIGNERS],
+        "comments": signatures.filter(comment_state=Signature.CommentState.APPROVED).exclude(
+            comment=""
+        )[:RECENT_COMMENTS],
+        "timeline": petition.timeline.all(),
+        "briefings": petition.briefings.published(),
+        **share_context(petition),
+        "poll_seconds": settings.PETITION_POLL_SECONDS,
+        **(extra_context or {}),
+    }
+    response = render(request, "campaign/petition_detail.html", context)
+    if petition.state == Petition.State.DRAFT:
+        # A staff preview must not end up in a shared cache.
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def sign(request, petition):
+    compact = request.POST.get("compact") == "1"
+    partial = "campaign/petition_detail.html#signing"
+    if not petition.is_accepting_signatures:
+        if request.htmx:
+            return render(request, partial, {"petition": petition, "compact": compact})
+        messages.error(request, petition.closed_notice)
+        return redirect(petition)
+
+    ip_hash = hash_ip(client_ip(request))
+    refuse, rate_flag = abuse.signing_rate(ip_hash)
+    if refuse:
+        return too_many_requests(request)
+
+    form = SignatureForm(request.POST, compact=compact)
+    if not form.is_valid():
+        if request.htmx:
+            context = {"petition": petition, "form": form, "compact": compact}
+            return render(request, partial, context)
+        if compact:
+            # Errors from the box on another page: show them on the petition
+            # page, where the full form keeps what was typed.
+            form = SignatureForm(request.POST)
+            form.is_valid()
+        return show_petition(request, petition, form)
+
+    meta = {
+        "ip_hash": ip_hash,
+        "flags": [*form.abuse_flags(), rate_flag],
+        "language": get_language(),
+    }
+    signatures.sign_petition(petition, form.cleaned_data, meta)
+    if request.htmx:
+        return render(request, "campaign/petition_check_inbox.html#notice", {"petition": petition})
+    return redirect("petition_check_inbox", slug=petition.slug)
+
+
+@require_GET
+def petition_check_inbox(request, slug):
+    petition = public_petition(request, slug)
+    return render(request, "campaign/petition_check_inbox.html", {"petition": petition})
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def signature_confirm(request, slug, token):
+    # The link in the email only shows a button; confirming takes a POST.
+    # Mail scanners and link previewers open every link in a message, and a
+    # GET that confirmed would confirm signatures nobody confirmed.
+    petition = public_petition(request, slug)
+    signature, problem = signatures.read_link(token, signatures.CONFIRM, petition)
+    context = {"petition": petition, "signature": signature, "problem": problem}
+    if problem:
+        context["form"] = ResendForm()
+        return render(request, "campaign/signature_confirm.html", context, status=400)
+    if signature.state == signature.State.PENDING and not petition.is_accepting_signatures:
+        context["closed"] = petition.closed_notice
+        return render(request, "campaign/signature_confirm.html", context, status=409)
+    if request.method == "POST":
+        signatures.confirm_signature(signature.pk)
+        return redirect("signature_thanks", slug=petition.slug)
+    return render(request, "campaign/signature_confirm.html", context)
+
+
+@require_GET
+def signature_thanks(request, slug):
+    petition = public_petition(request, slug)
+    context = {"petition": petition, **share_context(petition)}
+    return render(request, "campaign/signature_thanks.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def signature_withdraw(request, slug, token):
+    # A button on GET for the same reason as confirmation: scanners open links.
+    petition = public_petition(request, slug)
+    signature, problem = signatures.read_link(token, signatures.WITHDRAW, petition)
+    if problem:
+        context = {"petition": petition, "problem": problem}
+        return render(request, "campaign/signature_withdraw.html", context, status=400)
+    if request.method == "POST":
+        signatures.withdraw_signature(signature.pk)
+        messages.success(request, _("Your signature has been withdrawn and deleted."))
+        return redirect(petition)
+    context = {"petition": petition, "signature": signature}
+    return render(request, "campaign/signature_withdraw.html", context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def signature_resend(request, slug):
+    petition = public_petition(request, slug)
+    form = ResendForm(request.POST or None)
+    if request.method == "POST":
+        refuse, _flag = abuse.signing_rate(hash_ip(client_ip(request)))
+        if refuse:
+            return too_many_requests(request)
+        if form.is_valid():
+            # Whatever happens the visitor sees the same page, so this form
+            # cannot be used to find out who has signed.
+            signatures.resend_confirmation(petition, form.cleaned_data["email"])
+            return redirect("petition_check_inbox", slug=petition.slug)
+    return render(request, "campaign/signature_resend.html", {"petition": petition, "form": form})
+
+
+# Counts: cheap, cacheable, conditional ----------------------------------------
+
+
+def _summary(request, slug):
+    """The few values the count endpoints need, read once per request."""
+    if not hasattr(request, "_petition_summary"):
+        request._petition_summary = (
+            Petition.objects.public()
+            .filter(slug=slug)
+            .values("signature_count", "goal", "updated_at", "state", "deadline", "title", "slug")
+            .first()
+        )
+    return request._petition_summary
+
+
+def _count_etag(request, slug):
+    summary = _summary(request, slug)
+    if summary is None:
+        return None
+    stamp = summary["updated_at"].timestamp()
+    return f"{summary['signature_count']}-{stamp}-{get_language()}"
+
+
+def _count_modified(request, slug):
+    summary = _summary(request, slug)
+    return summary["updated_at"] if summary else None
+
+
+@public_response
+@require_GET
+@condition(etag_func=_count_etag, last_modified_func=_count_modified)
+def petition_count(request, slug):
+    """The live counter fragment the petition page polls."""
+    summary = _summary(request, slug)
+    if summary is None:
+        raise Http404
+    petition = Petition(**summary)
+    response = render(request, "campaign/petition_detail.html#counter", {"petition": petition})
+    # Never older than one poll of the page.
+    patch_cache_control(response, public=True, max_age=min(5, settings.PETITION_POLL_SECONDS))
+    # The fragment's words follow the visitor's language.
+    patch_vary_headers(response, ["Accept-Language", "Cookie"])
+    return response
+
+
+@public_response
+@require_GET
+def petition_json(request, slug):
+    petition = get_object_or_404(Petition.objects.public(), slug=slug)
+    data = {
+        "title": petition.title,
+        "slug": petition.slug,
+        "url": petition.public_url(),
+        "state": petition.effective_state.value,
+        "goal": petition.goal,
+        "next_milestone": petition.next_milestone,
+        "signature_count": petition.signature_count,
+        "signatures_by_country": {t.country: t.count for t in petition.tallies.filter(count__gt=0)},
+        "updated_at": petition.updated_at.isoformat(),
+    }
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    response["Last-Modified"] = http_date(petition.updated_at.timestamp())
+    # Public figures: partner sites may read them from their own pages.
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@frameable
+@public_response
+@require_GET
+def petition_widget(request, slug):
+    """A tiny page partner sites put in an iframe: the count and a link."""
+    petition = get_object_or_404(Petition.objects.public(), slug=slug)
+    response = render(request, "campaign/petition_widget.html", {"petition": petition})
+    patch_cache_control(response, public=True, max_age=60)
+    return response
+
+
+@require_GET
+def petition_qr(request, slug):
+    """A QR code of the petition's address, as SVG, for posters and leaflets."""
+    petition = get_object_or_404(Petition.objects.public(), slug=slug)
+    url = petition.public_url()
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="svg", scale=10, border=2, title=petition.title)
+    response = HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
+    patch_cache_control(response, public=True, max_age=86400)
+    return response
