@@ -555,3 +555,42 @@ def test_a_briefing_an_editor_unpublishes_is_gone_at_once(shared_cache, client):
     briefing.save()
     shared_cache["now"] += 1  # past this worker's own one-second copy
     assert client.get(briefing.get_absolute_url()).status_code == 404
+
+
+# Bulk changes in the admin ------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_unpublishing_briefings_in_bulk_takes_them_off_cached_pages(shared_cache, client, editor):
+    from django.test import Client
+
+    from tests.conftest import create_briefing
+
+    briefing = create_briefing()
+    visitor = Client()
+    assert visitor.get(briefing.get_absolute_url()).status_code == 200
+    assert briefing.title in visitor.get("/briefings/").content.decode()
+    # The admin's bulk action changes the rows with one UPDATE, which sends no
+    # post_save; the pages must follow all the same.
+    response = client.post(
+        "/admin/articles/briefing/",
+        {"action": "unpublish", "_selected_action": [briefing.pk]},
+    )
+    assert response.status_code == 302
+    shared_cache["now"] += 2  # past this worker's own copy, well within the shared one's
+    assert visitor.get(briefing.get_absolute_url()).status_code == 404
+    assert briefing.title not in visitor.get("/briefings/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_new_count_does_not_renew_every_cached_page(shared_cache):
+    from campaign.models import Petition
+    from tests.conftest import make_petition
+
+    petition = make_petition()
+    before = cache.get("version:petitions")
+    # What each confirmed signature does: the count moves, the pages stay.
+    Petition.objects.filter(pk=petition.pk).update(signature_count=1)
+    assert cache.get("version:petitions") == before
+    Petition.objects.filter(pk=petition.pk).update(goal=500)
+    assert cache.get("version:petitions") != before

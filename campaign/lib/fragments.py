@@ -152,11 +152,16 @@ class RenewingQuerySet(models.QuerySet):
     an admin action such as "unpublish the selected briefings" would leave
     pages cached until they expire; these do what the signals do for one row.
     (`delete()` sends post_delete for every row it deletes.)
+
+    A model may name `cache_quiet_fields`: an update of those alone renews
+    nothing. A petition's count changes with every signature, and pages show
+    it within PUBLIC_CACHE_SECONDS instead of being rebuilt each time.
     """
 
     def update(self, **kwargs):
         changed = super().update(**kwargs)
-        if changed:
+        quiet = set(getattr(self.model, "cache_quiet_fields", ()))
+        if changed and not set(kwargs) <= quiet:
             bump_for(self.model)
         return changed
 

@@ -102,6 +102,9 @@ class Petition(CountGuardedModel):
     # campaign.petition.signatures, in the same transaction as the signatures themselves;
     # `manage.py recount_signatures` verifies it.
     guarded_fields = ("signature_count",)
+    # A new count reaches cached pages within PUBLIC_CACHE_SECONDS; renewing
+    # them on every signature would rebuild them all the time during a surge.
+    cache_quiet_fields = ("signature_count", "updated_at")
     signature_count = models.PositiveIntegerField(_("signatures"), default=0, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
