@@ -10,21 +10,19 @@ name appears in the CSV with an empty name and in the PDF only in the
 """
 
 import csv
-from io import BytesIO
 from xml.sax.saxutils import escape
 
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from campaign.letters.pdf import font_for
 from campaign.lib.countries import country_names
 from campaign.lib.csvsafe import safe_row
+from campaign.lib.pdf import PAGE_WIDTH, a4_pdf, font_for, lines_markup
 
 # CSV ---------------------------------------------------------------------------
 
@@ -68,7 +66,7 @@ LATIN_FONT = "Helvetica"
 
 
 def _font(text):
-    return font_for(text, latin=LATIN_FONT)
+    return font_for(text, LATIN_FONT)
 
 
 class NameLines(Flowable):
@@ -107,7 +105,7 @@ def _number_pages(canvas, document):
     canvas.saveState()
     canvas.setFont(LATIN_FONT, 9)
     canvas.drawRightString(
-        A4[0] - 20 * mm, 12 * mm, _("Page %(number)d") % {"number": document.page}
+        PAGE_WIDTH - 20 * mm, 12 * mm, _("Page %(number)d") % {"number": document.page}
     )
     canvas.restoreState()
 
@@ -135,7 +133,7 @@ def delivery_pdf(petition):
         if paragraph.strip():
             story.append(
                 Paragraph(
-                    escape(paragraph.strip()).replace("\n", "<br/>"),
+                    lines_markup(paragraph.strip()),
                     style("statement", paragraph, 11.5, 16, spaceAfter=8, wordWrap=None),
                 )
             )
@@ -173,15 +171,4 @@ def delivery_pdf(petition):
         ) % {"count": f"{others:,}"}
         story.append(Paragraph(escape(line), style("others", line, 11, 15, spaceBefore=6)))
 
-    buffer = BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=22 * mm,
-        rightMargin=22 * mm,
-        topMargin=20 * mm,
-        bottomMargin=22 * mm,
-        title=petition.title,
-    )
-    document.build(story, onFirstPage=_number_pages, onLaterPages=_number_pages)
-    return buffer.getvalue()
+    return a4_pdf(story, title=petition.title, margins=(22, 22, 20, 22), on_page=_number_pages)
