@@ -59,8 +59,10 @@ test: install
 faults: install
 	$(BIN)/python -m pytest -m faults tests/faults -s
 
+# Style (ruff) and the layers the code keeps (import-linter, contracts in .importlinter).
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 # Korean: collect every marked string into locale/ko/LC_MESSAGES/django.po, then compile
 # django.mo (both are committed; tests/test_translations.py checks nothing is missing).
