@@ -31,21 +31,7 @@ class BriefingForm(forms.ModelForm):
             "summary": forms.Textarea(attrs={**WIDE, "rows": 3}),
             "body": forms.Textarea(attrs={**WIDE, "rows": 30}),
         }
-        fields = [
-            "title",
-            "slug",
-            "deck",
-            "summary",
-            "body",
-            "caption",
-            "source_note",
-            "publication",
-            "published_on",
-            "source_url",
-            "status",
-            "featured",
-            "position",
-        ]
+        fields = ["slug", *Briefing.CONTENT_FIELDS]
 
     def clean_body(self):
         # Browsers send text areas with CRLF line ends; the body format (and the

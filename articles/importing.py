@@ -24,22 +24,8 @@ from articles.cleanup import MAX_FILE_BYTES, CleanupError, clean_editorial, deco
 from articles.models import Briefing
 from articles.talking_points import refresh_talking_points_or_log
 
-# Fields the importer writes and may refresh later. The slug is set once, on
-# creation, so published addresses never change.
-IMPORTED_FIELDS = (
-    "title",
-    "deck",
-    "summary",
-    "body",
-    "caption",
-    "source_note",
-    "publication",
-    "published_on",
-    "source_url",
-    "status",
-    "featured",
-    "position",
-)
+# Fields the importer writes and may refresh later (the slug only on creation).
+IMPORTED_FIELDS = Briefing.CONTENT_FIELDS
 METADATA_FIELDS = {*IMPORTED_FIELDS, "slug"} - {"body", "status"}
 # Keys in a metadata file that are notes for people, not briefing fields.
 METADATA_COMMENTS = {"note"}

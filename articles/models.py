@@ -45,6 +45,23 @@ class Briefing(models.Model):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
 
+    # What editors write and the importer fills from a file. The slug is set
+    # once, on creation, so published addresses never change.
+    CONTENT_FIELDS = (
+        "title",
+        "deck",
+        "summary",
+        "body",
+        "caption",
+        "source_note",
+        "publication",
+        "published_on",
+        "source_url",
+        "status",
+        "featured",
+        "position",
+    )
+
     title = models.CharField(_("title"), max_length=200, help_text=_("The headline readers see."))
     slug = models.SlugField(
         _("slug"),

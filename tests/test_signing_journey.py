@@ -110,7 +110,7 @@ def test_the_thank_you_page_offers_sharing_a_qr_code_and_the_next_step(client, p
         assert service in html
     assert "KakaoTalk" in html
     assert f"/petitions/{petition.slug}/qr.svg" in html
-    assert "/static/js/share.js" in html
+    assert "/static/js/copy.js" in html
     assert "<script>" not in html and " style=" not in html
 
 

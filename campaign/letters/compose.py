@@ -170,7 +170,8 @@ _STATEMENT = re.compile(
 _NEGATIVE = re.compile(r"^(do not|don't|never)\s+", re.IGNORECASE)
 
 
-def _clean_ask(ask):
+def _bare_ask(ask):
+    """The ask ready to go inside a sentence: single spaces, no end stop, no "please"."""
     ask = " ".join(ask.split()).strip().rstrip(".!;,: ")
     if ask.casefold().startswith("please "):
         ask = ask[len("please ") :]
@@ -186,7 +187,7 @@ def _lower_first(text):
 
 
 def _english_request(ask, chooser, offset):
-    ask = _clean_ask(ask)
+    ask = _bare_ask(ask)
     if _STATEMENT.match(ask) or not ask.split(" ", 1)[0].isalpha():
         return chooser.pick(EN_CLAIMS, 10, offset).format(ask=_lower_first(ask))
     positive, negative = chooser.pick(EN_REQUESTS, 10, offset)

@@ -1,28 +1,9 @@
-// Letters to officials: copy the finished letter, print the printable page.
-// Without JavaScript the buttons stay hidden and the text is in a selectable box.
+// Letters to officials: print the printable page (copying is copy.js's).
+// Without JavaScript the button stays hidden and the browser's own print works.
 (function () {
   "use strict";
 
   function setUp(root) {
-    root.querySelectorAll("[data-copy-letter]").forEach(function (button) {
-      if (!navigator.clipboard) {
-        return;
-      }
-      button.hidden = false;
-      button.addEventListener("click", function () {
-        var box = document.getElementById(button.getAttribute("data-copy-letter"));
-        var status = button.form && button.form.querySelector("[data-copy-status]");
-        navigator.clipboard.writeText(box.value).then(
-          function () {
-            if (status) { status.textContent = button.getAttribute("data-copied") || "Copied."; }
-          },
-          function () {
-            box.focus();
-            box.select();
-          }
-        );
-      });
-    });
     root.querySelectorAll("[data-print-letter]").forEach(function (button) {
       button.hidden = false;
       button.addEventListener("click", function () { window.print(); });
