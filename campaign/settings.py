@@ -8,7 +8,6 @@ on the development mode by setting DEBUG=1.
 """
 
 import os
-import sys
 from pathlib import Path
 
 import dj_database_url
@@ -48,14 +47,11 @@ def envlist(name, default):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-# The test suite runs with the production defaults except where a test says otherwise.
-TESTING = "pytest" in sys.modules or sys.argv[1:2] == ["test"]
-
 DEBUG = envbool("DEBUG", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if DEBUG or TESTING:
+    if DEBUG:
         SECRET_KEY = "insecure-development-key-never-use-in-production"  # noqa: S105
     else:
         raise ImproperlyConfigured(
@@ -183,9 +179,7 @@ else:
 # How long anonymous pages' expensive parts (rendered bodies, petition totals)
 # and token-free responses (JSON, counters) are reused before being rebuilt: the
 # longest an editor waits to see a change. See campaign/lib/fragments.py.
-# Off in the test suite, where a test checks what it just wrote; the caching
-# tests turn it on.
-PUBLIC_CACHE_SECONDS = envint("PUBLIC_CACHE_SECONDS", 0 if TESTING else 5)
+PUBLIC_CACHE_SECONDS = envint("PUBLIC_CACHE_SECONDS", 5)
 # Each worker also keeps the busiest of those for this long in its own memory.
 LOCAL_CACHE_SECONDS = envint("LOCAL_CACHE_SECONDS", 1)
 
@@ -237,7 +231,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not (DEBUG or TESTING)
+        if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
@@ -251,7 +245,7 @@ SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXY_COUNT else None
 )
 
-HTTPS = envbool("HTTPS", not (DEBUG or TESTING))
+HTTPS = envbool("HTTPS", not DEBUG)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = True

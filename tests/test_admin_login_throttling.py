@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from campaign.lib import throttle
-from tests.staff import make_staff
+from tests.factories import make_staff
 
 pytestmark = pytest.mark.django_db
 

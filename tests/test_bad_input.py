@@ -12,11 +12,12 @@ import urllib.parse
 import uuid
 
 import pytest
-from conftest import make_official, make_petition, make_point, signature_form
 from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from tests.factories import make_official, make_petition, make_point, signature_form
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,7 @@ from django.core import mail
 
 from campaign.models import CampaignUpdate, OutgoingMail, Signature, TimelineEntry, UpdateMailing
 from campaign.moderation import updates
-from tests.conftest import make_petition
-from tests.staff import make_signature
+from tests.factories import make_petition, make_signature
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,7 @@ import pytest
 from django.contrib.admin.models import LogEntry
 
 from campaign.models import Signature, SignatureComment
-from tests.conftest import make_petition
-from tests.staff import make_signature
+from tests.factories import make_petition, make_signature
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,10 @@
 page that says how to try again."""
 
 import pytest
-from conftest import make_petition
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests.factories import make_petition
 
 # Views allowed to take a POST without a token. Keep this empty unless a view can prove the
 # sender some other way (a signed token in the URL is not enough: it can be replayed).

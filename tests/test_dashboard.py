@@ -9,8 +9,7 @@ from articles.models import Briefing
 from campaign.models import PaperTally, Signature
 from campaign.moderation import dashboard
 from campaign.roles import MODERATORS
-from tests.conftest import make_petition
-from tests.staff import make_signature, make_staff
+from tests.factories import make_petition, make_signature, make_staff
 
 pytestmark = pytest.mark.django_db
 

@@ -2,10 +2,10 @@
 nothing twice."""
 
 import pytest
-from conftest import link_from_mail, make_petition, signature_form
 from django.core import mail
 
 from campaign.models import Signature
+from tests.factories import link_from_mail, make_petition, signature_form
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +59,7 @@ def test_withdrawing_twice_removes_one_signature_and_fails_softly(client, petiti
 
 def test_the_last_step_of_a_letter_posted_twice_records_one_letter(client):
     from campaign.models import Letter
-    from tests.conftest import make_official, make_point
+    from tests.factories import make_official, make_point
     from tests.letter_forms import submit
 
     official = make_official()

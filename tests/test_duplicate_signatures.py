@@ -1,12 +1,12 @@
 """One signature per person per petition, without the page revealing who signed."""
 
 import pytest
-from conftest import link_from_mail, sign
 from django.core import mail
 from django.db import IntegrityError
 
 from campaign.models import Signature
 from campaign.petition import signatures
+from tests.factories import link_from_mail, sign
 
 pytestmark = pytest.mark.django_db
 

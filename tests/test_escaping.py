@@ -5,10 +5,10 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from conftest import make_petition, sign, signature_form
 from django.urls import NoReverseMatch, reverse
 
 from articles.models import Addressee, Briefing, Citation, TalkingPoint
+from tests.factories import make_petition, sign, signature_form
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -201,7 +201,7 @@ def test_a_refused_form_shows_the_typed_text_back_as_text(client, hostile_signat
 @pytest.fixture
 def finished_hostile_letter(db, client):
     """Walk the letter writer with payloads in every field; return the finished page."""
-    from tests.conftest import make_official, make_point
+    from tests.factories import make_official, make_point
     from tests.letter_forms import form_fields, submit
 
     official = make_official()

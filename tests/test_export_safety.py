@@ -4,10 +4,10 @@ import csv
 import io
 
 import pytest
-from conftest import make_petition
 
 from campaign.models import Signature
 from campaign.petition import exports, signatures
+from tests.factories import make_petition
 
 pytestmark = pytest.mark.django_db
 

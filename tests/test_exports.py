@@ -7,8 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from campaign.models import PaperTally, Signature
-from tests.conftest import make_petition
-from tests.staff import make_signature, make_staff
+from tests.factories import make_petition, make_signature, make_staff
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from campaign.letters.compose import KO_SUBJECTS, MAILTO_LIMIT, mailto_url
 from campaign.letters.services import letter_token
 from campaign.models import Letter
-from tests.conftest import make_official, make_point
+from tests.factories import make_official, make_point
 from tests.letter_forms import form_fields, submit
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from campaign import demo
 from campaign.letters.models import letter_counts_by_point
 from campaign.models import Letter, Official
-from tests.conftest import make_official, make_point
+from tests.factories import make_official, make_point
 from tests.letter_forms import form_fields, submit
 
 pytestmark = pytest.mark.django_db

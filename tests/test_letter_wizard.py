@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from campaign.models import Letter
-from tests.conftest import make_briefing, make_official, make_point
+from tests.factories import make_briefing, make_official, make_point
 from tests.letter_forms import form_fields, submit
 
 pytestmark = pytest.mark.django_db

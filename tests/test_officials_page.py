@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from campaign.models import Letter, OfficialResponse
-from tests.conftest import make_official
+from tests.factories import make_official
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,7 @@ from django.template.loader import render_to_string
 
 from campaign.models import PaperTally
 from campaign.roles import MODERATORS
-from tests.conftest import make_petition
-from tests.staff import make_signature, make_staff
+from tests.factories import make_petition, make_signature, make_staff
 
 pytestmark = pytest.mark.django_db
 

@@ -1,10 +1,10 @@
 """Moderators act on signatures in the admin; the count stays exact."""
 
 import pytest
-from conftest import make_signature
 from django.contrib.auth import get_user_model
 
 from campaign.models import OutgoingMail, Signature
+from tests.factories import make_signature
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def run_action(admin_client, action, signatures, **extra):
 
 
 def test_admin_pages_load(admin_client, petition):
-    make_signature(petition, "a@example.org")
+    make_signature(petition, email="a@example.org")
     for url in [
         "/admin/campaign/petition/",
         f"/admin/campaign/petition/{petition.pk}/change/",
@@ -39,8 +39,8 @@ def test_admin_pages_load(admin_client, petition):
 
 
 def test_invalidate_validate_and_restore_actions_keep_the_count(admin_client, petition):
-    a = make_signature(petition, "a@example.org")
-    held = make_signature(petition, "h@example.org", flagged=True)
+    a = make_signature(petition, email="a@example.org")
+    held = make_signature(petition, email="h@example.org", flagged=True)
 
     # Invalidating asks for a reason on a confirmation page first.
     response = run_action(
@@ -59,8 +59,8 @@ def test_invalidate_validate_and_restore_actions_keep_the_count(admin_client, pe
 
 
 def test_deleting_in_the_admin_keeps_the_count(admin_client, petition):
-    a = make_signature(petition, "a@example.org")
-    make_signature(petition, "b@example.org")
+    a = make_signature(petition, email="a@example.org")
+    make_signature(petition, email="b@example.org")
     run_action(admin_client, "delete_signatures", [a])
     petition.refresh_from_db()
     assert petition.signature_count == 1
@@ -77,7 +77,7 @@ def test_the_stock_bulk_delete_is_not_offered(admin_client, petition):
 
 
 def test_approving_comments_publishes_them(admin_client, petition):
-    a = make_signature(petition, "a@example.org", comment="Stop it now.")
+    a = make_signature(petition, email="a@example.org", comment="Stop it now.")
     run_action(admin_client, "approve_comments", [a])
     a.refresh_from_db()
     assert a.comment_state == Signature.CommentState.APPROVED

@@ -1,15 +1,15 @@
 """The public figures: live counter, JSON, the embeddable widget and the QR code."""
 
 import pytest
-from conftest import make_petition, make_signature
 
 from campaign.models import Petition
+from tests.factories import make_petition, make_signature
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_counter_fragment_is_small_and_cacheable(client, petition):
-    make_signature(petition, "a@example.org")
+    make_signature(petition, email="a@example.org")
     response = client.get(f"/petitions/{petition.slug}/count/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -28,7 +28,7 @@ def test_the_counter_answers_304_until_the_count_changes(client, petition):
     assert again.status_code == 304
     assert again.content == b""
 
-    make_signature(petition, "a@example.org")
+    make_signature(petition, email="a@example.org")
     changed = client.get(f"/petitions/{petition.slug}/count/", HTTP_IF_NONE_MATCH=etag)
     assert changed.status_code == 200
     assert changed["ETag"] != etag
@@ -52,17 +52,17 @@ def test_the_petition_page_polls_the_counter_in_a_polite_live_region(client, pet
 def test_progress_shows_the_next_milestone_once_the_goal_is_passed(client):
     petition = make_petition(goal=2)
     for n in range(3):
-        make_signature(petition, f"s{n}@example.org")
+        make_signature(petition, email=f"s{n}@example.org")
     html = client.get(f"/petitions/{petition.slug}/count/").content.decode()
     assert "Goal of 2 reached. Next goal: 5 signatures." in html
     assert 'max="5" value="3"' in html
 
 
 def test_the_json_endpoint_gives_the_public_figures(client, petition):
-    make_signature(petition, "a@example.org", "KR")
-    make_signature(petition, "b@example.org", "KR")
-    make_signature(petition, "c@example.org", "JP")
-    make_signature(petition, "d@example.org", "US", confirmed=False)
+    make_signature(petition, email="a@example.org", country="KR")
+    make_signature(petition, email="b@example.org", country="KR")
+    make_signature(petition, email="c@example.org", country="JP")
+    make_signature(petition, email="d@example.org", country="US", state="pending")
     response = client.get(f"/petitions/{petition.slug}.json")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
@@ -78,15 +78,15 @@ def test_the_json_endpoint_gives_the_public_figures(client, petition):
 
 
 def test_the_country_table_lists_the_largest_first(client, petition):
-    make_signature(petition, "a@example.org", "JP")
-    make_signature(petition, "b@example.org", "KR")
-    make_signature(petition, "c@example.org", "KR")
+    make_signature(petition, email="a@example.org", country="JP")
+    make_signature(petition, email="b@example.org", country="KR")
+    make_signature(petition, email="c@example.org", country="KR")
     html = client.get(petition.get_absolute_url()).content.decode()
     assert html.index("South Korea") < html.index("Japan")
 
 
 def test_the_widget_may_be_framed_and_has_no_site_chrome(client, petition):
-    make_signature(petition, "a@example.org")
+    make_signature(petition, email="a@example.org")
     response = client.get(f"/petitions/{petition.slug}/widget/")
     assert response.status_code == 200
     assert "X-Frame-Options" not in response

@@ -3,12 +3,12 @@
 from datetime import timedelta
 
 import pytest
-from conftest import link_from_mail, make_petition, sign, signature_form
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import timezone
 
 from campaign.models import Petition, Signature
+from tests.factories import link_from_mail, make_petition, sign, signature_form
 
 pytestmark = pytest.mark.django_db
 

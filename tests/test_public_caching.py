@@ -233,7 +233,7 @@ def test_a_cached_response_keeps_the_headers_the_view_set(shared_cache):
 
 @pytest.mark.django_db
 def test_an_editors_change_to_a_briefing_shows_on_the_next_view(shared_cache, client):
-    from tests.conftest import create_briefing
+    from tests.factories import create_briefing
 
     briefing = create_briefing(body="The first version.")
     assert "The first version." in client.get(briefing.get_absolute_url()).content.decode()
@@ -249,7 +249,7 @@ def test_an_editors_change_to_a_briefing_shows_on_the_next_view(shared_cache, cl
 def test_a_staff_preview_of_a_draft_is_never_shown_to_visitors(shared_cache, client):
     from django.contrib.auth.models import User
 
-    from tests.conftest import create_briefing
+    from tests.factories import create_briefing
 
     draft = create_briefing(status="draft", body="Not yet public.")
     editor = User.objects.create_superuser("editor", "editor@example.org", "pw-for-tests")
@@ -262,7 +262,7 @@ def test_a_staff_preview_of_a_draft_is_never_shown_to_visitors(shared_cache, cli
 @pytest.mark.django_db
 def test_petition_json_is_shared_for_a_few_seconds(shared_cache, client):
     from campaign.models import Petition
-    from tests.conftest import make_petition
+    from tests.factories import make_petition
 
     petition = make_petition()
     url = f"/petitions/{petition.slug}.json"
@@ -281,7 +281,7 @@ def test_new_signers_show_on_the_petition_page_within_the_timeout(shared_cache, 
     from django.utils import timezone
 
     from campaign.models import Signature
-    from tests.conftest import make_petition
+    from tests.factories import make_petition
 
     petition = make_petition()
     assert "Recent signers" not in client.get(petition.get_absolute_url()).content.decode()
@@ -299,7 +299,7 @@ def test_new_signers_show_on_the_petition_page_within_the_timeout(shared_cache, 
 
 @pytest.mark.django_db
 def test_the_live_counter_is_cached_but_never_the_page_around_it(shared_cache, client):
-    from tests.conftest import make_petition
+    from tests.factories import make_petition
 
     petition = make_petition()
     counter = client.get(f"/petitions/{petition.slug}/count/", HTTP_HX_REQUEST="true")
@@ -378,7 +378,7 @@ def test_a_shared_petition_page_is_built_once_for_many_visitors(shared_cache, mo
     from django.test import Client
 
     from campaign.petition import views
-    from tests.conftest import make_petition
+    from tests.factories import make_petition
 
     petition = make_petition()
     builds = _count_calls(monkeypatch, views, "render_petition")
@@ -395,7 +395,7 @@ def test_each_visitor_of_a_shared_page_gets_their_own_token_and_can_sign(
 
     from campaign.models import Signature
     from campaign.petition import abuse
-    from tests.conftest import make_petition
+    from tests.factories import make_petition
 
     settings.SIGNING_MIN_FILL_SECONDS = 0
     petition = make_petition()
@@ -425,7 +425,7 @@ def test_home_and_briefing_pages_are_shared_with_fresh_tokens(shared_cache, monk
 
     from articles import views as article_views
     from campaign.site import views as page_views
-    from tests.conftest import create_briefing, make_petition
+    from tests.factories import create_briefing, make_petition
 
     make_petition()
     briefing = create_briefing(body="A body.")
@@ -445,7 +445,7 @@ def test_a_visitor_with_a_session_gets_a_page_of_their_own(shared_cache, client,
     from django.contrib.auth.models import User
 
     from campaign.petition import views
-    from tests.conftest import make_petition
+    from tests.factories import make_petition
 
     petition = make_petition()
     builds = _count_calls(monkeypatch, views, "render_petition")
@@ -459,7 +459,7 @@ def test_a_visitor_with_a_session_gets_a_page_of_their_own(shared_cache, client,
 def test_a_message_after_withdrawing_is_shown_not_a_shared_page(shared_cache, client, on_commit):
     from django.core import mail
 
-    from tests.conftest import link_from_mail, make_petition, sign
+    from tests.factories import link_from_mail, make_petition, sign
 
     petition = make_petition()
     client.get(petition.get_absolute_url())  # the shared page exists
@@ -474,7 +474,7 @@ def test_only_links_from_published_briefings_share_a_page(shared_cache, monkeypa
     from django.test import Client
 
     from campaign.petition import views
-    from tests.conftest import create_briefing, make_petition
+    from tests.factories import create_briefing, make_petition
 
     petition = make_petition()
     briefing = create_briefing(body="A body.")
@@ -532,7 +532,7 @@ def test_pausing_signing_shows_at_once_on_a_shared_petition_page(shared_cache):
     from django.test import Client
 
     from campaign.models import CampaignSettings
-    from tests.conftest import make_petition
+    from tests.factories import make_petition
 
     petition = make_petition()
     assert 'name="email"' in Client().get(petition.get_absolute_url()).content.decode()
@@ -547,7 +547,7 @@ def test_pausing_signing_shows_at_once_on_a_shared_petition_page(shared_cache):
 
 @pytest.mark.django_db
 def test_a_briefing_an_editor_unpublishes_is_gone_at_once(shared_cache, client):
-    from tests.conftest import create_briefing
+    from tests.factories import create_briefing
 
     briefing = create_briefing(body="Soon withdrawn.")
     assert client.get(briefing.get_absolute_url()).status_code == 200
@@ -564,7 +564,7 @@ def test_a_briefing_an_editor_unpublishes_is_gone_at_once(shared_cache, client):
 def test_unpublishing_briefings_in_bulk_takes_them_off_cached_pages(shared_cache, client, editor):
     from django.test import Client
 
-    from tests.conftest import create_briefing
+    from tests.factories import create_briefing
 
     briefing = create_briefing()
     visitor = Client()
@@ -585,7 +585,7 @@ def test_unpublishing_briefings_in_bulk_takes_them_off_cached_pages(shared_cache
 @pytest.mark.django_db
 def test_a_new_count_does_not_renew_every_cached_page(shared_cache):
     from campaign.models import Petition
-    from tests.conftest import make_petition
+    from tests.factories import make_petition
 
     petition = make_petition()
     before = cache.get("version:petitions")

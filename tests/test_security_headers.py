@@ -119,7 +119,7 @@ def test_no_template_holds_code_the_policy_would_block():
 
 @pytest.mark.django_db
 def test_only_the_petition_widget_may_be_framed_by_partner_sites(client):
-    from conftest import make_petition
+    from tests.factories import make_petition
 
     petition = make_petition()
     widget = client.get(f"/petitions/{petition.slug}/widget/")

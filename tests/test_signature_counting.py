@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from conftest import make_petition, make_signature
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -11,6 +10,7 @@ from django.utils import timezone
 
 from campaign.models import CountryTally, OutgoingMail, Petition, Signature
 from campaign.petition import signatures
+from tests.factories import make_petition, make_signature
 
 pytestmark = pytest.mark.django_db
 
@@ -24,17 +24,17 @@ def counts(petition):
 
 
 def test_confirming_counts_by_country(petition):
-    make_signature(petition, "a@example.org", "KR")
-    make_signature(petition, "b@example.org", "KR")
-    make_signature(petition, "c@example.org", "JP")
-    make_signature(petition, "d@example.org", "JP", confirmed=False)
+    make_signature(petition, email="a@example.org", country="KR")
+    make_signature(petition, email="b@example.org", country="KR")
+    make_signature(petition, email="c@example.org", country="JP")
+    make_signature(petition, email="d@example.org", country="JP", state="pending")
     assert counts(petition) == (3, {"KR": 2, "JP": 1})
 
 
 def test_invalidating_and_restoring_move_the_count(petition):
-    a = make_signature(petition, "a@example.org", "KR")
-    pending = make_signature(petition, "p@example.org", "KR", confirmed=False)
-    make_signature(petition, "b@example.org", "US")
+    a = make_signature(petition, email="a@example.org", country="KR")
+    pending = make_signature(petition, email="p@example.org", country="KR", state="pending")
+    make_signature(petition, email="b@example.org", country="US")
     selected = Signature.objects.filter(pk__in=[a.pk, pending.pk])
 
     assert signatures.invalidate_signatures(selected, "duplicate person") == 2
@@ -51,7 +51,7 @@ def test_invalidating_and_restoring_move_the_count(petition):
 
 
 def test_flagged_signatures_wait_for_a_moderator(petition):
-    held = make_signature(petition, "h@example.org", flagged=True, flag_reason="honeypot")
+    held = make_signature(petition, email="h@example.org", flagged=True, flag_reason="honeypot")
     assert held.state == Signature.State.CONFIRMED
     assert counts(petition) == (0, {})
     assert signatures.validate_signatures(Signature.objects.all()) == 1
@@ -61,8 +61,8 @@ def test_flagged_signatures_wait_for_a_moderator(petition):
 
 
 def test_withdrawal_and_deletion_keep_the_count(petition):
-    a = make_signature(petition, "a@example.org")
-    make_signature(petition, "b@example.org")
+    a = make_signature(petition, email="a@example.org")
+    make_signature(petition, email="b@example.org")
     assert signatures.withdraw_signature(a.pk) is True
     assert signatures.withdraw_signature(a.pk) is False
     assert counts(petition) == (1, {"KR": 1})
@@ -72,7 +72,7 @@ def test_withdrawal_and_deletion_keep_the_count(petition):
 
 def test_an_editor_saving_a_stale_petition_does_not_undo_signatures(petition):
     stale = Petition.objects.get(pk=petition.pk)
-    make_signature(petition, "a@example.org")
+    make_signature(petition, email="a@example.org")
     stale.title = "A better title"
     stale.save()
     petition.refresh_from_db()
@@ -81,7 +81,7 @@ def test_an_editor_saving_a_stale_petition_does_not_undo_signatures(petition):
 
 
 def test_a_moderator_saving_a_stale_signature_does_not_undo_its_confirmation(petition):
-    signature = make_signature(petition, "a@example.org", confirmed=False)
+    signature = make_signature(petition, email="a@example.org", state="pending")
     stale = Signature.objects.get(pk=signature.pk)
     signatures.confirm_signature(signature.pk)
     stale.comment_state = Signature.CommentState.APPROVED
@@ -92,8 +92,8 @@ def test_a_moderator_saving_a_stale_signature_does_not_undo_its_confirmation(pet
 
 
 def test_recount_reports_and_repairs_a_wrong_count(petition, capsys):
-    make_signature(petition, "a@example.org", "KR")
-    make_signature(petition, "b@example.org", "JP")
+    make_signature(petition, email="a@example.org", country="KR")
+    make_signature(petition, email="b@example.org", country="JP")
     ok = make_petition(slug="all-fine")
     Petition.objects.filter(pk=petition.pk).update(signature_count=7)
     CountryTally.objects.filter(petition=petition, country="JP").delete()
@@ -113,9 +113,9 @@ def test_recount_reports_and_repairs_a_wrong_count(petition, capsys):
 
 
 def test_purge_deletes_only_old_unconfirmed_signatures(petition, capsys):
-    old_pending = make_signature(petition, "old@example.org", confirmed=False)
-    make_signature(petition, "new@example.org", confirmed=False)
-    old_confirmed = make_signature(petition, "kept@example.org")
+    old_pending = make_signature(petition, email="old@example.org", state="pending")
+    make_signature(petition, email="new@example.org", state="pending")
+    old_confirmed = make_signature(petition, email="kept@example.org")
     long_ago = timezone.now() - timedelta(days=40)
     Signature.objects.filter(pk__in=[old_pending.pk, old_confirmed.pk]).update(created_at=long_ago)
 
@@ -150,7 +150,7 @@ def test_purge_deletes_only_old_unconfirmed_signatures(petition, capsys):
 def test_the_petition_page_does_not_count_signatures(client, petition):
     # The page reads stored counts, so its cost does not grow with signatures.
     for n in range(30):
-        make_signature(petition, f"s{n}@example.org", show_name=True)
+        make_signature(petition, email=f"s{n}@example.org", show_name=True)
     with CaptureQueriesContext(connection) as queries:
         client.get(petition.get_absolute_url())
     assert not any("COUNT(" in q["sql"].upper() for q in queries.captured_queries)

@@ -4,12 +4,12 @@ import time
 from datetime import timedelta
 
 import pytest
-from conftest import link_from_mail, make_petition, make_signature, sign
 from django.core import mail, signing
 from django.utils import timezone
 
 from campaign.models import Signature
 from campaign.petition import signatures as petition_signatures
+from tests.factories import link_from_mail, make_petition, make_signature, sign
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,7 @@ def test_a_tampered_confirmation_link_confirms_nothing(client, petition, on_comm
 
 
 def test_a_forged_link_with_a_valid_signature_but_wrong_token_is_refused(petition):
-    signature = make_signature(petition, "a@x.org", confirmed=False)
+    signature = make_signature(petition, email="a@x.org", state="pending")
     # Even someone who could sign values (they cannot without SECRET_KEY) needs the token.
     forged = signing.dumps({"s": signature.pk, "t": "0" * 64}, salt="campaign.signature.confirm")
     assert petition_signatures.read_link(forged, "confirm") == (None, "invalid")
@@ -108,7 +108,7 @@ def test_the_person_can_sign_again_after_withdrawing(client, petition, on_commit
 
 
 def test_tokens_carry_at_least_128_bits(petition):
-    signature = make_signature(petition, "a@x.org", confirmed=False)
+    signature = make_signature(petition, email="a@x.org", state="pending")
     payload = signing.loads(
         petition_signatures.link_value(signature, "confirm"), salt="campaign.signature.confirm"
     )

@@ -3,7 +3,6 @@
 import time
 
 import pytest
-from conftest import sign, signature_form
 from django.core import mail
 from django.core.cache import cache
 from django.test import RequestFactory
@@ -11,6 +10,7 @@ from django.test import RequestFactory
 from campaign.lib import clients
 from campaign.models import Signature
 from campaign.petition import abuse
+from tests.factories import sign, signature_form
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,6 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from conftest import make_petition, signature_form
 from django.db import connection, connections
 from django.test import Client
 
@@ -17,6 +16,7 @@ from campaign.lib import clients
 from campaign.models import CountryTally, Signature
 from campaign.petition import signatures
 from campaign.petition.rules import normalise_email
+from tests.factories import make_petition, signature_form
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

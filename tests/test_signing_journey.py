@@ -1,11 +1,11 @@
 """A person signs, confirms by email and is thanked: without JavaScript and with htmx."""
 
 import pytest
-from conftest import link_from_mail, make_petition, sign, signature_form
 from django.core import mail
 
 from articles.models import Briefing
 from campaign.models import Signature
+from tests.factories import link_from_mail, make_petition, sign, signature_form
 
 pytestmark = pytest.mark.django_db
 

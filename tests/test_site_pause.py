@@ -4,8 +4,7 @@ import pytest
 
 from campaign.models import CampaignSettings, Signature
 from campaign.roles import MODERATORS
-from tests.conftest import make_petition, sign
-from tests.staff import make_staff
+from tests.factories import make_petition, make_staff, sign
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ from django.core.management import call_command
 from articles.models import Briefing
 from campaign.models import Signature
 from campaign.roles import EDITORS, MODERATORS, ROLES, find_permissions
-from tests.conftest import make_petition
-from tests.staff import make_signature, make_staff
+from tests.factories import make_petition, make_signature, make_staff
 
 pytestmark = pytest.mark.django_db
 

@@ -4,12 +4,12 @@ it: only a keyed hash of it is stored."""
 import re
 
 import pytest
-from conftest import link_from_mail, make_petition, sign, signature_form
 from django.core import mail
 from django.urls import NoReverseMatch, reverse
 
 from campaign.lib import clients
 from campaign.models import Signature
+from tests.factories import link_from_mail, make_petition, sign, signature_form
 
 pytestmark = pytest.mark.django_db
 

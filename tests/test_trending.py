@@ -8,8 +8,7 @@ from django.utils import timezone
 from campaign.models import Signature
 from campaign.moderation import services as moderation
 from campaign.roles import MODERATORS
-from tests.conftest import make_petition
-from tests.staff import make_signature, make_staff
+from tests.factories import make_petition, make_signature, make_staff
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from campaign import demo
 from campaign.models import Signature
 from campaign.petition import signatures
-from tests.conftest import axe_violations
+from tests.browser_support import axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -4,7 +4,7 @@ import pytest
 from django.db import OperationalError
 
 from campaign.petition import signatures
-from tests.conftest import make_petition
+from tests.factories import make_petition
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

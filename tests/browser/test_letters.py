@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from articles.models import TalkingPoint
 from campaign.models import Letter, Official
-from tests.conftest import make_briefing, make_point
+from tests.factories import make_briefing, make_point
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -4,7 +4,7 @@ import pytest
 
 from campaign.models import Petition, Signature
 from campaign.roles import MODERATORS
-from tests.staff import PASSWORD, make_signature, make_staff
+from tests.factories import PASSWORD, make_signature, make_staff
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -1,11 +1,11 @@
 """A supporter signs the petition in a real browser, with and without JavaScript."""
 
 import pytest
-from conftest import link_from_mail
 from django.core import mail
 from playwright.sync_api import expect
 
 from campaign.models import Petition
+from tests.factories import link_from_mail
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -9,8 +9,7 @@ import pytest
 from articles.models import Briefing, TalkingPoint
 from campaign.models import Petition
 from campaign.roles import EDITORS, MODERATORS
-from tests.conftest import make_briefing
-from tests.staff import PASSWORD, make_signature, make_staff
+from tests.factories import PASSWORD, make_briefing, make_signature, make_staff
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

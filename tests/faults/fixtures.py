@@ -13,7 +13,8 @@ import os
 import shutil
 
 import pytest
-from harness import (
+
+from tests.faults.harness import (
     ROOT,
     PrivatePostgres,
     SMTPServer,

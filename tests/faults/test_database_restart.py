@@ -5,8 +5,9 @@ import threading
 import time
 
 import pytest
-from fixtures import collected_static, private_postgres, start_site  # noqa: F401
-from harness import PETITION, SIGNING_ENV, manage, signer, wait_until
+
+from tests.faults.fixtures import collected_static, private_postgres, start_site  # noqa: F401
+from tests.faults.harness import PETITION, SIGNING_ENV, manage, signer, wait_until
 
 pytestmark = pytest.mark.faults
 

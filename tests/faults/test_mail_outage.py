@@ -16,8 +16,9 @@ import sys
 import time
 
 import pytest
-from fixtures import collected_static, smtp_server  # noqa: F401
-from harness import (
+
+from tests.faults.fixtures import collected_static, smtp_server  # noqa: F401
+from tests.faults.harness import (
     PETITION,
     ROOT,
     SIGNING_ENV,
