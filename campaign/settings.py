@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "django_countries",
     "articles",
     "campaign",
 ]

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.db.models import Count
 from django.db.models.functions import TruncDate
+from django_countries import countries
 
 from articles.models import Briefing, TalkingPoint
 from campaign.letters.models import Official
@@ -34,7 +35,7 @@ def daily_signatures(petition):
 
 def by_country(petition):
     """[(country code, country name, counted signatures)], largest first."""
-    names = dict(Signature._meta.get_field("country").choices)
+    names = dict(countries)
     rows = (
         petition.signatures.counted()
         .values("country")

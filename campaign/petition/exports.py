@@ -16,11 +16,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django_countries import countries as country_list
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from campaign.lib.countries import country_names
 from campaign.lib.csvsafe import safe_row
 from campaign.lib.pdf import PAGE_WIDTH, a4_pdf, font_for, lines_markup
 
@@ -37,7 +37,7 @@ class _Echo:
 def signer_rows(petition):
     """Header and one row per counted signature, oldest first, read in chunks."""
     yield [_("Name"), _("Country"), _("Confirmed on")]
-    countries = country_names()
+    countries = dict(country_list)
     signatures = (
         petition.signatures.counted()
         .order_by("confirmed_at", "pk")
@@ -119,7 +119,7 @@ def delivery_pdf(petition):
     )
     counted = petition.signatures.counted().count()
     offline = petition.offline_total()
-    countries = country_names()
+    countries = dict(country_list)
 
     def style(name, text, size, leading, **extra):
         return ParagraphStyle(name, fontName=_font(text), fontSize=size, leading=leading, **extra)

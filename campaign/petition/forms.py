@@ -1,9 +1,9 @@
 from django import forms
 from django.core.validators import slug_re
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
-from campaign.lib.choices import FixedChoiceField, FixedChoicesSelect
-from campaign.lib.countries import COUNTRIES
+from campaign.lib.choices import CountryChoiceField, FixedChoicesSelect
 from campaign.lib.pages import per_visitor
 from campaign.petition import abuse
 from campaign.petition.rules import email_domain, name_problem
@@ -17,6 +17,11 @@ def briefing_source(value):
     """
     value = value.strip()
     return value if slug_re.fullmatch(value) else ""
+
+
+def country_choices():
+    """Every country, named and sorted in the visitor's language, after a prompt."""
+    return [("", _("Choose your country")), *countries]
 
 
 class SignatureForm(forms.Form):
@@ -36,9 +41,9 @@ class SignatureForm(forms.Form):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    country = FixedChoiceField(
+    country = CountryChoiceField(
         label=_("Country"),
-        choices=[("", _("Choose your country")), *COUNTRIES],
+        choices=country_choices,
         error_messages={"required": _("Please choose your country.")},
         widget=FixedChoicesSelect(attrs={"autocomplete": "country"}),
     )

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
-from campaign.lib.countries import COUNTRIES
 from campaign.lib.fragments import RenewingQuerySet
 from campaign.petition.rules import next_milestone
 from campaign.site.models import CampaignSettings
@@ -199,7 +199,7 @@ class Signature(CountGuardedModel):
     name = models.CharField(_("name"), max_length=100)
     email = models.EmailField(_("email"), max_length=254)
     normalised_email = models.CharField(_("normalised email"), max_length=254, editable=False)
-    country = models.CharField(_("country"), max_length=2, choices=COUNTRIES)
+    country = CountryField(_("country"))
     postal_code = models.CharField(_("postal code"), max_length=16, blank=True)
     comment = models.TextField(_("comment"), max_length=500, blank=True)
     comment_state = models.CharField(
@@ -279,7 +279,7 @@ class CountryTally(models.Model):
     most ~250 small rows however many people sign."""
 
     petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="tallies")
-    country = models.CharField(_("country"), max_length=2, choices=COUNTRIES)
+    country = CountryField(_("country"))
     count = models.PositiveIntegerField(_("signatures"), default=0)
 
     class Meta:

@@ -278,7 +278,9 @@ def petition_json(request, slug):
         "goal": petition.goal,
         "next_milestone": petition.next_milestone,
         "signature_count": petition.signature_count,
-        "signatures_by_country": {t.country: t.count for t in petition.tallies.filter(count__gt=0)},
+        "signatures_by_country": {
+            t.country.code: t.count for t in petition.tallies.filter(count__gt=0)
+        },
         "updated_at": petition.updated_at.isoformat(),
     }
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
