@@ -3,7 +3,6 @@ from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
@@ -111,7 +110,14 @@ class BriefingAdmin(admin.ModelAdmin):
 
     def _update(self, request, queryset, message, **values):
         # Only rows that actually change are counted, so the message is honest.
-        count = queryset.exclude(**values).update(**values, updated_at=timezone.now())
+        # One save each, not update(): saving is what tells the page caches (an update()
+        # would leave an unpublished briefing on every server for PUBLIC_CACHE_SECONDS).
+        count = 0
+        for briefing in queryset.exclude(**values):
+            for field, value in values.items():
+                setattr(briefing, field, value)
+            briefing.save(update_fields=[*values, "updated_at"])
+            count += 1
         self.message_user(request, message(count) % {"count": count}, messages.SUCCESS)
 
     @admin.action(description=_("Publish selected briefings"), permissions=["change"])

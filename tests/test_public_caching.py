@@ -554,3 +554,18 @@ def test_a_briefing_an_editor_unpublishes_is_gone_at_once(shared_cache, client):
     briefing.save()
     shared_cache["now"] += 1  # past this worker's own one-second copy
     assert client.get(briefing.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_briefing_unpublished_by_the_admin_action_is_gone_at_once(
+    shared_cache, client, admin_client
+):
+    from tests.conftest import create_briefing
+
+    briefing = create_briefing(body="Soon withdrawn in bulk.")
+    assert client.get(briefing.get_absolute_url()).status_code == 200
+    admin_client.post(
+        "/admin/articles/briefing/", {"action": "unpublish", "_selected_action": [briefing.pk]}
+    )
+    shared_cache["now"] += 1  # past this worker's own one-second copy
+    assert client.get(briefing.get_absolute_url()).status_code == 404
