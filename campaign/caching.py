@@ -146,8 +146,13 @@ def fragment(name, build, *, key=(), timeout=None):
 def bump_on_change(model, name):
     """Bump `name` whenever a `model` row is saved or deleted (e.g. by an editor)."""
 
-    def receiver(**kwargs):
+    def receiver(using=None, **kwargs):
         bump(name)
+        # And again once the change is committed: a request on any server that rebuilt
+        # the page in between read the rows as they were before, but stored them under the
+        # new version, where they would stay for PUBLIC_CACHE_SECONDS.
+        if transaction.get_connection(using).in_atomic_block:
+            transaction.on_commit(lambda: bump(name), using=using, robust=True)
 
     uid = f"caching:{model._meta.label}:{name}"
     post_save.connect(receiver, sender=model, weak=False, dispatch_uid=uid + ":save")

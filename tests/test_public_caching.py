@@ -569,3 +569,18 @@ def test_a_briefing_unpublished_by_the_admin_action_is_gone_at_once(
     )
     shared_cache["now"] += 1  # past this worker's own one-second copy
     assert client.get(briefing.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_editors_change_renews_cached_pages_again_once_it_is_committed(shared_cache):
+    from django.db import transaction
+
+    from tests.conftest import create_briefing
+
+    briefing = create_briefing(body="Edited in a long transaction.")
+    with transaction.atomic():
+        briefing.title = "Edited"
+        briefing.save()
+        # What another server rebuilding the page now reads: the old row, the new version.
+        during = cache.get("version:articles")
+    assert cache.get("version:articles") != during
