@@ -35,7 +35,8 @@ run: migrate
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Production: gunicorn with the settings in gunicorn.conf.py (WEB_CONCURRENCY,
-# THREADS, BIND, ...). Needs SECRET_KEY; see docs/deploy.md.
+# THREADS, BIND, ...). Needs SECRET_KEY, and a proxy that buffers request bodies in
+# front (its start-up line says so); see docs/deploy.md.
 serve: migrate
 	$(BIN)/python manage.py collectstatic --noinput
 	$(BIN)/gunicorn -c gunicorn.conf.py
