@@ -393,7 +393,8 @@ class Cluster:
         import psycopg
 
         with psycopg.connect(self.database_url, autocommit=True) as connection:
-            return connection.execute(query, params).fetchall()
+            cursor = connection.execute(query, params)
+            return cursor.fetchall() if cursor.description else []
 
     def restart_server(self, name):
         old = self.servers[name]

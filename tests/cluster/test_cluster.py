@@ -219,7 +219,14 @@ def test_a_worker_killed_mid_batch_loses_no_mail_and_sends_none_twice(cluster):
         "select state, attempts from campaign_outgoingmail where id = %s", (mail_id,))
     assert (state, attempts) == ("queued", 1)
     # What docs/deploy.md tells operators to run (from cron) to recover mail whose task
-    # was lost with its worker.
+    # was lost with its worker. Run now, it leaves the row alone: for all it knows the
+    # worker is still sending.
+    assert "1 queued" in cluster.manage("send_queued_mail")
+    assert cluster.mail.recipients("held-midbatch") == []
+    # Once the dead worker's claim has lapsed (campaign.mail.sending_lease(), 45 s with
+    # the cluster's EMAIL_TIMEOUT) it is sent; move the clock rather than wait.
+    cluster.sql("update campaign_outgoingmail set updated_at = updated_at - interval '1 hour' "
+                "where id = %s", (mail_id,))
     recovery = cluster.manage("send_queued_mail")
     wait_for_mail(cluster, "held-midbatch", 1)
     copies = {**cluster.mail.count("midbatch"), **cluster.mail.count("held-midbatch")}
@@ -230,7 +237,8 @@ def test_a_worker_killed_mid_batch_loses_no_mail_and_sends_none_twice(cluster):
         f"\n[worker killed mid-batch] {victim} killed while sending 1 of {len(everyone)} "
         f"confirmations (20 queued before, 40 after); the sink refused the half-sent copy; "
         f"{survivor} delivered the other {len(everyone) - 1}; the held row stayed queued "
-        f"(attempts 1) and send_queued_mail sent it: \"{recovery.strip()}\"; "
+        f"(attempts 1), send_queued_mail left it while the claim could be live and sent it once "
+        f"the claim had lapsed: \"{recovery.strip()}\"; "
         f"{len(copies)} addresses, each received exactly once"
     )
 
@@ -499,7 +507,7 @@ def test_slow_request_bodies_tie_up_gunicorn_directly_but_not_behind_nginx(clust
     bodies take every gunicorn thread; behind nginx they only hold nginx connections."""
     server = cluster.servers["a"]
 
-    def trickle(port, count=24):
+    def trickle(port, count):
         sockets = []
         for _ in range(count):
             connection = socket.create_connection(("127.0.0.1", port))
@@ -511,7 +519,7 @@ def test_slow_request_bodies_tie_up_gunicorn_directly_but_not_behind_nginx(clust
             sockets.append(connection)
         return sockets
 
-    def healthz(base, timeout=3):
+    def healthz(base, timeout=2):
         began = time.monotonic()
         try:
             Client().request("GET", base + "/healthz", timeout=timeout)
@@ -519,23 +527,30 @@ def test_slow_request_bodies_tie_up_gunicorn_directly_but_not_behind_nginx(clust
             return None
         return time.monotonic() - began
 
-    direct = trickle(server.port)
-    time.sleep(1)
-    starved = healthz(server.base)
+    # Directly: add slow clients, 8 at a time, until gunicorn stops answering. (The kernel
+    # hands connections to its two processes unevenly, so the number it takes varies.)
+    direct = []
+    while len(direct) < 96:
+        direct += trickle(server.port, 8)
+        time.sleep(0.5)
+        if healthz(server.base) is None:
+            break
+    starved = healthz(server.base) is None
     for connection in direct:
         connection.close()
     wait_until(lambda: healthz(server.base) is not None, 30, "gunicorn to recover")
 
-    proxied = trickle(cluster.nginx.pinned_a)
+    proxied = trickle(cluster.nginx.pinned_a, 96)
     time.sleep(1)
-    through_nginx = healthz(cluster.through("a"))
+    through_nginx = [healthz(cluster.through("a")) for _ in range(5)]
     for connection in proxied:
         connection.close()
-    assert starved is None, "gunicorn answered while its threads were held: test is void"
-    assert through_nginx is not None and through_nginx < 1, through_nginx
+    assert starved, "gunicorn kept answering with 96 slow clients: the test proves nothing"
+    assert None not in through_nginx and max(through_nginx) < 1, through_nginx
     print(
-        f"\n[slow bodies] 24 connections trickling bodies: gunicorn directly did not answer "
-        f"/healthz within 3 s; through nginx it answered in {through_nginx * 1000:.0f} ms"
+        f"\n[slow bodies] {len(direct)} connections trickling bodies straight to gunicorn: "
+        f"/healthz unanswered for 2 s; 96 through nginx: /healthz answered in "
+        f"{max(through_nginx) * 1000:.0f} ms at most (5 tries)"
     )
 
 
