@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install migrate demo run serve worker test faults lint bench messages clean
+.PHONY: install migrate demo run serve worker test faults cluster cluster-test lint bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +35,8 @@ run: migrate
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Production: gunicorn with the settings in gunicorn.conf.py (WEB_CONCURRENCY,
-# THREADS, BIND, ...). Needs SECRET_KEY; see docs/deploy.md.
+# THREADS, BIND, ...). Needs SECRET_KEY, and a proxy that buffers request bodies in
+# front (its start-up line says so); see docs/deploy.md.
 serve: migrate
 	$(BIN)/python manage.py collectstatic --noinput
 	$(BIN)/gunicorn -c gunicorn.conf.py
@@ -58,6 +59,17 @@ test: install
 # all under load. They print what they observed; skipped where they cannot run (not root).
 faults: install
 	$(BIN)/python -m pytest -m faults tests/faults -s
+
+# Two app servers (gunicorn) behind Debian's nginx, two mail workers, a fresh PostgreSQL
+# database (on CLUSTER_POSTGRES_URL's server), a Redis database (CLUSTER_REDIS_URL, emptied)
+# and an SMTP server that prints what it receives, all on 127.0.0.1 on free ports; prints the
+# addresses and runs until Ctrl-C. See docs/deploy.md.
+cluster: install
+	$(BIN)/python -m tests.cluster.stack
+
+# The multi-server tests, through that nginx (a few minutes); they print what they observed.
+cluster-test: install
+	$(BIN)/python -m pytest -m cluster tests/cluster -s
 
 # Style (ruff) and the layers the code keeps (import-linter, contracts in .importlinter).
 lint: install

@@ -11,6 +11,9 @@ gunicorn settings for `make serve`, read from the environment.
     ACCESS_LOG       where the access log goes: "-" for stdout (default), a file, or "off"
     LOG_LEVEL        error log level (default info)
     MAX_REQUESTS     restart a worker after this many requests, 0 for never (default 0)
+
+gunicorn must run behind a reverse proxy that buffers request bodies (nginx, see
+docs/deploy.md); the start-up log says so, as a warning while TRUSTED_PROXY_COUNT is 0.
 """
 
 import multiprocessing
@@ -45,3 +48,23 @@ access_log_format = '%(h)s "%(r)s" %(s)s %(B)s %(D)sus'
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 wsgi_app = "campaign.wsgi:application"
+
+
+def when_ready(server):
+    """Say in the start-up log what gunicorn needs in front of it: a proxy that reads each
+    request body in full before passing it on. gunicorn gives a request one of its few
+    threads as soon as the headers arrive, so clients trickling slow bodies could hold
+    them all (docs/deploy.md)."""
+    proxies = _int("TRUSTED_PROXY_COUNT", 0)
+    if proxies:
+        server.log.info(
+            "Expecting %s proxy(ies) in front (TRUSTED_PROXY_COUNT); the one next to gunicorn "
+            "must buffer request bodies (nginx: proxy_request_buffering on). See docs/deploy.md.",
+            proxies,
+        )
+    else:
+        server.log.warning(
+            "No proxy declared (TRUSTED_PROXY_COUNT=0): gunicorn expects a body-buffering "
+            "reverse proxy such as nginx in front of it; without one, clients sending slow "
+            "request bodies can hold every thread. See docs/deploy.md."
+        )

@@ -32,6 +32,19 @@ class FlakyBackend(LocmemBackend):
         return super().send_messages(messages)
 
 
+class RecoveryRacingBackend(LocmemBackend):
+    """While a worker's message is with the mail server, the recovery command runs (as
+    from cron, beside the workers)."""
+
+    raced = False
+
+    def send_messages(self, messages):
+        if not RecoveryRacingBackend.raced:
+            RecoveryRacingBackend.raced = True
+            call_command("send_queued_mail")
+        return super().send_messages(messages)
+
+
 def confirm_context():
     petition = Petition(title="Stop it", slug="stop-it")
     return {
@@ -179,3 +192,28 @@ def test_the_old_task_paths_name_the_moved_tasks():
 
     assert tasks.deliver_mail is deliver_mail
     assert tasks.mail_campaign_update is mail_campaign_update
+
+
+def test_the_recovery_command_leaves_alone_a_message_a_worker_is_sending(settings):
+    settings.EMAIL_BACKEND = "tests.test_mail_queue.RecoveryRacingBackend"
+    RecoveryRacingBackend.raced = False
+    row = queue_confirmation()
+    assert campaign_mail.deliver(row.pk) == OutgoingMail.State.SENT
+    assert RecoveryRacingBackend.raced
+    assert len(mail.outbox) == 1
+
+
+def test_a_message_whose_worker_died_while_sending_is_recovered_once_its_claim_lapses():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    row = queue_confirmation()
+    # Claimed by a worker that was then killed: attempts raised, nothing recorded after.
+    OutgoingMail.objects.filter(pk=row.pk).update(attempts=1, updated_at=timezone.now())
+    call_command("send_queued_mail")
+    assert mail.outbox == []
+    lapsed = timezone.now() - campaign_mail.sending_lease() - timedelta(seconds=1)
+    OutgoingMail.objects.filter(pk=row.pk).update(updated_at=lapsed)
+    call_command("send_queued_mail")
+    assert len(mail.outbox) == 1

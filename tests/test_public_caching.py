@@ -594,3 +594,18 @@ def test_a_new_count_does_not_renew_every_cached_page(shared_cache):
     assert cache.get("version:petitions") == before
     Petition.objects.filter(pk=petition.pk).update(goal=500)
     assert cache.get("version:petitions") != before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_editors_change_renews_cached_pages_again_once_it_is_committed(shared_cache):
+    from django.db import transaction
+
+    from tests.factories import create_briefing
+
+    briefing = create_briefing(body="Edited in a long transaction.")
+    with transaction.atomic():
+        briefing.title = "Edited"
+        briefing.save()
+        # What another server rebuilding the page now reads: the old row, the new version.
+        during = cache.get("version:articles")
+    assert cache.get("version:articles") != during

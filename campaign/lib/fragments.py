@@ -20,7 +20,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import models
+from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 
@@ -126,11 +126,23 @@ def rows_by_slug(name, queryset, key=()):
 _names_by_model = {}
 
 
-def bump_on_change(model, name):
-    """Bump `name` whenever a `model` row is saved or deleted (e.g. by an editor)."""
+def renew(name, using=None):
+    """Bump `name` now, and again once the current transaction commits.
 
-    def receiver(**kwargs):
-        bump(name)
+    A request on any server that rebuilds a page between the change and its
+    commit reads the rows as they were, but stores them under the new version,
+    where they would stay for PUBLIC_CACHE_SECONDS; the second bump drops them.
+    """
+    bump(name)
+    if transaction.get_connection(using).in_atomic_block:
+        transaction.on_commit(lambda: bump(name), using=using, robust=True)
+
+
+def bump_on_change(model, name):
+    """Renew `name` whenever a `model` row is saved or deleted (e.g. by an editor)."""
+
+    def receiver(using=None, **kwargs):
+        renew(name, using)
 
     _names_by_model.setdefault(model._meta.label, set()).add(name)
     uid = f"caching:{model._meta.label}:{name}"
@@ -138,11 +150,11 @@ def bump_on_change(model, name):
     post_delete.connect(receiver, sender=model, weak=False, dispatch_uid=uid + ":delete")
 
 
-def bump_for(model):
-    """Bump every name registered for `model` (or its concrete model, for a proxy)."""
+def renew_for(model, using=None):
+    """Renew every name registered for `model` (or its concrete model, for a proxy)."""
     labels = {model._meta.label, model._meta.concrete_model._meta.label}
     for name in sorted({name for label in labels for name in _names_by_model.get(label, ())}):
-        bump(name)
+        renew(name, using)
 
 
 class RenewingQuerySet(models.QuerySet):
@@ -162,11 +174,11 @@ class RenewingQuerySet(models.QuerySet):
         changed = super().update(**kwargs)
         quiet = set(getattr(self.model, "cache_quiet_fields", ()))
         if changed and not set(kwargs) <= quiet:
-            bump_for(self.model)
+            renew_for(self.model, self.db)
         return changed
 
     def bulk_create(self, objs, *args, **kwargs):
         created = super().bulk_create(objs, *args, **kwargs)
         if created:
-            bump_for(self.model)
+            renew_for(self.model, self.db)
         return created

@@ -17,6 +17,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import models, router, transaction
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -143,19 +144,35 @@ def retry(mail_id):
     transaction.on_commit(lambda: enqueue_delivery(mail_id), robust=True)
 
 
+def sending_lease():
+    """How long a claimed message may take to send before another sender may try it:
+    a connection and a reply, each allowed EMAIL_TIMEOUT, and time to spare."""
+    return timedelta(seconds=3 * settings.EMAIL_TIMEOUT + 30)
+
+
 def deliver(mail_id):
     """Send one queued message. Returns its state afterwards.
 
     Claiming the row by raising `attempts` with a conditional update means two
     workers handed the same message (a task and the recovery command) cannot
-    both send it: only one update matches.
+    both send it: only one update matches. A claimed row is left alone by
+    everyone else until its sender records the outcome, or until
+    `sending_lease()` has passed without one (the sender died).
     """
     row = OutgoingMail.objects.filter(pk=mail_id).first()
     if row is None or row.state != OutgoingMail.State.QUEUED:
         return row.state if row else None
+    now = timezone.now()
+    # Free: never claimed, or its last attempt failed (a failure moves next_attempt_at
+    # past updated_at), or claimed by a sender that has not been heard of since the lease.
+    free = (
+        Q(attempts=0)
+        | Q(next_attempt_at__gt=F("updated_at"))
+        | Q(updated_at__lt=now - sending_lease())
+    )
     claimed = OutgoingMail.objects.filter(
-        pk=row.pk, state=OutgoingMail.State.QUEUED, attempts=row.attempts
-    ).update(attempts=row.attempts + 1, updated_at=timezone.now())
+        free, pk=row.pk, state=OutgoingMail.State.QUEUED, attempts=row.attempts
+    ).update(attempts=row.attempts + 1, updated_at=now)
     if not claimed:
         return OutgoingMail.objects.get(pk=row.pk).state
     row.attempts += 1
