@@ -117,23 +117,6 @@ def _bright(char):
     return parts(char)[1] in (V_A, V_YA, V_O)
 
 
-def adnominal(text):
-    """The future adnominal form (-ㄹ/을) used before 것: 중단하 → 중단할, 받 → 받을."""
-    head, word = _split_last(text)
-    last = word[-1]
-    if not final(last):
-        return head + word[:-1] + with_final(last, RIEUL)
-    if final(last) == RIEUL:
-        return text
-    if _irregular(word, IRREGULAR_DIGEUT):
-        return head + word[:-1] + with_final(last, RIEUL) + "을"
-    if _irregular(word, IRREGULAR_BIEUP):
-        return head + word[:-1] + with_final(last, NONE) + "울"
-    if _irregular(word, IRREGULAR_SIOS):
-        return head + word[:-1] + with_final(last, NONE) + "을"
-    return text + "을"
-
-
 def linked(text):
     """The stem as the honorific 시 and the plain imperative 라 take it, with a linking 으
     after a consonant: 받 → 받으, 듣 → 들으, 돕 → 도우, 짓 → 지으; 하 → 하; 만들 → 만들."""
@@ -148,6 +131,15 @@ def linked(text):
     if _irregular(word, IRREGULAR_SIOS):
         return head + word[:-1] + with_final(last, NONE) + "으"
     return text + "으"
+
+
+def adnominal(text):
+    """The future adnominal form used before 것: the linked stem with a final ㄹ
+    (중단하 → 중단할, 받 → 받으 → 받을, 돕 → 도우 → 도울, 만들 → 만들)."""
+    base = linked(text)
+    if final(base[-1]):
+        return base  # a ㄹ stem already ends in ㄹ
+    return base[:-1] + with_final(base[-1], RIEUL)
 
 
 def honorific_base(text):
