@@ -173,6 +173,21 @@ def unlinked(text):
     return text
 
 
+# Stems that end in ㄹ, which their adnominal keeps as it is (만들 것). Any other
+# adnominal in ㄹ is a vowel stem with ㄹ added (중단할 → 중단하, 지킬 → 지키); the two
+# cannot be told apart by spelling (갈 is 가다 or 갈다), and asks rarely use these.
+RIEUL_STEMS = frozenset({"만들", "알", "열", "늘", "걸", "밀", "빌", "놀", "풀", "이끌", "물"})
+
+
+def from_adnominal(text):
+    """The stem again from its adnominal: 중단할 → 중단하, 받을 → 받, 도울 → 돕, 들을 → 듣,
+    만들 → 만들."""
+    head, word = _split_last(text)
+    if any(word.endswith(stem) for stem in RIEUL_STEMS) and not word.endswith(("을", "울")):
+        return text
+    return unlinked(head + word[:-1] + with_final(word[-1], NONE))
+
+
 def connective(text):
     """The 아/어 form: 중단하 → 중단해, 지키 → 지켜, 멈추 → 멈춰, 받 → 받아, 듣 → 들어,
     돕 → 도와, 짓 → 지어, 쓰 → 써, 모르 → 몰라, 보내 → 보내."""

@@ -104,3 +104,8 @@ def test_forms_of_any_syllables_keep_what_comes_before(stem, head):
 @given(syllables)
 def test_syllables_come_apart_and_together_again(char):
     assert hangul.syllable(*hangul.parts(char)) == char
+
+
+@pytest.mark.parametrize("stem", [verb[0] for verb in VERBS if verb[0] not in ("쉬",)])
+def test_the_stem_is_found_again_from_its_adnominal(stem):
+    assert hangul.from_adnominal("대책을 " + hangul.adnominal(stem)) == "대책을 " + stem
