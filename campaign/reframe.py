@@ -195,16 +195,16 @@ _NOT_PLACE = (
     r"(?<!\binside )(?<!\bout of )(?<!\bthrough )(?<!\bvia )"
 )
 ACTOR_PATTERNS = {
-    CHINA: r"(?:the\s+)?Chinese\s+(?:government|authorities|leadership|leaders|officials|side"
+    CHINA: r"(?:[Tt]he\s+)?Chinese\s+(?:government|authorities|leadership|leaders|officials|side"
     r"|Communist\s+Party)|" + _NOT_PLACE + r"(?:Beijing|China)|(?:President\s+)?Xi\s+Jinping",
-    SOUTH_KOREA: r"(?:the\s+)?(?<!North\s)(?:South\s+)?Korean\s+(?:government|authorities"
-    r"|leadership|leaders|officials)|the\s+Blue\s+House|(?:the\s+)?National\s+Assembly"
+    SOUTH_KOREA: r"(?:[Tt]he\s+)?(?<!North\s)(?:South\s+)?Korean\s+(?:government|authorities"
+    r"|leadership|leaders|officials)|[Tt]he\s+Blue\s+House|(?:[Tt]he\s+)?National\s+Assembly"
     r"|" + _NOT_PLACE + r"(?:Seoul|South\s+Korea)",
-    NORTH_KOREA: r"(?:the\s+)?North\s+Korean\s+(?:government|authorities|regime|leadership"
-    r"|leaders?|officials)|the\s+Kim\s+regime|Kim\s+Jong[- ]?[Uu]n"
+    NORTH_KOREA: r"(?:[Tt]he\s+)?North\s+Korean\s+(?:government|authorities|regime|leadership"
+    r"|leaders?|officials)|[Tt]he\s+Kim\s+regime|Kim\s+Jong[- ]?[Uu]n"
     r"|" + _NOT_PLACE + r"(?:Pyongyang|North\s+Korea(?![a-z]))",
-    INTERNATIONAL: r"the\s+international\s+community|(?:other\s+)?UN\s+member\s+states"
-    r"|the\s+(?:UN|U\.N\.|United\s+Nations)(?!\s+(?:refugee|High|Special|Human|agency))"
+    INTERNATIONAL: r"[Tt]he\s+international\s+community|(?:other\s+)?UN\s+member\s+states"
+    r"|[Tt]he\s+(?:UN|U\.N\.|United\s+Nations)(?!\s+(?:refugee|High|Special|Human|agency))"
     r"|other\s+(?:countries|nations|governments)",
     OTHER: r"(?!)",  # matches nothing: "other" names no one in particular
 }
@@ -297,9 +297,24 @@ _PROPER = frozenset(
 
 def _lower_first(text):
     first = text.split(" ", 1)[0]
-    if first.casefold().rstrip("’'s") in _PROPER or (len(first) > 1 and first.isupper()):
+    if re.sub(r"['’]s$", "", first.casefold()) in _PROPER or (len(first) > 1 and first.isupper()):
         return text
     return text[:1].lower() + text[1:]
+
+
+# An ask that opens with one of these, or with a name, is a noun phrase ("An end to
+# forced returns", "UNHCR access to detainees"), not an imperative; the office is
+# asked to have the actor ensure it.
+_NOUN_PHRASE_START = frozenset(
+    ["a", "an", "the", "no", "more", "full", "immediate", "unhindered", "unconditional",
+     "safe", "free", "fair"]
+)  # fmt: skip
+
+
+def _noun_phrase(text):
+    first = text.split(" ", 1)[0]
+    is_name = first[:1].isupper() and _lower_first(first) == first
+    return first.casefold() in _NOUN_PHRASE_START or is_name
 
 
 def _capitalise(text):
@@ -328,6 +343,8 @@ def parse(text, point_addressee):
         word = " ".join(negated.group(1).casefold().replace("’", "'").split())
         negation = {"do not": "not", "don't": "not"}.get(word, word)
         return Clause(_lower_first(text[negated.end() :]), negation), None
+    if _noun_phrase(text):
+        return Clause("ensure " + _lower_first(text)), None
     return Clause(_lower_first(text)), None
 
 

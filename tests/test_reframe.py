@@ -417,6 +417,20 @@ def to_unhcr(ask):
         # Names keep their capital letter, other first words lose it.
         ("China’s courts must hear asylum claims", "China’s courts must hear asylum claims"),
         ("UNHCR access must be granted", "UNHCR access must be granted"),
+        (
+            "The Chinese authorities must end the raids",
+            "Urge the Chinese authorities to end the raids",
+        ),
+        ("stop the raids", "Urge the Chinese authorities to stop the raids"),
+        # A noun phrase is something to ensure.
+        (
+            "An end to forced returns",
+            "Urge the Chinese authorities to ensure an end to forced returns",
+        ),
+        (
+            "UNHCR access to all detainees",
+            "Urge the Chinese authorities to ensure UNHCR access to all detainees",
+        ),
     ],
 )
 def test_english_pronouns_negations_and_agreement(ask, expected):
