@@ -209,6 +209,12 @@ ACTOR_PATTERNS = {
     OTHER: r"(?!)",  # matches nothing: "other" names no one in particular
 }
 _ACTOR_RES = {actor: re.compile(rf"\b(?:{p})\b") for actor, p in ACTOR_PATTERNS.items()}
+# Right after a verb that takes its addressee with "to" ("make clear to Beijing"), a
+# capital is the one spoken to, wherever it stands.
+_ACTOR_NEXT_RES = {
+    actor: re.compile(rf"\s*(?:{p.replace(_NOT_PLACE, '')})\b")
+    for actor, p in ACTOR_PATTERNS.items()
+}
 _PLURAL_ACTOR = re.compile(r"(?:authorities|leaders|officials|states|countries|nations"
                            r"|governments)$")  # fmt: skip
 
@@ -221,11 +227,13 @@ _INFLUENCE = (
 )
 # Verbs that keep someone from doing something: "stop X from repatriating ...".
 _PREVENT = r"(?:stop(?:s|ping)?|prevent(?:s|ing)?|keep(?:s|ing)?|deter(?:s|ring)?|bar(?:s|ring)?)"
-# Verbs that turn against their object: asking an office to do this to its own
-# government asks nothing it could do.
+# Verbs that turn against their object, or put a demand to it ("make clear to
+# Beijing that ...", "raise their fate with Xi Jinping"): asking an office to have
+# this done to its own government asks nothing it could do.
 _CRITICISE = re.compile(
     r"\b(?:denounc|condemn|critici[sz]|pressur|press|sanction|protest|confront|sham|expos"
-    r"|rebuk|censur|blam|isolat|punish|accountab)\w*",
+    r"|rebuk|censur|blam|isolat|punish|accountab|warn|remind)\w*"
+    r"|\bmake\s+(?:it\s+)?clear\s+to\b|\braise\b(?=[^.;]{0,80}?\bwith\b)",
     re.IGNORECASE,
 )
 
@@ -539,7 +547,13 @@ def targets(text, office_addressee):
     """True when the ask turns against the office's own government ("denounce China's
     treatment of defectors")."""
     criticism = _CRITICISE.search(text)
-    return bool(criticism and _ACTOR_RES[office_addressee].search(text, criticism.end()))
+    if not criticism:
+        return False
+    after = criticism.end()
+    return bool(
+        _ACTOR_RES[office_addressee].search(text, after)
+        or _ACTOR_NEXT_RES[office_addressee].match(text, after)
+    )
 
 
 def _reframe_english(text, point_addressee, role, office_addressee, route, variant):

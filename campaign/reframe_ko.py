@@ -209,7 +209,10 @@ def collapse(text, office_addressee):
     return None
 
 
-_CRITICISE = re.compile(r"규탄|비판|비난|압박|제재|항의|책임을\s*묻|문책")
+# What turns against its object or puts a demand to it, as in English.
+_CRITICISE = re.compile(
+    r"규탄|비판|비난|압박|제재|항의|책임을\s*묻|문책|경고|분명히\s*(?:밝|전달)|제기"
+)
 
 
 def targets(text, office_addressee):

@@ -356,6 +356,24 @@ def test_asks_against_the_offices_own_government_are_not_put_to_it():
     assert reframe(ask, "south_korea_government", Role.UN_AGENCY, "international_community")
 
 
+@pytest.mark.parametrize(
+    ("ask", "ask_ko"),
+    [
+        ("Make clear to Beijing that returning these people would violate the convention",
+         "이들을 돌려보내는 것은 협약 위반이라는 점을 중국 정부에 분명히 밝혀 주십시오"),
+        ("Raise the detainees’ fate directly with Xi Jinping when the two meet next week",
+         "다음 주 시진핑 주석과 만날 때 구금된 이들의 운명을 직접 제기해 주십시오"),
+        ("Warn China that the world is watching", "세계가 지켜보고 있다고 중국에 경고해 주십시오"),
+    ],
+)  # fmt: skip
+def test_demands_put_to_the_offices_own_government_are_not_put_to_it(ask, ask_ko):
+    for role in (Role.FOREIGN_MINISTER, Role.AMBASSADOR, Role.OTHER):
+        assert reframe(ask, "south_korea_government", role, "china") is None
+        assert reframe(ask_ko, "south_korea_government", role, "china", "ko") is None
+        assert reframe(ask, "south_korea_government", role, "north_korea")
+        assert reframe(ask_ko, "south_korea_government", role, "north_korea", "ko")
+
+
 def test_a_country_named_as_a_place_is_not_the_target():
     ask, ask_ko = ASKS["south_korea_government"]  # "... lives in China" / "중국에 있는 ..."
     assert reframe(ask, "south_korea_government", Role.FOREIGN_MINISTER, "china") == (
