@@ -17,7 +17,8 @@ from articles.extraction import extract_calls
 from campaign import hangul
 from campaign.demo import DEMO_OFFICIALS, EDITORIALS_DIR
 from campaign.office_roles import ACTORS, STATE_ROLES, Path, Role, guess_role, path
-from campaign.reframe import NAMES, collapse, reframe, reframe_path
+from campaign.reframe import reframe, reframe_path
+from campaign.reframe_en import NAMES, collapse
 from campaign.reframe_ko import ACTOR_PATTERNS as KO_ACTORS
 
 OFFICE_CLASSES = ["china", "south_korea_government", "north_korea", "international_community",
@@ -293,7 +294,12 @@ def test_call_on_this_offices_government_becomes_a_direct_ask():
     assert reframe(ask_ko, "south_korea_government", Role.AMBASSADOR, "china", "ko") == (
         "본국 정부에 세계에서 가장 억압적인 정권의 불운한 희생자들을 구할 것을 건의해 주십시오"
     )
-    assert reframe_path(ask, "south_korea_government", *minister) == Path.THROUGH
+    # For the office it is now a direct ask, in both languages.
+    assert reframe_path(ask, "south_korea_government", *minister) == Path.DIRECT
+    assert reframe_path(ask_ko, "south_korea_government", *minister, "ko") == Path.DIRECT
+    assert reframe_path(ask, "south_korea_government", Role.AMBASSADOR, "china") == (
+        Path.OWN_GOVERNMENT
+    )
 
 
 @pytest.mark.parametrize(
@@ -679,10 +685,12 @@ def test_the_demo_has_points_for_every_office_kind():
 def test_every_demo_ask_to_every_demo_office(title, role, office_class, variant):
     for addressee, ask, ask_ko in DEMO_POINTS:
         english = reframe(ask, addressee, role, office_class, "en", variant)
-        route = reframe_path(ask, addressee, role, office_class)
+        route = path(addressee, role, office_class)
         collapsed = collapse(ask, office_class) if route == Path.THROUGH else None
         if route == Path.DIRECT:
             assert english == ask
+        elif english is None:
+            assert reframe_path(ask, addressee, role, office_class) == Path.NONE
         elif collapsed is not None:
             # The office's own government was the one to be pressed: now asked directly.
             assert in_order(content_words(collapsed.body), words(english)), english
