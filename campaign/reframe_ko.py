@@ -67,7 +67,7 @@ class Register:
 
 
 def _polite(group):
-    return rf"(?P<{group}>십시오|시기\s*(?:를\s*)?바랍니다|시길\s*바랍니다|세요)"
+    return rf"(?P<{group}>십시오|시오|시기\s*(?:를\s*)?바랍니다|시길\s*바랍니다|세요)"
 
 
 _NEGATIVE = re.compile(
@@ -88,7 +88,9 @@ _DUTY = re.compile(
 
 def _ending(match, group="end"):
     found = match[group]
-    return "바랍니다" if "바랍니다" in found else found
+    if "바랍니다" in found:
+        return "바랍니다"
+    return "십시오" if found == "시오" else found  # 하오체 answered in the letters' 합쇼체
 
 
 def _with_rieul(base):
