@@ -123,15 +123,22 @@ _NOT_PLACE = (
     r"(?<!\bin )(?<!\bto )(?<!\bfrom )(?<!\binto )(?<!\bacross )(?<!\bwithin )"
     r"(?<!\binside )(?<!\bout of )(?<!\bthrough )(?<!\bvia )"
 )
+# "China’s leaders", "Pyongyang’s regime": a country's own people in charge.
+_RULERS = r"[’']s\s+(?:government|authorities|leaders(?:hip)?|officials|regime|president)"
 ACTOR_PATTERNS = {
     CHINA: r"(?:[Tt]he\s+)?Chinese\s+(?:government|authorities|leadership|leaders|officials|side"
-    r"|Communist\s+Party)|" + _NOT_PLACE + r"(?:Beijing|China)|(?:President\s+)?Xi\s+Jinping",
+    r"|Communist\s+Party)|(?:China|Beijing)" + _RULERS + r"|(?:President\s+)?Xi\s+Jinping"
+    r"|" + _NOT_PLACE + r"(?:Beijing|China)",
     SOUTH_KOREA: r"(?:[Tt]he\s+)?(?<!North\s)(?:South\s+)?Korean\s+(?:government|authorities"
     r"|leadership|leaders|officials)|[Tt]he\s+Blue\s+House|(?:[Tt]he\s+)?National\s+Assembly"
-    r"|" + _NOT_PLACE + r"(?:Seoul|South\s+Korea)",
+    r"|(?:South\s+Korea|Seoul)" + _RULERS + r"|" + _NOT_PLACE + r"(?:Seoul|South\s+Korea)",
     NORTH_KOREA: r"(?:[Tt]he\s+)?North\s+Korean\s+(?:government|authorities|regime|leadership"
     r"|leaders?|officials)|[Tt]he\s+Kim\s+regime|Kim\s+Jong[- ]?[Uu]n"
-    r"|" + _NOT_PLACE + r"(?:Pyongyang|North\s+Korea(?![a-z]))",
+    r"|(?:North\s+Korea|Pyongyang)"
+    + _RULERS
+    + r"|"
+    + _NOT_PLACE
+    + r"(?:Pyongyang|North\s+Korea(?![a-z]))",
     INTERNATIONAL: r"[Tt]he\s+international\s+community|(?:other\s+)?UN\s+member\s+states"
     r"|[Tt]he\s+(?:UN|U\.N\.|United\s+Nations)(?!\s+(?:refugee|High|Special|Human|agency))"
     r"|other\s+(?:countries|nations|governments)",
@@ -141,8 +148,7 @@ _ACTOR_RES = {actor: re.compile(rf"\b(?:{p})\b") for actor, p in ACTOR_PATTERNS.
 # Right after a verb that takes its addressee with "to" ("make clear to Beijing"), a
 # capital is the one spoken to, wherever it stands.
 _ACTOR_NEXT_RES = {
-    actor: re.compile(rf"\s*(?:{p.replace(_NOT_PLACE, '')})\b")
-    for actor, p in ACTOR_PATTERNS.items()
+    actor: re.compile(rf"(?:{p.replace(_NOT_PLACE, '')})\b") for actor, p in ACTOR_PATTERNS.items()
 }
 _PLURAL_ACTOR = re.compile(r"(?:authorities|leaders|officials|states|countries|nations"
                            r"|governments)$")  # fmt: skip
@@ -156,13 +162,21 @@ _INFLUENCE = (
 )
 # Verbs that keep someone from doing something: "stop X from repatriating ...".
 _PREVENT = r"(?:stop(?:s|ping)?|prevent(?:s|ing)?|keep(?:s|ing)?|deter(?:s|ring)?|bar(?:s|ring)?)"
-# Verbs that turn against their object, or put a demand to it ("make clear to
-# Beijing that ...", "raise their fate with Xi Jinping"): asking an office to have
-# this done to its own government asks nothing it could do.
+# Verbs that turn against what follows them ("denounce China’s treatment of ..."):
+# asking an office to have this done to its own government asks nothing it could do.
 _CRITICISE = re.compile(
-    r"\b(?:denounc|condemn|critici[sz]|pressur|press|sanction|protest|confront|sham|expos"
-    r"|rebuk|censur|blam|isolat|punish|accountab|warn|remind)\w*"
-    r"|\bmake\s+(?:it\s+)?clear\s+to\b|\braise\b(?=[^.;]{0,80}?\bwith\b)",
+    r"\b(?:denounc|condemn|critici[sz]|pressur|sanction|protest|confront|sham|expos|rebuk"
+    r"|censur|blam|isolat|punish|accountab)\w*",
+    re.IGNORECASE,
+)
+# Verbs that put a demand to the one right after them ("make clear to Beijing that",
+# "raise their fate with Xi Jinping", and the verbs of influence, for the asks too
+# tangled to become the direct ask): the same, when that one is the office's own
+# government, but not when it is only mentioned further on ("persuade Beijing with
+# the support of the international community" is not aimed at the UN).
+_PUT_TO = re.compile(
+    rf"\b(?:{_INFLUENCE}|warn(?:s|ed|ing)?|remind(?:s|ed|ing)?|demand(?:s|ed|ing)?(?:\s+of)?"
+    r"|make\s+(?:it\s+)?clear\s+to|raise\b[^.;]{0,80}?\bwith)\s+",
     re.IGNORECASE,
 )
 
@@ -476,13 +490,10 @@ def targets(text, office_addressee):
     """True when the ask turns against the office's own government ("denounce China's
     treatment of defectors")."""
     criticism = _CRITICISE.search(text)
-    if not criticism:
-        return False
-    after = criticism.end()
-    return bool(
-        _ACTOR_RES[office_addressee].search(text, after)
-        or _ACTOR_NEXT_RES[office_addressee].match(text, after)
-    )
+    if criticism and _ACTOR_RES[office_addressee].search(text, criticism.end()):
+        return True
+    own = _ACTOR_NEXT_RES[office_addressee]
+    return any(own.match(text, demand.end()) for demand in _PUT_TO.finditer(text))
 
 
 def reframe(text, point_addressee, role, office_addressee, route, variant):

@@ -212,13 +212,19 @@ def collapse(text, office_addressee):
 
 
 # What turns against its object or puts a demand to it, as in English.
-_CRITICISE = re.compile(
-    r"규탄|비판|비난|압박|제재|항의|책임을\s*묻|문책|경고|분명히\s*(?:밝|전달)|제기"
-)
+_CRITICISE = re.compile(r"규탄|비판|비난|제재|항의|책임을\s*묻|문책")
+# Verbs that put a demand to someone named as their dative or subject ("중국에 경고해",
+# "시진핑 주석과 ... 제기해", "중국 정부에 ... 요구해"): pressure on the office's own
+# government when that someone is it, not when it is only mentioned.
+_PUT_TO = r"(?:요구|촉구|요청|압박|설득|경고|분명히\s*(?:밝|전달)|제기|호소)"
 
 
 def targets(text, office_addressee):
-    return bool(_CRITICISE.search(text) and _ACTOR_RES[office_addressee].search(text))
+    """True when the ask turns against the office's own government ("중국의 처우를 규탄해")."""
+    own = ACTOR_PATTERNS[office_addressee]
+    if _CRITICISE.search(text) and _ACTOR_RES[office_addressee].search(text):
+        return True
+    return bool(re.search(rf"{own}(?:에게|에|과|와|이|가|측에)[\s,].*{_PUT_TO}", text))
 
 
 # Persons ------------------------------------------------------------------------------

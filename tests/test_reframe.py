@@ -309,6 +309,8 @@ def test_call_on_this_offices_government_becomes_a_direct_ask():
         ("Urge the Chinese authorities not to send them back", "Do not send them back"),
         ("Press China never to return a refugee", "Never return a refugee"),
         ("Stop China from repatriating defectors", "Stop repatriating defectors"),
+        ("Urge China’s leaders to free the detainees", "Free the detainees"),
+        ("Press Beijing’s government to respect its commitments", "Respect your commitments"),
         (
             "Call on the Chinese authorities to respect their commitments",
             "Respect your commitments",
@@ -370,6 +372,12 @@ def test_asks_against_the_offices_own_government_are_not_put_to_it():
         ("Raise the detainees’ fate directly with Xi Jinping when the two meet next week",
          "다음 주 시진핑 주석과 만날 때 구금된 이들의 운명을 직접 제기해 주십시오"),
         ("Warn China that the world is watching", "세계가 지켜보고 있다고 중국에 경고해 주십시오"),
+            # Too tangled to become the direct ask, but still pressure on China.
+        (
+            "Urge Beijing, which signed the convention in 1982 and, by its own account, "
+            "honours it, to keep its word",
+            "1982년 협약에 가입한 중국에, 스스로 밝힌 대로, 약속을 지키라고, 계속 요구해 주십시오",
+        ),
     ],
 )  # fmt: skip
 def test_demands_put_to_the_offices_own_government_are_not_put_to_it(ask, ask_ko):
