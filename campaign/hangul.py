@@ -231,3 +231,41 @@ _SPACES = re.compile(r"\s+")
 
 def squeeze(text):
     return _SPACES.sub(" ", text).strip()
+
+
+# The 아/어 forms of the listed stems, whose spelling hides the stem (들어 ← 듣, 도와 ← 돕).
+_FROM_CONNECTIVE = {
+    connective(stem): stem
+    for stem in IRREGULAR_DIGEUT | IRREGULAR_BIEUP | IRREGULAR_SIOS | REGULAR_REU
+}
+# Contracted vowels of the 아/어 form and the stem vowels they come from.
+_UNCONTRACTED = {V_WA: V_O, V_WO: V_U, V_YEO: V_I, V_WAE: V_OE}
+
+
+def unconnective(text):
+    """The stem again from its 아/어 form: 중단해 → 중단하, 지켜 → 지키, 받아 → 받, 멈춰 →
+    멈추, 도와 → 돕, 몰라 → 모르, 보내 → 보내. A form that is not one is left as it is."""
+    head, word = _split_last(text)
+    if word in _FROM_CONNECTIVE:  # the whole word: 만들어 is 만들, not 만 + 듣
+        return head + _FROM_CONNECTIVE[word]
+    last = word[-1]
+    before = word[:-1]
+    if last == "해":
+        return head + before + "하"
+    if last in ("아", "어") and before and final(before[-1]):
+        return head + before
+    if last == "어" and before:
+        return head + before  # written uncontracted: 되어, 쉬어, 주어
+    if last in ("라", "러") and before and final(before[-1]) == RIEUL:
+        return head + before[:-1] + with_final(before[-1], NONE) + "르"  # 몰라 → 모르
+    initial, vowel, last_final_index = parts(last)
+    if not last_final_index and vowel in _UNCONTRACTED:
+        return head + before + syllable(initial, _UNCONTRACTED[vowel])
+    if not last_final_index and vowel == V_EO and initial in _TENSE_INITIALS:
+        return head + before + syllable(initial, V_EU)  # 써 → 쓰, 꺼 → 끄, 떠 → 뜨, 커 → 크
+    return text
+
+
+# ㄲ, ㄸ, ㅆ, ㅋ: a stem syllable of these with ㅓ and nothing after is rare, while 쓰,
+# 끄, 뜨 and 크 are common and drop their ㅡ before 어.
+_TENSE_INITIALS = frozenset({1, 4, 10, 15})

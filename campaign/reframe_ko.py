@@ -77,7 +77,8 @@ _NEGATIVE = re.compile(
 _FAVOUR = re.compile(rf"^(?P<body>.+?)\s*주{_polite('end')}$")
 _HONORIFIC = re.compile(rf"^(?P<base>.+?){_polite('end')}$")
 _THING = re.compile(r"^(?P<clause>.+)\s+것$")
-_PLAIN = re.compile(r"^(?P<base>.+하)라$")
+# The plain imperative: 중단하라, 지키라, 받으라 on the stem; 지켜라, 받아라 on the 아/어 form.
+_PLAIN = re.compile(r"^(?P<base>.*[가-힣])라$")
 _STATEMENT_END = re.compile(r"(?:다|요|까|죠|오|네)$")
 # "중국은 ...을 중단해야 합니다": what the subject must do, in the 아/어 form before 야.
 _DUTY = re.compile(
@@ -130,7 +131,8 @@ def parse(text):
         return Ask(text + "을", Register("것"))
     plain = _PLAIN.match(text)
     if plain:
-        return Ask(_with_rieul(plain["base"]) + " 것을", Register("라"))
+        stem = hangul.unconnective(plain["base"])
+        return Ask(hangul.adnominal(stem) + " 것을", Register("라"))
     if _STATEMENT_END.search(text):
         return Ask(text, Register(), claim=True)
     return Ask(hangul.particle(text, "을/를"), Register())
@@ -352,8 +354,7 @@ def _frame(frames, variant, register, obj, name=None):
 
 def _duty(text, point_addressee):
     """The object clause of "<the addressee>은 ...해야 합니다" ("...할 것을"), or None when
-    the subject is someone else or the verb is not one whose stem can be told from its
-    아/어 form (하다 verbs: 중단해 → 중단하)."""
+    the subject is someone else."""
     duty = _DUTY.match(text)
     if not duty:
         return None
@@ -363,9 +364,7 @@ def _duty(text, point_addressee):
         return None
     if duty["neg"]:
         return f"{duty['vp']}지 말 것을"
-    if duty["vp"].endswith("해"):
-        return duty["vp"][:-1] + "할 것을"
-    return None
+    return hangul.adnominal(hangul.unconnective(duty["vp"])) + " 것을"
 
 
 def _claim(text, name):

@@ -109,3 +109,14 @@ def test_syllables_come_apart_and_together_again(char):
 @pytest.mark.parametrize("stem", [verb[0] for verb in VERBS if verb[0] not in ("쉬",)])
 def test_the_stem_is_found_again_from_its_adnominal(stem):
     assert hangul.from_adnominal("대책을 " + hangul.adnominal(stem)) == "대책을 " + stem
+
+
+@pytest.mark.parametrize("stem", [verb[0] for verb in VERBS if verb[0] not in ("모으",)])
+def test_the_stem_is_found_again_from_its_connective(stem):
+    assert hangul.unconnective("규범을 " + hangul.connective(stem)) == "규범을 " + stem
+
+
+def test_a_connective_that_could_be_a_stem_is_left_alone():
+    # 모아 could be 모으 + 아 or the stem 모아; 가, 서, 보내 are their own 아/어 forms.
+    assert hangul.unconnective("모아") == "모아"
+    assert [hangul.unconnective(form) for form in ("가", "서", "보내")] == ["가", "서", "보내"]

@@ -535,6 +535,10 @@ def test_the_frame_does_not_repeat_the_asks_own_verb():
         ("탈북민을 도와 주세요", "중국 당국에 탈북민을 도와 줄 것을 촉구해 주세요"),
         ("국제 난민 협약을 지킬 것", "중국 당국에 국제 난민 협약을 지킬 것을 촉구할 것"),
         ("강제 북송을 즉각 중단하라", "중국 당국에 강제 북송을 즉각 중단할 것을 촉구하라"),
+        ("국제 규범을 지켜라", "중국 당국에 국제 규범을 지킬 것을 촉구하라"),
+        ("이들의 호소를 들어라", "중국 당국에 이들의 호소를 들을 것을 촉구하라"),
+        ("난민 지위를 인정해라", "중국 당국에 난민 지위를 인정할 것을 촉구하라"),
+        ("탈북민을 받으라", "중국 당국에 탈북민을 받을 것을 촉구하라"),
         ("탈북민을 송환하지 마십시오", "중국 당국에 탈북민을 송환하지 말 것을 촉구해 주십시오"),
         (
             "탈북민을 송환하지 말아 주십시오",
@@ -555,7 +559,8 @@ def test_the_frame_does_not_repeat_the_asks_own_verb():
         ),
         # A claim keeps its words; 귀국 is named, with the particle the name takes.
         ("귀국의 정책은 바뀌어야 합니다", "중국 당국의 정책은 바뀌어야 합니다"),
-        ("귀국은 협약을 지켜야 합니다", "중국 당국은 협약을 지켜야 합니다"),
+        ("귀국은 협약을 지켜야 합니다", "중국 당국에 협약을 지킬 것을 촉구해 주십시오"),
+        ("중국은 탈북민을 도와야 한다", "중국 당국에 탈북민을 도울 것을 촉구해 주십시오"),
         ("탈북민은 보호받아야 합니다", "탈북민은 보호받아야 합니다"),
     ],
 )
@@ -615,13 +620,21 @@ def test_any_english_ask_shape_reaches_any_office_in_the_third_person(ask, offic
 
 korean_verbs = st.sampled_from(["중단하", "허용하", "지키", "받", "듣", "돕", "만들", "알리"])
 korean_bodies = st.sampled_from(["탈북민을", "귀국의 정책을", "국제 규범을", "이들의 호소를"])
-korean_endings = st.sampled_from([
-    (lambda stem: hangul.connective(stem) + " 주십시오", "주십시오"),
-    (lambda stem: hangul.honorific_base(stem) + "십시오", "주십시오"),
-    (lambda stem: hangul.connective(stem) + " 주시기 바랍니다", "주시기 바랍니다"),
-    (lambda stem: stem + "지 마십시오", "주십시오"),
-    (lambda stem: hangul.adnominal(stem) + " 것", " 것"),
-])  # fmt: skip
+korean_endings = st.sampled_from(
+    [
+        (lambda stem: hangul.connective(stem) + " 주십시오", "주십시오"),
+        (lambda stem: hangul.honorific_base(stem) + "십시오", "주십시오"),
+        (lambda stem: hangul.honorific_base(stem) + "시오", "주십시오"),
+        (lambda stem: hangul.connective(stem) + " 주시기 바랍니다", "주시기 바랍니다"),
+        (lambda stem: hangul.honorific_base(stem) + "시기 바랍니다", "주시기 바랍니다"),
+        (lambda stem: hangul.connective(stem) + " 주세요", "주세요"),
+        (lambda stem: stem + "지 마십시오", "주십시오"),
+        (lambda stem: stem + "지 말아 주십시오", "주십시오"),
+        (lambda stem: hangul.adnominal(stem) + " 것", " 것"),
+        (lambda stem: hangul.linked(stem) + "라", "라"),
+        (lambda stem: hangul.connective(stem) + "라", "라"),
+    ]
+)
 
 
 @given(korean_bodies, korean_verbs, korean_endings, offices)
