@@ -235,10 +235,13 @@ _MODAL = re.compile(
     r"|can\s+no\s+longer)(?P<neg>\s+not|\s+never|\s+no\s+longer)?\s+(?P<vp>\S.*)$",
     re.IGNORECASE,
 )
-# A subject with one of these words is the start of an imperative ("Ensure that
-# defectors must ...", "Tell Beijing it must ..."), not a subject.
+# A "subject" with one of these words is the start of an imperative instead: the
+# modal is in a complement ("Ensure that defectors must ...", "Tell Beijing it must
+# ...") or in a relative clause ("Help those who must hide").
 _CLAUSE_OPENER = re.compile(
-    r"\b(?:that|to|ensure|make|insist|demand|tell|say|declare|recogni[sz]e|remember)\b", re.I
+    r"\b(?:that|to|ensure|make|insist|demand|tell|say|declare|recogni[sz]e|remember|who|whom"
+    r"|whose|which|where)\b",
+    re.IGNORECASE,
 )
 _PROPER = frozenset(
     ["china", "chinese", "beijing", "seoul", "pyongyang", "korea", "korean", "north", "south",

@@ -483,6 +483,11 @@ def test_english_pronouns_negations_and_agreement(ask, expected):
         ),
         ("Beijing should not ignore the UN", "Urge the Chinese authorities not to ignore the UN"),
         ("You cannot remain silent", "Urge the Chinese authorities not to remain silent"),
+        # A modal in a relative clause belongs to it: still an imperative.
+        (
+            "Help those who must hide from the police",
+            "Urge the Chinese authorities to help those who must hide from the police",
+        ),
         # A claim about someone else keeps its words; a "you" in it is named.
         ("Defectors must be protected", "Defectors must be protected"),
         ("Your policy must change", "The Chinese authorities’ policy must change"),
@@ -749,3 +754,27 @@ def test_demo_points_against_china_are_not_put_to_chinese_offices():
 
 def test_state_roles_are_the_ones_that_speak_for_a_state():
     assert Role.AMBASSADOR in STATE_ROLES and Role.UN_AGENCY not in STATE_ROLES
+
+
+anything = st.one_of(
+    st.text(max_size=120),
+    st.lists(
+        st.sampled_from(
+            ["you", "your", "You", "yours", "yourself", "you’re", "Do not", "never", "China",
+             "Beijing", "the Chinese government", "must", "to", "urge", "call on", "press", ",",
+             ".", "’", "stop", "their", "its", "them", "that", "in China", "please", "Make sure",
+             "귀국", "중국 정부에", "라고", "도록", "것을", "주십시오", "마십시오", "할 것", "지"]
+        ),
+        max_size=20,
+    ).map(" ".join),
+)  # fmt: skip
+
+
+@given(anything, offices, st.sampled_from(["en", "ko"]))
+def test_any_text_gives_an_ask_or_none_and_no_borrowed_second_person(ask, office, language):
+    point_addressee, role, office_class, variant = office
+    result = reframe(ask, point_addressee, role, office_class, language, variant)
+    assert result is None or isinstance(result, str)
+    framed = result and result.split(" ", 1)[0] in FRAME_VERBS
+    if language == "en" and framed and path(point_addressee, role, office_class) != Path.DIRECT:
+        assert not SECOND_PERSON.search(OFFICE_OWN.sub("", result)), result
