@@ -275,21 +275,27 @@ def _capitalise(text):
     return text[:1].upper() + text[1:]
 
 
+def _statement(text):
+    """(subject, Clause) for "<subject> must/should/cannot ...", or None."""
+    found = _MODAL.match(text)
+    if not found or _CLAUSE_OPENER.search(found["subject"]):
+        return None
+    modal = found["modal"].casefold()
+    negation = " ".join((found["neg"] or "").casefold().split())
+    if modal.startswith("can"):
+        negation = "no longer" if "longer" in modal else "not"
+    return found["subject"], Clause(found["vp"], negation)
+
+
 def parse(text, point_addressee):
     """(Clause, None) for an ask that is an imperative or a statement of what its own
     addressee must do; (None, text) for a claim about someone else ("Defectors must be
     protected"), which is kept as it is."""
-    statement = _MODAL.match(text)
-    if statement and not _CLAUSE_OPENER.search(statement["subject"]):
-        subject = statement["subject"]
+    statement = _statement(text)
+    if statement:
+        subject, clause = statement
         own = _ACTOR_RES[point_addressee].fullmatch(subject) or subject.casefold() == "you"
-        if not own:
-            return None, text
-        modal = statement["modal"].casefold()
-        negation = (statement["neg"] or "").strip().casefold()
-        if modal.startswith("can"):
-            negation = "no longer" if "longer" in modal else "not"
-        return Clause(statement["vp"], " ".join(negation.split())), None
+        return (clause, None) if own else (None, text)
     if text.casefold().startswith("please "):
         text = text[len("please ") :]
     negated = _NEGATION.match(text)
@@ -355,14 +361,16 @@ def _match_case(word, like):
     return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
-def third_person(text, name, first_named=False):
+def third_person(text, name, first_named=False, all_named=False):
     """`text` with the second person turned into the third person of `name`; with
-    `first_named`, the first mention is the name itself ("Beijing", "Beijing’s")."""
+    `first_named`, the first mention is the name itself ("Beijing", "Beijing’s"), with
+    `all_named` every one is."""
     table = _THIRD[name.plural]
     pieces, end = [], 0
     for index, (kind, match) in enumerate(_second_person(text)):
-        if first_named and index == 0 and kind in ("subject", "object", "your"):
-            word = name.possessive if kind == "your" else name.text
+        named = all_named or (first_named and index == 0)
+        if named and kind in ("subject", "object", "your", "yours"):
+            word = name.possessive if kind in ("your", "yours") else name.text
         else:
             key = {"subject": "you", "object": "object"}.get(kind, kind)
             word = table[key]
@@ -473,20 +481,23 @@ def _through(clause, point_addressee, role, variant):
     return frame.format(actor=name.text, obj=name.object, to_vp=clause.to_infinitive())
 
 
-def collapse(text, office_addressee):
-    """The ask inside "call on <this office's government> to ..." as a Clause addressed
-    to that government, or None."""
+def collapse(text, office_addressee, point_name=None):
+    """The ask inside "call on <this office's government> to ...", or "<this office's
+    government> must ...", as a Clause addressed to that government; None if there is
+    no such ask. A "you" left in it meant the ask's own addressee, who is now named
+    (`point_name`), since "you" will be the office."""
     influence, prevent = _COLLAPSE_RES[office_addressee]
-    found = influence.search(text)
-    if found:
-        plural = bool(_PLURAL_ACTOR.search(found["actor"]))
-        negation = (found["neg"] or "").strip().casefold()
-        return Clause(second_person(found["vp"], plural), negation)
-    found = prevent.search(text)
-    if found:
-        plural = bool(_PLURAL_ACTOR.search(found["actor"]))
-        return Clause("stop " + second_person(found["vp"], plural))
-    return None
+    statement = _statement(text)
+    if found := influence.search(text):
+        actor, clause = found["actor"], Clause(found["vp"], (found["neg"] or "").strip().lower())
+    elif found := prevent.search(text):
+        actor, clause = found["actor"], Clause("stop " + found["vp"])
+    elif statement and _ACTOR_RES[office_addressee].fullmatch(statement[0]):
+        actor, clause = statement
+    else:
+        return None
+    body = third_person(clause.body, point_name, all_named=True) if point_name else clause.body
+    return Clause(second_person(body, bool(_PLURAL_ACTOR.search(actor))), clause.negation)
 
 
 def targets(text, office_addressee):
@@ -501,7 +512,8 @@ def targets(text, office_addressee):
 
 def reframe(text, point_addressee, role, office_addressee, route, variant):
     if route == Path.THROUGH:
-        collapsed = collapse(text, office_addressee)
+        point_name = NAMES[point_addressee][_voice(role)][0]
+        collapsed = collapse(text, office_addressee, point_name)
         if collapsed is not None:
             if role == Role.AMBASSADOR:
                 return _own_government(collapsed, variant)

@@ -196,7 +196,17 @@ class Inner:
         return register.negative(stem) if self.negative else register.verb(stem)
 
 
-def collapse(text, office_addressee):
+def collapse(text, office_addressee, point_name=None):
+    """The ask inside "<this office's government>에 ...할 것을 촉구해", or in "<this
+    office's government>은 ...해야 합니다", as an Inner; None if there is none. A 귀국
+    left in it meant the ask's own addressee, who is now named (`point_name`)."""
+    inner = _pressed(text, office_addressee) or _duty_of(text, office_addressee)
+    if inner is None or point_name is None:
+        return inner
+    return Inner(_named(inner.stem, point_name), inner.negative)
+
+
+def _pressed(text, office_addressee):
     for pattern in _COLLAPSE_RES[office_addressee]:
         found = pattern.search(text)
         if not found:
@@ -211,6 +221,13 @@ def collapse(text, office_addressee):
             stem = groups["stem"].strip()
         return Inner(stem, negative=bool(groups["neg"]))
     return None
+
+
+def _duty_of(text, actor):
+    duty = _DUTY.match(text)
+    if not duty or not _ACTOR_RES[actor].fullmatch(duty["subject"].strip()):
+        return None
+    return _inner_of_duty(duty)
 
 
 # What turns against its object or puts a demand to it, as in English.
@@ -352,6 +369,12 @@ def _frame(frames, variant, register, obj, name=None):
     return hangul.squeeze(register.verb(filled))
 
 
+def _inner_of_duty(duty):
+    if duty["neg"]:
+        return Inner(duty["vp"], negative=True)
+    return Inner(hangul.unconnective(duty["vp"]))
+
+
 def _duty(text, point_addressee):
     """The object clause of "<the addressee>은 ...해야 합니다" ("...할 것을"), or None when
     the subject is someone else."""
@@ -359,35 +382,52 @@ def _duty(text, point_addressee):
     if not duty:
         return None
     subject = duty["subject"].strip()
-    own = _SECOND_PERSON.fullmatch(subject) or _ACTOR_RES[point_addressee].fullmatch(subject)
-    if not own:
+    if _SECOND_PERSON.fullmatch(subject) or _ACTOR_RES[point_addressee].fullmatch(subject):
+        return _inner_of_duty(duty).obj()
+    return None
+
+
+_PARTICLE_PAIRS = {"은": "은/는", "는": "은/는", "이": "이/가", "가": "이/가", "을": "을/를",
+                   "를": "을/를", "과": "과/와", "와": "과/와"}  # fmt: skip
+
+
+def _name_first(text, name):
+    """(text up to and with the first second person replaced by `name`, the rest), the
+    particle after it chosen again for the name ("귀국은" → "중국 당국은", "귀국이" →
+    "한국 정부가"); None when there is no second person."""
+    found = _SECOND_PERSON.search(text)
+    if not found:
         return None
-    if duty["neg"]:
-        return f"{duty['vp']}지 말 것을"
-    return hangul.adnominal(hangul.unconnective(duty["vp"])) + " 것을"
+    rest = text[found.end() :]
+    if rest[:1] in _PARTICLE_PAIRS:
+        named, rest = hangul.particle(name.text, _PARTICLE_PAIRS[rest[:1]]), rest[1:]
+    else:
+        named = name.text
+    return text[: found.start()] + named, rest
+
+
+def _named(text, name):
+    """Every second person in `text` replaced by `name`."""
+    done = ""
+    while (pieces := _name_first(text, name)) is not None:
+        head, text = pieces
+        done += head
+    return done + text
 
 
 def _claim(text, name):
-    """A statement keeps its words; "귀국은" becomes the actor's name with its particle."""
-    found = _SECOND_PERSON.search(text)
-    if not found:
+    """A statement keeps its words; "귀국은" becomes the actor's name, later ones 자국."""
+    pieces = _name_first(text, name)
+    if pieces is None:
         return text
-    rest = text[found.end() :]
-    particle = re.match(r"(은|는|이|가|을|를|과|와|의|에)", rest)
-    pairs = {"은": "은/는", "는": "은/는", "이": "이/가", "가": "이/가", "을": "을/를",
-             "를": "을/를", "과": "과/와", "와": "과/와"}  # fmt: skip
-    if particle and particle.group() in pairs:
-        named = hangul.particle(name.text, pairs[particle.group()])
-        rest = rest[1:]
-    else:
-        named = name.text
-    return text[: found.start()] + named + _to_third_person(rest)
+    head, rest = pieces
+    return head + _to_third_person(rest)
 
 
 def reframe(text, point_addressee, role, office_addressee, route, variant):
     ask = parse(text)
     if route == Path.THROUGH:
-        inner = collapse(text, office_addressee)
+        inner = collapse(text, office_addressee, _name(point_addressee, role))
         if inner is not None:
             if role == Role.AMBASSADOR:
                 return _frame(OWN_GOVERNMENT_FRAMES, variant, ask.register, inner.obj())

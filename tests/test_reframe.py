@@ -309,6 +309,14 @@ def test_call_on_this_offices_government_becomes_a_direct_ask():
         ("Urge the Chinese authorities not to send them back", "Do not send them back"),
         ("Press China never to return a refugee", "Never return a refugee"),
         ("Stop China from repatriating defectors", "Stop repatriating defectors"),
+        # "<this office's government> must ..." is the direct ask too.
+        ("China must stop repatriating defectors", "Stop repatriating defectors"),
+        ("The Chinese authorities must not punish their critics", "Do not punish your critics"),
+        # A "you" in it meant the ask's own addressee, now named.
+        (
+            "Call on Beijing to return the defectors you sent there",
+            "Return the defectors other UN member states sent there",
+        ),
         ("Urge China’s leaders to free the detainees", "Free the detainees"),
         ("Press Beijing’s government to respect its commitments", "Respect your commitments"),
         (
@@ -342,6 +350,14 @@ def test_pressing_the_offices_own_government_collapses_in_english(ask, expected)
         ("탈북민을 도우라고 중국 정부에 요구해 주십시오", "탈북민을 도와 주십시오"),
         ("중국 정부에 대책을 만들 것을 요구해 주십시오", "대책을 만들어 주십시오"),
         ("호소를 들으라고 중국 당국에 촉구할 것", "호소를 들을 것"),
+        # "<this office's government> must ..." is the direct ask too.
+        ("중국은 탈북민 강제 북송을 중단해야 합니다", "탈북민 강제 북송을 중단해 주십시오"),
+        ("중국 정부는 탈북민을 송환하지 말아야 한다", "탈북민을 송환하지 마십시오"),
+        # A 귀국 in it meant the ask's own addressee, now named.
+        (
+            "중국 정부에 귀국이 보낸 탈북민을 돌려보낼 것을 요구해 주십시오",
+            "다른 유엔 회원국들이 보낸 탈북민을 돌려보내 주십시오",
+        ),
     ],
 )
 def test_pressing_the_offices_own_government_collapses_in_korean(ask_ko, expected):
