@@ -13,8 +13,9 @@ office does: "…할 것을" in front of 촉구하다, 요구하다, 건의하�
     ...중단할 것                → ...중단할 것을
     탈북민 강제 북송 중단       → 탈북민 강제 북송 중단을
 
-and the office's verb takes the ending of the ask it came from (해 주십시오, 하십시오,
-해 주시기 바랍니다, 할 것, 하라), so a reframed ask reads like the others.
+and the office's verb takes the ending of the ask it came from (해 주십시오, 해 주시기
+바랍니다, 해 주세요, 할 것, 하라), so a reframed ask reads like the others. A statement
+of what the addressee must do ("귀국은 ...을 중단해야 합니다") is taken as the ask.
 
 The second person of the ask ("귀국의 정책") refers to its own addressee; inside the
 object clause it becomes the reflexive 자국 ("자국의 정책"), which refers to the
@@ -94,14 +95,11 @@ def _ending(match, group="end"):
     return "십시오" if found == "시오" else found  # 하오체 answered in the letters' 합쇼체
 
 
-def _with_rieul(base):
-    return base[:-1] + hangul.with_final(base[-1], hangul.RIEUL)
-
-
 @dataclass(frozen=True)
 class Ask:
     """A Korean ask taken apart: the object clause ("...중단할 것을"), its register, and
-    `claim` for a statement ("중국은 ...해야 합니다") kept as it is."""
+    `claim` for a statement, which keeps its words unless it says what its own
+    addressee must do ("귀국은 ...을 중단해야 합니다")."""
 
     obj: str
     register: Register
@@ -125,7 +123,8 @@ def parse(text):
         return Ask(clause + "을", Register(_ending(favour)))
     honorific = _HONORIFIC.match(text)
     if honorific:
-        return Ask(_with_rieul(honorific["base"]) + " 것을", Register(_ending(honorific)))
+        # The base before 십시오 takes ㄹ as it takes 시: 하 → 할, 받으 → 받을, 만드 → 만들.
+        return Ask(hangul.adnominal(honorific["base"]) + " 것을", Register(_ending(honorific)))
     thing = _THING.match(text)
     if thing and hangul.final(thing["clause"][-1]) == hangul.RIEUL:
         return Ask(text + "을", Register("것"))
@@ -241,7 +240,8 @@ _PUT_TO = r"(?:요구|촉구|요청|압박|설득|경고|분명히\s*(?:밝|전�
 def targets(text, office_addressee):
     """True when the ask turns against the office's own government ("중국의 처우를 규탄해")."""
     own = ACTOR_PATTERNS[office_addressee]
-    if _CRITICISE.search(text) and _ACTOR_RES[office_addressee].search(text):
+    # The object comes before its verb: "중국의 비인도적 처우를 ... 규탄해".
+    if re.search(rf"{own}.*(?:{_CRITICISE.pattern})", text):
         return True
     return bool(re.search(rf"{own}(?:에게|에|과|와|이|가|측에)[\s,].*{_PUT_TO}", text))
 
@@ -348,7 +348,7 @@ def _verb_of(obj):
     words = obj.removesuffix("것을").split()
     if len(words) > 1 and words[-1] in ("줄", "말"):
         words = words[:-1]
-    return words[-1][:-1].removesuffix("하지") if words else ""
+    return words[-1].removesuffix("지")[:-1] if words else ""
 
 
 def _pick(frames, variant, verb):
