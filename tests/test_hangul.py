@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from campaign import hangul
+from campaign.lib import hangul
 
 
 @pytest.mark.parametrize(

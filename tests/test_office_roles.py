@@ -4,7 +4,7 @@ import pytest
 
 from articles.models import Addressee
 from campaign.demo import DEMO_OFFICIALS
-from campaign.office_roles import (
+from campaign.letters.office_roles import (
     ACTORS,
     ROLES,
     Path,

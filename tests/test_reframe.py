@@ -14,12 +14,12 @@ from hypothesis import strategies as st
 from articles.asks import normalise_ask
 from articles.demo import ASKS_IN_KOREAN
 from articles.extraction import extract_calls
-from campaign import hangul
 from campaign.demo import DEMO_OFFICIALS, EDITORIALS_DIR
-from campaign.office_roles import ACTORS, STATE_ROLES, Path, Role, guess_role, path
-from campaign.reframe import reframe, reframe_path
-from campaign.reframe_en import NAMES, collapse
-from campaign.reframe_ko import ACTOR_PATTERNS as KO_ACTORS
+from campaign.letters.office_roles import ACTORS, STATE_ROLES, Path, Role, guess_role, path
+from campaign.letters.reframe import reframe, reframe_path
+from campaign.letters.reframe_en import NAMES, collapse
+from campaign.letters.reframe_ko import ACTOR_PATTERNS as KO_ACTORS
+from campaign.lib import hangul
 
 OFFICE_CLASSES = ["china", "south_korea_government", "north_korea", "international_community",
                   "other"]  # fmt: skip

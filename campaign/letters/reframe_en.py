@@ -1,4 +1,4 @@
-"""English asks reframed for the office that receives them (see `campaign.reframe`). Pure.
+"""English asks reframed for the office that receives them (see `campaign.letters.reframe`). Pure.
 
 The imperative becomes an infinitive ("urge them to put an end to ..."), or a
 "should" clause after "convey ... that"; the second person becomes the third ("your"
@@ -11,7 +11,7 @@ whose verb forms are those of "you" (you are, they are).
 import re
 from dataclasses import dataclass
 
-from campaign.office_roles import (
+from campaign.letters.office_roles import (
     CHINA,
     INTERNATIONAL,
     NORTH_KOREA,

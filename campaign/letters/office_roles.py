@@ -3,7 +3,7 @@
 Letters go to offices of very different kinds. A minister can raise a matter with
 another government; an ambassador can only pass it on to his own; a parliamentary
 committee holds hearings and adopts resolutions; a UN rapporteur raises it with
-governments and reports publicly. `campaign.reframe` words each ask for the office
+governments and reports publicly. `campaign.letters.reframe` words each ask for the office
 that receives it from these roles.
 """
 

@@ -6,7 +6,7 @@ other office must not hand that sentence over as if the office could do it itsel
 The UN refugee agency cannot end China's policy; it can urge the Chinese
 authorities to end theirs. So for an office of another addressee the ask becomes
 what that office can do about it, chosen by the office's role
-(`campaign.office_roles`), with the original ask inside it as a complement clause.
+(`campaign.letters.office_roles`), with the original ask inside it as a complement clause.
 
 English (`campaign.reframe_en`): the imperative becomes an infinitive ("urge them
 to put an end to ..."), or a "should" clause after "convey ... that"; the second
@@ -28,8 +28,8 @@ Besides reframing, three cases change in kind:
   is nothing that office can act on: None.
 """
 
-from campaign import reframe_en, reframe_ko
-from campaign.office_roles import Path, Role, as_actor, as_role, path
+from campaign.letters import reframe_en, reframe_ko
+from campaign.letters.office_roles import Path, Role, as_actor, as_role, path
 
 __all__ = ["reframe", "reframe_path"]
 

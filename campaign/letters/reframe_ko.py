@@ -1,4 +1,4 @@
-"""Korean asks reframed for the office that receives them (see `campaign.reframe`). Pure.
+"""Korean asks reframed for the office that receives them (see `campaign.letters.reframe`). Pure.
 
 Korean asks are written in the formal 합쇼체 the letters use ("...을 중단해 주십시오",
 "...하지 마십시오"), sometimes as a plain "...할 것" or "...하라", or as a noun phrase
@@ -25,8 +25,7 @@ subject of that clause, the government being urged.
 import re
 from dataclasses import dataclass
 
-from campaign import hangul
-from campaign.office_roles import (
+from campaign.letters.office_roles import (
     CHINA,
     INTERNATIONAL,
     NORTH_KOREA,
@@ -36,6 +35,7 @@ from campaign.office_roles import (
     Path,
     Role,
 )
+from campaign.lib import hangul
 
 __all__ = ["reframe"]
 
