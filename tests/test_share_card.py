@@ -1,6 +1,7 @@
 """The share card: a 1200x630 PNG with the title, the count and a bar towards the goal."""
 
 import io
+import shutil
 
 import pytest
 from PIL import Image
@@ -16,6 +17,7 @@ from campaign.petition.cards import (
     draw_share_card,
     find_font_files,
     font_stack,
+    korean_fonts_from_fontconfig,
     title_lines,
     wrap,
 )
@@ -101,6 +103,22 @@ def test_unreadable_font_files_fall_back_instead_of_failing():
 def test_a_named_korean_font_file_that_does_not_exist_is_skipped():
     files = find_font_files(korean_font="/nonexistent/Korean.ttf")
     assert "/nonexistent/Korean.ttf" not in files.regular + files.bold
+
+
+def test_a_named_korean_font_file_comes_first():
+    files = korean_fonts()
+    chosen = files.regular[0]
+    named = find_font_files(korean_font=chosen, korean_bold_font=chosen)
+    assert named.regular[0] == named.bold[0] == chosen
+
+
+def test_fontconfig_finds_a_korean_font_when_the_known_places_have_none():
+    korean_fonts()
+    if not shutil.which("fc-match"):
+        pytest.skip("fontconfig is not installed")
+    bold, regular = korean_fonts_from_fontconfig()
+    assert covers(font_stack((regular,), 40)[0], "한")
+    assert covers(font_stack((bold,), 40)[0], "한")
 
 
 def test_the_korean_font_has_hangul_and_dejavu_does_not():

@@ -83,7 +83,7 @@ def _fc_match(pattern):
     return path or None
 
 
-def _korean_by_fontconfig():
+def korean_fonts_from_fontconfig():
     """A (bold, regular) pair with Hangul from fontconfig, when it knows one."""
     bold = _fc_match(":lang=ko:weight=bold")
     regular = _fc_match(":lang=ko")
@@ -113,7 +113,7 @@ def find_font_files(korean_font=None, korean_bold_font=None):
     pairs.extend(KOREAN_FONTS)
     found = [(b, r) for b, r in pairs if os.path.isfile(b) and os.path.isfile(r)]
     if not found:
-        fontconfig = _korean_by_fontconfig()
+        fontconfig = korean_fonts_from_fontconfig()
         if fontconfig:
             found.append(fontconfig)
     found.extend((b, r) for b, r in LATIN_FONTS if os.path.isfile(b) and os.path.isfile(r))
