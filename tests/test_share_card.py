@@ -24,7 +24,9 @@ from campaign.petition.cards import (
 
 # Pillow's own font only: what a machine without any installed font draws with.
 NO_FONTS = FontFiles()
-MISSING_FILES = FontFiles(bold=("/nonexistent/Bold.ttf",), regular=("/nonexistent/Regular.ttf",))
+# A file that is not there, and one that is there but is no font.
+BROKEN_FILES = FontFiles(bold=("/nonexistent/Bold.ttf", __file__),
+                         regular=("/nonexistent/Regular.ttf", __file__))
 
 
 def korean_fonts():
@@ -96,7 +98,7 @@ def test_without_a_korean_font_korean_text_still_draws_a_card():
 
 
 def test_unreadable_font_files_fall_back_instead_of_failing():
-    image = open_png(card(font_files=MISSING_FILES, title="안전한 통로 café"))
+    image = open_png(card(font_files=BROKEN_FILES, title="안전한 통로 café"))
     assert image.size == (1200, 630)
 
 

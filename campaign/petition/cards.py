@@ -91,11 +91,13 @@ def korean_fonts_from_fontconfig():
         return None
     # fontconfig answers with its best guess even when nothing has Hangul,
     # so the answer only counts if the file really draws a Korean syllable.
-    if not covers(_font(regular, 32), "한"):
+    def has_hangul(path):
+        font = _font(path, 32) if path else None
+        return font is not None and covers(font, "한")
+
+    if not has_hangul(regular):
         return None
-    if not bold or not covers(_font(bold, 32), "한"):
-        bold = regular
-    return bold, regular
+    return (bold if has_hangul(bold) else regular), regular
 
 
 @lru_cache(maxsize=8)
@@ -132,7 +134,7 @@ def _font(path, size):
         # The basic layout needs no shaping library, so a card looks the same
         # wherever it is drawn; Hangul syllables need no shaping.
         return ImageFont.truetype(path, size, layout_engine=ImageFont.Layout.BASIC)
-    except OSError:
+    except (OSError, ValueError):
         return None
 
 
