@@ -7,7 +7,8 @@ import time
 
 import pytest
 
-from articles.extraction import evaluate, extract_calls
+from articles.evaluation import evaluate
+from articles.extraction import extract_calls
 from tests.extraction_helpers import SEED_DIR, SEED_LABELS, load_labelled, report
 
 
