@@ -33,7 +33,8 @@ def assert_no_call(text):
             "The international community needs to hold Beijing to account.",
             "international_community",
         ),
-        ("Washington has to raise the issue at every summit.", "international_community"),
+        # One other state is "other"; several together are the international community.
+        ("Washington has to raise the issue at every summit.", "other"),
         ("Beijing should never send refugees back to persecution.", "china"),
         ("China would do well to reconsider its border policy.", "china"),
     ],

@@ -23,65 +23,125 @@ from __future__ import annotations
 
 import re
 
-# Place prepositions: "in Seoul", "to China" name a place, not an actor.
-_NOT_PLACE = r"(?<!\bin )(?<!\binto )(?<!\bto )(?<!\bfrom )(?<!\bvia )(?<!\bof )(?<!\bat )"
+# Place prepositions: "in Seoul", "to the Republic of Korea", "of China" name a
+# place, not an actor. (Look-behinds have a fixed width, hence one per form.)
+_NOT_PLACE = "".join(
+    rf"(?<!\b{prep} )(?<!\b{prep} the )"
+    for prep in ("in", "into", "to", "from", "via", "of", "at", "across", "near", "inside")
+)
+# "the Government of Canada", "the authorities in Pyongyang": an office *of* a
+# place is an actor, although "of"/"in" before the place's name usually is not.
+_OFFICE_OF = (
+    r"\b(?:[Gg]overnments?|[Aa]uthorities|[Oo]fficials|[Pp]olice|[Ll]eaders(?:hip)?|[Ee]mbass(?:y|ies)"
+    r"|[Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]arliament|[Mm]inistry\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)"
+    r"\s+(?:of|in)\s+(?:the\s+)?"
+)
+_OFFICE_OF_FIRST = "GgAaOoPpLlEeMm"
 
+
+def _place(names: str) -> str:
+    """A place's name as an actor: the name itself, or an office of it."""
+    return rf"{_OFFICE_OF}(?:{names})\b|{_NOT_PLACE}\b(?:{names})\b"
+
+
+# Countries other than the three the campaign is about: each is ``other`` on
+# its own, several together are the international community.
+_OTHER_COUNTRIES = (
+    r"United\s+States|U\.\s?S\.(?:\s?A\.)?|US|USA|America|Japan|Canada|Mongolia|Russia"
+    r"|European\s+Union|EU|United\s+Kingdom|UK|U\.K\.|Britain|Germany|France|Australia"
+    r"|Thailand|Laos|Vietnam|Cambodia|Philippines|India|Taiwan|Singapore|Malaysia|Indonesia"
+    r"|Myanmar|Sweden|Norway|Netherlands|Italy|Spain|Switzerland|Poland|Ireland|New\s+Zealand"
+    r"|Washington|Tokyo|Ottawa|Ulaanbaatar|Moscow|Brussels|London|Berlin|Paris|Canberra"
+    r"|Bangkok|Vientiane|Hanoi|Phnom\s+Penh|Manila|New\s+Delhi"
+)
+_OTHER_PEOPLES = (
+    r"American|U\.S\.|US|Japanese|Canadian|Mongolian|Russian|British|UK|German|French"
+    r"|Australian|Thai|Lao|Laotian|Vietnamese|Cambodian|Philippine|Indian|Taiwanese"
+    r"|European|EU|Swedish|Norwegian|Dutch|Italian|Spanish|Swiss|Polish|Irish"
+)
 
 # (addressee, the characters every alternative of the pattern starts with, pattern)
 ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
     (
         "south_korea_government",
-        "OoTtSMNCFUlLYPK",
+        "OoTtSMNCFUlLYPKRG" + _OFFICE_OF_FIRST,
         r"\b(?:[Oo]ur|[Tt]he|South Korea[’']s)\s+(?:new\s+|own\s+)?(?:government|administration"
         r"|president|foreign ministry|foreign minister|unification ministry"
-        r"|unification minister|diplomats|authorities)\b"
+        r"|unification minister|diplomats|authorities)\b(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])"
         r"|\b[Oo]ur\s+(?:political\s+)?(?:leaders(?:hip)?|officials|politicians|lawmakers)\b"
         r"|\b[Tt]he\s+(?:South\s+)?Korean\s+(?:government|administration|president"
         r"|foreign\s+minist(?:er|ry)|unification\s+minist(?:er|ry)|authorities"
-        r"|diplomats|embassy)\b"
+        r"|diplomats|embassy|consulate|mission|ambassador)\b"
         r"|\b[Tt]he\s+Seoul\s+government\b"
-        r"|(?<!Chinese )(?<!North Korean )\b(?:[Tt]he\s+)?(?:Foreign|Unification)\s+Ministry\b"
-        r"|\b(?:[Tt]he\s+)?(?:South\s+Korean\s+)?Ministry\s+of\s+(?:Unification|Foreign\s+Affairs)\b"
-        r"|\b(?:[Tt]he\s+)?National\s+Assembly\b|\bCheong\s+Wa\s+Dae\b|\b[Tt]he\s+Blue\s+House\b"
+        r"|(?<!Chinese )(?<!North Korean )\b(?:Foreign|Unification)\s+Ministry\b"
+        r"|(?<!Chinese )(?<!North Korean )\b(?:South\s+Korean\s+)?Minist(?:ry|er)\s+of\s+"
+        r"(?:Unification|Foreign\s+Affairs)\b"
+        r"|\bNational\s+Assembly\b|\bCheong\s+Wa\s+Dae\b|\b[Tt]he\s+Blue\s+House\b"
         r"|\bSouth\s+Korea[’']s\s+(?:parliament|lawmakers)\b"
         r"|(?<!US )(?<!U\.S\. )(?<!American )\b[Ll](?:awmakers|egislators)\b"
-        r"|" + _NOT_PLACE + r"\bSouth\s+Korea\b(?![a-zA-Z])"
         r"|\b(?:[Tt]he\s+)?(?:Yoon(?:\s+Suk[- ][Yy]eol)?|Moon(?:\s+Jae[- ][Ii]n)?"
         r"|Lee(?:\s+Jae[- ][Mm]yung|\s+Myung[- ][Bb]ak)?|Park(?:\s+Geun[- ][Hh]ye)?)"
         r"\s+(?:government|administration)\b"
         r"|\bPresident\s+(?:Yoon|Moon|Lee\s+Jae[- ][Mm]yung|Park\s+Geun[- ][Hh]ye)\b"
-        r"|" + _NOT_PLACE + r"(?<!North )(?<!South )\bKorea\b(?![a-zA-Z])"
-        r"|" + _NOT_PLACE + r"\bSeoul\b(?!\s+National)",
+        r"|\bROK\b"
+        r"|"
+        + _place(r"South\s+Korea(?![a-zA-Z])|Republic\s+of\s+Korea|Seoul(?!\s+National)")
+        + r"|"
+        + _NOT_PLACE
+        + r"(?<!North )(?<!South )(?<!of )\bKorea\b(?![a-zA-Z])",
     ),
     (
         "north_korea",
-        "NTtKP",
+        "NTtKPDM" + _OFFICE_OF_FIRST,
         r"\bNorth\s+Korean\s+(?:regime|government|authorities|leader(?:ship)?"
-        r"|officials|guards|dictator(?:ship)?|state)\b"
+        r"|officials|guards|border\s+guards|security\s+agents|dictator(?:ship)?|state)\b"
+        r"|\bNorth\s+Korea[’']s\s+(?:Ministry|government|regime|authorities|leader)"
         r"|\b[Tt]he\s+Kim\s+(?:regime|dynasty|family)\b|\bKim\s+Jong[- ]?(?:un|Un|Eun|il|Il)\b"
-        r"|" + _NOT_PLACE + r"\bNorth\s+Korea\b(?![a-zA-Z])"
-        r"|" + _NOT_PLACE + r"\bPyongyang\b|" + _NOT_PLACE + r"\b[Tt]he\s+North\b(?![\s-]Korean)",
+        r"|\bDPRK\b(?!\s+nationals)|\bMinist(?:ry|er)\s+of\s+State\s+Security\b"
+        r"|"
+        + _place(
+            r"North\s+Korea(?![a-zA-Z])|Democratic\s+People[’']s\s+Republic\s+of\s+Korea"
+            r"|Pyongyang"
+        )
+        + r"|"
+        + _NOT_PLACE
+        + r"\b[Tt]he\s+North\b(?![\s-]Korean)",
     ),
     (
         "china",
-        "CXPTtB",
-        r"\bChinese\s+(?:government|authorities|leaders(?:hip)?|officials|police"
-        r"|[Ff]oreign\s+[Mm]inist(?:er|ry)|president|Communist\s+Party|side|embassy)\b"
-        r"|\bXi(?:\s+Jinping)?\b(?![’'-]an)|\bPresident\s+Xi\b|\b[Tt]he\s+(?:CCP|CPC)\b"
-        r"|" + _NOT_PLACE + r"\b(?:China|Beijing)\b",
+        "CXPTtBMp" + _OFFICE_OF_FIRST,
+        r"\bChinese\s+(?:government|authorities|leaders(?:hip)?|officials|police|border\s+guards"
+        r"|[Ff]oreign\s+[Mm]inist(?:er|ry)|Ministry|president|Communist\s+Party|side|embassy"
+        r"|Embassy|ambassador|Ambassador|consulate|courts?|state)\b"
+        r"|\bXi(?:\s+Jinping)?\b(?![’'-]an)|\bPresident\s+Xi\b|\b[Tt]he\s+(?:CCP|CPC)\b|\bPRC\b"
+        r"|\bMinist(?:ry|er)\s+of\s+Public\s+Security\b"
+        r"|\b[Pp]ublic\s+[Ss]ecurity\s+(?:[Bb]ureaus?|officers|police|authorities)\b"
+        r"|" + _place(r"China|Beijing|People[’']s\s+Republic\s+of\s+China"),
     ),
     (
         "international_community",
-        "TtUuDdMmOoGgFfJjAaSsW",
+        "TtUuDdMmOoGgFfAaSsHhCcWwNnEe",
         r"(?i:\bthe\s+international\s+community\b|\bthe\s+United\s+Nations\b"
-        r"|\bUNHCR\b|\bthe\s+world\b(?![’']s)|\bthe\s+United\s+States\b"
-        r"|\b(?:U\.S\.|US)\s+Congress\b|\bthe\s+(?:EU|European\s+Union)\b|\bdemocracies\b"
+        r"|\bUNHCR\b|\bthe\s+world\b(?![’']s)|\bdemocracies\b"
         r"|\bdemocratic\s+(?:countries|nations|governments)\b|\bmember\s+states\b"
         r"|\bthe\s+(?:Security|Human\s+Rights)\s+Council\b|\bother\s+(?:countries|nations)\b"
-        r"|\b(?:foreign\s+)?governments\b|\bthe\s+West\b|\bJapan\b|\ballies\b"
+        r"|\b(?:foreign\s+)?governments\b|\bthe\s+West\b|\ballies\b"
         r"|\bsignatory\s+(?:states|countries|nations)\b)"
-        r"|\bU\.\s?N\.|\bUN\b|\b[Tt]he\s+U\.\s?S\.|\b[Tt]he\s+US\b"
-        r"|" + _NOT_PLACE + r"\bWashington\b",
+        r"|\bU\.\s?N\.|\bUN\b|\bHigh\s+Commissioner\b|\bSpecial\s+Rapporteur\b"
+        r"|\bGeneral\s+Assembly\b|\bCommittee\s+against\s+Torture\b|\bCEDAW\b"
+        r"|\b(?:[Aa]ll|[Oo]ther|[Nn]eighbou?ring|[Tt]ransit|[Ff]riendly)\s+(?:countries|[Ss]tates)\b"
+        r"|(?<!United )\bStates\b(?!\s+(?:Department|of\s+America))"
+        r"|\bcountries\s+(?:through|in\s+the\s+region|of\s+transit)\b",
+    ),
+    (
+        "other",
+        "TtUuAaJjCcMmRrEeBbGgFfLlIiPpSsNnVvWwOoDdHh" + _OFFICE_OF_FIRST,
+        r"\b(?:the\s+)?(?:" + _OTHER_PEOPLES + r")\s+(?:[Gg]overnment|[Aa]dministration"
+        r"|[Aa]uthorities|officials|Congress|lawmakers|[Ee]mbassy|[Mm]inistry|[Pp]resident"
+        r"|[Pp]rime\s+[Mm]inister|[Pp]arliament|[Ff]oreign\s+[Mm]inister|[Dd]elegation|Union)\b"
+        r"|\b(?:[Tt]he\s+)?(?:White\s+House|State\s+Department|Foreign\s+Office|Foreign\s+Secretary"
+        r"|Secretary\s+of\s+State|Global\s+Affairs\s+Canada|Congress)\b"
+        r"|" + _place(_OTHER_COUNTRIES),
     ),
 )
 
@@ -133,18 +193,58 @@ AGENT_NOUN_RE = re.compile(
 PRONOUNS = frozenset({"it", "they", "he", "she", "this", "that", "these", "those"})
 
 
+# Names of newspapers and organisations ("The Korea Times", "Korea Refuge
+# Watch", "Citizens' Alliance for North Korean Human Rights"): a run of
+# capitalised words with an organisation's head noun in it. A country inside
+# such a name is not that country's government; the name itself is a single
+# other actor.
+_CAPITAL_RUN_RE = re.compile(
+    r"\b[A-Z][\w’'.&-]*(?:\s+(?:(?:for|of|on|in|and|the|&)\s+)*[A-Z][\w’'.&-]*)*"
+)
+_ORG_HEAD_RE = re.compile(
+    r"\b(?:Times|Daily|Herald|Post|Ilbo|Journal|Tribune|Gazette|News|Press|Monitor|Review"
+    r"|Broadcasting|Radio|Television|Watch|Network|Foundation|Association|Alliance|Institute"
+    r"|Centre|Center|Coalition|Trust|Society|Forum|Fund|Federation|League|Campaign|Initiative"
+    r"|Project|Partners|International|Aid|Church|Ministries|Charity|Movement|Sisters|Brothers"
+    r"|Friends|Solidarity|Council\s+for|Committee\s+for|Citizens)\b"
+)
+
+
+def organisation_names(text: str) -> list[tuple[int, int]]:
+    """Spans of newspaper and organisation names in ``text``."""
+    return [m.span() for m in _CAPITAL_RUN_RE.finditer(text) if _ORG_HEAD_RE.search(m.group())]
+
+
 def find_actors(text: str) -> list[tuple[int, str]]:
     """Actor mentions in ``text`` as (position, addressee), in text order."""
     found = []
+    names = organisation_names(text) if _ORG_HEAD_RE.search(text) else []
     for addressee, pattern in ACTOR_PATTERNS:
-        found.extend((m.start(), addressee) for m in pattern.finditer(text))
+        for m in pattern.finditer(text):
+            if not any(start <= m.start() < end for start, end in names):
+                found.append((m.start(), addressee))
+    found.extend((start, "other") for start, _end in names)
     found.sort()
     return found
+
+
+# "The United States and Japan", "the governments of China and the Republic of
+# Korea": several states named together are the international community. Not
+# "the authorities in China" nor "China, with UNHCR": a preposition between
+# two names makes the second one a circumstance of the first.
+_TOGETHER_RE = re.compile(r"\band\b|,|\bas\s+well\s+as\b")
+_NOT_TOGETHER_RE = re.compile(r"\b(?:with|in|by|from|to|at|on|into|against|than|over)\b")
 
 
 def classify_np(np: str) -> str | None:
     """Addressee named by a noun phrase, or None when it names no actor."""
     mentions = find_actors(np)
+    for (a_pos, a_class), (b_pos, b_class) in zip(mentions, mentions[1:], strict=False):
+        if a_pos == b_pos or (a_class == b_class and a_class != "other"):
+            continue
+        between = np[a_pos:b_pos]
+        if _TOGETHER_RE.search(between) and not _NOT_TOGETHER_RE.search(between):
+            return "international_community"
     if mentions:
         return mentions[0][1]
     if PUBLIC_RE.search(np):
