@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 
 from articles.extraction.addressees import resolve
 from articles.extraction.clauses import subject_before
+from articles.extraction.layout import analyse
 from articles.extraction.phrasing import ensure_clause, make_ask, name_the_policy
 from articles.extraction.sentences import Doc, is_boilerplate, prepare
 from articles.extraction.triggers import (
@@ -63,7 +64,7 @@ TRIGGER_RE = re.compile(
 def judge(doc: Doc, idx: int) -> Call | None:
     sent = doc.sentences[idx]
     text = sent.text
-    if is_boilerplate(text) or text.rstrip().endswith("?"):
+    if idx in doc.layout.furniture or is_boilerplate(text) or text.rstrip().endswith("?"):
         return None
     hits = imperative_hits(text)
     if TRIGGER_RE.search(text):
@@ -109,6 +110,7 @@ def judge(doc: Doc, idx: int) -> Call | None:
 def extract_calls(text: str) -> list[Call]:
     """Every call to action in ``text``, in document order (see module docs)."""
     doc = prepare(text)
+    doc.layout = analyse(doc)
     calls = []
     for idx in range(len(doc.sentences)):
         call = judge(doc, idx)

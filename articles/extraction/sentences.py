@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from articles.extraction.actors import find_actors
 from articles.sentences import Sentence, paragraph_spans, split_sentences
@@ -31,7 +32,8 @@ _BOILERPLATE_EXACT = frozenset(
     back to top|top|share|share this|share this article|print|print this page|email|e-mail
     |tweet|comments|comment|subscribe|read more|related articles|related|advertisement|menu
     |home|search|log in|login|sign in|sign up|next|previous|close|more|facebook|twitter
-    |copy link|font size|list|reply|report|like|follow us|contact us
+    |copy link|font size|list|reply|report|like|follow us|contact us|skip to content
+    |skip to main content|skip navigation|back to list|go back|return to top
     """.replace("\n", "").split("|")
 )
 _BOILERPLATE_RE = re.compile(
@@ -54,6 +56,8 @@ class Doc:
     sentences: list[Sentence]
     paragraph_of: list[int]
     paragraphs: list[tuple[int, int]]
+    layout: Any = None  # layout.Layout, set by layout.analyse
+    voice: Any = None  # voice.Voice, set by voice.find_voice
     _mentions: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
     _main_actor: list[str | None] = field(default_factory=list)
 

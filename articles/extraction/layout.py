@@ -1,0 +1,214 @@
+"""Layout: where a sentence stands on the page, and what that says about it.
+
+Texts are pasted from web pages, so besides prose they carry the page's
+furniture and its structure. Rules:
+
+* **Navigation and widgets.** A line split by separators into short items
+  ("Home › News › Press releases", "Share | Print | Email") or made of widget
+  words only ("Share   Print   Email") is furniture. So is a short standalone
+  line that names the page's own widgets ("Sign this petition", "Subscribe to
+  our newsletter"): a button, not a demand; the same words inside a sentence
+  ("Sign this petition, then send it to a friend.") are a call.
+* **Contact lines** ("For media enquiries, contact ...", "Press office: ...")
+  ask journalists to get in touch; they are no campaign demand.
+* **Cut-off text.** The last sentence of a text that stops without final
+  punctuation ("Read our priv") is a fragment of a copy-paste, and lines
+  without final punctuation after the last paragraph of prose (tags, links)
+  are the page's footer.
+* **Lists.** An item ("- Release the detainees;") belongs to the line that
+  introduces it ("We recommend that the Government of China:", "Write to the
+  minister urging him to:"): the introducer says who the items are for.
+* **Letters.** A salutation ("Dear President Xi,", "Your Excellency,") opens a
+  letter that runs to its closing ("Yours sincerely,"). Inside it, "you" is
+  the person saluted, not the reader; the salutation names them, or, when it
+  only gives a title ("Dear Minister"), the address block or the instruction
+  before it does ("Write to the Minister of Public Security ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from articles.extraction.actors import classify_np, find_actors
+from articles.extraction.sentences import Doc, word_set
+
+_SEPARATORS_RE = re.compile(r"\s+[|›»>·•/]\s+|\s*\|\s*|\s{3,}")
+_WIDGET_WORDS = word_set(
+    """
+    share print email e-mail tweet facebook twitter x whatsapp linkedin telegram kakaotalk
+    copy link save pdf download this page article story post on via comments comment
+    reddit bluesky threads instagram youtube rss more
+    """
+)
+_TERMINAL_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
+# A standalone button or link names the page's own furniture as its object.
+_WIDGET_OBJECT_RE = re.compile(
+    r"^(?:please\s+)?[A-Za-z]+\s+(?:(?:up|in|out)\s+)?(?:(?:to|for|on)\s+)?(?:this|our|the)\s+"
+    r"(?:petition|page|article|story|post|site|website|newsletter|mailing\s+list|form"
+    r"|button|campaign|link|list|updates?)\b"
+    r"|^(?:act|donate|sign|join|give|learn|read|find\s+out|see|view|show|click|tap|go)"
+    r"(?:\s+(?:now|here|more|today|us|all|below|back))+$",
+    re.IGNORECASE,
+)
+_CONTACT_RE = re.compile(
+    r"^(?:for\s+(?:more\s+|further\s+)?(?:information|media|press|inquiries|enquiries|interviews"
+    r"|details|comment|questions)\b|(?:media|press)\s+(?:contact|enquiries|inquiries|office)\b"
+    r"|contact\s*:)",
+    re.IGNORECASE,
+)
+_SALUTATION_RE = re.compile(
+    r"^(?:(?:My\s+)?Dear\s+(?P<dear>[^,:\n]{1,80})|Your\s+(?P<excellency>Excellency)"
+    r"|(?:Dear\s+)?Sir(?:\s+or\s+Madam)?|Madam|To\s+whom\s+it\s+may\s+concern"
+    r"|To\s+(?P<to>[A-Z][^:\n]{1,80}))\s*[,:]\s*$"
+)
+_CLOSING_RE = re.compile(
+    r"^(?:Yours\s+(?:sincerely|faithfully|truly|respectfully)|Sincerely(?:\s+yours)?"
+    r"|Respectfully(?:\s+yours)?|With\s+(?:respect|(?:best\s+|kind\s+)?regards)"
+    r"|(?:Kind|Best|Warm)\s+regards|Regards|In\s+solidarity|Thank\s+you(?:\s+for\s+[^.\n]*)?)"
+    r"[,.!]?\s*$",
+    re.IGNORECASE,
+)
+_SEPARATOR_LINE_RE = re.compile(r"^[-–—_*=~\s]{3,}$")
+# The instruction that names who the letter below goes to.
+_WRITE_TO_RE = re.compile(
+    r"\b(?:write|writing|e-?mail|send|sending|contact|appeal|letter|message|address)\b",
+    re.IGNORECASE,
+)
+_BULLET_MARK_RE = re.compile(r"^[ \t]*(?:[-–—•*·▪‣◦]|\d{1,2}[.)]|\(?[a-z]\))[ \t]*$")
+
+
+@dataclass
+class Layout:
+    furniture: set[int] = field(default_factory=set)  # sentences that are page furniture
+    bullet: set[int] = field(default_factory=set)  # sentences that open a list item
+    alone: set[int] = field(default_factory=set)  # sentences that are a line of their own
+    lead_in: dict[int, int] = field(default_factory=dict)  # list item -> its introducer
+    letter_of: dict[int, str | None] = field(default_factory=dict)  # body -> whom it salutes
+    header_end: int = 0  # first sentence of the first paragraph of prose
+
+    def in_letter(self, idx: int) -> bool:
+        return idx in self.letter_of
+
+
+def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, len(text) if line_end == -1 else line_end
+
+
+def is_navigation(line: str) -> bool:
+    """A line of short items between separators, or of widget words only."""
+    stripped = line.strip()
+    words = re.findall(r"[\w'’-]+", stripped.lower())
+    if words and all(w in _WIDGET_WORDS for w in words):
+        return True
+    parts = [p.strip(" :") for p in _SEPARATORS_RE.split(stripped) if p.strip(" :")]
+    if len(parts) < 2:
+        return False
+    return all(len(p.split()) <= 5 and not _TERMINAL_RE.search(p) for p in parts)
+
+
+def is_widget(sentence: str) -> bool:
+    """A button or link: a short line naming the page's own furniture."""
+    s = sentence.strip()
+    return len(s.split()) <= 6 and not _TERMINAL_RE.search(s) and bool(_WIDGET_OBJECT_RE.search(s))
+
+
+def _is_prose(sentence: str) -> bool:
+    return len(sentence.split()) >= 8 and bool(_TERMINAL_RE.search(sentence.rstrip()))
+
+
+def analyse(doc: Doc) -> Layout:
+    layout = Layout()
+    text, sentences, para_of = doc.text, doc.sentences, doc.paragraph_of
+    n = len(sentences)
+    prose = [i for i, s in enumerate(sentences) if _is_prose(s.text)]
+    layout.header_end = prose[0] if prose else n
+    last_prose_para = para_of[prose[-1]] if prose else n
+    navigation: dict[int, bool] = {}  # by line start: a long line is looked at once
+    for i, s in enumerate(sentences):
+        line_start, line_end = _line_of(text, s.start, s.end)
+        before = text[line_start : s.start]
+        if before.strip() and _BULLET_MARK_RE.match(before):
+            layout.bullet.add(i)
+        if (not before.strip() or i in layout.bullet) and not text[s.end : line_end].strip():
+            layout.alone.add(i)
+        if line_start not in navigation:
+            navigation[line_start] = line_end - line_start < 300 and is_navigation(
+                text[line_start:line_end]
+            )
+        unpunctuated = i not in layout.bullet and not _TERMINAL_RE.search(s.text)
+        cut_off = (  # "... third parties. Read our priv"
+            unpunctuated and i == n - 1 and i > 0 and para_of[i - 1] == para_of[i]
+        )
+        footer = unpunctuated and para_of[i] > last_prose_para
+        if (
+            navigation[line_start]
+            or (i in layout.alone and is_widget(s.text))
+            or _CONTACT_RE.search(s.text)
+            or cut_off
+            or footer
+        ):
+            layout.furniture.add(i)
+    _find_lead_ins(doc, layout)
+    _find_letters(doc, layout)
+    return layout
+
+
+def _find_lead_ins(doc: Doc, layout: Layout) -> None:
+    """Each list item's introducer: the nearest line before the list ending in ':'."""
+    for i in sorted(layout.bullet):
+        j = i - 1
+        while j >= 0 and (j in layout.bullet or not _starts_line(doc, j)):
+            j -= 1
+        if j >= 0 and doc.sentences[j].text.rstrip().endswith(":") and i - j <= 12:
+            layout.lead_in[i] = j
+
+
+def _starts_line(doc: Doc, idx: int) -> bool:
+    s = doc.sentences[idx]
+    return not doc.text[doc.text.rfind("\n", 0, s.start) + 1 : s.start].strip()
+
+
+def _find_letters(doc: Doc, layout: Layout) -> None:
+    sentences = doc.sentences
+    i = 0
+    while i < len(sentences):
+        m = _SALUTATION_RE.match(sentences[i].text) if i in layout.alone else None
+        if not m:
+            i += 1
+            continue
+        addressee = _saluted(doc, i, m)
+        j = i + 1
+        while j < len(sentences):
+            line = sentences[j].text
+            if j in layout.alone and (_CLOSING_RE.match(line) or _SEPARATOR_LINE_RE.match(line)):
+                break
+            if j in layout.alone and _SALUTATION_RE.match(line):
+                break
+            layout.letter_of[j] = addressee
+            j += 1
+        i = j
+
+
+def _saluted(doc: Doc, idx: int, m: re.Match[str]) -> str | None:
+    """The addressee class of the person a salutation greets."""
+    name = m.group("dear") or m.group("to") or ""
+    named = classify_np(name) if name else None
+    if named and named != "public":
+        return named
+    # "Dear Minister", "Your Excellency": the instruction or address block says who.
+    first = max(0, idx - 15)
+    for j in range(idx - 1, first - 1, -1):
+        sentence = doc.sentences[j].text
+        write = _WRITE_TO_RE.search(sentence)
+        if write:
+            mentions = [a for pos, a in find_actors(sentence) if pos >= write.start()]
+            if mentions:
+                return mentions[0]
+    for j in range(idx - 1, first - 1, -1):
+        mentions = find_actors(doc.sentences[j].text)
+        if mentions:
+            return mentions[-1][1]
+    return None
