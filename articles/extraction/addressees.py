@@ -10,19 +10,30 @@
   protects.
 * A thing or practice as subject ("the repatriations must stop") goes to the
   actor in context; with any other verb it is an evaluation, not a call.
+* An imperative speaks to "you". In a list it is for whoever the list's
+  introducer names ("We recommend that the Government of China: - End ...");
+  in a letter, for the person saluted; with a vocative ("..., Beijing"), for
+  the one called; in the body of a text, for the reader ("Sign the petition.").
+* A demand with no agent (a headline "Stop the deportations", a passive
+  "The detainees must be released") is for the actor whose conduct must
+  change: the one the text shows doing what the demand is about (returning,
+  detaining, punishing people), not the one most often named.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from articles.extraction.actors import (
     AGENT_NOUN_RE,
     PLURAL_ACTOR_RE,
     PRONOUNS,
+    PUBLIC_RE,
     VICTIM_RE,
     classify_np,
+    find_actors,
 )
 from articles.extraction.sentences import Doc, word_set
 from articles.extraction.triggers import Hit
@@ -55,6 +66,106 @@ def government_context(doc: Doc, idx: int) -> bool:
     return False
 
 
+# What the campaign's demands are about, by the kind of conduct they ask to
+# change; each family's words in any form ("return", "repatriation", "sent
+# back", "handed over").
+_CONDUCT = {
+    "return": r"repatriat\w*|return(?:s|ed|ing)?\b|returnees?"
+    r"|sen[dt]\w*\s+(?:[\w'’-]+\s+){0,4}?back"
+    r"|deport\w*|hand(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,3}?over|refoul\w*|expel\w*|transfer\w*",
+    "detain": r"detain\w*|detention|arrest\w*|round(?:s|ed|ing)?\s+up|holds?|holding|held|custody"
+    r"|imprison\w*|jail\w*|free\b|release\w*|crack\w*\s+down|crackdown",
+    "punish": r"punish\w*|tortur\w*|execut\w*|interrogat\w*|persecut\w*|labou?r\s+camps?"
+    r"|prison\s+camps?|ill-treat\w*|abus\w*",
+}
+_CONDUCT_RE = {
+    family: re.compile(rf"\b(?:{words})", re.IGNORECASE) for family, words in _CONDUCT.items()
+}
+_BY_RE = re.compile(r"\s+(?:(?:[\w'’-]+\s+){0,2}?)by\s+", re.IGNORECASE)
+
+
+def _agents(doc: Doc, family: str | None) -> Counter[str]:
+    """Who the text shows doing the conduct of ``family`` (any family when None)."""
+    counts: Counter[str] = Counter()
+    patterns = [_CONDUCT_RE[family]] if family else list(_CONDUCT_RE.values())
+    for i, sentence in enumerate(doc.sentences):
+        text = sentence.text
+        mentions = doc.mentions(i)
+        if not mentions:
+            continue
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                by = _BY_RE.match(text, m.end())
+                if by:  # "held and interrogated by the Ministry of State Security"
+                    after = [a for pos, a in mentions if by.end() <= pos < by.end() + 30]
+                    if after:
+                        counts[after[0]] += 1
+                        continue
+                # the nearest actor before it in the same clause: "China's returns",
+                # "Chinese police are holding ..."
+                before = [
+                    (pos, a)
+                    for pos, a in mentions
+                    if m.start() - 70 <= pos < m.start()
+                    and not re.search(r"[.;:!?]", text[pos : m.start()])
+                ]
+                if before:
+                    counts[before[-1][1]] += 1
+    counts.pop("public", None)
+    return counts
+
+
+def perpetrator(doc: Doc, demand: str) -> str | None:
+    """The actor whose conduct a demand with no agent asks to change."""
+    cache = doc.__dict__.setdefault("_agents", {})
+    families = [f for f, pattern in _CONDUCT_RE.items() if pattern.search(demand)] or [None]
+    for family in families:
+        if family not in cache:
+            cache[family] = _agents(doc, family)
+        if cache[family]:
+            return cache[family].most_common(1)[0][0]
+    if None not in cache:
+        cache[None] = _agents(doc, None)
+    if cache[None]:
+        return cache[None].most_common(1)[0][0]
+    return doc.main_actor
+
+
+# What a list's introducer names as the list's addressee: "We recommend that
+# the Government of China:", "Write to the minister urging him to:", "To the
+# authorities of the Republic of Korea:".
+_LEAD_TARGET_RE = re.compile(
+    r"(?:\b(?:recommends?(?:\s+that)?|urg(?:e|es|ing)|ask(?:s|ing)?|call(?:s|ing)?\s+(?:on|upon)"
+    r"|request(?:s|ing)?|tell(?:s|ing)?|appeal(?:s|ing)?\s+to|demand(?:s|ing)?\s+that"
+    r"|press(?:es|ing)?|remind(?:s|ing)?)|^(?:To|For))\s+(?P<np>[^:]{1,120}?)\s*(?:\bto\b)?\s*:\s*$",
+    re.IGNORECASE,
+)
+_OBJECT_PRONOUN_RE = re.compile(r"^(?:him|her|them|it)$", re.IGNORECASE)
+
+
+def lead_in_addressee(doc: Doc, lead: int) -> str | None:
+    """Whom a list's introducer (sentence ``lead``) addresses the list to."""
+    text = doc.sentences[lead].text.strip()
+    m = _LEAD_TARGET_RE.search(text)
+    if not m:
+        return "public" if PUBLIC_RE.search(text) else None
+    np = m.group("np")
+    named = None if _OBJECT_PRONOUN_RE.match(np) else classify_np(np)
+    if named:
+        return named
+    # "urging him", "Ask the ambassador": named before, in this sentence or the last
+    earlier = [a for pos, a in doc.mentions(lead) if pos < m.start("np")]
+    if earlier:
+        return earlier[-1]
+    for j in range(lead - 1, max(-1, lead - 3), -1):
+        if doc.mentions(j):
+            return doc.mentions(j)[0][1]
+    return None
+
+
+_VOCATIVE_RE = re.compile(r",\s+(?P<np>[^,]{2,60}?)\s*[.!]*\s*$")
+
+
 _PRACTICE_VERBS = word_set("stop end cease halt change come take prevail go disappear")
 
 
@@ -70,6 +181,8 @@ _RELATIVE_TAIL_RE = re.compile(r"\s+(?:who|whom|whose|which|that)\b.*$", re.IGNO
 
 def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | None:
     """Addressee for a hit and a score adjustment; None rejects the hit."""
+    if hit.kind == "imperative":
+        return _imperative_addressee(doc, idx, hit)
     if hit.explicit:
         return Resolved(hit.explicit, 0.0)
     if hit.kind in {"necessity", "only_way", "necessity_that"} and not subject:
@@ -79,26 +192,19 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
     if hit.kind == "call_for":
         actor, _ = recent_actor(doc, idx)
         return Resolved((actor or "public"), -0.1)
-    if hit.kind == "imperative" and hit.subject == "we":
-        return Resolved("public", 0.0)
-    if hit.kind == "imperative":
-        mentions = doc.mentions(idx)
-        if mentions:
-            return Resolved(mentions[0][1], -0.05)
-        if doc.sentences[idx].text.rstrip().endswith("."):
-            return Resolved("public", -0.1)  # an instruction in the body speaks to readers
-        # a headline or slogan: aimed at the actor the article is about
-        return Resolved((doc.main_actor or "other"), -0.15)
     subj = (subject or "").strip()
     # "defectors who reach South Korea": the head comes before the relative clause
     subj = _RELATIVE_TAIL_RE.sub("", subj) or subj
     subj_l = subj.lower()
+    letter = doc.layout.letter_of.get(idx)
+    if letter and _YOU_RE.match(subj_l):
+        return Resolved(letter, 0.0)  # "We ask you to ...", in a letter to someone
     if subj_l in PRONOUNS or subj_l in {"it all"}:
         plural = subj_l in {"they", "these", "those"}
         actor, victims_nearer = recent_actor(doc, idx, plural=plural)
         if victims_nearer:
             if hit.kind == "modal_passive":
-                return Resolved((doc.main_actor or "other"), -0.3)
+                return Resolved(_agent_of(doc, idx, hit), -0.3)
             return None
         if actor:
             return Resolved(actor, -0.08)
@@ -110,8 +216,7 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         return Resolved(named, 0.0)
     if VICTIM_RE.search(subj):
         if hit.kind == "modal_passive":
-            actor, _ = recent_actor(doc, idx)
-            return Resolved((actor or doc.main_actor or "other"), -0.25)
+            return Resolved(_agent_of(doc, idx, hit), -0.25)
         return None  # "defectors must hide": the victims are not being asked
     if LEGAL_SUBJECT_RE.match(subj):
         return None
@@ -123,5 +228,35 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         verb is None or verb.group().lower() not in _PRACTICE_VERBS
     ):
         return None  # "the figure should alarm everyone": evaluative, nobody is asked
-    actor, _ = recent_actor(doc, idx)
-    return Resolved(actor or doc.main_actor or "other", -0.3, thing=True)
+    return Resolved(_agent_of(doc, idx, hit), -0.3, thing=True)
+
+
+_YOU_RE = re.compile(r"^(?:you|your\s+[\w\s]{1,30})$")
+
+
+def _agent_of(doc: Doc, idx: int, hit: Hit) -> str:
+    """Who must act on a demand that names no agent ("The detainees must be released")."""
+    return perpetrator(doc, doc.sentences[idx].text[hit.vp_start :]) or "other"
+
+
+def _imperative_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
+    """Who "you" is in an imperative (see the module notes)."""
+    text = doc.sentences[idx].text
+    layout = doc.layout
+    if idx in layout.lead_in:
+        addressee = lead_in_addressee(doc, layout.lead_in[idx])
+        if addressee:
+            return Resolved(addressee, 0.0)
+    if layout.letter_of.get(idx):
+        return Resolved(layout.letter_of[idx], 0.0)
+    if hit.explicit or hit.subject == "we":
+        return Resolved(hit.explicit or "public", 0.0)
+    vocative = _VOCATIVE_RE.search(text)
+    if vocative:
+        named = classify_np(vocative.group("np"))
+        if named and named != "public" and find_actors(vocative.group("np"))[0][0] == 0:
+            return Resolved(named, -0.05)
+    if text.rstrip().endswith("."):
+        return Resolved("public", -0.1)  # an instruction in the body speaks to readers
+    # a headline or slogan: aimed at whoever does what it asks to stop
+    return Resolved(perpetrator(doc, text[hit.vp_start :]) or "other", -0.15)

@@ -54,19 +54,19 @@ _WIDGET_OBJECT_RE = re.compile(
 _CONTACT_RE = re.compile(
     r"^(?:for\s+(?:more\s+|further\s+)?(?:information|media|press|inquiries|enquiries|interviews"
     r"|details|comment|questions)\b|(?:media|press)\s+(?:contact|enquiries|inquiries|office)\b"
-    r"|contact\s*:)",
+    r"|contact\s*:)|\bcontact\s+(?:the\s+|our\s+)?(?:press|media|communications)\b",
     re.IGNORECASE,
 )
 _SALUTATION_RE = re.compile(
-    r"^(?:(?:My\s+)?Dear\s+(?P<dear>[^,:\n]{1,80})|Your\s+(?P<excellency>Excellency)"
+    r"^[\"“]?(?:(?:My\s+)?(?:Dear|Respected|Honou?rable|Esteemed)\s+(?P<dear>[^,:\n]{1,80})"
+    r"|Your\s+(?P<excellency>Excellency)"
     r"|(?:Dear\s+)?Sir(?:\s+or\s+Madam)?|Madam|To\s+whom\s+it\s+may\s+concern"
-    r"|To\s+(?P<to>[A-Z][^:\n]{1,80}))\s*[,:]\s*$"
+    r"|To\s+(?P<to>[A-Z][^:\n]{1,80}))\s*[,:]"
 )
 _CLOSING_RE = re.compile(
-    r"^(?:Yours\s+(?:sincerely|faithfully|truly|respectfully)|Sincerely(?:\s+yours)?"
-    r"|Respectfully(?:\s+yours)?|With\s+(?:respect|(?:best\s+|kind\s+)?regards)"
-    r"|(?:Kind|Best|Warm)\s+regards|Regards|In\s+solidarity|Thank\s+you(?:\s+for\s+[^.\n]*)?)"
-    r"[,.!]?\s*$",
+    r"^(?:Yours\b|Sincerely|Respectfully|With\s+(?:respect|regards|best|kind|gratitude|hope|thanks)"
+    r"|(?:Kind|Best|Warm)\s+regards|Regards|In\s+solidarity)[^.\n]{0,40}[,.!]?\s*$"
+    r"|^Thank\s+you(?:\s+for\s+[^.\n]*)?[,.!]?\s*$",
     re.IGNORECASE,
 )
 _SEPARATOR_LINE_RE = re.compile(r"^[-–—_*=~\s]{3,}$")
@@ -175,13 +175,18 @@ def _find_letters(doc: Doc, layout: Layout) -> None:
     sentences = doc.sentences
     i = 0
     while i < len(sentences):
-        m = _SALUTATION_RE.match(sentences[i].text) if i in layout.alone else None
+        m = _SALUTATION_RE.match(sentences[i].text) if _starts_line(doc, i) else None
         if not m:
             i += 1
             continue
         addressee = _saluted(doc, i, m)
+        inline = i not in layout.alone  # "Dear Minister, I am writing ...": a quoted letter
+        if inline:
+            layout.letter_of[i] = addressee
         j = i + 1
         while j < len(sentences):
+            if inline and doc.paragraph_of[j] != doc.paragraph_of[i]:
+                break
             line = sentences[j].text
             if j in layout.alone and (_CLOSING_RE.match(line) or _SEPARATOR_LINE_RE.match(line)):
                 break

@@ -86,7 +86,10 @@ _IRREGULAR_PARTICIPLES = word_set(
     """
     held made given brought sent kept put told set shown seen done known taken let met
     paid built led heard freed granted spared forced driven drawn thrown struck won born
-    brought caught fought sought taught thought bound found ground
+    brought caught fought sought taught thought bound found ground said spoken written
+    gone come become begun stood understood spent left lost meant dealt felt run stuck
+    hung grown flown chosen broken forgotten gotten hidden risen eaten fallen beaten cut
+    shut spread sold bought
     """
 )
 _NON_VERBS = word_set(
@@ -104,14 +107,34 @@ _IMPERATIVE_VERBS = word_set(
     defend accept recognize recognise give allow open close abolish scrap abandon cease
     reject refuse resist remember never do don't don’t please bring keep boycott
     pressure press hold make take treat listen share shelter rescue welcome ensure guarantee
-    repeal lift investigate punish
+    repeal lift investigate punish email e-mail send contact print add ask prosecute refrain
+    cooperate disclose register establish provide permit meet seek use put publish adopt
+    ratify amend review reconsider suspend condemn engage invite fund increase expand insist
+    follow pray attend implement include inform notify account withdraw remove apply
+    phone text tweet post sponsor volunteer organise organize host spread
     """
 )
 _PUBLIC_VERBS = word_set(
     """
     sign write call join tell speak donate raise boycott pressure press urge demand
-    support remember stand listen share
+    support remember stand listen share email e-mail send contact print add ask follow
+    pray attend phone text tweet post sponsor volunteer organise organize host spread
     """
+)
+# Words before an imperative that do not change it: "Finally, please allow ...",
+# "Step 2 — Call ...", "Also send a copy ...".
+_IMPERATIVE_LEAD_RE = re.compile(
+    r"^(?:(?:step\s+\d+\s*[—–:.-]|finally|also|then|now|first(?:ly)?|second(?:ly)?|third(?:ly)?"
+    r"|above\s+all|today|instead|in\s+the\s+meantime|meanwhile|and|so|but|again|together"
+    r"|once\s+you(?:[’']ve|\s+have)\s+\w+|please|kindly)[\s,]*)+",
+    re.IGNORECASE,
+)
+# A framing clause before the imperative: "If you belong to a church, print ...",
+# "To add your name, email ...".
+_FRAME_RE = re.compile(
+    r"^(?:if|when|whenever|before|after|while|once|until|as\s+soon\s+as|to|in\s+order\s+to"
+    r"|wherever|whether|whatever)\b[^,;:]{3,150},\s+(?:(?:please|also|then|now)\s+)*",
+    re.IGNORECASE,
 )
 
 DETERMINERS = word_set(
@@ -369,7 +392,7 @@ _FINITE_AFTER_NOUN = word_set(
 # Verb-initial openers that introduce an example or a remark, not a directive.
 _NOT_A_DIRECTIVE_RE = re.compile(
     r"(?:take\s+(?:the\s+case|for\s+example|for\s+instance)|make\s+no\s+mistake"
-    r"|let\s+(?:me|it\s+be\s+said)\b|do\s+(?:you|we|they|i)\b)",
+    r"|let\s+(?:me|it\s+be\s+said)\b|do\s+(?:you|we|they|i)\b|open\s+letter\b)",
     re.IGNORECASE,
 )
 
@@ -380,13 +403,21 @@ def imperative_hits(sentence: str) -> list[Hit]:
     let = _LET_US_RE.match(body)
     if let:
         return [Hit("imperative", offset + let.end(), "", "we", base=0.85)]
+    lead = _IMPERATIVE_LEAD_RE.match(body)
+    please = bool(lead and re.search(r"please|kindly", lead.group(), re.IGNORECASE))
+    if lead and lead.end() < len(body):
+        offset, body = offset + lead.end(), body[lead.end() :]
+    else:
+        frame = _FRAME_RE.match(body)
+        if frame:
+            offset, body = offset + frame.end(), body[frame.end() :]
     words = body.split()
-    if len(words) < 3:
+    if len(words) < 3 - please:
         return []
     first = words[0].lower().rstrip(",:")
     if first not in _IMPERATIVE_VERBS:
         return []
-    second = words[1].lower().rstrip(",.;:")
+    second = words[1].lower().rstrip(",.;:") if len(words) > 1 else ""
     if (
         second in _FINITE_AFTER_NOUN
         or (second.endswith("ed") and len(second) > 4)
@@ -398,12 +429,11 @@ def imperative_hits(sentence: str) -> list[Hit]:
     vp_start = offset
     if first in {"don't", "don’t"}:
         neg, vp_start = "not", offset + len(words[0]) + 1
-    elif first == "do" and words[1].lower() == "not":
+    elif first == "do" and second == "not":
         neg, vp_start = "not", offset + body.index(words[1]) + len(words[1]) + 1
     elif first == "never":
         neg, vp_start = "never", offset + len(words[0]) + 1
-    elif first == "please":
-        vp_start = offset + len(words[0]) + 1
-    base = 0.8 if sentence.rstrip()[-1:] in "!" or sentence.rstrip()[-1:].isalnum() else 0.7
+    end = sentence.rstrip()[-1:]
+    base = 0.8 if end in "!" or end.isalnum() else 0.7
     explicit = "public" if first in _PUBLIC_VERBS else None
     return [Hit("imperative", vp_start, neg, None, explicit=explicit, base=base)]
