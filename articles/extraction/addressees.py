@@ -185,6 +185,9 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         return _imperative_addressee(doc, idx, hit)
     if hit.explicit:
         return Resolved(hit.explicit, 0.0)
+    if hit.kind == "demand_passive":  # "We ask that the children be registered"
+        letter = doc.layout.letter_of.get(idx)
+        return Resolved(letter, 0.0) if letter else Resolved(_agent_of(doc, idx, hit), -0.15)
     if hit.kind in {"necessity", "only_way", "necessity_that"} and not subject:
         return Resolved(
             ("south_korea_government" if government_context(doc, idx) else "public"), -0.05

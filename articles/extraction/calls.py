@@ -13,19 +13,13 @@ from articles.extraction.sentences import Doc, is_boilerplate, prepare
 from articles.extraction.triggers import (
     MAX_HITS,
     WINDOW,
+    demand_hits,
     imperative_hits,
     modal_hits,
     necessity_hits,
     only_way_hits,
-    urge_hits,
 )
-from articles.extraction.voice import (
-    LEGAL_RE,
-    TRAILING_ATTRIBUTION_RE,
-    inside_quote,
-    own_clause,
-    reported,
-)
+from articles.extraction.voice import LEGAL_RE, find_voice, own_clause
 
 ADDRESSEES = (
     "china",
@@ -61,6 +55,31 @@ TRIGGER_RE = re.compile(
 )
 
 
+_MODAL_KINDS = frozenset({"modal", "modal_passive", "cannot"})
+_DEMAND_KINDS = frozenset({"urge", "call_for", "demand_passive"})
+_PRONOUN_SPEAKERS = frozenset({"they", "she", "he", "it"})
+
+
+def speaks_for_document(doc: Doc, idx: int, speaker: str | None) -> bool:
+    """Whether the one who makes a demand (``Hit.speaker``) is the document's voice."""
+    if speaker is None:
+        return False
+    voice = doc.voice
+    if speaker == "":
+        # "2. Urges the Government ...", "- Calling on the authorities to ...": the
+        # document's own paragraphs; not "Asked whether ..., she said ..."
+        verb = doc.sentences[idx].text.lstrip("\"“'‘([").split(" ", 1)[0].lower()
+        return not voice.report and (verb.endswith("s") or verb.endswith("ing"))
+    if speaker.lower() in _PRONOUN_SPEAKERS:
+        # "They further called on ...": whoever the last sentences were about
+        for j in range(idx - 1, max(-1, idx - 3), -1):
+            lead = doc.sentences[j].text[:90]
+            if voice.is_own(lead.split(",")[0]) or voice.is_own(lead.split(" ")[0]):
+                return True
+        return False
+    return voice.is_own(speaker)
+
+
 def judge(doc: Doc, idx: int) -> Call | None:
     sent = doc.sentences[idx]
     text = sent.text
@@ -68,23 +87,33 @@ def judge(doc: Doc, idx: int) -> Call | None:
         return None
     hits = imperative_hits(text)
     if TRIGGER_RE.search(text):
-        hits += urge_hits(text) + necessity_hits(text) + only_way_hits(text)
+        hits += demand_hits(text) + necessity_hits(text) + only_way_hits(text)
         hits += modal_hits(text)
     hits = hits[:MAX_HITS]
+    voice = doc.voice
     best: Call | None = None
     for hit in hits:
-        prefix = own_clause(text[max(0, hit.vp_start - WINDOW) : hit.vp_start])
+        quote = voice.quote_at(sent.start + hit.vp_start)
+        if quote is not None and not quote.own:
+            continue  # someone else's words
+        window_start = max(0, hit.vp_start - WINDOW)
+        if quote is not None:
+            window_start = max(window_start, quote.start - sent.start)
+        prefix = own_clause(text[window_start : hit.vp_start])
         subject: str | None = hit.subject
-        if hit.kind in {"modal", "modal_passive", "cannot"}:
-            if reported(prefix) or inside_quote(prefix) or LEGAL_RE.search(prefix):
+        if hit.kind in _MODAL_KINDS:
+            if voice.reports(prefix) or LEGAL_RE.search(prefix):
                 continue
-            if TRAILING_ATTRIBUTION_RE.search(text, max(hit.vp_start, len(text) - 200)):
+            if quote is None and voice.attributed_to_other(text, hit.vp_start):
                 continue
             subj = subject_before((hit.subject or "")[-WINDOW:])
             if not subj.ok:
                 continue
             subject = subj.text
-        elif inside_quote(prefix) or (hit.kind != "urge" and reported(prefix)):
+        elif hit.kind in _DEMAND_KINDS:
+            if not speaks_for_document(doc, idx, hit.speaker):
+                continue
+        elif voice.reports(prefix):
             continue
         resolved = resolve(doc, idx, hit, subject)
         if resolved is None:
@@ -111,6 +140,7 @@ def extract_calls(text: str) -> list[Call]:
     """Every call to action in ``text``, in document order (see module docs)."""
     doc = prepare(text)
     doc.layout = analyse(doc)
+    doc.voice = find_voice(doc)
     calls = []
     for idx in range(len(doc.sentences)):
         call = judge(doc, idx)

@@ -63,7 +63,7 @@ def make_ask(sentence: str, hit: Hit, addressee: str, subject: str | None) -> st
         vp = "no longer " + vp
     elif hit.negation == "not":
         vp = "do not " + vp
-    if hit.kind == "modal_passive" or hit.kind == "necessity_that":
+    if hit.kind in {"modal_passive", "necessity_that", "demand_passive"}:
         vp = "ensure that " + _passive_clause(sentence, hit)
     elif hit.kind == "call_for":
         vp = "work for " + vp
@@ -160,7 +160,7 @@ def ensure_clause(sentence: str, hit: Hit, subject: str) -> str:
 
 def _passive_clause(sentence: str, hit: Hit) -> str:
     """'Defectors must be protected' -> 'defectors are protected'."""
-    if hit.kind == "necessity_that":
+    if hit.kind in {"necessity_that", "demand_passive"}:
         clause = sentence[hit.vp_start :]
     else:
         subj = (hit.subject or "").strip()

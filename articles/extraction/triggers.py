@@ -56,14 +56,29 @@ _NECESSITY_RE = re.compile(
     r"(?:\s+(?:for|on|upon)\s+(?P<agent>[^,;:]{1,80}?))?\s+(?P<neg0>not\s+)?(?P<link>to|that)\s+(?P<neg>not\s+)?",
     re.IGNORECASE,
 )
-_URGE_RE = re.compile(
-    r"\b(?:we|i|this\s+(?:newspaper|paper|page|editorial))\s+"
-    r"(?:(?:also|again|therefore|thus|strongly|hereby|now|further|must|once\s+again"
-    r"|would|earnestly|urgently|again)\s+)*"
-    r"(?P<verb>urge|call\s+on|call\s+upon|appeal\s+to|implore|ask|demand|request|beseech"
-    r"|press|encourage|exhort|invite|challenge|call\s+for)\s+",
+# A demand verb in any form: "urge", "calls on", "called upon", "appealing to",
+# "we want X to", "we need X to". Whose demand it is depends on the subject
+# (see :func:`demand_hits` and the voice module).
+_DEMAND_RE = re.compile(
+    r"\b(?P<verb>urg(?:e|es|ed|ing)|call(?:s|ed|ing)?(?:\s+(?:once\s+)?(?:again|also|today))?"
+    r"\s+(?:on|upon)|appeal(?:s|ed|ing)?\s+to|implor(?:e|es|ed|ing)|ask(?:s|ed|ing)?"
+    r"|demand(?:s|ed|ing)?|request(?:s|ed|ing)?|beseech(?:es|ed|ing)?|press(?:es|ed|ing)?"
+    r"|encourag(?:e|es|ed|ing)|exhort(?:s|ed|ing)?|invit(?:e|es|ed|ing)|challeng(?:e|es|ed|ing)"
+    r"|call(?:s|ed|ing)?\s+for|recommend(?:s|ed|ing)?|want(?:s|ed)?|need(?:s|ed)?"
+    r"|would\s+like)\s+",
     re.IGNORECASE,
 )
+# Between the subject and the verb: "The Government strongly urges", "We would
+# therefore ask", "I respectfully request".
+_BEFORE_VERB_RE = re.compile(
+    r"(?:\s+(?:also|again|once\s+again|therefore|thus|hereby|now|further|today|still|must"
+    r"|would|should|do|does|did|has|have|had|is|are|was|were|\w+ly))*\s*$",
+    re.IGNORECASE,
+)
+# Verbs that take "that" + a subjunctive clause: "We ask that the government tell ..."
+_THAT_VERBS = ("demand", "ask", "request", "recommend", "urge", "insist")
+# Only a speaker wanting something of someone else makes these a demand.
+_FIRST_PERSON_ONLY = ("want", "need", "would like", "press", "challeng")
 _ONLY_WAY_RE = re.compile(
     r"\b(?:the|our)\s+(?:only|best|right|sole|surest|one|first|most\s+effective)\s+"
     r"(?:way|option|answer|solution|course\s+of\s+action|remedy|step|thing\s+to\s+do)\b",
@@ -179,6 +194,7 @@ class Hit:
     explicit: str | None = None  # addressee fixed by the rule itself
     base: float = 0.85
     past: bool = False  # the verb phrase opens with a past-tense verb
+    speaker: str | None = None  # who makes the demand, as written ("we", "The experts")
 
 
 # Work limits per sentence: a sentence with dozens of modals is not prose, and
@@ -318,55 +334,87 @@ def actor_np_end(rest: str) -> int | None:
     return None
 
 
-def urge_hits(sentence: str) -> list[Hit]:
+def _demander(sentence: str, verb_start: int) -> str | None:
+    """Who makes the demand whose verb starts at ``verb_start``, as written.
+
+    "" when the verb opens the sentence (a resolution's "Urges ...", a list item
+    "Calling on ..."); None when it sits in a subordinate or relative clause.
+    """
+    prefix = sentence[:verb_start]
+    prefix = prefix[: _BEFORE_VERB_RE.search(prefix).start()]
+    stripped = prefix.strip(" \t\n\"“”'‘’([—–-")
+    if not stripped:
+        return ""
+    piece = re.split(r"[,;:(—–]|\s-\s|\band\s+|\bbut\s+", prefix)[-1].strip()
+    if not piece:
+        # "X today voiced alarm ..., and urged China to ...": the sentence's subject
+        return stripped[:90]
+    if re.match(r"(?:who|which|that|whom|whose)\b", piece, re.IGNORECASE):
+        return None
+    if SUBORDINATOR_RE.search(piece):
+        return None
+    return piece
+
+
+def demand_hits(sentence: str) -> list[Hit]:
+    """Someone urging, asking or calling on someone to act ("We urge X to ...")."""
     hits = []
-    for n, m in enumerate(_URGE_RE.finditer(sentence)):
+    for n, m in enumerate(_DEMAND_RE.finditer(sentence)):
         if len(hits) >= MAX_HITS or n >= _MAX_MATCHES:
             break
-        if SUBORDINATOR_RE.search(sentence[max(0, m.start() - 30) : m.start()]):
+        speaker = _demander(sentence, m.start())
+        if speaker is None:
             continue
         verb = re.sub(r"\s+", " ", m.group("verb").lower())
-        rest = sentence[m.end() : m.end() + 160]
-        if verb in {"demand", "ask", "request"} and rest.lower().startswith("that "):
+        if verb.startswith(_FIRST_PERSON_ONLY) and speaker.lower() not in {"we", "i"}:
+            continue  # "Refugees want the world to know": a wish, not a demand
+        rest = sentence[m.end() : m.end() + 200]
+        if verb.startswith(_THAT_VERBS) and rest.lower().startswith("that "):
             sub_rest = rest[5:]
             np_end = actor_np_end(sub_rest)
             if np_end is None:
+                # "We ask that the children be registered": a passive wish
+                passive = re.match(r"(?P<np>[^,;]{2,80}?)\s+(?P<neg>not\s+)?be\s+\w+", sub_rest)
+                if passive:
+                    hits.append(
+                        Hit("demand_passive", m.end() + 5, "", None, base=0.85, speaker=speaker)
+                    )
                 continue
             after = re.match(
                 r"\s+(?:(?:should|must)\s+)?(?P<neg>not\s+|never\s+)?", sub_rest[np_end:]
             )
             vp_start = m.end() + 5 + np_end + (after.end() if after else 0)
             neg = (after.group("neg") or "").strip() if after else ""
-            hits.append(Hit("urge", vp_start, neg, sub_rest[:np_end], base=0.95))
+            hits.append(Hit("urge", vp_start, neg, sub_rest[:np_end], base=0.95, speaker=speaker))
             continue
-        if verb == "call for":
-            obj = rest
+        if verb.endswith(" for"):
             to = re.search(r"\s(?P<neg>not\s+)?to\s+", rest)
             if to and classify_np(rest[: to.start()]):
+                neg = "not" if to.group("neg") else ""
                 hits.append(
                     Hit(
                         "urge",
                         m.end() + to.end(),
-                        "not" if to.group("neg") else "",
+                        neg,
                         rest[: to.start()],
                         base=0.9,
+                        speaker=speaker,
                     )
                 )
             else:
-                actor = classify_np(obj)
-                hits.append(Hit("call_for", m.end(), "", None, explicit=actor, base=0.8))
+                actor = classify_np(rest)
+                hits.append(
+                    Hit("call_for", m.end(), "", None, explicit=actor, base=0.8, speaker=speaker)
+                )
             continue
         to = re.search(r"\s(?P<neg>not\s+)?to\s+", rest)
-        if not to or to.start() > 120:
+        if not to or to.start() > 120 or not rest[: to.start()].strip():
             continue
+        if verb.startswith(("ask", "request")) and to.start() == 0:
+            continue  # "ask to put it on the notice board": no one is asked
+        neg = "not" if to.group("neg") else ""
         hits.append(
-            Hit(
-                "urge",
-                m.end() + to.end(),
-                "not" if to.group("neg") else "",
-                rest[: to.start()],
-                base=0.95,
-            )
+            Hit("urge", m.end() + to.end(), neg, rest[: to.start()], base=0.95, speaker=speaker)
         )
     return hits
 

@@ -13,11 +13,41 @@ else's mouth is reported, not made:
 
 A reporting verb right after "we" or "I" is the author's own ("We believe
 that Beijing must change course").
+
+**Who speaks for the document.** An editorial says "we"; an organisation's
+press release speaks of itself in the third person ("Korea Refuge Watch urges
+the Chinese authorities to ...", "..., the organisation said.") and through
+its own people's quotes ("'Beijing must stop ...,' said Jane Doe, the group's
+director."); a resolution's paragraphs have no subject at all ("2. Urges the
+Government of ..."). :func:`find_voice` finds the document's speaker from the
+evidence such texts carry:
+
+* a present-tense demand with a named subject ("X urges", "X is calling on"):
+  an organisation speaks so of itself, while reports put others' demands in
+  the past ("X urged");
+* the lead: "X said today", "X today voiced alarm ... and urged ...";
+* the page: X named alone in the first lines (the publisher's header), in
+  "Statement by X", "Posted by X", "Started by: X", or in the notes at the end
+  ("X is an independent organisation ...");
+* repeated attributions ("X said") add a little.
+
+The speaker's people are those whose attribution ties them to it ("director
+of X", "X's spokesperson") or who are named in its header or notes; after
+that, their surname alone ("Park said") or a pronoun for the last of them
+("she said") will do. What the speaker and its people say, quoted or not, is
+the document's own voice; what anyone else says is reported.
+
+A news report has no third-person voice of its own: a wire dateline
+("(Reuters) -"), a reporter's byline or "told reporters" mark it, and then
+only what no one else is said to have said could be the outlet's.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+
+from articles.extraction.sentences import word_set
 
 REPORT_RE = re.compile(
     r"\b(?:says?|said|saying|claims?|claimed|claiming|insists|insisted|argues|argued"
@@ -80,3 +110,325 @@ def inside_quote(prefix: str) -> bool:
     if prefix.count("“") > prefix.count("”"):
         return True
     return prefix.count('"') % 2 == 1
+
+
+# ---------------------------------------------------------------------------
+# Quotations and who says them
+# ---------------------------------------------------------------------------
+
+_SPEECH_VERBS = (
+    r"said|says|say|added|adds|stated|states|explained|noted|warned|insisted|argued|told"
+    r"|tells|wrote|writes|declared|urged|urges|asked|asks|stressed|emphasi[sz]ed|continued"
+    r"|concluded|recalled|remarked|commented|appealed|pleaded|cried|shouted"
+)
+_NAME = r"[A-Z][\w’'.-]*(?:\s+(?:(?:de|van|von|bin|al|du|da)\s+)?[A-Z][\w’'.-]*){0,3}"
+_ATTRIBUTED_AFTER_RE = re.compile(
+    rf"^[\s,]*(?:(?:{_SPEECH_VERBS})\s+(?P<who>[^,.;:“”\"]{{1,80}}?)(?:,\s*(?P<title>[^.;“”\"]{{1,160}}))?"
+    rf"[.;]|(?P<who2>[^,.;:“”\"]{{1,80}}?)\s+(?:{_SPEECH_VERBS})\b(?P<rest>[^.“”\"]{{0,120}}))",
+)
+_ATTRIBUTED_BEFORE_RE = re.compile(
+    rf"(?P<who>[^.;:“”\"]{{1,100}}?)\s+(?:(?:also|then|later)\s+)?(?:{_SPEECH_VERBS})"
+    rf"(?:\s+[^:“”\"]{{1,60}})?\s*[:,]\s*$",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int
+    end: int
+    who: str | None  # the attribution, as written
+    title: str  # "director of Korea Refuge Watch", when given
+    own: bool = False
+
+
+def _quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of double-quoted passages; a quote never closed ends with its paragraph's line."""
+    spans = []
+    for p_start, p_end in paragraphs:
+        open_at = None
+        for m in re.finditer(r"[“”\"]", text[p_start:p_end]):
+            pos, ch = p_start + m.start(), m.group()
+            if open_at is None and ch in '“"':
+                open_at = pos
+            elif open_at is not None and ch in '”"':
+                spans.append((open_at, pos + 1))
+                open_at = None
+        if open_at is not None:  # unbalanced: keep it to its own line
+            line_end = text.find("\n", open_at)
+            spans.append((open_at, p_end if line_end == -1 else min(line_end, p_end)))
+    return spans
+
+
+def _attribute(text: str, spans: list[tuple[int, int]], paragraphs) -> list[Quote]:
+    quotes: list[Quote] = []
+    para_of_span = []
+    for start, _end in spans:
+        para_of_span.append(next((i for i, (a, b) in enumerate(paragraphs) if a <= start < b), -1))
+    for k, (start, end) in enumerate(spans):
+        p = paragraphs[para_of_span[k]] if para_of_span[k] >= 0 else (0, len(text))
+        who = title = None
+        after = _ATTRIBUTED_AFTER_RE.match(text, end, min(p[1], end + 300))
+        if after and (after.group("who") or after.group("who2")):
+            who = after.group("who") or after.group("who2")
+            title = after.group("title") or after.group("rest") or ""
+        else:
+            before = _ATTRIBUTED_BEFORE_RE.search(text, max(p[0], start - 200), start)
+            if before:
+                who, title = before.group("who"), ""
+        if who is None and k and para_of_span[k - 1] == para_of_span[k]:
+            # "'A,' said X. 'B.'": a quote continues its speaker's words
+            previous = quotes[-1]
+            who, title = previous.who, previous.title
+        quotes.append(Quote(start, end, _clean_who(who), (title or "").strip()))
+    return quotes
+
+
+def _clean_who(who: str | None) -> str | None:
+    if who is None:
+        return None
+    who = re.sub(r"^(?:and|but|then|as|while|when)\s+", "", who.strip(), flags=re.IGNORECASE)
+    who = re.sub(
+        r"\s+(?:on|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+        r"|Sunday|today|\w+day)$",
+        "",
+        who,
+    )
+    return who.strip() or None
+
+
+# ---------------------------------------------------------------------------
+# The speaker
+# ---------------------------------------------------------------------------
+
+_DEMAND_PRESENT = (
+    r"urges|urge|calls\s+(?:on|upon|for)|call\s+(?:on|upon)|appeals\s+to|appeal\s+to"
+    r"|(?:is|are)\s+(?:calling|appealing|asking|urging)\b|asks|requests|demands|recommends"
+    r"|encourages|invites|reiterates\s+(?:its|their)\s+call"
+)
+_DEMAND_PAST = r"urged|called\s+(?:on|upon|for)|appealed\s+to|asked|requested|demanded|recommended"
+_DATELINE_RE = re.compile(
+    r"^(?:[A-Z][A-Za-z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,2}\s*(?:\([^)]{1,40}\))?\s*[–—-]+\s+)"
+)
+_SUBJECT_RE = re.compile(
+    rf"^(?:(?:on|in|at|for|today|this|last|with)\b[^,]{{0,80}},\s+)?(?P<np>[^,;:“”\"]{{2,90}}?)"
+    rf"(?:\s*\([^)]{{1,60}}\))?(?:,\s+[^,]{{1,100}},)?\s+(?:(?:also|today|further|again|therefore"
+    rf"|once\s+again|now|\w+ly)\s+)*(?:(?P<present>{_DEMAND_PRESENT})|(?P<past>{_DEMAND_PAST})"
+    rf"|(?P<said>said|says|today\s+\w+ed|\w+ed\b[^.]{{0,200}}\band\s+(?:{_DEMAND_PAST})))\b",
+)
+_BY_LINE_RE = re.compile(
+    r"^(?:[\w-]+\s+){0,3}?(?:(?:joint\s+)?statement|remarks|press\s+release|speech|address"
+    r"|letter|briefing)\s+(?:by|of|from)\s+(?P<by>(?:the\s+)?[A-Z][^,:;\n]{2,100})"
+    r"|^(?:[\w-]+\s+){0,2}?(?:started|posted|published|issued|written|signed|organi[sz]ed)"
+    r"\s+(?:[\w-]+\s+){0,5}?by:?\s+(?P<by2>(?:the\s+)?[A-Z][^,;\n]{2,80}?)(?:,|\s+on\b|\s+\d|$)"
+    r"|^(?P<by3>[A-Z][\w’' -]{2,60}?)\s+[Ss]tatement\b",
+    re.MULTILINE,
+)
+_ABOUT_RE = re.compile(
+    r"^(?:\d+\.\s+|-\s+|about\s+)?(?P<name>[A-Z][^,.;:\n]{2,80}?)\s+(?:is|are)\s+(?:an?|the)\s+"
+    r"(?:[\w’'-]+\s+){0,6}?(?:organi[sz]ation|charity|group|network|NGO|foundation|agency|trust"
+    r"|coalition|alliance|association|institute|centre|center|movement|campaign|body|experts?)\b",
+    re.MULTILINE,
+)
+_NEWS_RE = re.compile(
+    r"\((?:Reuters|AP|AFP|Yonhap|dpa|UPI|Kyodo|Xinhua|Bloomberg)\)|\b(?:Reporting|Editing)\s+by\b"
+    r"|(?i:\bstaff\s+(?:writer|reporter)\b|\bcorrespondent\b|\btold\s+(?:reporters|journalists)\b)",
+    re.MULTILINE,
+)
+# Nouns an organisation, agency, body or group of experts uses for itself.
+_SELF_HEADS = word_set(
+    """
+    organisation organization group charity foundation trust network alliance association
+    agency institute centre center coalition movement campaign committee body experts expert
+    government ministry assembly parliament council office signatories organisations
+    organizations rapporteur mandate
+    """
+)
+_PERSON_TITLE_RE = re.compile(
+    r"\b(?:director|head|chief|chair(?:man|woman|person)?|president|spokes(?:person|man|woman)"
+    r"|coordinator|researcher|campaigner|adviser|advisor|founder|secretary|officer|manager"
+    r"|lead|representative|rapporteur|expert|executive|minister|member|lawyer|counsel)\b",
+    re.IGNORECASE,
+)
+_SIGNATORIES_RE = re.compile(
+    r"\bundersigned\b|^the\s+(?:[\w-]+\s+){0,3}(?:organi[sz]ations|groups|signatories|members)"
+    r"\s+(?:listed|named|signed)\s+below\b"
+)
+_OFFERED_RE = re.compile(
+    r"\b(?:you|your|below|following|like\s+this|sample|model|template|suggested|example)\b"
+    r"[^.:]*:\s*$",
+    re.IGNORECASE,
+)
+_PRONOUN_WHO = frozenset({"he", "she", "they", "it", "we"})
+
+
+@dataclass
+class Voice:
+    names: set[str] = field(default_factory=set)  # lower-case names of the speaker and its people
+    heads: set[str] = field(default_factory=set)  # "organisation", "experts", ...
+    quotes: list[Quote] = field(default_factory=list)
+    report: bool = False  # a news report: nobody in the third person speaks for it
+
+    def is_own(self, who: str | None) -> bool:
+        """Whether ``who`` (a subject or an attribution as written) is the document's voice."""
+        if not who:
+            return False
+        w = _normal_name(who)
+        if w in {"we", "i", "us"}:
+            return True
+        if self.report:
+            return False
+        if _SIGNATORIES_RE.search(w):
+            return True  # "the eleven organisations listed below", "the undersigned"
+        if not self.names:
+            return False
+        if w in self.names:
+            return True
+        if _SIGNATORIES_RE.search(w):
+            return True  # "the eleven organisations listed below", "the undersigned"
+        words = w.split()
+        if words and words[0] in {"the", "its", "our", "this"} and words[-1] in self.heads:
+            return True  # "the organisation", "the experts", "the eleven organisations"
+        return any(
+            name in w for name in self.names if len(name) > 3
+        ) and not _PERSON_TITLE_RE.search(w)
+
+    def reports(self, prefix: str) -> bool:
+        """Whether ``prefix`` puts what follows in someone else's mouth ("X says that")."""
+        for m in REPORT_RE.finditer(prefix):
+            before = prefix[max(0, m.start() - 120) : m.start()]
+            words = before.split()[-4:]
+            if _FIRST_PERSON_RE.search(" ".join(words)):
+                continue  # "We believe that ..."
+            piece = re.split(r"[,;:(—–]|\band\s+|\bbut\s+", before)[-1]
+            piece = re.sub(r"(?:\s+(?:also|again|has|have|had|\w+ly))+\s*$", "", piece)
+            if piece.strip() and self.is_own(piece):
+                continue  # "Korea Refuge Watch said the government should ..."
+            return True
+        return False
+
+    def attributed_to_other(self, sentence: str, after: int) -> bool:
+        """A trailing attribution to someone else: "..., officials said."."""
+        m = TRAILING_ATTRIBUTION_RE.search(sentence, max(after, len(sentence) - 200))
+        if not m:
+            return False
+        who = re.sub(
+            r"\s+(?:said|says|say|told\s+\w+|added|noted|argued|insisted|warned|claimed|stated"
+            r"|explained|wrote)\b.*$",
+            "",
+            m.group().strip(" ,"),
+            flags=re.IGNORECASE | re.DOTALL,
+        )
+        return not self.is_own(who)
+
+    def quote_at(self, pos: int) -> Quote | None:
+        for quote in self.quotes:
+            if quote.start < pos < quote.end:
+                return quote
+        return None
+
+
+def _normal_name(np: str) -> str:
+    np = re.sub(r"\([^)]*\)|[*\[\]]", " ", np)
+    np = re.sub(r"\s+", " ", np).strip(" ,.:;").lower()
+    return re.sub(r"^(?:ms|mr|mrs|dr|prof)\.?\s+", "", np)
+
+
+def find_voice(doc) -> Voice:
+    """Who speaks for the document (see the module notes)."""
+    text = doc.text
+    voice = Voice(report=bool(_NEWS_RE.search(text)))
+    scores: dict[str, float] = {}
+
+    def add(name: str | None, points: float) -> None:
+        if not name:
+            return
+        key = _normal_name(name)
+        if 2 <= len(key) <= 90 and key not in {"we", "i", "it", "they", "he", "she"}:
+            scores[key] = scores.get(key, 0.0) + points
+
+    sentences = doc.sentences
+    prose = doc.layout.header_end if doc.layout else 0
+    for i, sentence in enumerate(sentences):
+        body = _DATELINE_RE.sub("", sentence.text)
+        m = _SUBJECT_RE.match(body)
+        if not m:
+            continue
+        np = m.group("np")
+        if _PRONOUN_WHO & {np.lower()}:
+            continue
+        if m.group("present"):
+            add(np, 2.0)
+        elif m.group("said") and i <= prose + 1 and "today" in sentence.text.lower():
+            add(np, 2.0)  # the lead: "X said today", "X today voiced alarm ... and urged"
+        elif m.group("said") or m.group("past"):
+            add(np, 0.5)
+    for m in _BY_LINE_RE.finditer(text):
+        add(m.group("by") or m.group("by2") or m.group("by3"), 3.0)
+    for m in _ABOUT_RE.finditer(text):
+        add(m.group("name"), 3.0)
+    # the publisher's name alone in the first lines
+    for i in range(min(3, doc.layout.header_end if doc.layout else 0)):
+        line = sentences[i].text
+        if 1 <= len(line.split()) <= 8 and not re.search(r"[.!?:]$", line):
+            add(line.split(",")[0], 1.0)
+    # "the experts said", "the organisation added": the same speaker as the one named
+    # with that head noun ("UN human rights experts", "Lantern Trust, a charity")
+    for key in [k for k in scores if k.split()[0] in {"the", "its", "our"}]:
+        head = key.split()[-1]
+        for name in scores:
+            if name != key and name.split()[-1] == head:
+                scores[name] += scores[key]
+    voice.names = {
+        name
+        for name, score in scores.items()
+        if score >= 3.0 and not re.search(r"\b(?:its|their|his|her|your|my|clicking)\b|\d", name)
+    }
+    voice.quotes = _attribute(text, _quote_spans(text, doc.paragraphs), doc.paragraphs)
+    _add_people(voice)
+    voice.heads = {h for h in _SELF_HEADS if any(h in name.split() for name in voice.names)}
+    if any(" " in name or name.isupper() for name in voice.names):
+        voice.heads |= {"organisation", "organization", "group", "signatories"}
+    voice.quotes = [_own_quote(voice, q, text) for q in voice.quotes]
+    return voice
+
+
+def _add_people(voice: Voice) -> None:
+    """The speaker's people: quoted with a title that ties them to it."""
+    for quote in voice.quotes:
+        if not quote.who or not voice.names:
+            continue
+        title = _normal_name(quote.title)
+        who = _normal_name(quote.who)
+        tied = any(name in title for name in voice.names if len(name) > 2) or any(
+            name in who for name in voice.names if len(name) > 2
+        )
+        if tied or (
+            title
+            and title.split()[0] in {"its", "the"}
+            and any(h in title.split() for h in ("group's", "organisation's", "organization's"))
+        ):
+            person = re.sub(r",.*$", "", who)
+            voice.names.add(person)
+            voice.names.add(person.split()[-1])  # "Park said"
+
+
+def _own_quote(voice: Voice, quote: Quote, text: str) -> Quote:
+    who = quote.who
+    own = False
+    if who and _normal_name(who) in _PRONOUN_WHO:
+        own = _normal_name(who) == "we" or voice.is_own(_last_person(voice, quote))
+    elif who:
+        own = voice.is_own(who)
+    else:
+        # unattributed text offered to the reader: a model letter, words to use
+        # ("You could say something like this: '...'"), not "The banner read: '...'"
+        intro = text[max(0, quote.start - 160) : quote.start]
+        offered = intro.rstrip().endswith(":") and bool(_OFFERED_RE.search(intro))
+        own = offered or bool(re.match(r"[“\"]\s*Dear\b", text[quote.start : quote.start + 8]))
+    return Quote(quote.start, quote.end, who, quote.title, own)
+
+
+def _last_person(voice: Voice, quote: Quote) -> str | None:
+    earlier = [q.who for q in voice.quotes if q.end <= quote.start and q.who]
+    earlier = [w for w in earlier if _normal_name(w) not in _PRONOUN_WHO]
+    return earlier[-1] if earlier else None
