@@ -69,7 +69,7 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"|president|foreign ministry|foreign minister|unification ministry"
         r"|unification minister|diplomats|authorities)\b(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])"
         r"|\b[Oo]ur\s+(?:political\s+)?(?:leaders(?:hip)?|officials|politicians|lawmakers)\b"
-        r"|\b[Tt]he\s+(?:South\s+)?Korean\s+(?:government|administration|president"
+        r"|\b(?:[Tt]he\s+)?(?:South\s+)?Korean\s+(?:government|administration|president"
         r"|foreign\s+minist(?:er|ry)|unification\s+minist(?:er|ry)|authorities"
         r"|diplomats|embassy|consulate|mission|ambassador)\b"
         r"|\b[Tt]he\s+Seoul\s+government\b"
@@ -140,7 +140,8 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"|[Aa]uthorities|officials|Congress|lawmakers|[Ee]mbassy|[Mm]inistry|[Pp]resident"
         r"|[Pp]rime\s+[Mm]inister|[Pp]arliament|[Ff]oreign\s+[Mm]inister|[Dd]elegation|Union)\b"
         r"|\b(?:[Tt]he\s+)?(?:White\s+House|State\s+Department|Foreign\s+Office|Foreign\s+Secretary"
-        r"|Secretary\s+of\s+State|Global\s+Affairs\s+Canada|Congress)\b"
+        r"|Secretary\s+of\s+State|Global\s+Affairs\s+Canada|Congress|Home\s+Office"
+        r"|Home\s+Secretary|House\s+of\s+(?:Commons|Representatives)|Senate)\b"
         r"|" + _place(_OTHER_COUNTRIES),
     ),
 )
@@ -190,7 +191,9 @@ AGENT_NOUN_RE = re.compile(
     re.IGNORECASE,
 )
 
-PRONOUNS = frozenset({"it", "they", "he", "she", "this", "that", "these", "those"})
+PRONOUNS = frozenset(
+    {"it", "they", "he", "she", "this", "that", "these", "those", "him", "her", "them"}
+)
 
 
 # Names of newspapers and organisations ("The Korea Times", "Korea Refuge

@@ -48,8 +48,9 @@ class Call:
 
 # Words without which none of the rules but the imperative one can fire.
 TRIGGER_RE = re.compile(
-    r"\b(?:should|must|ought|needs?|ha(?:s|ve)|had|would|urge|call|appeal|implore|ask|demand"
-    r"|request|beseech|press|encourage|exhort|invite|challenge|it|this|only|best|right|sole"
+    r"\b(?:should|must|ought|needs?|needed|ha(?:s|ve)|had|would|urg\w*|call\w*|appeal\w*"
+    r"|implor\w*|ask\w*|demand\w*|request\w*|beseech\w*|press\w*|encourag\w*|exhort\w*"
+    r"|invit\w*|challeng\w*|recommend\w*|wants?|wanted|like|it|this|only|best|right|sole"
     r"|surest|one|first|most|cannot|can|mustn|shouldn|now|time)\b",
     re.IGNORECASE,
 )

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from articles.extraction.actors import classify_np, find_actors
+from articles.extraction.actors import classify_np, find_actors, organisation_names
 from articles.extraction.sentences import Doc, word_set
 
 _SEPARATORS_RE = re.compile(r"\s+[|›»>·•/]\s+|\s*\|\s*|\s{3,}")
@@ -57,6 +57,12 @@ _CONTACT_RE = re.compile(
     r"|contact\s*:)|\bcontact\s+(?:the\s+|our\s+)?(?:press|media|communications)\b",
     re.IGNORECASE,
 )
+# "Write to letters@paper.com.", "Call 020 7946 0531.": nothing asked but to get in touch
+_ONLY_AN_ADDRESS_RE = re.compile(
+    r"^(?:please\s+)?(?:write|e-?mail|call|phone|contact|visit|see|go)\s+(?:to\s+|us\s+at\s+|at\s+)?"
+    r"(?:[\w.+-]+@[\w.-]+|https?://\S+|www\.\S+|\+?[\d() -]{7,})[.!]?$",
+    re.IGNORECASE,
+)
 _SALUTATION_RE = re.compile(
     r"^[\"“]?(?:(?:My\s+)?(?:Dear|Respected|Honou?rable|Esteemed)\s+(?P<dear>[^,:\n]{1,80})"
     r"|Your\s+(?P<excellency>Excellency)"
@@ -75,6 +81,7 @@ _WRITE_TO_RE = re.compile(
     r"\b(?:write|writing|e-?mail|send|sending|contact|appeal|letter|message|address)\b",
     re.IGNORECASE,
 )
+_ITEM_RE = re.compile(r"^\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s")  # "(a) Raise ..."
 _BULLET_MARK_RE = re.compile(r"^[ \t]*(?:[-–—•*·▪‣◦]|\d{1,2}[.)]|\(?[a-z]\))[ \t]*$")
 
 
@@ -109,6 +116,12 @@ def is_navigation(line: str) -> bool:
     return all(len(p.split()) <= 5 and not _TERMINAL_RE.search(p) for p in parts)
 
 
+def _is_name_line(sentence: str) -> bool:
+    """A line that is only an organisation's name: "Open Door Refugee Legal Aid (Tokyo)"."""
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", sentence.strip())
+    return any(start == 0 and end == len(name) for start, end in organisation_names(name))
+
+
 def is_widget(sentence: str) -> bool:
     """A button or link: a short line naming the page's own furniture."""
     s = sentence.strip()
@@ -130,7 +143,9 @@ def analyse(doc: Doc) -> Layout:
     for i, s in enumerate(sentences):
         line_start, line_end = _line_of(text, s.start, s.end)
         before = text[line_start : s.start]
-        if before.strip() and _BULLET_MARK_RE.match(before):
+        if (before.strip() and _BULLET_MARK_RE.match(before)) or (
+            not before.strip() and _ITEM_RE.match(s.text)
+        ):
             layout.bullet.add(i)
         if (not before.strip() or i in layout.bullet) and not text[s.end : line_end].strip():
             layout.alone.add(i)
@@ -146,6 +161,8 @@ def analyse(doc: Doc) -> Layout:
         if (
             navigation[line_start]
             or (i in layout.alone and is_widget(s.text))
+            or _ONLY_AN_ADDRESS_RE.match(s.text)
+            or (i in layout.alone and _is_name_line(s.text))
             or _CONTACT_RE.search(s.text)
             or cut_off
             or footer

@@ -19,7 +19,7 @@ negation, the subject text (if any) and a base score.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from articles.extraction.actors import ACTOR_PATTERNS, classify_np
 from articles.extraction.clauses import SUBORDINATOR_RE
@@ -29,7 +29,8 @@ WORD_RE = re.compile(r"[A-Za-z’'-]+")
 
 _MODAL_RE = re.compile(
     r"\b(?P<modal>should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|has\s+got\s+to"
-    r"|have\s+got\s+to|would\s+do\s+well\s+to|would\s+be\s+(?:wise|well\s+advised)\s+to"
+    r"|have\s+got\s+to|would\s+(?:also\s+|\w+ly\s+)?do\s+well\s+to"
+    r"|would\s+(?:also\s+)?be\s+(?:wise|well\s+advised)\s+to"
     r"|had\s+better)\b"
     r"(?P<neg>\s+(?:not|never|no\s+longer))?\s+",
     re.IGNORECASE,
@@ -126,14 +127,16 @@ _IMPERATIVE_VERBS = word_set(
     cooperate disclose register establish provide permit meet seek use put publish adopt
     ratify amend review reconsider suspend condemn engage invite fund increase expand insist
     follow pray attend implement include inform notify account withdraw remove apply
-    phone text tweet post sponsor volunteer organise organize host spread
+    phone text tweet post sponsor volunteer organise organize host spread read come bring
+    consider talk say
     """
 )
 _PUBLIC_VERBS = word_set(
     """
     sign write call join tell speak donate raise boycott pressure press urge demand
     support remember stand listen share email e-mail send contact print add ask follow
-    pray attend phone text tweet post sponsor volunteer organise organize host spread
+    pray attend phone text tweet post sponsor volunteer organise organize host spread read
+    come bring consider talk
     """
 )
 # Words before an imperative that do not change it: "Finally, please allow ...",
@@ -148,7 +151,7 @@ _IMPERATIVE_LEAD_RE = re.compile(
 # "To add your name, email ...".
 _FRAME_RE = re.compile(
     r"^(?:if|when|whenever|before|after|while|once|until|as\s+soon\s+as|to|in\s+order\s+to"
-    r"|wherever|whether|whatever)\b[^,;:]{3,150},\s+(?:(?:please|also|then|now)\s+)*",
+    r"|wherever|whether|whatever|next\s+time)\b[^,;:]{3,150},\s+(?:(?:please|also|then|now)\s+)*",
     re.IGNORECASE,
 )
 
@@ -368,6 +371,8 @@ def demand_hits(sentence: str) -> list[Hit]:
         verb = re.sub(r"\s+", " ", m.group("verb").lower())
         if verb.startswith(_FIRST_PERSON_ONLY) and speaker.lower() not in {"we", "i"}:
             continue  # "Refugees want the world to know": a wish, not a demand
+        if speaker.lower() in {"we", "i"} and re.search(r"ed\b|asked", verb) and verb != "need":
+            continue  # "We asked it to let them leave": the author's story, not a demand
         rest = sentence[m.end() : m.end() + 200]
         if verb.startswith(_THAT_VERBS) and rest.lower().startswith("that "):
             sub_rest = rest[5:]
@@ -437,6 +442,11 @@ _FINITE_AFTER_NOUN = word_set(
     appeared arrived will would can could may might does did
     """
 )
+# Words that follow a finite verb rather than a noun: "Help arrived in time",
+# "Support waned as ..." (but "Share verified information" is an imperative).
+_AFTER_FINITE = word_set(
+    "the a an in on at to from with by for as after before when and but quickly too again so"
+)
 # Verb-initial openers that introduce an example or a remark, not a directive.
 _NOT_A_DIRECTIVE_RE = re.compile(
     r"(?:take\s+(?:the\s+case|for\s+example|for\s+instance)|make\s+no\s+mistake"
@@ -445,8 +455,28 @@ _NOT_A_DIRECTIVE_RE = re.compile(
 )
 
 
+_ITEM_MARK_RE = re.compile(r"^(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|P\.\s?S\.)\s+")
+
+
 def imperative_hits(sentence: str) -> list[Hit]:
-    body = sentence.lstrip("\"'“‘([")
+    hits = _imperative_at(sentence, 0)
+    if not hits:
+        # "Admission is free; bring a friend.", "One request: don't scroll past."
+        for m in re.finditer(r"[;:]\s+", sentence[:400]):
+            hits = _imperative_at(sentence, m.end())
+            if hits:
+                break
+    return hits
+
+
+def _imperative_at(sentence: str, start: int) -> list[Hit]:
+    hits = _imperative(sentence[start:])
+    return [replace(h, vp_start=h.vp_start + start) for h in hits]
+
+
+def _imperative(sentence: str) -> list[Hit]:
+    mark = _ITEM_MARK_RE.match(sentence)  # "(a) Raise ...", "P.S. If you can, ..."
+    body = sentence[mark.end() if mark else 0 :].lstrip("\"'“‘([")
     offset = len(sentence) - len(body)
     let = _LET_US_RE.match(body)
     if let:
@@ -466,9 +496,14 @@ def imperative_hits(sentence: str) -> list[Hit]:
     if first not in _IMPERATIVE_VERBS:
         return []
     second = words[1].lower().rstrip(",.;:") if len(words) > 1 else ""
+    third = words[2].lower() if len(words) > 2 else "."
     if (
         second in _FINITE_AFTER_NOUN
-        or (second.endswith("ed") and len(second) > 4)
+        or (
+            second.endswith("ed")
+            and len(second) > 4
+            and (third in _AFTER_FINITE or third[-1] in ".,;")
+        )
         or (first == "welcome" and second == "to")
         or _NOT_A_DIRECTIVE_RE.match(body)
     ):
