@@ -167,9 +167,7 @@ def _overlaps(call: Prediction, span: tuple[int, int]) -> bool:
     return call.start < span[1] and span[0] < call.end
 
 
-def score_document(
-    text: str, entry: Mapping[str, Any], predictions: Iterable[Prediction]
-) -> Tally:
+def score_document(text: str, entry: Mapping[str, Any], predictions: Iterable[Prediction]) -> Tally:
     """Count one document's predictions against its labels (see the module notes)."""
     name = str(entry["file"])
     tally = Tally(documents=1)

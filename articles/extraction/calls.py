@@ -19,7 +19,7 @@ from articles.extraction.triggers import (
     necessity_hits,
     only_way_hits,
 )
-from articles.extraction.voice import LEGAL_RE, find_voice, own_clause
+from articles.extraction.voice import LEGAL_RE, find_voice, leading_subject, own_clause
 
 ADDRESSEES = (
     "china",
@@ -73,10 +73,10 @@ def speaks_for_document(doc: Doc, idx: int, speaker: str | None) -> bool:
         return not voice.report and (verb.endswith("s") or verb.endswith("ing"))
     if speaker.lower() in _PRONOUN_SPEAKERS:
         # "They further called on ...": whoever the last sentences were about
-        for j in range(idx - 1, max(-1, idx - 3), -1):
-            lead = doc.sentences[j].text[:90]
-            if voice.is_own(lead.split(",")[0]) or voice.is_own(lead.split(" ")[0]):
-                return True
+        for j in range(idx - 1, max(-1, idx - 4), -1):
+            subject = leading_subject(doc.sentences[j].text)
+            if subject.lower() not in _PRONOUN_SPEAKERS:
+                return voice.is_own(subject)
         return False
     return voice.is_own(speaker)
 

@@ -349,6 +349,7 @@ def _demander(sentence: str, verb_start: int) -> str | None:
     if not stripped:
         return ""
     piece = re.split(r"[,;:(—–]|\s-\s|\band\s+|\bbut\s+", prefix)[-1].strip()
+    piece = re.sub(r"^(?:and|but|then|or)$", "", piece, flags=re.IGNORECASE)
     if not piece:
         # "X today voiced alarm ..., and urged China to ...": the sentence's subject
         return stripped[:90]

@@ -123,7 +123,7 @@ _SPEECH_VERBS = (
 )
 _NAME = r"[A-Z][\w’'.-]*(?:\s+(?:(?:de|van|von|bin|al|du|da)\s+)?[A-Z][\w’'.-]*){0,3}"
 _ATTRIBUTED_AFTER_RE = re.compile(
-    rf"^[\s,]*(?:(?:{_SPEECH_VERBS})\s+(?P<who>[^,.;:“”\"]{{1,80}}?)(?:,\s*(?P<title>[^.;“”\"]{{1,160}}))?"
+    rf"[\s,]*(?:(?:{_SPEECH_VERBS})\s+(?P<who>[^,.;:“”\"]{{1,80}}?)(?:,\s*(?P<title>[^.;“”\"]{{1,160}}))?"
     rf"[.;]|(?P<who2>[^,.;:“”\"]{{1,80}}?)\s+(?:{_SPEECH_VERBS})\b(?P<rest>[^.“”\"]{{0,120}}))",
 )
 _ATTRIBUTED_BEFORE_RE = re.compile(
@@ -258,6 +258,11 @@ _OFFERED_RE = re.compile(
     r"[^.:]*:\s*$",
     re.IGNORECASE,
 )
+_MEMBERS_RE = re.compile(
+    r"^\*?\s*(?:the\s+)?(?:experts|signatories|members|speakers|panel)\s*:\s*(?P<list>.+)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_TITLES = frozenset({"ms", "mr", "mrs", "dr", "prof", "the", "a", "an"})
 _PRONOUN_WHO = frozenset({"he", "she", "they", "it", "we"})
 
 
@@ -327,6 +332,22 @@ class Voice:
         return None
 
 
+_SUBJECT_END_RE = re.compile(
+    r"\s(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|do|does|did"
+    r"|today|also|further|again|therefore|then|now|\w+ly|\w+ed|said|says|told|urges|calls"
+    r"|appeals|asks|requests|demands|recommends|notes|adds|welcomes|expresses|remains|stands"
+    r"|believes|considers|encourages|invites|reiterates|stresses|underlines|condemns)\b"
+)
+
+
+def leading_subject(sentence: str) -> str:
+    """The noun phrase a sentence opens with: "The experts" in "The experts said ..."."""
+    body = _DATELINE_RE.sub("", sentence.lstrip("\"“'‘("))
+    body = re.sub(r"^(?:on|in|at|for|with|after|since|last|this)\b[^,]{0,60},\s+", "", body)
+    end = _SUBJECT_END_RE.search(body, 1)
+    return body[: end.start() if end else 60][:90].strip(" ,")
+
+
 def _normal_name(np: str) -> str:
     np = re.sub(r"\([^)]*\)|[*\[\]]", " ", np)
     np = re.sub(r"\s+", " ", np).strip(" ,.:;").lower()
@@ -384,7 +405,7 @@ def find_voice(doc) -> Voice:
         if score >= 3.0 and not re.search(r"\b(?:its|their|his|her|your|my|clicking)\b|\d", name)
     }
     voice.quotes = _attribute(text, _quote_spans(text, doc.paragraphs), doc.paragraphs)
-    _add_people(voice)
+    _add_people(voice, text)
     voice.heads = {h for h in _SELF_HEADS if any(h in name.split() for name in voice.names)}
     if any(" " in name or name.isupper() for name in voice.names):
         voice.heads |= {"organisation", "organization", "group", "signatories"}
@@ -392,8 +413,17 @@ def find_voice(doc) -> Voice:
     return voice
 
 
-def _add_people(voice: Voice) -> None:
-    """The speaker's people: quoted with a title that ties them to it."""
+def _add_people(voice: Voice, text: str) -> None:
+    """The speaker's people: quoted with a title that ties them to it, or listed as its own
+    ("*The experts: Jane Doe, Special Rapporteur on ...; John Roe, ...")."""
+    members = set()
+    for m in _MEMBERS_RE.finditer(text):
+        for item in re.split(r";", m.group("list")):
+            name = re.match(r"\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})", item)
+            if name:
+                members.add(_normal_name(name.group(1)))
+    voice.names |= {m for m in members if voice.names}
+    voice.names |= {m.split()[-1] for m in members if voice.names} - _TITLES
     for quote in voice.quotes:
         if not quote.who or not voice.names:
             continue
@@ -402,6 +432,7 @@ def _add_people(voice: Voice) -> None:
         tied = any(name in title for name in voice.names if len(name) > 2) or any(
             name in who for name in voice.names if len(name) > 2
         )
+        tied = tied or _normal_name(quote.who) in members
         if tied or (
             title
             and title.split()[0] in {"its", "the"}
@@ -409,7 +440,8 @@ def _add_people(voice: Voice) -> None:
         ):
             person = re.sub(r",.*$", "", who)
             voice.names.add(person)
-            voice.names.add(person.split()[-1])  # "Park said"
+            # "Park said", "Ambrose added": family names come first or last
+            voice.names |= {person.split()[0], person.split()[-1]} - _TITLES
 
 
 def _own_quote(voice: Voice, quote: Quote, text: str) -> Quote:
