@@ -206,6 +206,8 @@ _CAPITAL_RUN_RE = re.compile(
 )
 _ORG_HEAD_RE = re.compile(
     r"\b(?:Times|Daily|Herald|Post|Ilbo|Journal|Tribune|Gazette|News|Press|Monitor|Review"
+    r"|Courier|Chronicle|Standard|Observer|Guardian|Telegraph|Globe|Mirror|Express|Weekly"
+    r"|Magazine|Wire|Bulletin|Examiner|Inquirer|Dispatch|Sentinel|Insider|Broadcasting\s+System"
     r"|Broadcasting|Radio|Television|Watch|Network|Foundation|Association|Alliance|Institute"
     r"|Centre|Center|Coalition|Trust|Society|Forum|Fund|Federation|League|Campaign|Initiative"
     r"|Project|Partners|International|Aid|Church|Ministries|Charity|Movement|Sisters|Brothers"

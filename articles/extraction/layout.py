@@ -197,7 +197,8 @@ def _find_letters(doc: Doc, layout: Layout) -> None:
             i += 1
             continue
         addressee = _saluted(doc, i, m)
-        inline = i not in layout.alone  # "Dear Minister, I am writing ...": a quoted letter
+        # "Dear Minister, I am writing ...": a letter quoted in one paragraph
+        inline = bool(sentences[i].text[m.end() :].strip(' \t"”'))
         if inline:
             layout.letter_of[i] = addressee
         j = i + 1

@@ -47,6 +47,8 @@ def make_ask(sentence: str, hit: Hit, addressee: str, subject: str | None) -> st
         vp = vp[:-1]
     if vp.endswith(("”", '"', "’")) and len(vp) > 1 and vp[-2] in ".!,":
         vp = vp[:-2] + vp[-1]
+    if vp.endswith(("”", '"')) and vp.count('"') + vp.count("“") < 2:
+        vp = vp[:-1].rstrip(".!,;: ")  # the end of a quotation the ask stands in
     vp = _LEADING_ADVERB_RE.sub("", vp)
     # "..., and they must ...": a second clause with its own subject is not part of the ask
     vp = _NEXT_CLAUSE_RE.split(vp, maxsplit=1)[0]

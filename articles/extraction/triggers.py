@@ -503,7 +503,7 @@ def _imperative(sentence: str) -> list[Hit]:
         or (
             second.endswith("ed")
             and len(second) > 4
-            and (third in _AFTER_FINITE or third[-1] in ".,;")
+            and (third in _AFTER_FINITE or not third or words[1][-1] in ".,;")
         )
         or (first == "welcome" and second == "to")
         or _NOT_A_DIRECTIVE_RE.match(body)

@@ -404,9 +404,12 @@ def find_voice(doc) -> Voice:
         for name, score in scores.items()
         if score >= 3.0 and not re.search(r"\b(?:its|their|his|her|your|my|clicking)\b|\d", name)
     }
+    organisations = set(voice.names)
     voice.quotes = _attribute(text, _quote_spans(text, doc.paragraphs), doc.paragraphs)
     _add_people(voice, text)
     voice.heads = {h for h in _SELF_HEADS if any(h in name.split() for name in voice.names)}
+    # "Border Lantern Society" ... "the society"
+    voice.heads |= {name.split()[-1] for name in organisations if len(name.split()) > 1}
     if any(" " in name or name.isupper() for name in voice.names):
         voice.heads |= {"organisation", "organization", "group", "signatories"}
     voice.quotes = [_own_quote(voice, q, text) for q in voice.quotes]
