@@ -17,7 +17,7 @@ Rules, in order of precedence:
   long as a hard-wrapped line (60 characters or more) and the next line
   follows without a blank line.
 * A line that starts with a list marker ("- ", "– ", "— ", "• ", "* ", "1. ",
-  "(a) ", "(ii) ", or a stray "? " standing in for a bullet glyph) starts a new
+  "(a) ", "(ii) ", "→ ", or a stray "? " standing in for a bullet glyph) starts a new
   unit, and the marker is not part of the sentence.
 * Inside a line, ".", "!", "?" and "…" end a sentence when followed by
   white space and something that can start a sentence (a capital letter, a
@@ -56,7 +56,7 @@ class Sentence:
 # A list marker at the start of a line. "?" is included because scraped pages
 # often turn bullet glyphs into a literal question mark.
 _BULLET_RE = re.compile(
-    r"[ \t]*(?:[-–—•*·▪‣◦?]|\d{1,2}[.)]|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\))[ \t]+(?=\S)"
+    r"[ \t]*(?:[-–—•*·▪‣◦?→►➤✓✔○]|\d{1,2}[.)]|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\))[ \t]+(?=\S)"
 )
 
 # Candidate sentence ends: terminal punctuation, optional closing quotes or

@@ -48,7 +48,8 @@ _WIDGET_OBJECT_RE = re.compile(
     r"(?:petition|page|article|story|post|site|website|newsletter|mailing\s+list|form"
     r"|button|campaign|link|list|updates?)\b"
     r"|^(?:act|donate|sign|join|give|learn|read|find\s+out|see|view|show|click|tap|go)"
-    r"(?:\s+(?:now|here|more|today|us|all|below|back))+$",
+    r"(?:\s+(?:now|here|more|today|us|all|below|back))+$"
+    r"|^(?:read|see|view|download|watch|listen\s+to|explore|get)\b",
     re.IGNORECASE,
 )
 _CONTACT_RE = re.compile(
@@ -57,6 +58,19 @@ _CONTACT_RE = re.compile(
     r"|contact\s*:)|\bcontact\s+(?:the\s+|our\s+)?(?:press|media|communications)\b",
     re.IGNORECASE,
 )
+# "Signatories: A (Seoul); B; C", "cc: ...": lists of names
+_NAMES_LINE_RE = re.compile(
+    r"^(?:signatories|signed|co-?signed\s+by|endorsed\s+by|supported\s+by|cc|tags|keywords"
+    r"|topics|filed\s+under)\s*:",
+    re.IGNORECASE,
+)
+# Readers' comments below a post or petition: other people's words, not the page's.
+_COMMENTS_HEAD_RE = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reasons\s+for\s+signing|leave\s+a\s+(?:reply|comment)"
+    r"|what\s+(?:people|supporters|signers)\s+(?:are\s+saying|say))\s*(?:\(\d+\))?:?$",
+    re.IGNORECASE,
+)
+_COMMENTER_RE = re.compile(r"^[A-Z][\w.'’ -]{1,40}\s(?:says|said|wrote|commented|replied):?$")
 # "Write to letters@paper.com.", "Call 020 7946 0531.": nothing asked but to get in touch
 _ONLY_AN_ADDRESS_RE = re.compile(
     r"^(?:please\s+)?(?:write|e-?mail|call|phone|contact|visit|see|go)\s+(?:to\s+|us\s+at\s+|at\s+)?"
@@ -82,7 +96,7 @@ _WRITE_TO_RE = re.compile(
     re.IGNORECASE,
 )
 _ITEM_RE = re.compile(r"^\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s")  # "(a) Raise ..."
-_BULLET_MARK_RE = re.compile(r"^[ \t]*(?:[-–—•*·▪‣◦]|\d{1,2}[.)]|\(?[a-z]\))[ \t]*$")
+_BULLET_MARK_RE = re.compile(r"^[ \t]*(?:[-–—•*·▪‣◦→►➤✓✔○]|\d{1,2}[.)]|\(?[a-z]\))[ \t]*$")
 
 
 @dataclass
@@ -140,6 +154,7 @@ def analyse(doc: Doc) -> Layout:
     layout.header_end = prose[0] if prose else n
     last_prose_para = para_of[prose[-1]] if prose else n
     navigation: dict[int, bool] = {}  # by line start: a long line is looked at once
+    comments = _comments_start(doc, layout.header_end)
     for i, s in enumerate(sentences):
         line_start, line_end = _line_of(text, s.start, s.end)
         before = text[line_start : s.start]
@@ -160,6 +175,8 @@ def analyse(doc: Doc) -> Layout:
         footer = unpunctuated and para_of[i] > last_prose_para
         if (
             navigation[line_start]
+            or _NAMES_LINE_RE.match(s.text)
+            or (comments is not None and i >= comments)
             or (i in layout.alone and is_widget(s.text))
             or _ONLY_AN_ADDRESS_RE.match(s.text)
             or (i in layout.alone and _is_name_line(s.text))
@@ -171,6 +188,16 @@ def analyse(doc: Doc) -> Layout:
     _find_lead_ins(doc, layout)
     _find_letters(doc, layout)
     return layout
+
+
+def _comments_start(doc: Doc, header_end: int) -> int | None:
+    """The first sentence of a comments section, if the page has one."""
+    for i, sentence in enumerate(doc.sentences):
+        if i > header_end and (
+            _COMMENTS_HEAD_RE.match(sentence.text) or _COMMENTER_RE.match(sentence.text)
+        ):
+            return i
+    return None
 
 
 def _find_lead_ins(doc: Doc, layout: Layout) -> None:

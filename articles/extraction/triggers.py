@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from articles.extraction.actors import ACTOR_PATTERNS, classify_np
 from articles.extraction.clauses import SUBORDINATOR_RE
 from articles.extraction.sentences import word_set
+from articles.extraction.voice import leading_subject
 
 WORD_RE = re.compile(r"[A-Za-z’'-]+")
 
@@ -76,6 +77,12 @@ _BEFORE_VERB_RE = re.compile(
     r"|would|should|do|does|did|has|have|had|is|are|was|were|\w+ly))*\s*$",
     re.IGNORECASE,
 )
+_CLAUSE_WORD_RE = re.compile(r"\b(?:whether|what|how|why|because|if)\b", re.I)
+# "to" before a verb, not "to a third country": the infinitive that says what is asked
+_INFINITIVE_RE = re.compile(
+    r"\s(?P<neg>not\s+)?to\s+(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|your|my"
+    r"|any|all|every|each|some|more|most|no|[A-Z0-9])\b)(?=[a-z])"
+)
 # Verbs that take "that" + a subjunctive clause: "We ask that the government tell ..."
 _THAT_VERBS = ("demand", "ask", "request", "recommend", "urge", "insist")
 # Only a speaker wanting something of someone else makes these a demand.
@@ -125,6 +132,10 @@ _IMPERATIVE_VERBS = word_set(
     pressure press hold make take treat listen share shelter rescue welcome ensure guarantee
     repeal lift investigate punish email e-mail send contact print add ask prosecute refrain
     cooperate disclose register establish provide permit meet seek use put publish adopt
+    continue strengthen maintain intensify redouble prioritise prioritize facilitate enable
+    offer receive resettle admit document collect train appoint create designate extend renew
+    reaffirm clarify respond reply answer acknowledge apologise apologize compensate enact pass
+    reauthorize reauthorise approve vote
     ratify amend review reconsider suspend condemn engage invite fund increase expand insist
     follow pray attend implement include inform notify account withdraw remove apply
     phone text tweet post sponsor volunteer organise organize host spread read come bring
@@ -149,9 +160,9 @@ _IMPERATIVE_LEAD_RE = re.compile(
 )
 # A framing clause before the imperative: "If you belong to a church, print ...",
 # "To add your name, email ...".
-_FRAME_RE = re.compile(
-    r"^(?:if|when|whenever|before|after|while|once|until|as\s+soon\s+as|to|in\s+order\s+to"
-    r"|wherever|whether|whatever|next\s+time)\b[^,;:]{3,150},\s+(?:(?:please|also|then|now)\s+)*",
+_FRAME_START_RE = re.compile(
+    r"(?:if|when|whenever|before|after|while|once|until|as\s+soon\s+as|to|in\s+order\s+to"
+    r"|wherever|whether|whatever|next\s+time)\b",
     re.IGNORECASE,
 )
 
@@ -350,9 +361,10 @@ def _demander(sentence: str, verb_start: int) -> str | None:
         return ""
     piece = re.split(r"[,;:(—–]|\s-\s|\band\s+|\bbut\s+", prefix)[-1].strip()
     piece = re.sub(r"^(?:and|but|then|or)$", "", piece, flags=re.IGNORECASE)
+    piece = re.sub(r"^(?:and|but|so|then|yet|or)\s+", "", piece, flags=re.IGNORECASE)
     if not piece:
         # "X today voiced alarm ..., and urged China to ...": the sentence's subject
-        return stripped[:90]
+        return leading_subject(stripped)
     if re.match(r"(?:who|which|that|whom|whose)\b", piece, re.IGNORECASE):
         return None
     if SUBORDINATOR_RE.search(piece):
@@ -413,9 +425,11 @@ def demand_hits(sentence: str) -> list[Hit]:
                     Hit("call_for", m.end(), "", None, explicit=actor, base=0.8, speaker=speaker)
                 )
             continue
-        to = re.search(r"\s(?P<neg>not\s+)?to\s+", rest)
+        to = _INFINITIVE_RE.search(rest)
         if not to or to.start() > 120 or not rest[: to.start()].strip():
             continue
+        if _CLAUSE_WORD_RE.search(rest[: to.start()]):
+            continue  # "asking returnees whether they ... introduced them to": no one is urged
         if verb.startswith(("ask", "request")) and to.start() == 0:
             continue  # "ask to put it on the notice board": no one is asked
         neg = "not" if to.group("neg") else ""
@@ -459,6 +473,18 @@ _NOT_A_DIRECTIVE_RE = re.compile(
 _ITEM_MARK_RE = re.compile(r"^(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|P\.\s?S\.)\s+")
 
 
+def _frame_end(body: str) -> int | None:
+    """Where the imperative starts after a framing clause ("If you can, please ...")."""
+    frame = _FRAME_START_RE.match(body)
+    if not frame:
+        return None
+    for comma in re.finditer(r",\s+(?:(?:please|also|then|now|just)\s+)*", body[:200]):
+        word = body[comma.end() :].split(" ", 1)[0].lower().rstrip(",.;:")
+        if word in _IMPERATIVE_VERBS:
+            return comma.end()
+    return None
+
+
 def imperative_hits(sentence: str) -> list[Hit]:
     hits = _imperative_at(sentence, 0)
     if not hits:
@@ -487,9 +513,9 @@ def _imperative(sentence: str) -> list[Hit]:
     if lead and lead.end() < len(body):
         offset, body = offset + lead.end(), body[lead.end() :]
     else:
-        frame = _FRAME_RE.match(body)
+        frame = _frame_end(body)
         if frame:
-            offset, body = offset + frame.end(), body[frame.end() :]
+            offset, body = offset + frame, body[frame:]
     words = body.split()
     if len(words) < 3 - please:
         return []

@@ -286,16 +286,19 @@ class Voice:
             return True  # "the eleven organisations listed below", "the undersigned"
         if not self.names:
             return False
-        if w in self.names:
+        w = re.sub(r"^the\s+", "", w)
+        if w in self.names or "the " + w in self.names:
             return True
-        if _SIGNATORIES_RE.search(w):
-            return True  # "the eleven organisations listed below", "the undersigned"
         words = w.split()
-        if words and words[0] in {"the", "its", "our", "this"} and words[-1] in self.heads:
+        if words and words[-1] in self.heads and len(words) <= 4:
             return True  # "the organisation", "the experts", "the eleven organisations"
-        return any(
-            name in w for name in self.names if len(name) > 3
-        ) and not _PERSON_TITLE_RE.search(w)
+        # "Korea Refuge Watch, which ...", "UN human rights experts*": the name and
+        # what follows it, but not "Korea Refuge Watch's partners"
+        for name in self.names:
+            bare = re.sub(r"^the\s+", "", name)
+            if len(bare) > 3 and w.startswith(bare) and not re.match(r"[’']s\b", w[len(bare) :]):
+                return not _PERSON_TITLE_RE.search(w[len(bare) :])
+        return False
 
     def reports(self, prefix: str) -> bool:
         """Whether ``prefix`` puts what follows in someone else's mouth ("X says that")."""
