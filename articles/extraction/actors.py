@@ -65,9 +65,10 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
     (
         "south_korea_government",
         "OoTtSMNCFUlLYPKRG" + _OFFICE_OF_FIRST,
-        r"\b(?:[Oo]ur|[Tt]he|South Korea[’']s)\s+(?:new\s+|own\s+)?(?:government|administration"
-        r"|president|foreign ministry|foreign minister|unification ministry"
-        r"|unification minister|diplomats|authorities)\b(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])"
+        r"\bSouth Korea[’']s\s+(?:new\s+|own\s+)?(?:government|administration)\b"
+        r"|\b(?:[Oo]ur|[Tt]he|South Korea[’']s)\s+(?:new\s+|own\s+)?(?:president|foreign ministry"
+        r"|foreign minister|unification ministry|unification minister|diplomats|authorities)\b"
+        r"(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])"
         r"|\b[Oo]ur\s+(?:political\s+)?(?:leaders(?:hip)?|officials|politicians|lawmakers)\b"
         r"|\b(?:[Tt]he\s+)?(?:South\s+)?Korean\s+(?:government|administration|president"
         r"|foreign\s+minist(?:er|ry)|unification\s+minist(?:er|ry)|authorities"
@@ -89,6 +90,15 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         + r"|"
         + _NOT_PLACE
         + r"(?<!North )(?<!South )(?<!of )\bKorea\b(?![a-zA-Z])",
+    ),
+    # "the government", "our government": the government of the country the text
+    # comes from (its dateline, its header); South Korea's unless the text says
+    # otherwise (see layout.home).
+    (
+        "home",
+        "OoTt",
+        r"\b(?:[Oo]ur|[Tt]he)\s+(?:new\s+|own\s+|current\s+)?(?:[Gg]overnment|[Aa]dministration)\b"
+        r"(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])",
     ),
     (
         "north_korea",

@@ -174,6 +174,7 @@ class Resolved:
     addressee: str
     adjust: float  # added to the rule's base score
     thing: bool = False  # the subject is a practice, not someone who acts
+    headline: bool = False  # an agentless headline or slogan, for whoever must change
 
 
 _RELATIVE_TAIL_RE = re.compile(r"\s+(?:who|whom|whose|which|that)\b.*$", re.IGNORECASE | re.DOTALL)
@@ -186,7 +187,7 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
     if hit.explicit:
         return Resolved(hit.explicit, 0.0)
     if hit.kind == "demand_passive":  # "We ask that the children be registered"
-        letter = doc.layout.letter_of.get(idx)
+        letter = doc.layout.address_of.get(idx) or doc.layout.letter_of.get(idx)
         return Resolved(letter, 0.0) if letter else Resolved(_agent_of(doc, idx, hit), -0.15)
     if hit.kind in {"necessity", "only_way", "necessity_that"} and not subject:
         return Resolved(
@@ -199,9 +200,9 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
     # "defectors who reach South Korea": the head comes before the relative clause
     subj = _RELATIVE_TAIL_RE.sub("", subj) or subj
     subj_l = subj.lower()
-    letter = doc.layout.letter_of.get(idx)
-    if letter and _YOU_RE.match(subj_l):
-        return Resolved(letter, 0.0)  # "We ask you to ...", in a letter to someone
+    you = doc.layout.address_of.get(idx) or doc.layout.letter_of.get(idx)
+    if you and _YOU_RE.match(subj_l):
+        return Resolved(you, 0.0)  # "We ask you to ...", in a letter to someone
     if subj_l in PRONOUNS or subj_l in {"it all"}:
         plural = subj_l in {"they", "these", "those"}
         actor, victims_nearer = recent_actor(doc, idx, plural=plural)
@@ -252,6 +253,8 @@ def _imperative_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
         addressee = lead_in_addressee(doc, layout.lead_in[idx])
         if addressee:
             return Resolved(addressee, 0.0)
+    if layout.address_of.get(idx):  # "To the United Nations: ... Make China keep it."
+        return Resolved(layout.address_of[idx], -0.05)
     if layout.letter_of.get(idx):
         return Resolved(layout.letter_of[idx], 0.0)
     if hit.explicit or hit.subject == "we":
@@ -264,4 +267,4 @@ def _imperative_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
     if text.rstrip().endswith("."):
         return Resolved("public", -0.1)  # an instruction in the body speaks to readers
     # a headline or slogan: aimed at whoever does what it asks to stop
-    return Resolved(perpetrator(doc, text[hit.vp_start :]) or "other", -0.15)
+    return Resolved(perpetrator(doc, text[hit.vp_start :]) or "other", -0.15, headline=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from articles.extraction.addressees import resolve
 from articles.extraction.clauses import subject_before
@@ -82,10 +82,15 @@ def speaks_for_document(doc: Doc, idx: int, speaker: str | None) -> bool:
 
 
 def judge(doc: Doc, idx: int) -> Call | None:
+    return _judge(doc, idx)[0]
+
+
+def _judge(doc: Doc, idx: int) -> tuple[Call | None, bool]:
+    """The best call in sentence ``idx``, and whether it is an agentless headline."""
     sent = doc.sentences[idx]
     text = sent.text
     if idx in doc.layout.furniture or is_boilerplate(text) or text.rstrip().endswith("?"):
-        return None
+        return None, False
     hits = imperative_hits(text)
     if TRIGGER_RE.search(text):
         hits += demand_hits(text) + necessity_hits(text) + only_way_hits(text)
@@ -93,6 +98,7 @@ def judge(doc: Doc, idx: int) -> Call | None:
     hits = hits[:MAX_HITS]
     voice = doc.voice
     best: Call | None = None
+    headline = False
     for hit in hits:
         quote = voice.quote_at(sent.start + hit.vp_start)
         if quote is not None and not quote.own:
@@ -119,7 +125,7 @@ def judge(doc: Doc, idx: int) -> Call | None:
         resolved = resolve(doc, idx, hit, subject)
         if resolved is None:
             continue
-        addressee, adjust = resolved.addressee, resolved.adjust
+        addressee, adjust = doc.home(resolved.addressee), resolved.adjust
         score = hit.base + adjust
         if addressee == "other":
             score -= 0.15
@@ -133,8 +139,8 @@ def judge(doc: Doc, idx: int) -> Call | None:
             continue
         call = Call(text, sent.start, sent.end, addressee, ask, score)
         if best is None or call.score > best.score:
-            best = call
-    return best
+            best, headline = call, resolved.headline
+    return best, headline
 
 
 def extract_calls(text: str) -> list[Call]:
@@ -142,9 +148,29 @@ def extract_calls(text: str) -> list[Call]:
     doc = prepare(text)
     doc.layout = analyse(doc)
     doc.voice = find_voice(doc)
-    calls = []
+    calls, headlines = [], []
     for idx in range(len(doc.sentences)):
-        call = judge(doc, idx)
+        call, headline = _judge(doc, idx)
         if call is not None:
             calls.append(call)
+            headlines.append(headline)
+    return _headlines_as_in_the_body(calls, headlines)
+
+
+def _headlines_as_in_the_body(calls: list[Call], headlines: list[bool]) -> list[Call]:
+    """A headline sums up the text below it: "Press China to end the returns" is for
+    whoever the body asks to press China ("The Government should ... press China")."""
+    for n, call in enumerate(calls):
+        if not headlines[n]:
+            continue
+        verb = call.ask.split(" ", 1)[0].lower()
+        for m in range(n + 1, len(calls)):
+            later = calls[m]
+            if later.addressee == "public" or headlines[m]:
+                continue
+            if later.ask.split(" ", 1)[0].lower() == verb or re.search(
+                rf"\bto\s+{re.escape(verb)}\b", later.sentence, re.IGNORECASE
+            ):
+                calls[n] = replace(call, addressee=later.addressee)
+                break
     return calls

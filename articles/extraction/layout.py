@@ -106,7 +106,9 @@ class Layout:
     alone: set[int] = field(default_factory=set)  # sentences that are a line of their own
     lead_in: dict[int, int] = field(default_factory=dict)  # list item -> its introducer
     letter_of: dict[int, str | None] = field(default_factory=dict)  # body -> whom it salutes
+    address_of: dict[int, str | None] = field(default_factory=dict)  # after "To X:" in a speech
     header_end: int = 0  # first sentence of the first paragraph of prose
+    home: str = "south_korea_government"  # whose government "the government" is
 
     def in_letter(self, idx: int) -> bool:
         return idx in self.letter_of
@@ -187,6 +189,8 @@ def analyse(doc: Doc) -> Layout:
             layout.furniture.add(i)
     _find_lead_ins(doc, layout)
     _find_letters(doc, layout)
+    _find_addresses(doc, layout)
+    layout.home = _home(doc, layout) or layout.home
     return layout
 
 
@@ -240,6 +244,104 @@ def _find_letters(doc: Doc, layout: Layout) -> None:
             layout.letter_of[j] = addressee
             j += 1
         i = j
+
+
+# A speaker turning to someone: "To the ambassador in that building: open your
+# doors.", "And to the United Nations: ...", "Distinguished delegates, ...". What
+# follows in the paragraph is said to them.
+_APOSTROPHE_RE = re.compile(
+    r"^(?:(?:and|but|finally|now|so|lastly)[,\s]+)?to\s+(?P<np>[^:]{3,120}?)\s*:\s+",
+    re.IGNORECASE,
+)
+_VOCATIVE_START_RE = re.compile(
+    r"^(?P<np>(?:(?:my\s+)?(?:dear|distinguished|honou?rable|esteemed|respected|fellow)\s+)"
+    r"[\w .'-]{2,40}?|ladies\s+and\s+gentlemen|excellencies|friends|colleagues"
+    r"|members\s+of\s+[\w ]{3,40}?|(?:mr|madam|madame)\.?\s+(?:president|chair\w*|speaker))\s*,\s+",
+    re.IGNORECASE,
+)
+
+
+def _find_addresses(doc: Doc, layout: Layout) -> None:
+    sentences = doc.sentences
+    for i, sentence in enumerate(sentences):
+        m = _APOSTROPHE_RE.match(sentence.text) or _VOCATIVE_START_RE.match(sentence.text)
+        if not m:
+            continue
+        np = re.split(r",\s+(?:which|who)\b", m.group("np"))[0]
+        addressee = classify_np(np) or diplomat_of(doc, np, i)
+        if addressee is None and re.search(r"\bdelegat|\bcouncil\b", np, re.IGNORECASE):
+            addressee = "international_community"
+        j = i
+        while j < len(sentences) and doc.paragraph_of[j] == doc.paragraph_of[i]:
+            layout.address_of[j] = addressee
+            j += 1
+
+
+_DIPLOMAT_RE = re.compile(
+    r"\b(?:ambassador|embassy|consulate|consul|mission|envoy|legation|chargé)\b", re.IGNORECASE
+)
+
+
+def diplomat_of(doc: Doc, np: str, idx: int) -> str | None:
+    """Which state "the ambassador"/"the embassy" with no country belongs to: the one
+    whose embassy the text has named ("in front of the Chinese Embassy")."""
+    if not _DIPLOMAT_RE.search(np) or find_actors(np):
+        return None
+    for j in range(min(idx, len(doc.sentences) - 1), -1, -1):
+        sentence = doc.sentences[j].text
+        for m in _DIPLOMAT_RE.finditer(sentence):
+            near = [
+                a
+                for pos, a in find_actors(sentence)
+                if m.start() - 30 <= pos <= m.end() + 45 and a != "international_community"
+            ]
+            if near:
+                return near[0]
+    return None
+
+
+# Where a text comes from says whose government "the Government" is: a dateline
+# ("LONDON –", "Seoul, 15 March"), a visit ("on her visit to the Republic of
+# Korea"), or a short header line naming a state ("UK Government and Parliament").
+_DATELINE_PLACE_RE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z.' ]{1,30}?)(?:,\s*[A-Z][\w.]*){0,2}\s*(?:\([^)]*\))?\s*[–—-]+\s"
+    r"|^(?P<place2>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})"
+)
+_VISIT_RE = re.compile(r"\bvisit\s+to\s+(?P<place>(?:the\s+)?[A-Z][\w’' ]{2,40})")
+_STATES = frozenset({"china", "south_korea_government", "north_korea", "other"})
+
+
+def _state(name: str) -> str | None:
+    found = [a for _pos, a in find_actors(name.strip().title().replace("'S", "'s"))]
+    found = [a for a in found if a in _STATES]
+    return found[0] if found else None
+
+
+def _home(doc: Doc, layout: Layout) -> str | None:
+    sentences = doc.sentences
+    for i in range(min(len(sentences), layout.header_end + 3)):
+        text = sentences[i].text
+        m = _DATELINE_PLACE_RE.match(text)
+        if m:
+            state = _state(m.group("place") or m.group("place2"))
+            if state:
+                return state
+        visit = _VISIT_RE.search(text)
+        if visit:
+            state = _state(visit.group("place"))
+            if state:
+                return state
+    for i in range(min(len(sentences), layout.header_end)):
+        text = sentences[i].text
+        if len(text.split()) <= 6 and not organisation_names(text):
+            state = (
+                _state(text)
+                if text.isupper()
+                else next((a for _p, a in find_actors(text) if a in _STATES), None)
+            )
+            if state:
+                return state
+    return None
 
 
 def _saluted(doc: Doc, idx: int, m: re.Match[str]) -> str | None:

@@ -65,14 +65,22 @@ class Doc:
     def mentions(self, idx: int) -> list[tuple[int, str]]:
         """Actor mentions in sentence ``idx`` (computed once)."""
         if idx not in self._mentions:
-            self._mentions[idx] = find_actors(self.sentences[idx].text)
+            self._mentions[idx] = [
+                (pos, self.home(a)) for pos, a in find_actors(self.sentences[idx].text)
+            ]
         return self._mentions[idx]
+
+    def home(self, addressee: str) -> str:
+        """An addressee with "the government" made the text's own government."""
+        if addressee != "home":
+            return addressee
+        return self.layout.home if self.layout is not None else "south_korea_government"
 
     @property
     def main_actor(self) -> str | None:
         """The actor the document names most often."""
         if not self._main_actor:
-            counts = Counter(a for _pos, a in find_actors(self.text))
+            counts = Counter(self.home(a) for _pos, a in find_actors(self.text))
             self._main_actor.append(counts.most_common(1)[0][0] if counts else None)
         return self._main_actor[0]
 
