@@ -65,21 +65,18 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
     (
         "south_korea_government",
         "OoTtSMNCFUlLYPKRG" + _OFFICE_OF_FIRST,
-        r"\bSouth Korea[’']s\s+(?:new\s+|own\s+)?(?:government|administration)\b"
-        r"|\b(?:[Oo]ur|[Tt]he|South Korea[’']s)\s+(?:new\s+|own\s+)?(?:president|foreign ministry"
-        r"|foreign minister|unification ministry|unification minister|diplomats|authorities)\b"
-        r"(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])"
-        r"|\b[Oo]ur\s+(?:political\s+)?(?:leaders(?:hip)?|officials|politicians|lawmakers)\b"
+        r"\bSouth Korea[’']s\s+(?:new\s+|own\s+)?(?:government|administration|president"
+        r"|foreign\s+ministry|foreign\s+minister|diplomats|authorities)\b"
+        r"|\b(?:[Oo]ur|[Tt]he)\s+(?:new\s+|own\s+)?(?:unification ministry|unification minister)\b"
         r"|\b(?:[Tt]he\s+)?(?:South\s+)?Korean\s+(?:government|administration|president"
         r"|foreign\s+minist(?:er|ry)|unification\s+minist(?:er|ry)|authorities"
         r"|diplomats|embassy|consulate|mission|ambassador)\b"
         r"|\b[Tt]he\s+Seoul\s+government\b"
-        r"|(?<!Chinese )(?<!North Korean )\b(?:Foreign|Unification)\s+Ministry\b"
+        r"|(?<!Chinese )(?<!North Korean )\bUnification\s+Ministry\b"
         r"|(?<!Chinese )(?<!North Korean )\b(?:South\s+Korean\s+)?Minist(?:ry|er)\s+of\s+"
         r"(?:Unification|Foreign\s+Affairs)\b"
         r"|\bNational\s+Assembly\b|\bCheong\s+Wa\s+Dae\b|\b[Tt]he\s+Blue\s+House\b"
         r"|\bSouth\s+Korea[’']s\s+(?:parliament|lawmakers)\b"
-        r"|(?<!US )(?<!U\.S\. )(?<!American )\b[Ll](?:awmakers|egislators)\b"
         r"|\b(?:[Tt]he\s+)?(?:Yoon(?:\s+Suk[- ][Yy]eol)?|Moon(?:\s+Jae[- ][Ii]n)?"
         r"|Lee(?:\s+Jae[- ][Mm]yung|\s+Myung[- ][Bb]ak)?|Park(?:\s+Geun[- ][Hh]ye)?)"
         r"\s+(?:government|administration)\b"
@@ -96,9 +93,13 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
     # otherwise (see layout.home).
     (
         "home",
-        "OoTt",
-        r"\b(?:[Oo]ur|[Tt]he)\s+(?:new\s+|own\s+|current\s+)?(?:[Gg]overnment|[Aa]dministration)\b"
-        r"(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])",
+        "OoTtLlF",
+        r"\b(?:[Oo]ur|[Tt]he)\s+(?:new\s+|own\s+|current\s+)?(?:[Gg]overnment|[Aa]dministration"
+        r"|[Pp]resident|[Ff]oreign\s+[Mm]inistry|[Ff]oreign\s+[Mm]inister|diplomats|authorities)\b"
+        r"(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])"
+        r"|\b[Oo]ur\s+(?:political\s+)?(?:leaders(?:hip)?|officials|politicians|lawmakers)\b"
+        r"|(?<!Chinese )(?<!North Korean )(?<!US )(?<!U\.S\. )(?<!American )(?<!Japanese )"
+        r"\b(?:Foreign\s+Ministry|[Ll]awmakers|[Ll]egislators)\b",
     ),
     (
         "north_korea",

@@ -211,7 +211,7 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
                 return Resolved(_agent_of(doc, idx, hit), -0.3)
             return None
         if actor:
-            return Resolved(actor, -0.08)
+            return Resolved(actor, -0.12)
         return None  # a pronoun with no actor to refer to: descriptive
     named = classify_np(subj)
     if named:

@@ -109,6 +109,7 @@ class Layout:
     address_of: dict[int, str | None] = field(default_factory=dict)  # after "To X:" in a speech
     header_end: int = 0  # first sentence of the first paragraph of prose
     home: str = "south_korea_government"  # whose government "the government" is
+    home_known: bool = False  # the text says where it comes from
 
     def in_letter(self, idx: int) -> bool:
         return idx in self.letter_of
@@ -190,7 +191,8 @@ def analyse(doc: Doc) -> Layout:
     _find_lead_ins(doc, layout)
     _find_letters(doc, layout)
     _find_addresses(doc, layout)
-    layout.home = _home(doc, layout) or layout.home
+    home = _home(doc, layout)
+    layout.home, layout.home_known = home or layout.home, home is not None
     return layout
 
 
@@ -246,6 +248,7 @@ def _find_letters(doc: Doc, layout: Layout) -> None:
         i = j
 
 
+_PERSON_RE = re.compile(r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame)\.?\s+[A-Z]")
 # A speaker turning to someone: "To the ambassador in that building: open your
 # doors.", "And to the United Nations: ...", "Distinguished delegates, ...". What
 # follows in the paragraph is said to them.
@@ -350,6 +353,7 @@ def _saluted(doc: Doc, idx: int, m: re.Match[str]) -> str | None:
     named = classify_np(name) if name else None
     if named and named != "public":
         return named
+    person = _PERSON_RE.match(name)
     # "Dear Minister", "Your Excellency": the instruction or address block says who.
     first = max(0, idx - 15)
     for j in range(idx - 1, first - 1, -1):
@@ -363,4 +367,5 @@ def _saluted(doc: Doc, idx: int, m: re.Match[str]) -> str | None:
         mentions = find_actors(doc.sentences[j].text)
         if mentions:
             return mentions[-1][1]
-    return None
+    # "Dear Ms. Whitcombe": a person who speaks for no state, such as a company's head
+    return "other" if person else None

@@ -507,7 +507,7 @@ def _imperative(sentence: str) -> list[Hit]:
     offset = len(sentence) - len(body)
     let = _LET_US_RE.match(body)
     if let:
-        return [Hit("imperative", offset + let.end(), "", "we", base=0.85)]
+        return [Hit("imperative", offset + let.end(), "", "we", base=0.8)]
     lead = _IMPERATIVE_LEAD_RE.match(body)
     please = bool(lead and re.search(r"please|kindly", lead.group(), re.IGNORECASE))
     if lead and lead.end() < len(body):
