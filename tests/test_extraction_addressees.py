@@ -84,3 +84,64 @@ def test_a_passive_demand_goes_to_the_actor_doing_it_not_to_the_people_protected
 
 def test_a_vocative_names_who_an_imperative_is_for():
     assert addressee_of("Open the detention centres to inspectors, Beijing!") == "china"
+
+
+def test_the_government_is_the_government_of_the_country_the_text_comes_from():
+    # A dateline says where a text is written; "the Government" there is that
+    # country's. With nothing to say otherwise, the campaign's texts are Korean.
+    text = (
+        "OTTAWA – Refugee advocates met officials on Monday.\n\n"
+        "Canadian churches have sponsored four families. The Government should do more."
+    )
+    assert extract_calls(text)[-1].addressee == "other"
+    assert addressee_of("The government should raise the case with Beijing.") == (
+        "south_korea_government"
+    )
+
+
+def test_an_unqualified_office_scores_below_the_approval_line_when_the_country_is_unsaid():
+    # Without a dateline "the Government" may be anyone's: the call stays, the
+    # confidence drops below 0.85.
+    call = extract_calls("The Government should raise the case with Beijing.")[0]
+    assert call.score < 0.85
+    call = extract_calls("Seoul should raise the case with Beijing.")[0]
+    assert call.score >= 0.85
+
+
+def test_a_speaker_turning_to_someone_addresses_the_rest_of_the_paragraph_to_them():
+    text = (
+        "Thank you all for coming out in the cold.\n\n"
+        "To the United Nations: you have the reports on your desks. Send someone to the "
+        "border.\n\n"
+        "To everyone here: bring a friend next week."
+    )
+    assert [(c.sentence, c.addressee) for c in extract_calls(text)] == [
+        ("Send someone to the border.", "international_community"),
+        ("To everyone here: bring a friend next week.", "public"),
+    ]
+
+
+def test_an_ambassador_with_no_country_is_the_one_whose_embassy_the_text_names():
+    text = (
+        "Remarks outside the Chinese Embassy, 4 May\n\n"
+        "To the ambassador inside: come out and hear these families."
+    )
+    assert extract_calls(text)[-1].addressee == "china"
+
+
+def test_a_headline_is_for_whoever_the_body_asks_the_same_thing_of():
+    text = (
+        "Press Beijing to free the students\n\n"
+        "The Australian government should press Beijing to free the two students held in "
+        "Dalian since March."
+    )
+    calls = extract_calls(text)
+    assert [c.addressee for c in calls] == ["other", "other"]
+
+
+def test_a_letter_to_a_named_person_of_no_state_is_for_other():
+    text = (
+        "Dear Mr. Lindqvist,\n\n"
+        "Your airline flew the deportees to Pyongyang. We ask you to refuse such charters."
+    )
+    assert extract_calls(text)[-1].addressee == "other"

@@ -137,3 +137,21 @@ def test_a_participle_before_a_noun_does_not_hide_an_imperative():
         "Share verified facts, not rumours."
     ]
     assert extract_calls("Help arrived too late for the family.") == []
+
+
+def test_readers_comments_under_a_post_are_other_peoples_words():
+    text = (
+        f"{PROSE}\n\nWrite to your MP about the detainees.\n\n"
+        "3 Comments\n\nHye-jin P. says:\nMay 2, 2024 at 8:15 am\nBeijing must let them go."
+    )
+    assert [s for s, _a in calls_of(text)] == ["Write to your MP about the detainees."]
+
+
+def test_a_list_of_signatories_is_no_call():
+    text = f"{PROSE}\n\nSignatories: Open Gate Legal Aid (Busan); Free Passage Forum; River Watch"
+    assert extract_calls(text) == []
+
+
+def test_an_arrow_starts_a_list_item_like_a_bullet():
+    text = f"{PROSE}\n\nWhat you can do:\n→ Share this post with a friend.\n→ Call your MP."
+    assert [a for _s, a in calls_of(text)] == ["public", "public"]

@@ -154,3 +154,12 @@ def test_text_offered_to_the_reader_in_quotes_is_the_documents_own():
 
 def test_words_quoted_from_a_sign_or_a_banner_are_not_the_documents():
     assert extract_calls('The placard read: "Beijing must open the gates.') == []
+
+
+def test_the_speakers_partners_are_not_the_speaker():
+    # "Border Lantern Society's partners" are others, even in the society's release.
+    text = RELEASE + (
+        "\n\nBorder Lantern Society's partners in Laos urged the police to free a boy held "
+        "since May."
+    )
+    assert not any("partners in Laos" in s for s, _a in calls_of(text))

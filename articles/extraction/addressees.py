@@ -257,8 +257,10 @@ def _imperative_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
         return Resolved(layout.address_of[idx], -0.05)
     if layout.letter_of.get(idx):
         return Resolved(layout.letter_of[idx], 0.0)
+    headline = idx < layout.header_end and not text.rstrip().endswith(".")
     if hit.explicit or hit.subject == "we":
-        return Resolved(hit.explicit or "public", 0.0)
+        # "Press Beijing to ...": the reader is asked, unless the body says who
+        return Resolved(hit.explicit or "public", 0.0, headline=headline)
     vocative = _VOCATIVE_RE.search(text)
     if vocative:
         named = classify_np(vocative.group("np"))
