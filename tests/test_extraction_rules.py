@@ -457,7 +457,7 @@ def test_actor_pattern_gates_do_not_hide_any_match():
         "signatory states, the West, Washington, the U.S., the US, UNHCR, U.N., UN\n"
     )
     for addressee, gate, source in ACTOR_SOURCES:
-        gated = [m.span() for m in re.finditer(f"(?=[{gate}])(?:{source})", corpus)]
+        gated = [m.span() for m in re.finditer(f"\\b(?=[{gate}])(?:{source})", corpus)]
         plain = [m.span() for m in re.finditer(source, corpus)]
         assert gated == plain, addressee
 

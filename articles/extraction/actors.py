@@ -41,7 +41,8 @@ _OFFICE_OF_FIRST = "GgAaOoPpLlEeMm"
 
 def _place(names: str) -> str:
     """A place's name as an actor: the name itself, or an office of it."""
-    return rf"{_OFFICE_OF}(?:{names})\b|{_NOT_PLACE}\b(?:{names})\b"
+    # the look-ahead first: the place look-behinds run only where a name starts
+    return rf"{_OFFICE_OF}(?:{names})\b|(?=(?:{names})\b){_NOT_PLACE}\b(?:{names})\b"
 
 
 # Countries other than the three the campaign is about: each is ``other`` on
@@ -84,7 +85,7 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\bROK\b"
         r"|"
         + _place(r"South\s+Korea(?![a-zA-Z])|Republic\s+of\s+Korea|Seoul(?!\s+National)")
-        + r"|"
+        + r"|(?=Korea\b)"
         + _NOT_PLACE
         + r"(?<!North )(?<!South )(?<!of )\bKorea\b(?![a-zA-Z])",
     ),
@@ -114,7 +115,7 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
             r"North\s+Korea(?![a-zA-Z])|Democratic\s+People[’']s\s+Republic\s+of\s+Korea"
             r"|Pyongyang"
         )
-        + r"|"
+        + r"|(?=[Tt]he\s+North\b)"
         + _NOT_PLACE
         + r"\b[Tt]he\s+North\b(?![\s-]Korean)",
     ),
@@ -161,10 +162,11 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
 def _gated(first_chars: str, pattern: str) -> re.Pattern[str]:
     """Compile ``pattern`` behind a cheap test of the first character.
 
-    Every alternative of the pattern must start with one of ``first_chars``;
-    the look-ahead lets the engine skip all other positions quickly.
+    Every alternative of the pattern must start at a word boundary with one of
+    ``first_chars``; the look-ahead lets the engine skip all other positions
+    quickly.
     """
-    return re.compile(f"(?=[{first_chars}])(?:{pattern})")
+    return re.compile(f"\\b(?=[{first_chars}])(?:{pattern})")
 
 
 ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -213,7 +215,7 @@ PRONOUNS = frozenset(
 # such a name is not that country's government; the name itself is a single
 # other actor.
 _CAPITAL_RUN_RE = re.compile(
-    r"\b[A-Z][\w’'.&-]*(?:\s+(?:(?:for|of|on|in|and|the|&)\s+)*[A-Z][\w’'.&-]*)*"
+    r"\b[A-Z][\w’'.&-]*(?:[ \t]+(?:(?:for|of|on|in|and|the|&)[ \t]+)*[A-Z][\w’'.&-]*)*"
 )
 _ORG_HEAD_RE = re.compile(
     r"\b(?:Times|Daily|Herald|Post|Ilbo|Journal|Tribune|Gazette|News|Press|Monitor|Review"
