@@ -177,7 +177,8 @@ ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 PUBLIC_RE = re.compile(
     r"\b(?:we|us|our\s+(?:society|nation|country|citizens|readers)|readers|everyone|everybody"
     r"|citizens|all\s+of\s+us|each\s+of\s+us|you|the\s+public|civil\s+society|ordinary\s+people"
-    r"|(?:South\s+)?Koreans|young\s+people|voters|churches|activists|campaigners)\b",
+    r"|(?:South\s+)?Koreans|young\s+people|voters|churches|activists|campaigners|supporters"
+    r"|members|Americans|Canadians|Britons|Australians|Europeans|New\s+Zealanders)\b",
     re.IGNORECASE,
 )
 

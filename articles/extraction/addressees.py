@@ -37,11 +37,24 @@ from articles.extraction.actors import (
 )
 from articles.extraction.sentences import Doc, word_set
 from articles.extraction.triggers import Hit
-from articles.extraction.voice import LEGAL_SUBJECT_RE
+from articles.extraction.voice import LEGAL_SUBJECT_RE, leading_subject
 
 
-def recent_actor(doc: Doc, idx: int, plural: bool = False) -> tuple[str | None, bool]:
-    """Most recent actor before sentence ``idx``; second item: a victim group is nearer."""
+def recent_actor(
+    doc: Doc, idx: int, plural: bool = False, before: int | None = None
+) -> tuple[str | None, bool]:
+    """The actor a pronoun in sentence ``idx`` stands for; second item: a victim group
+    is nearer.
+
+    An earlier clause of the same sentence comes first ("The UK has a voice, and it
+    should use it"); then the sentences before, where the one they are about, their
+    subject, counts over others they name, and a pronoun subject passes the question
+    on ("Seoul would do well to ... It should appoint ... It should offer ...").
+    """
+    if before is not None:
+        same = [a for pos, a in doc.mentions(idx) if pos < before]
+        if same:
+            return same[0], False
     first_para = max(0, doc.paragraph_of[idx] - 1)
     for j in range(idx - 1, max(-1, idx - 6), -1):
         if doc.paragraph_of[j] < first_para:
@@ -49,6 +62,12 @@ def recent_actor(doc: Doc, idx: int, plural: bool = False) -> tuple[str | None, 
         text = doc.sentences[j].text
         if plural and VICTIM_RE.search(text) and not PLURAL_ACTOR_RE.search(text):
             return None, True
+        subject = leading_subject(text)
+        if subject.lower() in PRONOUNS:
+            continue
+        named = classify_np(subject) if subject else None
+        if named and named != "public":
+            return doc.home(named), False
         mentions = doc.mentions(j)
         if mentions:
             return mentions[0][1], False
@@ -205,7 +224,10 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         return Resolved(you, 0.0)  # "We ask you to ...", in a letter to someone
     if subj_l in PRONOUNS or subj_l in {"it all"}:
         plural = subj_l in {"they", "these", "those"}
-        actor, victims_nearer = recent_actor(doc, idx, plural=plural)
+        clause = doc.sentences[idx].text.rfind(subj, 0, hit.vp_start)
+        actor, victims_nearer = recent_actor(
+            doc, idx, plural=plural, before=clause if clause > 0 else None
+        )
         if victims_nearer:
             if hit.kind == "modal_passive":
                 return Resolved(_agent_of(doc, idx, hit), -0.3)

@@ -355,11 +355,12 @@ def _demander(sentence: str, verb_start: int) -> str | None:
     "Calling on ..."); None when it sits in a subordinate or relative clause.
     """
     prefix = sentence[:verb_start]
+    prefix = re.sub(r"\b(we|i)[’'](?:re|m|ve)\s+$", r"\1 ", prefix, flags=re.IGNORECASE)
     prefix = prefix[: _BEFORE_VERB_RE.search(prefix).start()]
     stripped = prefix.strip(" \t\n\"“”'‘’([—–-")
     if not stripped:
         return ""
-    piece = re.split(r"[,;:(—–]|\s-\s|\band\s+|\bbut\s+", prefix)[-1].strip()
+    piece = re.split(r"[,;:()—–]|\s-\s|\band\b\s*|\bbut\b\s*", prefix)[-1].strip(" \"“”'‘’")
     piece = re.sub(r"^(?:and|but|then|or)$", "", piece, flags=re.IGNORECASE)
     piece = re.sub(r"^(?:and|but|so|then|yet|or)\s+", "", piece, flags=re.IGNORECASE)
     if not piece:

@@ -298,6 +298,9 @@ class Voice:
             bare = re.sub(r"^the\s+", "", name)
             if len(bare) > 3 and w.startswith(bare) and not re.match(r"[’']s\b", w[len(bare) :]):
                 return not _PERSON_TITLE_RE.search(w[len(bare) :])
+            # "Freedom Crossing" for "Freedom Crossing USA": a short form of the name
+            if len(w.split()) >= 2 and bare.startswith(w + " "):
+                return True
         return False
 
     def reports(self, prefix: str) -> bool:
@@ -337,9 +340,10 @@ class Voice:
 
 _SUBJECT_END_RE = re.compile(
     r"\s(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|do|does|did"
-    r"|today|also|further|again|therefore|then|now|\w+ly|\w+ed|said|says|told|urges|calls"
-    r"|appeals|asks|requests|demands|recommends|notes|adds|welcomes|expresses|remains|stands"
-    r"|believes|considers|encourages|invites|reiterates|stresses|underlines|condemns)\b"
+    r"|today|also|further|again|therefore|then|now|\w+ly|\w+ed"
+    r"|(?i:said|says|told|urges|calls|appeals|asks|requests|demands|recommends|notes|adds"
+    r"|welcomes|expresses|remains|stands|believes|considers|encourages|invites|reiterates"
+    r"|stresses|underlines|condemns))\b"
 )
 
 
