@@ -145,3 +145,23 @@ def test_a_letter_to_a_named_person_of_no_state_is_for_other():
         "Your airline flew the deportees to Pyongyang. We ask you to refuse such charters."
     )
     assert extract_calls(text)[-1].addressee == "other"
+
+
+def test_a_pronoun_stands_for_what_the_sentences_before_are_about():
+    # "It" is Seoul: the subject of the sentence before, through another "It".
+    text = (
+        "Seoul would do well to reopen its channel to Beijing. It should name an envoy. "
+        "It should offer to take every detainee China releases."
+    )
+    assert [c.addressee for c in extract_calls(text)] == ["south_korea_government"] * 3
+
+
+def test_a_pronoun_takes_an_earlier_clause_of_its_own_sentence():
+    call = extract_calls("Japan has a seat on the council, and it should use it.")[0]
+    assert call.addressee == "other"
+
+
+def test_members_of_the_council_are_the_international_community():
+    assert addressee_of("We ask the members of this Council to visit the border.") == (
+        "international_community"
+    )

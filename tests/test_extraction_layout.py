@@ -155,3 +155,12 @@ def test_a_list_of_signatories_is_no_call():
 def test_an_arrow_starts_a_list_item_like_a_bullet():
     text = f"{PROSE}\n\nWhat you can do:\n→ Share this post with a friend.\n→ Call your MP."
     assert [a for _s, a in calls_of(text)] == ["public", "public"]
+
+
+def test_the_answer_a_petition_got_is_the_answerers_text_not_the_petitions():
+    text = (
+        "Petition\n\nMake Canada press Beijing on forced returns\n\n"
+        f"{PROSE}\n\nGovernment response\n\n"
+        "We urge China to respect its obligations, and we raise the matter regularly."
+    )
+    assert not any("We urge China" in s for s, _a in calls_of(text))

@@ -163,3 +163,14 @@ def test_the_speakers_partners_are_not_the_speaker():
         "since May."
     )
     assert not any("partners in Laos" in s for s, _a in calls_of(text))
+
+
+def test_a_short_form_of_the_speakers_name_is_still_the_speaker():
+    text = RELEASE.replace("The society also called on", "Border Lantern also called on")
+    assert any(s.startswith("Border Lantern also called on") for s, _a in calls_of(text))
+
+
+def test_we_are_asking_is_the_authors_demand():
+    assert calls_of("We're asking every senator to vote for the bill.") == [
+        ("We're asking every senator to vote for the bill.", "other")
+    ]

@@ -95,7 +95,8 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
     (
         "home",
         "OoTtLlF",
-        r"\b(?:[Oo]ur|[Tt]he)\s+(?:new\s+|own\s+|current\s+)?(?:[Gg]overnment|[Aa]dministration"
+        r"\b[Oo]ur\s+(?:new\s+|own\s+|current\s+)?(?:[Gg]overnment|[Aa]dministration)\b"
+        r"|\b(?:[Oo]ur|[Tt]he)\s+(?:new\s+|own\s+|current\s+)?(?:[Gg]overnment|[Aa]dministration"
         r"|[Pp]resident|[Ff]oreign\s+[Mm]inistry|[Ff]oreign\s+[Mm]inister|diplomats|authorities)\b"
         r"(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])"
         r"|\b[Oo]ur\s+(?:political\s+)?(?:leaders(?:hip)?|officials|politicians|lawmakers)\b"
@@ -141,6 +142,7 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\bsignatory\s+(?:states|countries|nations)\b)"
         r"|\bU\.\s?N\.|\bUN\b|\bHigh\s+Commissioner\b|\bSpecial\s+Rapporteur\b"
         r"|\bGeneral\s+Assembly\b|\bCommittee\s+against\s+Torture\b|\bCEDAW\b"
+        r"|\b(?:[Mm]embers|[Dd]elegat(?:es|ions))\s+of\s+(?:the|this)\s+(?:Council|Committee|General)\b"
         r"|\b(?:[Aa]ll|[Oo]ther|[Nn]eighbou?ring|[Tt]ransit|[Ff]riendly)\s+(?:countries|[Ss]tates)\b"
         r"|(?<!United )\bStates\b(?!\s+(?:Department|of\s+America))"
         r"|\bcountries\s+(?:through|in\s+the\s+region|of\s+transit)\b",
@@ -178,7 +180,7 @@ PUBLIC_RE = re.compile(
     r"\b(?:we|us|our\s+(?:society|nation|country|citizens|readers)|readers|everyone|everybody"
     r"|citizens|all\s+of\s+us|each\s+of\s+us|you|the\s+public|civil\s+society|ordinary\s+people"
     r"|(?:South\s+)?Koreans|young\s+people|voters|churches|activists|campaigners|supporters"
-    r"|members|Americans|Canadians|Britons|Australians|Europeans|New\s+Zealanders)\b",
+    r"|friends|colleagues|Americans|Canadians|Britons|Australians|Europeans|New\s+Zealanders)\b",
     re.IGNORECASE,
 )
 
@@ -231,7 +233,11 @@ _ORG_HEAD_RE = re.compile(
 
 def organisation_names(text: str) -> list[tuple[int, int]]:
     """Spans of newspaper and organisation names in ``text``."""
-    return [m.span() for m in _CAPITAL_RUN_RE.finditer(text) if _ORG_HEAD_RE.search(m.group())]
+    return [
+        m.span()
+        for m in _CAPITAL_RUN_RE.finditer(text)
+        if " " in m.group() and _ORG_HEAD_RE.search(m.group())
+    ]
 
 
 def find_actors(text: str) -> list[tuple[int, str]]:

@@ -248,7 +248,7 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         return None
     if AGENT_NOUN_RE.search(subj):
         return Resolved("other", 0.0)  # "the shipping companies should refuse ..."
-    if hit.kind == "urge" and re.match(r"[A-Z]", subj):
+    if hit.kind == "urge":
         return Resolved("other", -0.1)  # "we urge Velora to ...": someone urged can act
     # a thing or a practice: "the repatriations must stop"
     verb = re.match(r"[A-Za-z]+", doc.sentences[idx].text[hit.vp_start :])

@@ -127,7 +127,7 @@ def _judge(doc: Doc, idx: int) -> tuple[Call | None, bool]:
             continue
         addressee, adjust = doc.home(resolved.addressee), resolved.adjust
         if resolved.addressee == "home" and not doc.layout.home_known:
-            adjust -= 0.1  # "the government" of a text that does not say where it is from
+            adjust -= 0.12  # "the government" of a text that does not say where it is from
         score = hit.base + adjust
         if addressee == "other":
             score -= 0.15

@@ -67,7 +67,10 @@ _NAMES_LINE_RE = re.compile(
 # Readers' comments below a post or petition: other people's words, not the page's.
 _COMMENTS_HEAD_RE = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|reasons\s+for\s+signing|leave\s+a\s+(?:reply|comment)"
-    r"|what\s+(?:people|supporters|signers)\s+(?:are\s+saying|say))\s*(?:\(\d+\))?:?$",
+    r"|what\s+(?:people|supporters|signers)\s+(?:are\s+saying|say)"
+    # a petition site's page for the answer it got: someone else's text from there on
+    r"|(?:the\s+)?(?:government|ministry|minister|department|decision[- ]maker)[’']?s?\s+"
+    r"(?:responded|response|replied|reply)|response\s+from\s+[^.]{2,60})\s*(?:\(\d+\))?:?$",
     re.IGNORECASE,
 )
 _COMMENTER_RE = re.compile(r"^[A-Z][\w.'’ -]{1,40}\s(?:says|said|wrote|commented|replied):?$")

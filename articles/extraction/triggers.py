@@ -81,7 +81,7 @@ _CLAUSE_WORD_RE = re.compile(r"\b(?:whether|what|how|why|because|if)\b", re.I)
 # "to" before a verb, not "to a third country": the infinitive that says what is asked
 _INFINITIVE_RE = re.compile(
     r"\s(?P<neg>not\s+)?to\s+(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|your|my"
-    r"|any|all|every|each|some|more|most|no|[A-Z0-9])\b)(?=[a-z])"
+    r"|any|all|every|each|some|more|most|no|you|him|her|them|us|me|it|[A-Z0-9])\b)(?=[a-z])"
 )
 # Verbs that take "that" + a subjunctive clause: "We ask that the government tell ..."
 _THAT_VERBS = ("demand", "ask", "request", "recommend", "urge", "insist")
