@@ -583,3 +583,27 @@ def test_a_bare_policy_is_named_with_how_it_works():
     assert [call.ask for call in calls] == [
         "Abandon your cruel policy of detaining escapees by handing them to border guards"
     ]
+
+
+# --- "could" as a recommendation ---------------------------------------------
+
+
+def test_could_with_a_named_actor_and_a_chosen_action_is_a_weak_recommendation():
+    # Op-eds recommend with "could": "Tokyo could offer ..." asks Tokyo to offer.
+    call = only_call("Tokyo could offer to resettle some of the families.")
+    assert call.addressee == "other"
+    assert call.score < 0.85  # a suggestion, not a demand: never approved unread
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Returnees could face years in a labour camp.",  # what may befall them
+        "Such a move could trigger a wave of arrests.",  # a consequence
+        "The group could be sent back within days.",  # a passive risk
+        "This could put their relatives at risk.",  # no actor at all
+        "Beijing could send them back at any moment.",  # a threat, not a recommendation
+    ],
+)
+def test_could_describing_a_risk_or_a_consequence_is_not_a_call(sentence):
+    assert_no_call(sentence)

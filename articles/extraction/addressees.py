@@ -216,6 +216,8 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         actor, _ = recent_actor(doc, idx)
         return Resolved((actor or "public"), -0.1)
     subj = (subject or "").strip()
+    if hit.kind == "could":
+        return _recommended_to(doc, idx, hit, subj)
     # "defectors who reach South Korea": the head comes before the relative clause
     subj = _RELATIVE_TAIL_RE.sub("", subj) or subj
     subj_l = subj.lower()
@@ -257,6 +259,20 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
     ):
         return None  # "the figure should alarm everyone": evaluative, nobody is asked
     return Resolved(_agent_of(doc, idx, hit), -0.3, thing=True)
+
+
+def _recommended_to(doc: Doc, idx: int, hit: Hit, subject: str) -> Resolved | None:
+    """ "X could ...": a recommendation only when X is a state or body that can act."""
+    subject_l = subject.lower()
+    if subject_l in {"it", "they"}:
+        actor, _victims = recent_actor(doc, idx, plural=subject_l == "they")
+    elif subject_l in PRONOUNS:
+        return None  # "this could put them at risk": a consequence
+    else:
+        actor = classify_np(subject)
+    if actor is None or actor == "public":
+        return None
+    return Resolved(actor, 0.0)
 
 
 _YOU_RE = re.compile(r"^(?:you|your\s+[\w\s]{1,30})$")

@@ -51,12 +51,12 @@ TRIGGER_RE = re.compile(
     r"\b(?:should|must|ought|needs?|needed|ha(?:s|ve)|had|would|urg\w*|call\w*|appeal\w*"
     r"|implor\w*|ask\w*|demand\w*|request\w*|beseech\w*|press\w*|encourag\w*|exhort\w*"
     r"|invit\w*|challeng\w*|recommend\w*|wants?|wanted|like|it|this|only|best|right|sole"
-    r"|surest|one|first|most|cannot|can|mustn|shouldn|now|time)\b",
+    r"|surest|one|first|most|cannot|can|could|mustn|shouldn|now|time)\b",
     re.IGNORECASE,
 )
 
 
-_MODAL_KINDS = frozenset({"modal", "modal_passive", "cannot"})
+_MODAL_KINDS = frozenset({"modal", "modal_passive", "cannot", "could"})
 _DEMAND_KINDS = frozenset({"urge", "call_for", "demand_passive"})
 _PRONOUN_SPEAKERS = frozenset({"they", "she", "he", "it"})
 

@@ -36,6 +36,18 @@ _MODAL_RE = re.compile(
     r"(?P<neg>\s+(?:not|never|no\s+longer))?\s+",
     re.IGNORECASE,
 )
+# "The United States could make the cases a standing item": a recommendation to a
+# named actor. Only with an action it can choose ("make", "raise", "admit"), not
+# with what may befall ("could face", "could be sent back") or a consequence
+# ("could trigger", "could mean"); the addressee rule keeps it to named actors.
+_COULD_RE = re.compile(r"\bcould\s+(?:(?:also|easily|still|at\s+least)\s+)?(?P<verb>[a-z]+)\b")
+_NOT_RECOMMENDABLE = word_set(
+    """
+    be have not face lose see get become trigger touch mean cost take begin find happen fall
+    send return deport detain arrest punish collapse die suffer end well hardly never only
+    afford feel know say think imagine argue claim count prove turn go come cause lead
+    """
+)
 _NEG_ABILITY_RE = re.compile(
     r"\b(?P<modal>cannot|can\s+not|can[’']t|can\s+no\s+longer|must\s+not|mustn[’']t"
     r"|should\s+not|shouldn[’']t)\s+(?:(?:simply|just|any\s+longer|afford\s+to)\s+)*"
@@ -288,6 +300,13 @@ def modal_hits(sentence: str) -> list[Hit]:
             break
         prefix = sentence[: m.start()]
         hits.append(Hit("cannot", m.end(), "not", prefix, base=0.85))
+    for n, m in enumerate(_COULD_RE.finditer(sentence)):
+        if len(hits) >= MAX_HITS or n >= _MAX_MATCHES:
+            break
+        verb = m.group("verb").lower()
+        if verb in _NOT_RECOMMENDABLE or verb.endswith("ed"):
+            continue
+        hits.append(Hit("could", m.start("verb"), "", sentence[: m.start()], base=0.6))
     return hits
 
 
