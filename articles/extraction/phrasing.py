@@ -32,6 +32,7 @@ _LEADING_ADVERB_RE = re.compile(r"^(?:also|therefore|thus|then|still|too|now)\s+
 _NK_RE = re.compile(r"\bN\.K\.(?=\s+[a-z])")
 _SK_RE = re.compile(r"\bS\.K\.(?=\s+[a-z])")
 _THIRD_PARTY_PRONOUN_RE = re.compile(r"\b(?:they|them|he|she|him)\b", re.IGNORECASE)
+_POSSESSIVE_RE = re.compile(r"\b(?:its|itself|their|themselves)\b")
 _SWAP_SINGULAR_RE = re.compile(r"\b(?:its|itself)\b")
 _SWAP_PLURAL_RE = re.compile(r"\b(?:their|themselves)\b")
 _SWAPS = {"its": "your", "itself": "yourself", "their": "your", "themselves": "yourselves"}
@@ -181,6 +182,8 @@ def _passive_clause(sentence: str, hit: Hit) -> str:
 
 def _second_person(vp: str, subject: str, addressee: str) -> str:
     """Turn possessives that refer to the addressee into 'your'."""
+    if not _POSSESSIVE_RE.search(vp):
+        return vp
     plural_subject = (
         bool(PLURAL_ACTOR_RE.search(subject))
         or subject.lower() in {"they"}

@@ -172,7 +172,8 @@ def _attribute(text: str, spans: list[tuple[int, int]], paragraphs) -> list[Quot
             who = after.group("who") or after.group("who2")
             title = after.group("title") or after.group("rest") or ""
         else:
-            before = _ATTRIBUTED_BEFORE_RE.search(text, max(p[0], start - 200), start)
+            lead = text[max(p[0], start - 200) : start].rstrip()
+            before = _ATTRIBUTED_BEFORE_RE.search(lead) if lead.endswith((":", ",")) else None
             if before:
                 who, title = before.group("who"), ""
         if who is None and k and para_of_span[k - 1] == para_of_span[k]:
@@ -214,6 +215,11 @@ _SUBJECT_RE = re.compile(
     rf"(?:\s*\([^)]{{1,60}}\))?(?:,\s+[^,]{{1,100}},)?\s+(?:(?:also|today|further|again|therefore"
     rf"|once\s+again|now|\w+ly)\s+)*(?:(?P<present>{_DEMAND_PRESENT})|(?P<past>{_DEMAND_PAST})"
     rf"|(?P<said>said|says|today\s+\w+ed|\w+ed\b[^.]{{0,200}}\band\s+(?:{_DEMAND_PAST})))\b",
+)
+_VOICE_VERB_RE = re.compile(
+    r"\b(?:urg|call|appeal|ask|request|demand|recommend|encourag|invit|reiterat|said|says"
+    r"|today)|ed\b",
+    re.IGNORECASE,
 )
 _BY_LINE_RE = re.compile(
     r"^(?:[\w-]+\s+){0,3}?(?:(?:joint\s+)?statement|remarks|press\s+release|speech|address"
@@ -377,6 +383,8 @@ def find_voice(doc) -> Voice:
     sentences = doc.sentences
     prose = doc.layout.header_end if doc.layout else 0
     for i, sentence in enumerate(sentences):
+        if not _VOICE_VERB_RE.search(sentence.text):
+            continue  # the subject rule below needs one of these verbs
         body = _DATELINE_RE.sub("", sentence.text)
         m = _SUBJECT_RE.match(body)
         if not m:
