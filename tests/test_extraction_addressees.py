@@ -100,12 +100,26 @@ def test_the_government_is_the_government_of_the_country_the_text_comes_from():
 
 
 def test_an_unqualified_office_scores_below_the_approval_line_when_the_country_is_unsaid():
-    # Without a dateline "the Government" may be anyone's: the call stays, the
-    # confidence drops below 0.85.
-    call = extract_calls("The Government should raise the case with Beijing.")[0]
+    # A text that names Tokyo as often as Seoul and has no dateline may be either
+    # country's: "the Government" stays a call, its confidence drops below 0.85.
+    both = "Tokyo and Seoul both say they are worried. "
+    call = extract_calls(both + "The Government should raise the case with Beijing.")[0]
     assert call.score < 0.85
-    call = extract_calls("Seoul should raise the case with Beijing.")[0]
+    call = extract_calls(both + "Seoul should raise the case with Beijing.")[0]
     assert call.score >= 0.85
+
+
+def test_a_text_that_names_no_other_country_is_korean_and_our_government_is_seoul():
+    call = extract_calls("China keeps the families apart. Our government must speak up.")[0]
+    assert (call.addressee, call.score >= 0.85) == ("south_korea_government", True)
+
+
+def test_a_text_that_keeps_naming_another_country_has_that_countrys_government():
+    text = (
+        "Washington has said little. The United States admitted few refugees last year, and "
+        "America can do more. Congress is divided. The Administration should lead."
+    )
+    assert extract_calls(text)[-1].addressee == "other"
 
 
 def test_a_speaker_turning_to_someone_addresses_the_rest_of_the_paragraph_to_them():

@@ -240,15 +240,20 @@ def organisation_names(text: str) -> list[tuple[int, int]]:
     ]
 
 
-def find_actors(text: str) -> list[tuple[int, str]]:
-    """Actor mentions in ``text`` as (position, addressee), in text order."""
+def find_actors(text: str, organisations: bool = True) -> list[tuple[int, str]]:
+    """Actor mentions in ``text`` as (position, addressee), in text order.
+
+    With ``organisations=False`` the names of newspapers and organisations are
+    left out (a country inside them is still no government).
+    """
     found = []
     names = organisation_names(text) if _ORG_HEAD_RE.search(text) else []
     for addressee, pattern in ACTOR_PATTERNS:
         for m in pattern.finditer(text):
             if not any(start <= m.start() < end for start, end in names):
                 found.append((m.start(), addressee))
-    found.extend((start, "other") for start, _end in names)
+    if organisations:
+        found.extend((start, "other") for start, _end in names)
     found.sort()
     return found
 

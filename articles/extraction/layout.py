@@ -28,6 +28,7 @@ furniture and its structure. Rules:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from articles.extraction.actors import classify_np, find_actors, organisation_names
@@ -339,7 +340,11 @@ def _home(doc: Doc, layout: Layout) -> str | None:
                 return state
     for i in range(min(len(sentences), layout.header_end)):
         text = sentences[i].text
-        if len(text.split()) <= 6 and not organisation_names(text):
+        if (
+            len(text.split()) <= 6
+            and not _TERMINAL_RE.search(text)
+            and not organisation_names(text)
+        ):
             state = (
                 _state(text)
                 if text.isupper()
@@ -347,6 +352,16 @@ def _home(doc: Doc, layout: Layout) -> str | None:
             )
             if state:
                 return state
+    # Failing that, the country the text keeps talking about besides China and North
+    # Korea, its subject: a Korean paper names Seoul, an American one Washington. A
+    # text that names no other country at all is about the three the campaign is
+    # about, and "our government" in it is Seoul's.
+    counts = Counter(a for _p, a in find_actors(doc.text, organisations=False))
+    korea, other = counts["south_korea_government"], counts["other"]
+    if (korea >= 2 and korea >= 2 * other) or other == 0:
+        return "south_korea_government"
+    if other >= 3 and other >= 2 * korea:
+        return "other"
     return None
 
 
