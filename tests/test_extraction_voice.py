@@ -174,3 +174,24 @@ def test_we_are_asking_is_the_authors_demand():
     assert calls_of("We're asking every senator to vote for the bill.") == [
         ("We're asking every senator to vote for the bill.", "other")
     ]
+
+
+def test_a_headline_that_gives_someone_elses_imperative_is_reported():
+    # News headlines quote a demand and say whose it is after a comma.
+    text = "Stop the deportations, activists tell Beijing\n\n" + PROSE_NEWS
+    assert extract_calls(text) == []
+
+
+def test_a_news_photo_credit_marks_a_report_whose_third_person_demands_are_not_its_own():
+    text = (
+        "Relatives hold photos of detained family members in Seoul, Monday. / Yonhap\n\n"
+        "Rights Bridge Network urges China to free the 40 detainees, the group said today.\n\n"
+        "Rights Bridge Network is an independent organisation based in Busan."
+    )
+    assert extract_calls(text) == []
+
+
+PROSE_NEWS = (
+    "Dozens of activists gathered outside the consulate on Saturday, holding photos of "
+    "relatives who were detained near the border last month."
+)

@@ -122,6 +122,8 @@ def _judge(doc: Doc, idx: int) -> tuple[Call | None, bool]:
                 continue
         elif voice.reports(prefix):
             continue
+        elif quote is None and voice.attributed_to_other(text, hit.vp_start):
+            continue  # "Stop the deportations, activists tell Beijing"
         resolved = resolve(doc, idx, hit, subject)
         if resolved is None:
             continue

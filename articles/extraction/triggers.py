@@ -474,7 +474,8 @@ def only_way_hits(sentence: str) -> list[Hit]:
 _FINITE_AFTER_NOUN = word_set(
     """
     of by is was are were has had came grew went remains remained seems seemed appears
-    appeared arrived will would can could may might does did
+    appeared arrived will would can could may might does did shows says reveals suggests
+    grows comes goes means makes takes gives finds tells warns points lists
     """
 )
 # Words that follow a finite verb rather than a noun: "Help arrived in time",

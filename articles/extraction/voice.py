@@ -79,8 +79,9 @@ LEGAL_SUBJECT_RE = re.compile(
 
 # "..., officials said." / "..., according to the ministry." at the end
 TRAILING_ATTRIBUTION_RE = re.compile(
-    r",\s*(?:(?:[\w’'.-]+\s+){0,5}(?:said|says|say|told\s+\w+|added|noted|argued|insisted"
-    r"|warned|claimed|stated|explained|wrote)|according\s+to\b[^,]*)[\s.!”\"]*$",
+    r",\s*(?:(?:[\w’'.-]+\s+){0,5}(?:said|says|say|told\s+\w+|tells?\s+\w+|added|noted|argued"
+    r"|insisted|warned|warns?|claimed|stated|explained|wrote|urges?|urged|demands?|demanded"
+    r"|pleads?|pleaded)|according\s+to\b[^,]*)[\s.!”\"]*$",
     re.IGNORECASE,
 )
 
@@ -237,6 +238,9 @@ _ABOUT_RE = re.compile(
 )
 _NEWS_RE = re.compile(
     r"\((?:Reuters|AP|AFP|Yonhap|dpa|UPI|Kyodo|Xinhua|Bloomberg)\)|\b(?:Reporting|Editing)\s+by\b"
+    # a news photo's agency credit, a story's update stamp
+    r"|/\s*(?:Newsis|Yonhap|News1|AP|AFP|Reuters|EPA|Getty\s+Images)\s*$"
+    r"|\bUpdated\s+\d{4}-\d{2}-\d{2}\b"
     r"|(?i:\bstaff\s+(?:writer|reporter)\b|\bcorrespondent\b|\btold\s+(?:reporters|journalists)\b)",
     re.MULTILINE,
 )
@@ -329,8 +333,9 @@ class Voice:
         if not m:
             return False
         who = re.sub(
-            r"\s+(?:said|says|say|told\s+\w+|added|noted|argued|insisted|warned|claimed|stated"
-            r"|explained|wrote)\b.*$",
+            r"\s+(?:said|says|say|told\s+\w+|tells?\s+\w+|added|noted|argued|insisted|warned"
+            r"|warns?|claimed|stated|explained|wrote|urges?|urged|demands?|demanded|pleads?"
+            r"|pleaded)\b.*$",
             "",
             m.group().strip(" ,"),
             flags=re.IGNORECASE | re.DOTALL,
