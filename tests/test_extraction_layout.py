@@ -164,3 +164,13 @@ def test_the_answer_a_petition_got_is_the_answerers_text_not_the_petitions():
         "We urge China to respect its obligations, and we raise the matter regularly."
     )
     assert not any("We urge China" in s for s, _a in calls_of(text))
+
+
+def test_an_organisation_whose_name_starts_with_a_verb_is_not_an_order():
+    # "Open", "Free", "Help": names of organisations can start like imperatives.
+    assert extract_calls("Open Harbour Network condemns the arrests in Tumen.") == []
+    assert extract_calls(f"{PROSE}\n\nFree Passage Alliance is a coalition of churches.") == []
+    # ...while a headline in title case is still an order
+    assert [s for s, _a in calls_of("Stop Sending Refugees Back\n\n" + PROSE)] == [
+        "Stop Sending Refugees Back"
+    ]

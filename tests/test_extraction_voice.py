@@ -195,3 +195,10 @@ PROSE_NEWS = (
     "Dozens of activists gathered outside the consulate on Saturday, holding photos of "
     "relatives who were detained near the border last month."
 )
+
+
+def test_a_spokesperson_of_the_speaker_named_by_its_head_noun_speaks_for_it():
+    text = RELEASE + (
+        '\n\n"Seoul should accept them all," said Yoo Min-a, the society\'s legal adviser.'
+    )
+    assert any("accept them all" in s for s, _a in calls_of(text))

@@ -233,11 +233,18 @@ _ORG_HEAD_RE = re.compile(
 
 def organisation_names(text: str) -> list[tuple[int, int]]:
     """Spans of newspaper and organisation names in ``text``."""
-    return [
-        m.span()
-        for m in _CAPITAL_RUN_RE.finditer(text)
-        if " " in m.group() and _ORG_HEAD_RE.search(m.group())
-    ]
+    return [m.span() for m in _CAPITAL_RUN_RE.finditer(text) if _is_organisation(m.group())]
+
+
+def _is_organisation(run: str) -> bool:
+    """A name with an organisation's head noun in it, not first ("Press Beijing to ...")
+    unless the name goes on with "for"/"of" ("Committee for Human Rights ...")."""
+    if " " not in run:
+        return False
+    for head in _ORG_HEAD_RE.finditer(run):
+        if head.start() > 0 or re.match(r"\s+(?:for|of|on)\b", run[head.end() :]):
+            return True
+    return False
 
 
 def find_actors(text: str, organisations: bool = True) -> list[tuple[int, str]]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from articles.extraction.actors import ACTOR_PATTERNS, classify_np
+from articles.extraction.actors import ACTOR_PATTERNS, classify_np, organisation_names
 from articles.extraction.clauses import SUBORDINATOR_RE
 from articles.extraction.sentences import word_set
 from articles.extraction.voice import leading_subject
@@ -543,6 +543,8 @@ def _imperative(sentence: str) -> list[Hit]:
     first = words[0].lower().rstrip(",:")
     if first not in _IMPERATIVE_VERBS:
         return []
+    if any(start == 0 and end > len(words[0]) for start, end in organisation_names(body)):
+        return []  # "Open Roads Coalition condemns ...": a name, not an order
     second = words[1].lower().rstrip(",.;:") if len(words) > 1 else ""
     third = words[2].lower() if len(words) > 2 else "."
     if (

@@ -424,14 +424,13 @@ def find_voice(doc) -> Voice:
         for name, score in scores.items()
         if score >= 3.0 and not re.search(r"\b(?:its|their|his|her|your|my|clicking)\b|\d", name)
     }
-    organisations = set(voice.names)
-    voice.quotes = _attribute(text, _quote_spans(text, doc.paragraphs), doc.paragraphs)
-    _add_people(voice, text)
     voice.heads = {h for h in _SELF_HEADS if any(h in name.split() for name in voice.names)}
     # "Border Lantern Society" ... "the society"
-    voice.heads |= {name.split()[-1] for name in organisations if len(name.split()) > 1}
+    voice.heads |= {name.split()[-1] for name in voice.names if len(name.split()) > 1}
     if any(" " in name or name.isupper() for name in voice.names):
         voice.heads |= {"organisation", "organization", "group", "signatories"}
+    voice.quotes = _attribute(text, _quote_spans(text, doc.paragraphs), doc.paragraphs)
+    _add_people(voice, text)
     voice.quotes = [_own_quote(voice, q, text) for q in voice.quotes]
     return voice
 
@@ -456,11 +455,9 @@ def _add_people(voice: Voice, text: str) -> None:
             name in who for name in voice.names if len(name) > 2
         )
         tied = tied or _normal_name(quote.who) in members
-        if tied or (
-            title
-            and title.split()[0] in {"its", "the"}
-            and any(h in title.split() for h in ("group's", "organisation's", "organization's"))
-        ):
+        # "the coalition's advocacy director", "its spokesperson"
+        owners = {re.sub(r"[’']s$", "", word) for word in title.split()[:4]}
+        if tied or (title.startswith("its ") or bool(owners & voice.heads)):
             person = re.sub(r",.*$", "", who)
             voice.names.add(person)
             # "Park said", "Ambrose added": family names come first or last
