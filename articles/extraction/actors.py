@@ -220,7 +220,7 @@ PRONOUNS = frozenset(
 _CAPITAL_RUN_RE = re.compile(
     r"\b[A-Z][\w’'.&-]*(?:[ \t]+(?:(?:for|of|on|in|and|the|&)[ \t]+)*[A-Z][\w’'.&-]*)*"
 )
-_ORG_HEAD_RE = re.compile(
+ORG_HEAD_RE = re.compile(
     r"\b(?:Times|Daily|Herald|Post|Ilbo|Journal|Tribune|Gazette|News|Press|Monitor|Review"
     r"|Courier|Chronicle|Standard|Observer|Guardian|Telegraph|Globe|Mirror|Express|Weekly"
     r"|Magazine|Wire|Bulletin|Examiner|Inquirer|Dispatch|Sentinel|Insider|Broadcasting\s+System"
@@ -241,7 +241,7 @@ def _is_organisation(run: str) -> bool:
     unless the name goes on with "for"/"of" ("Committee for Human Rights ...")."""
     if " " not in run:
         return False
-    for head in _ORG_HEAD_RE.finditer(run):
+    for head in ORG_HEAD_RE.finditer(run):
         if head.start() > 0 or re.match(r"\s+(?:for|of|on)\b", run[head.end() :]):
             return True
     return False
@@ -254,7 +254,7 @@ def find_actors(text: str, organisations: bool = True) -> list[tuple[int, str]]:
     left out (a country inside them is still no government).
     """
     found = []
-    names = organisation_names(text) if _ORG_HEAD_RE.search(text) else []
+    names = organisation_names(text) if ORG_HEAD_RE.search(text) else []
     for addressee, pattern in ACTOR_PATTERNS:
         for m in pattern.finditer(text):
             if not any(start <= m.start() < end for start, end in names):

@@ -47,6 +47,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from articles.extraction.actors import ORG_HEAD_RE as _ORG_HEAD_RE
 from articles.extraction.sentences import word_set
 
 REPORT_RE = re.compile(
@@ -223,11 +224,14 @@ _VOICE_VERB_RE = re.compile(
     re.IGNORECASE,
 )
 _BY_LINE_RE = re.compile(
-    r"^(?:[\w-]+\s+){0,3}?(?:(?:joint\s+)?statement|remarks|press\s+release|speech|address"
-    r"|letter|briefing)\s+(?:by|of|from)\s+(?P<by>(?:the\s+)?[A-Z][^,:;\n]{2,100})"
-    r"|^(?:[\w-]+\s+){0,2}?(?:started|posted|published|issued|written|signed|organi[sz]ed)"
-    r"\s+(?:[\w-]+\s+){0,5}?by:?\s+(?P<by2>(?:the\s+)?[A-Z][^,;\n]{2,80}?)(?:,|\s+on\b|\s+\d|$)"
-    r"|^(?P<by3>[A-Z][\w’' -]{2,60}?)\s+[Ss]tatement\b",
+    r"^(?:[\w-]+\s+){0,3}?(?i:(?:joint\s+)?statement|remarks|press\s+release|speech|address"
+    r"|letter|briefing)\s+(?i:by|of|from)\s+(?P<by>(?:the\s+)?[A-Z][^,:;\n]{2,100})"
+    r"|^(?:[\w-]+\s+){0,2}?(?i:started|posted|published|issued|written|signed|organi[sz]ed)"
+    r"\s+(?:[\w-]+\s+){0,5}?(?i:by):?\s+(?P<by2>(?:the\s+)?[A-Z][^,;\n]{2,80}?)"
+    r"(?:,|\s+on\b|\s+\d|$)"
+    # a title line "Government Statement on ...", not a sentence "This statement sets out ..."
+    r"|^(?P<by3>(?!(?:This|That|The|A|An|In|Our|Its|Their)\b)[A-Z][\w’' -]{2,60}?)\s+[Ss]tatement"
+    r"\b[^.\n]*$",
     re.MULTILINE,
 )
 _ABOUT_RE = re.compile(
@@ -426,7 +430,11 @@ def find_voice(doc) -> Voice:
     }
     voice.heads = {h for h in _SELF_HEADS if any(h in name.split() for name in voice.names)}
     # "Border Lantern Society" ... "the society"
-    voice.heads |= {name.split()[-1] for name in voice.names if len(name.split()) > 1}
+    voice.heads |= {
+        name.split()[-1]
+        for name in voice.names
+        if len(name.split()) > 1 and _ORG_HEAD_RE.fullmatch(name.split()[-1].title())
+    }
     if any(" " in name or name.isupper() for name in voice.names):
         voice.heads |= {"organisation", "organization", "group", "signatories"}
     voice.quotes = _attribute(text, _quote_spans(text, doc.paragraphs), doc.paragraphs)
@@ -444,6 +452,12 @@ def _add_people(voice: Voice, text: str) -> None:
             name = re.match(r"\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})", item)
             if name:
                 members.add(_normal_name(name.group(1)))
+    # people, not bodies ("Working Group on Arbitrary Detention")
+    members = {
+        m
+        for m in members
+        if not _ORG_HEAD_RE.search(m.title()) and m.split()[-1] not in _SELF_HEADS
+    }
     voice.names |= {m for m in members if voice.names}
     voice.names |= {m.split()[-1] for m in members if voice.names} - _TITLES
     for quote in voice.quotes:
