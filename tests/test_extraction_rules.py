@@ -607,3 +607,51 @@ def test_could_with_a_named_actor_and_a_chosen_action_is_a_weak_recommendation()
 )
 def test_could_describing_a_risk_or_a_consequence_is_not_a_call(sentence):
     assert_no_call(sentence)
+
+
+# --- asks from longer sentences -----------------------------------------------
+
+
+def test_an_ask_from_a_quote_ends_with_the_quote_not_with_its_attribution():
+    text = (
+        "Border Lantern Society urges Beijing to act. Border Lantern Society said today it "
+        "had written to the embassy.\n\n"
+        '"Beijing should free them," said Han Ji-won of Border Lantern Society.'
+    )
+    asks = [c.ask for c in extract_calls(text)]
+    assert "Free them" in asks
+
+
+def test_an_ask_stops_at_a_colon_or_semicolon_that_opens_another_clause():
+    assert only_call("Seoul should take them in: Japan has already taken four.").ask == (
+        "Take them in"
+    )
+
+
+def test_coordinated_infinitives_of_a_demand_read_as_one_ask():
+    call = only_call("We urge Beijing to free the group and to let UNHCR see them.")
+    assert call.ask == "Free the group and let UNHCR see them"
+
+
+def test_a_second_modal_in_the_same_demand_is_dropped_from_the_ask():
+    call = only_call("Pyongyang must stop the beatings and must release the returnees.")
+    assert call.ask == "Stop the beatings and release the returnees"
+
+
+def test_the_subjects_own_further_doing_is_not_part_of_the_ask():
+    call = only_call(
+        "We urge churches to pray for the detainees this Sunday, and have printed a guide."
+    )
+    assert call.ask == "Pray for the detainees this Sunday"
+
+
+def test_an_infinitive_inside_a_relative_clause_is_not_the_ask():
+    call = only_call("We encourage readers who want to help the families to write to the embassy.")
+    assert call.ask == "Write to the embassy"
+
+
+def test_a_passive_ask_agrees_with_the_head_noun_of_its_subject():
+    text = "Chinese police hold them in Tumen. Women who fled forced marriages must be protected."
+    assert extract_calls(text)[-1].ask == (
+        "Ensure that women who fled forced marriages are protected"
+    )

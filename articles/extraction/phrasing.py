@@ -25,8 +25,12 @@ _TRAILING_PUNCT_RE = re.compile(r"[\s.!;:,]+$")
 _WS_RE = re.compile(r"\s+")
 _NEXT_CLAUSE_RE = re.compile(
     r"[,;]?\s+(?:and|but|while|whereas)\s+(?:[\w.’'-]+\s+){1,5}?"
-    r"(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|cannot)\b"
+    r"(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|cannot|could|can|will|would)\b"
+    # "..., and has published a guide": the subject's own other doing
+    r"|,?\s+and\s+(?:has|have|had|is|are|was|were|will|would)\b"
 )
+# The end of the quotation an ask was taken from: '... use it," said Jane Doe'
+_CLOSING_QUOTE_RE = re.compile(r"[”\"]")
 _FINAL_ACRONYM_RE = re.compile(r"\b(?:[A-Z]\.){2,}(?=[\s.!]*$)")
 _LEADING_ADVERB_RE = re.compile(r"^(?:also|therefore|thus|then|still|too|now)\s+", re.I)
 _NK_RE = re.compile(r"\bN\.K\.(?=\s+[a-z])")
@@ -51,8 +55,19 @@ def make_ask(sentence: str, hit: Hit, addressee: str, subject: str | None) -> st
     if vp.endswith(("”", '"')) and vp.count('"') + vp.count("“") < 2:
         vp = vp[:-1].rstrip(".!,;: ")  # the end of a quotation the ask stands in
     vp = _LEADING_ADVERB_RE.sub("", vp)
+    vp = _cut_at_quote_end(vp)
+    # "...: the United States has admitted ...", "...; organisers will provide ...": what
+    # follows a colon or semicolon is another clause
+    head = re.split(r"\s*[;:]\s+", vp, maxsplit=1)[0]
+    if len(head.split()) >= 2:
+        vp = head
     # "..., and they must ...": a second clause with its own subject is not part of the ask
-    vp = _NEXT_CLAUSE_RE.split(vp, maxsplit=1)[0]
+    vp = _NEXT_CLAUSE_RE.split(vp, maxsplit=1)[0].rstrip(" ,")
+    # "stop X and must guarantee Y" -> "stop X and guarantee Y"
+    vp = re.sub(r"\s+and\s+(?:must|should|shall)\s+(?:also\s+)?", " and ", vp)
+    if hit.kind == "urge":
+        # "urges China to halt X and to allow Y" -> "Halt X and allow Y"
+        vp = re.sub(r"(,?\s+and|,)\s+to\s+(?=[a-z])", r"\1 ", vp)
     if hit.past:
         first, _, rest = vp.partition(" ")
         vp = (_base_form(first) + " " + rest).strip()
@@ -167,17 +182,38 @@ def _passive_clause(sentence: str, hit: Hit) -> str:
         clause = sentence[hit.vp_start :]
     else:
         subj = (hit.subject or "").strip()
-        subj = CONNECTIVES_RE.sub("", subj.split(",")[-1]).strip()
+        subj = CONNECTIVES_RE.sub("", subj.split(",")[-1]).strip(" \"“”'‘")
         rest = sentence[hit.vp_start :]
         rest = re.sub(r"^be\s+", "", rest)
-        plural = subj.lower().endswith("s") or subj.lower() in {"they", "these", "those"}
+        # the head noun, before any relative clause: "Women who escaped ... are"
+        head = re.split(r"\s+(?:who|which|that|whose)\b", subj)[0].split()
+        last = head[-1].lower() if head else ""
+        plural = bool(_PLURAL_NOUN_RE.fullmatch(last)) or last in {"they", "these", "those"}
         neg = " not" if hit.negation in {"not", "never", "no longer"} else ""
         clause = f"{subj} {'are' if plural else 'is'}{neg} {rest}"
     clause = _TRAILING_PUNCT_RE.sub("", re.sub(r"\s+", " ", clause).strip())
-    first = clause.split(" ", 1)[0]
-    if first.lower() in DETERMINERS:
+    words = clause.split(" ", 2)
+    first = words[0]
+    # "The detainees", "Women who fled": capitalised only as the sentence's first word
+    common = (
+        len(words) > 1
+        and words[1][:1].islower()
+        and not find_actors(first)
+        and sentence.lstrip(" \"“'‘").startswith(first)
+    )
+    if first.lower() in DETERMINERS or common:
         clause = clause[:1].lower() + clause[1:]
     return clause
+
+
+def _cut_at_quote_end(vp: str) -> str:
+    """Cut an ask at the end of the quotation it was taken from."""
+    for m in _CLOSING_QUOTE_RE.finditer(vp):
+        before = vp[: m.start()]
+        opened = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+        if m.group() == "”" and not opened or (m.group() == '"' and not opened):
+            return before.rstrip(" ,.!?")
+    return vp
 
 
 def _second_person(vp: str, subject: str, addressee: str) -> str:

@@ -446,6 +446,10 @@ def demand_hits(sentence: str) -> list[Hit]:
                 )
             continue
         to = _INFINITIVE_RE.search(rest)
+        while to and re.search(r"\b(?:who|which|that)\s+\w+$", rest[: to.start()]):
+            # "encourages Americans who want to support the bill to call ...": that "to"
+            # belongs to the relative clause
+            to = _INFINITIVE_RE.search(rest, to.end())
         if not to or to.start() > 120 or not rest[: to.start()].strip():
             continue
         if _CLAUSE_WORD_RE.search(rest[: to.start()]):
