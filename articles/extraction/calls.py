@@ -7,18 +7,12 @@ from dataclasses import asdict, dataclass, replace
 
 from articles.extraction.addressees import resolve
 from articles.extraction.clauses import subject_before
+from articles.extraction.demands import demand_hits
+from articles.extraction.imperatives import imperative_hits
 from articles.extraction.layout import analyse
 from articles.extraction.phrasing import ensure_clause, make_ask, name_the_policy
 from articles.extraction.sentences import Doc, is_boilerplate, prepare
-from articles.extraction.triggers import (
-    MAX_HITS,
-    WINDOW,
-    demand_hits,
-    imperative_hits,
-    modal_hits,
-    necessity_hits,
-    only_way_hits,
-)
+from articles.extraction.triggers import MAX_HITS, WINDOW, modal_hits, necessity_hits, only_way_hits
 from articles.extraction.voice import LEGAL_RE, find_voice, leading_subject, own_clause
 
 ADDRESSEES = (
