@@ -2,8 +2,11 @@
 
 * The subject of the modal, or the object of "urge/call on", names the
   addressee: "Seoul must press Beijing" is for Seoul.
-* A pronoun ("it should ...") takes the most recent actor named before, in
-  this or the previous paragraph.
+* A pronoun ("it should ...") takes the actor of an earlier clause of its
+  sentence, else the subject of the sentences before ("Seoul would do well to
+  ... It should appoint ... It should offer ..."), else the actor they name.
+* "The government", "our government", "lawmakers" are the government of the
+  country the text comes from (see the layout module).
 * Impersonal necessity with no agent goes to the South Korean government when
   that government is an actor nearby, and to the public otherwise.
 * A passive demand goes to the actor in context, not to the people it
@@ -12,8 +15,12 @@
   actor in context; with any other verb it is an evaluation, not a call.
 * An imperative speaks to "you". In a list it is for whoever the list's
   introducer names ("We recommend that the Government of China: - End ...");
-  in a letter, for the person saluted; with a vocative ("..., Beijing"), for
+  in a letter, for the person saluted; after a speaker's turn ("To the United
+  Nations: ..."), for the one turned to; with a vocative ("..., Beijing"), for
   the one called; in the body of a text, for the reader ("Sign the petition.").
+  A headline sums up its text: it is for whoever the body asks the same of.
+* "X could ..." is a recommendation only to a state or body that can act.
+* Someone urged who is no known actor ("we urge Velora to ...") is "other".
 * A demand with no agent (a headline "Stop the deportations", a passive
   "The detainees must be released") is for the actor whose conduct must
   change: the one the text shows doing what the demand is about (returning,

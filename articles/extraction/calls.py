@@ -1,4 +1,21 @@
-"""Putting the parts together: one :class:`Call` per sentence that is a demand."""
+"""Putting the parts together: one :class:`Call` per sentence that is a demand.
+
+The score says how far to trust a call without reading it; editors (and
+``load_demo``) approve at 0.85. Each rule starts from how reliably its form
+is a demand (a named subject with "must", the speaker's own "urges": 0.9 and
+more; an imperative: 0.7 to 0.8; "X could": 0.6) and loses what its
+addressee rests on assumptions:
+
+* a pronoun's antecedent (-0.12), an agentless demand's actor (-0.15),
+  a passive's (-0.15 to -0.3);
+* "the Government", "lawmakers" of a text that does not say which country it
+  comes from (-0.12);
+* any single other actor (-0.15): the campaign's own letters go to the
+  three governments and the UN, so these are the ones an editor should see.
+
+On the development texts every call scored 0.85 or more has had call and
+addressee right; the figure is printed by ``manage.py evaluate_extraction``.
+"""
 
 from __future__ import annotations
 
