@@ -22,7 +22,20 @@ furniture and its structure. Rules:
   letter that runs to its closing ("Yours sincerely,"). Inside it, "you" is
   the person saluted, not the reader; the salutation names them, or, when it
   only gives a title ("Dear Minister"), the address block or the instruction
-  before it does ("Write to the Minister of Public Security ...").
+  before it does ("Write to the Minister of Public Security ..."); a named
+  person of no state ("Dear Ms. Whitcombe") is "other".
+* **Others' sections.** Readers' comments ("3 Comments", "Jane D. says:"),
+  signers' reasons and the answer a petition got ("Government response") are
+  other people's words; lists of names ("Signatories: ...") ask nothing.
+* **A speaker turning to someone.** "To the ambassador in that building: open
+  your doors." and "Distinguished delegates, ..." address the rest of the
+  paragraph to them; "the ambassador" with no country is the one whose
+  embassy the text names.
+* **Where the text comes from.** A dateline ("LONDON –"), a visit ("on her
+  visit to the Republic of Korea"), a header line naming a state, or else the
+  country the text keeps naming besides China and North Korea, says whose
+  government "the Government" is; a text that names no other country is
+  Korean.
 """
 
 from __future__ import annotations
