@@ -447,6 +447,7 @@ def test_actor_pattern_gates_do_not_hide_any_match():
         for p in [
             *root.glob("articles/editorials/*.txt"),
             *root.glob("tests/data/extraction/*.txt"),
+            *root.glob("tests/data/extraction/dev/*.txt"),
         ]
     )
     corpus += (
@@ -454,7 +455,10 @@ def test_actor_pattern_gates_do_not_hide_any_match():
         "Cheong Wa Dae, the Blue House, lawmakers, Legislators, the Unification Ministry, "
         "Kim Jong-un, the Kim regime, the North, Xi Jinping, President Xi, the CCP, "
         "Democracies, democratic nations, member states, other countries, Japan, allies, "
-        "signatory states, the West, Washington, the U.S., the US, UNHCR, U.N., UN\n"
+        "signatory states, the West, Washington, the U.S., the US, UNHCR, U.N., UN, "
+        "the Government of Canada, the authorities in Pyongyang, the DPRK, the PRC, "
+        "the Republic of Korea, our own government, Lawmakers, the Foreign Ministry, "
+        "the Home Office, all States, the High Commissioner, members of the Council\n"
     )
     for addressee, gate, source in ACTOR_SOURCES:
         gated = [m.span() for m in re.finditer(f"\\b(?=[{gate}])(?:{source})", corpus)]
