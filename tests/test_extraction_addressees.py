@@ -179,3 +179,19 @@ def test_members_of_the_council_are_the_international_community():
     assert addressee_of("We ask the members of this Council to visit the border.") == (
         "international_community"
     )
+
+
+def test_the_state_party_is_the_state_whose_report_a_treaty_body_reviews():
+    text = (
+        "Concluding observations on the fifth periodic report of China\n\n"
+        "14. The Committee recommends that the State party:\n"
+        "(a) Stop returning women to the Democratic People's Republic of Korea;\n"
+        "(b) Register the children of such women at birth."
+    )
+    assert [c.addressee for c in extract_calls(text)] == ["china", "china"]
+
+
+def test_the_end_of_the_norths_official_name_is_not_the_south():
+    assert addressee_of("The Democratic People's Republic of Korea must free the returnees.") == (
+        "north_korea"
+    )

@@ -85,6 +85,11 @@ def test_extraction_of_a_twenty_kilobyte_text_is_fast(seeds):
         "- Stop it\n",
         "“",
         "China should stop the returns. ",
+        # the page's structure: letters, turns of address, speakers, lists
+        "Dear Sir,\n",
+        "To the UN: stop. ",
+        "Korea Refuge Watch urges China to act. ",
+        "(a) Release them;\n",
     ],
 )
 def test_pathological_input_of_twenty_kilobytes_stays_fast(unit):

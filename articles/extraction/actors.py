@@ -84,7 +84,10 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\bPresident\s+(?:Yoon|Moon|Lee\s+Jae[- ][Mm]yung|Park\s+Geun[- ][Hh]ye)\b"
         r"|\bROK\b"
         r"|"
-        + _place(r"South\s+Korea(?![a-zA-Z])|Republic\s+of\s+Korea|Seoul(?!\s+National)")
+        # not the end of "the Democratic People's Republic of Korea"
+        + _place(
+            r"South\s+Korea(?![a-zA-Z])|(?<!People[’']s )Republic\s+of\s+Korea|Seoul(?!\s+National)"
+        )
         + r"|(?=Korea\b)"
         + _NOT_PLACE
         + r"(?<!North )(?<!South )(?<!of )\bKorea\b(?![a-zA-Z])",
@@ -103,6 +106,8 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"|(?<!Chinese )(?<!North Korean )(?<!US )(?<!U\.S\. )(?<!American )(?<!Japanese )"
         r"\b(?:Foreign\s+Ministry|[Ll]awmakers|[Ll]egislators)\b",
     ),
+    # "the State party": the state whose report a treaty body reviews (layout.reviewed)
+    ("state_party", "Ss", r"\b[Ss]tates?[ -][Pp]arty\b"),
     (
         "north_korea",
         "NTtKPDM" + _OFFICE_OF_FIRST,

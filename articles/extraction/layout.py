@@ -127,6 +127,7 @@ class Layout:
     header_end: int = 0  # first sentence of the first paragraph of prose
     home: str = "south_korea_government"  # whose government "the government" is
     home_known: bool = False  # the text says where it comes from
+    reviewed: str | None = None  # the state a treaty body's text reviews ("the State party")
 
     def in_letter(self, idx: int) -> bool:
         return idx in self.letter_of
@@ -210,6 +211,7 @@ def analyse(doc: Doc) -> Layout:
     _find_addresses(doc, layout)
     home = _home(doc, layout)
     layout.home, layout.home_known = home or layout.home, home is not None
+    layout.reviewed = _reviewed(doc)
     return layout
 
 
@@ -227,7 +229,14 @@ def _find_lead_ins(doc: Doc, layout: Layout) -> None:
     """Each list item's introducer: the nearest line before the list ending in ':'."""
     for i in sorted(layout.bullet):
         j = i - 1
-        while j >= 0 and (j in layout.bullet or not _starts_line(doc, j)):
+        # back over the items before it, to the line that ends with ":" (itself
+        # perhaps numbered: "29. The Committee recommends that the State party:")
+        while (
+            j >= 0
+            and i - j <= 12
+            and not doc.sentences[j].text.rstrip().endswith(":")
+            and (j in layout.bullet or not _starts_line(doc, j))
+        ):
             j -= 1
         if j >= 0 and doc.sentences[j].text.rstrip().endswith(":") and i - j <= 12:
             layout.lead_in[i] = j
@@ -378,6 +387,23 @@ def _home(doc: Doc, layout: Layout) -> str | None:
     return None
 
 
+_REVIEW_RE = re.compile(
+    r"\b(?:report|review|examination|reports)\s+of\s+(?P<state>(?:the\s+)?[A-Z][\w’' ]{2,60})"
+)
+
+
+def _reviewed(doc: Doc) -> str | None:
+    """The state a treaty body's observations are about: "... periodic report of China"."""
+    for sentence in doc.sentences[:8]:
+        m = _REVIEW_RE.search(sentence.text)
+        if m:
+            state = _state(m.group("state"))
+            if state:
+                return state
+    counts = Counter(a for _p, a in find_actors(doc.text, organisations=False) if a in _STATES)
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def _saluted(doc: Doc, idx: int, m: re.Match[str]) -> str | None:
     """The addressee class of the person a salutation greets."""
     name = m.group("dear") or m.group("to") or ""
@@ -391,11 +417,11 @@ def _saluted(doc: Doc, idx: int, m: re.Match[str]) -> str | None:
         sentence = doc.sentences[j].text
         write = _WRITE_TO_RE.search(sentence)
         if write:
-            mentions = [a for pos, a in find_actors(sentence) if pos >= write.start()]
+            mentions = [a for pos, a in doc.raw_mentions(j) if pos >= write.start()]
             if mentions:
                 return mentions[0]
     for j in range(idx - 1, first - 1, -1):
-        mentions = find_actors(doc.sentences[j].text)
+        mentions = doc.raw_mentions(j)
         if mentions:
             return mentions[-1][1]
     # "Dear Ms. Whitcombe": a person who speaks for no state, such as a company's head

@@ -64,15 +64,21 @@ class Doc:
     _main_actor: list[str | None] = field(default_factory=list)
 
     def mentions(self, idx: int) -> list[tuple[int, str]]:
-        """Actor mentions in sentence ``idx`` (computed once)."""
+        """Actor mentions in sentence ``idx``, "the government" made the text's own."""
+        return [(pos, self.home(a)) for pos, a in self.raw_mentions(idx)]
+
+    def raw_mentions(self, idx: int) -> list[tuple[int, str]]:
+        """Actor mentions in sentence ``idx`` as found (computed once)."""
         if idx not in self._mentions:
-            self._mentions[idx] = [
-                (pos, self.home(a)) for pos, a in find_actors(self.sentences[idx].text)
-            ]
+            self._mentions[idx] = find_actors(self.sentences[idx].text)
         return self._mentions[idx]
 
     def home(self, addressee: str) -> str:
-        """An addressee with "the government" made the text's own government."""
+        """An addressee with "the government" made the text's own government, and "the
+        State party" the state the text reviews."""
+        if addressee == "state_party":
+            reviewed = self.layout.reviewed if self.layout is not None else None
+            return reviewed or "other"
         if addressee != "home":
             return addressee
         return self.layout.home if self.layout is not None else "south_korea_government"
