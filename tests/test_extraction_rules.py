@@ -659,3 +659,17 @@ def test_a_passive_ask_agrees_with_the_head_noun_of_its_subject():
     assert extract_calls(text)[-1].ask == (
         "Ensure that women who fled forced marriages are protected"
     )
+
+
+def test_it_is_high_time_without_that_is_a_call():
+    call = only_call("It is high time Beijing let the families go.")
+    assert (call.addressee, call.ask) == ("china", "Let the families go")
+
+
+def test_words_that_open_a_name_are_no_imperative_when_the_name_is_the_subject():
+    assert_no_call("Help Line volunteers answered three hundred calls last week.")
+    assert only_call("Free Kim Ok-sun and her son now.").ask == "Free Kim Ok-sun and her son now"
+
+
+def test_a_colon_after_someone_elses_words_does_not_make_them_the_authors():
+    assert_no_call("As one diplomat put it: Seoul must stop pretending.")

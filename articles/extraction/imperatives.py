@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from articles.extraction.actors import organisation_names
+from articles.extraction.actors import find_actors, organisation_names
 from articles.extraction.sentences import word_set
 from articles.extraction.triggers import Hit
 
@@ -115,6 +115,29 @@ def _frame_end(body: str) -> int | None:
     return None
 
 
+def _starts_with_a_name(words: list[str]) -> bool:
+    """Capitalised words after the verb, in a sentence not set in title case, that
+    name no actor and are followed by a finite verb: the verb starts a name that is
+    the sentence's subject ("Help Line volunteers answered ...")."""
+    if len(words) < 3 or not words[1][:1].isupper():
+        return False
+    run = 1
+    while run < len(words) and (
+        words[run][:1].isupper() or (words[run] in {"the", "of", "for"} and run + 1 < len(words))
+    ):
+        run += 1
+    if run < 2 or run == len(words):
+        return False
+    capitalised = sum(w[:1].isupper() for w in words) / len(words)
+    name = " ".join(words[1:run]).rstrip(",.;:!")
+    # the name is a subject when a finite verb follows it, or follows its noun
+    after = [w.lower().rstrip(",.;:") for w in words[run : run + 2]]
+    finite = any(
+        w in _FINITE_AFTER_NOUN or w in {"said", "says"} or w.endswith("ed") for w in after
+    )
+    return capitalised < 0.6 and finite and not find_actors(name)
+
+
 def imperative_hits(sentence: str) -> list[Hit]:
     hits = _imperative_at(sentence, 0)
     if not hits:
@@ -154,6 +177,8 @@ def _imperative(sentence: str) -> list[Hit]:
         return []
     if any(start == 0 and end > len(words[0]) for start, end in organisation_names(body)):
         return []  # "Open Roads Coalition condemns ...": a name, not an order
+    if _starts_with_a_name(words):
+        return []  # "Help Line volunteers answered ...", "Save the Children said ..."
     second = words[1].lower().rstrip(",.;:") if len(words) > 1 else ""
     third = words[2].lower() if len(words) > 2 else "."
     if (

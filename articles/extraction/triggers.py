@@ -78,7 +78,10 @@ _NECESSITY_RE = re.compile(
     r"(?P<adj>urgent|imperative|crucial|essential|vital|necessary|important|critical"
     r"|paramount|high\s+time|time|incumbent|our\s+(?:duty|responsibility)|wise|advisable"
     r"|prudent|the\s+(?:time|moment)|time\s+has\s+come)"
-    r"(?:\s+(?:for|on|upon)\s+(?P<agent>[^,;:]{1,80}?))?\s+(?P<neg0>not\s+)?(?P<link>to|that)\s+(?P<neg>not\s+)?",
+    r"(?:\s+(?:for|on|upon)\s+(?P<agent>[^,;:]{1,80}?))?\s+(?P<neg0>not\s+)?"
+    # "It is high time the world paid attention": "that" may be left out after "time"
+    r"(?P<link>to\s+|that\s+|(?<=[Hh]igh time )(?=(?:the|our|this)\b|[A-Z])|(?<=[Aa]bout time )"
+    r"(?=(?:the|our|this)\b|[A-Z]))(?P<neg>not\s+)?",
     re.IGNORECASE,
 )
 
@@ -287,7 +290,7 @@ def necessity_hits(sentence: str) -> list[Hit]:
             continue
         neg = "not" if m.group("neg") or m.group("neg0") else ""
         agent = m.group("agent")
-        if m.group("link").lower() == "to":
+        if m.group("link").strip().lower() == "to":
             verb = _verb_after(sentence, m.end())
             if verb is None or verb[1].lower() in _META_VERBS:
                 continue

@@ -62,7 +62,8 @@ REPORT_RE = re.compile(
     r"|reportedly|pledged|vowed|promised|emphasi[sz](?:es|ed|ing)|stress(?:es|ed|ing)"
     r"|quoted|noted|noting|added|adding|say|argue|insist|claim|think|believe|suggests?"
     r"|suggested|recommend|warn|conclude[sd]?|contends?|contended|fears?|feared"
-    r"|predicts?|predicted|knows?|thought|felt|feels?|reckons?|agreed?|agrees)\b",
+    r"|predicts?|predicted|knows?|thought|felt|feels?|reckons?|agreed?|agrees|put\s+it"
+    r"|in\s+the\s+words\s+of)\b",
     re.IGNORECASE,
 )
 _FIRST_PERSON_RE = re.compile(r"\b(?:we|i|this\s+(?:newspaper|paper|page|editorial))\b", re.I)
@@ -95,7 +96,9 @@ def own_clause(prefix: str) -> str:
     colon = prefix.rfind(":")
     if colon > cut:
         before = prefix[max(0, colon - 40) : colon]
-        if not REPORT_RE.search(" ".join(before.split()[-3:])):
+        last = " ".join(before.split()[-3:])
+        # "As one activist put it: ...", "In the words of the minister: ..."
+        if not REPORT_RE.search(last) and not re.search(r"\bput\s+it|\bwords\s+of\b", last):
             cut = colon
     return prefix[cut + 1 :] if cut >= 0 else prefix
 
