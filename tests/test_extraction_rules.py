@@ -673,3 +673,8 @@ def test_words_that_open_a_name_are_no_imperative_when_the_name_is_the_subject()
 
 def test_a_colon_after_someone_elses_words_does_not_make_them_the_authors():
     assert_no_call("As one diplomat put it: Seoul must stop pretending.")
+
+
+def test_an_aside_between_the_modal_and_the_verb_does_not_hide_the_demand():
+    call = only_call("Seoul must, at the very least, protest.")
+    assert (call.addressee, call.ask) == ("south_korea_government", "Protest")

@@ -34,7 +34,9 @@ _MODAL_RE = re.compile(
     r"|have\s+got\s+to|would\s+(?:also\s+|\w+ly\s+)?do\s+well\s+to"
     r"|would\s+(?:also\s+)?be\s+(?:wise|well\s+advised)\s+to"
     r"|had\s+better)\b"
-    r"(?P<neg>\s+(?:not|never|no\s+longer))?\s+",
+    r"(?P<neg>\s+(?:not|never|no\s+longer))?"
+    # "Seoul must, at the very least, protest": an aside between commas
+    r"(?:\s*,(?=[^,]{1,40},)[^,]{1,40},)?\s+",
     re.IGNORECASE,
 )
 
