@@ -100,9 +100,9 @@ def test_the_government_is_the_government_of_the_country_the_text_comes_from():
 
 
 def test_an_unqualified_office_scores_below_the_approval_line_when_the_country_is_unsaid():
-    # A text that names Tokyo as often as Seoul and has no dateline may be either
-    # country's: "the Government" stays a call, its confidence drops below 0.85.
-    both = "Tokyo and Seoul both say they are worried. "
+    # A text that names Tokyo a little more than Seoul and has no dateline may be
+    # either country's: "the Government" stays a call, its confidence drops below 0.85.
+    both = "Tokyo and Seoul both say they are worried, and Tokyo has offered help. "
     call = extract_calls(both + "The Government should raise the case with Beijing.")[0]
     assert call.score < 0.85
     call = extract_calls(both + "Seoul should raise the case with Beijing.")[0]

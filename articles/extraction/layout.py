@@ -380,7 +380,7 @@ def _home(doc: Doc, layout: Layout) -> str | None:
     # about, and "our government" in it is Seoul's.
     counts = Counter(a for _p, a in find_actors(doc.text, organisations=False))
     korea, other = counts["south_korea_government"], counts["other"]
-    if (korea >= 2 and korea >= 2 * other) or other == 0:
+    if (korea >= 1 and korea >= other) or other == 0:
         return "south_korea_government"
     if other >= 3 and other >= 2 * korea:
         return "other"
