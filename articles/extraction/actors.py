@@ -223,7 +223,8 @@ PRONOUNS = frozenset(
 # such a name is not that country's government; the name itself is a single
 # other actor.
 _CAPITAL_RUN_RE = re.compile(
-    r"\b[A-Z][\w’'.&-]*(?:[ \t]+(?:(?:for|of|on|in|and|the|&)[ \t]+)*[A-Z][\w’'.&-]*)*"
+    # a full stop after a lower-case letter ends the name: "... Watch. China must"
+    r"\b[A-Z][\w’'.&-]*(?:(?<![a-z]\.)[ \t]+(?:(?:for|of|on|in|and|the|&)[ \t]+)*[A-Z][\w’'.&-]*)*"
 )
 ORG_HEAD_RE = re.compile(
     r"\b(?:Times|Daily|Herald|Post|Ilbo|Journal|Tribune|Gazette|News|Press|Monitor|Review"
@@ -258,14 +259,18 @@ def find_actors(text: str, organisations: bool = True) -> list[tuple[int, str]]:
     With ``organisations=False`` the names of newspapers and organisations are
     left out (a country inside them is still no government).
     """
+    return [(pos, a) for pos, a, org in find_marked_actors(text) if organisations or not org]
+
+
+def find_marked_actors(text: str) -> list[tuple[int, str, bool]]:
+    """Actor mentions as (position, addressee, whether it is an organisation's name)."""
     found = []
     names = organisation_names(text) if ORG_HEAD_RE.search(text) else []
     for addressee, pattern in ACTOR_PATTERNS:
         for m in pattern.finditer(text):
             if not any(start <= m.start() < end for start, end in names):
-                found.append((m.start(), addressee))
-    if organisations:
-        found.extend((start, "other") for start, _end in names)
+                found.append((m.start(), addressee, False))
+    found.extend((start, "other", True) for start, _end in names)
     found.sort()
     return found
 

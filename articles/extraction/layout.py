@@ -378,7 +378,7 @@ def _home(doc: Doc, layout: Layout) -> str | None:
     # Korea, its subject: a Korean paper names Seoul, an American one Washington. A
     # text that names no other country at all is about the three the campaign is
     # about, and "our government" in it is Seoul's.
-    counts = Counter(a for _p, a in find_actors(doc.text, organisations=False))
+    counts = Counter(doc.states_named())
     korea, other = counts["south_korea_government"], counts["other"]
     if (korea >= 1 and korea >= other) or other == 0:
         return "south_korea_government"
@@ -400,7 +400,7 @@ def _reviewed(doc: Doc) -> str | None:
             state = _state(m.group("state"))
             if state:
                 return state
-    counts = Counter(a for _p, a in find_actors(doc.text, organisations=False) if a in _STATES)
+    counts = Counter(a for a in doc.states_named() if a in _STATES)
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -14,11 +14,12 @@ extractor needs on top:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from articles.extraction.actors import find_actors
+from articles.extraction.actors import find_marked_actors
 from articles.sentences import Sentence, paragraph_spans, split_sentences
 
 
@@ -61,6 +62,7 @@ class Doc:
     layout: Any = None  # layout.Layout, set by layout.analyse
     voice: Any = None  # voice.Voice, set by voice.find_voice
     _mentions: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    _marked: list[tuple[int, str, bool]] | None = None
     _main_actor: list[str | None] = field(default_factory=list)
 
     def mentions(self, idx: int) -> list[tuple[int, str]]:
@@ -68,10 +70,24 @@ class Doc:
         return [(pos, self.home(a)) for pos, a in self.raw_mentions(idx)]
 
     def raw_mentions(self, idx: int) -> list[tuple[int, str]]:
-        """Actor mentions in sentence ``idx`` as found (computed once)."""
+        """Actor mentions in sentence ``idx`` as found, positions in the sentence."""
         if idx not in self._mentions:
-            self._mentions[idx] = find_actors(self.sentences[idx].text)
+            s = self.sentences[idx]
+            marked = self.marked_actors()
+            first = bisect_left(marked, (s.start,))
+            last = bisect_left(marked, (s.end,))
+            self._mentions[idx] = [(pos - s.start, a) for pos, a, _org in marked[first:last]]
         return self._mentions[idx]
+
+    def marked_actors(self) -> list[tuple[int, str, bool]]:
+        """The whole text's actor mentions (see ``actors.find_marked_actors``), found once."""
+        if self._marked is None:
+            self._marked = find_marked_actors(self.text)
+        return self._marked
+
+    def states_named(self) -> list[str]:
+        """The actors the text names, organisations' names left out."""
+        return [a for _pos, a, org in self.marked_actors() if not org]
 
     def home(self, addressee: str) -> str:
         """An addressee with "the government" made the text's own government, and "the
@@ -87,7 +103,7 @@ class Doc:
     def main_actor(self) -> str | None:
         """The actor the document names most often."""
         if not self._main_actor:
-            counts = Counter(self.home(a) for _pos, a in find_actors(self.text))
+            counts = Counter(self.home(a) for _pos, a, _org in self.marked_actors())
             self._main_actor.append(counts.most_common(1)[0][0] if counts else None)
         return self._main_actor[0]
 
