@@ -177,7 +177,13 @@ def _is_boundary(text: str, block_start: int, m: re.Match[str], block_end: int) 
     if ch.isdigit():
         # "Aug. 7. 2023", "No. 5", "pp. 10": a number after a number or a
         # numbering abbreviation continues the sentence.
-        return not (token.isdigit() or lower in _NUMERIC_ABBREVIATIONS or lower in _ABBREVIATIONS)
+        # ... and so does a dotted acronym before a number: "H.R. 4417", "U.N. 2720"
+        return not (
+            token.isdigit()
+            or lower in _NUMERIC_ABBREVIATIONS
+            or lower in _ABBREVIATIONS
+            or _DOTTED_ACRONYM_RE.match(token.rstrip("."))
+        )
     if lower in _NUMERIC_ABBREVIATIONS:
         return True
     if lower in _ABBREVIATIONS:

@@ -100,6 +100,11 @@ def test_list_items_are_their_own_units_without_the_marker(marker):
     assert_offsets_exact(source)
 
 
+def test_a_dotted_acronym_before_a_number_does_not_end_a_sentence():
+    source = "The House passed H.R. 4417 on Monday. The Senate has not voted."
+    assert texts(source) == ["The House passed H.R. 4417 on Monday.", "The Senate has not voted."]
+
+
 def test_lettered_items_that_end_in_a_semicolon_are_not_joined():
     # Recommendations are often lettered and end in ";" ("(a) Release them;"): the
     # next item starts a new unit although the line seems to stop mid-sentence.
