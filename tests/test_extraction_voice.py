@@ -202,3 +202,11 @@ def test_a_spokesperson_of_the_speaker_named_by_its_head_noun_speaks_for_it():
         '\n\n"Seoul should accept them all," said Yoo Min-a, the society\'s legal adviser.'
     )
     assert any("accept them all" in s for s, _a in calls_of(text))
+
+
+def test_the_speakers_own_title_case_headline_is_its_demand_and_a_reporters_is_not():
+    headline = "Border Lantern Society Warns of Transfers, Urges Beijing to Free Detainees\n\n"
+    assert any(
+        s.startswith("Border Lantern Society Warns") for s, _a in calls_of(headline + RELEASE)
+    )
+    assert extract_calls("Rights Group Urges Beijing to Free Detained Teenagers") == []

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from articles.extraction.actors import classify_np
+from articles.extraction.actors import classify_np, find_actors
 from articles.extraction.clauses import SUBORDINATOR_RE
 from articles.extraction.triggers import MAX_HITS, MAX_MATCHES, Hit, actor_np_end
 from articles.extraction.voice import leading_subject
@@ -86,6 +86,17 @@ def _demander(sentence: str, verb_start: int) -> str | None:
     return piece
 
 
+def _title_case_infinitive(sentence: str, rest: str) -> re.Match[str] | None:
+    """In a headline set in title case, "Urges Senate to Act": a capitalised verb."""
+    words = sentence.split()
+    if sum(w[:1].isupper() for w in words) < 0.6 * len(words):
+        return None
+    for m in re.finditer(r"\s(?P<neg>not\s+)?to\s+(?=[A-Z][a-z]+\b)", rest):
+        if not find_actors(rest[m.end() : m.end() + 30].split(" ")[0]):
+            return m
+    return None
+
+
 def demand_hits(sentence: str) -> list[Hit]:
     """Someone urging, asking or calling on someone to act ("We urge X to ...")."""
     hits = []
@@ -139,7 +150,7 @@ def demand_hits(sentence: str) -> list[Hit]:
                     Hit("call_for", m.end(), "", None, explicit=actor, base=0.8, speaker=speaker)
                 )
             continue
-        to = _INFINITIVE_RE.search(rest)
+        to = _INFINITIVE_RE.search(rest) or _title_case_infinitive(sentence, rest)
         while to and re.search(r"\b(?:who|which|that)\s+\w+$", rest[: to.start()]):
             # "encourages Americans who want to support the bill to call ...": that "to"
             # belongs to the relative clause
