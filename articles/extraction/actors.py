@@ -22,6 +22,7 @@ hides no match.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 # Place prepositions: "in Seoul", "to the Republic of Korea", "of China" name a
 # place, not an actor. (Look-behinds have a fixed width, hence one per form.)
@@ -266,9 +267,11 @@ def find_marked_actors(text: str) -> list[tuple[int, str, bool]]:
     """Actor mentions as (position, addressee, whether it is an organisation's name)."""
     found = []
     names = organisation_names(text) if ORG_HEAD_RE.search(text) else []
+    starts = [start for start, _end in names]
     for addressee, pattern in ACTOR_PATTERNS:
         for m in pattern.finditer(text):
-            if not any(start <= m.start() < end for start, end in names):
+            k = bisect_right(starts, m.start()) - 1  # the last name starting at or before it
+            if k < 0 or m.start() >= names[k][1]:
                 found.append((m.start(), addressee, False))
     found.extend((start, "other", True) for start, _end in names)
     found.sort()
