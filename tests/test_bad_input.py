@@ -27,31 +27,10 @@ EXAMPLES = settings(
 )
 
 NASTY = [
-    "\x00",
-    "a\x00b",
-    "\x1b[31m",
-    "\r\n\r\n",
-    "\u202e",
-    "\ufeff",
-    "\u0000\u0001\u0002",
-    "x" * 100_000,
-    "💥" * 5_000,
-    "김정은",
-    "<script>alert(1)</script>",
-    "' OR 1=1 --",
-    "-1",
-    "0",
-    "99999999999999999999999",
-    "1e308",
-    "NaN",
-    "[]",
-    "{}",
-    "null",
-    "../../etc/passwd",
-    "%00",
-    "%",
-    "true",
-    " ",
+    "\x00", "a\x00b", "\x1b[31m", "\r\n\r\n", "\u202e", "\ufeff", "\u0000\u0001\u0002",
+    "x" * 100_000, "💥" * 5_000, "김정은", "<script>alert(1)</script>", "' OR 1=1 --",
+    "-1", "0", "99999999999999999999999", "1e308", "NaN", "[]", "{}", "null", "../../etc/passwd",
+    "%00", "%", "true", " ",
 ]
 
 text = st.one_of(
@@ -97,20 +76,8 @@ def petition_url(suffix=""):
     return make_petition().get_absolute_url() + suffix
 
 
-SIGNATURE_FIELDS = [
-    "name",
-    "email",
-    "country",
-    "postal_code",
-    "comment",
-    "show_name",
-    "wants_updates",
-    "source",
-    "started",
-    "website",
-    "compact",
-]
-
+SIGNATURE_FIELDS = ["name", "email", "country", "postal_code", "comment", "show_name",
+                    "wants_updates", "source", "started", "website", "compact"]
 
 def letter_writer_url():
     make_official()
@@ -123,30 +90,15 @@ def letter_delivery_url(suffix):
         from campaign.letters import letter_token
         from campaign.models import Letter
 
-        letter = Letter.objects.create(
-            official=make_official(), language="en", key=uuid.uuid4().hex
-        )
+        letter = Letter.objects.create(official=make_official(), language="en",
+                                       key=uuid.uuid4().hex)
         return f"/letters/{letter_token(letter)}/{suffix}"
 
     return make_url
 
 
-LETTER_FIELDS = [
-    "step",
-    "next",
-    "back",
-    "official",
-    "points",
-    "point",
-    "name",
-    "city",
-    "country",
-    "personal",
-    "subject",
-    "text",
-    "share",
-    "key",
-]
+LETTER_FIELDS = ["step", "next", "back", "official", "points", "point", "name", "city",
+                 "country", "personal", "subject", "text", "share", "key"]
 
 FORMS = {
     "language": (lambda: reverse("set_language"), ["language", "next"]),
@@ -205,11 +157,8 @@ def test_the_signing_form_says_plainly_what_is_wrong_with_a_nul_character(client
     assert "Null characters are not allowed." in response.content.decode()
 
 
-@settings(
-    max_examples=25,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(source=text)
 def test_any_source_in_the_link_still_lets_a_supporter_sign(client, source):
     # The ?source= of a shared link comes back in a hidden field: whatever it was, the
@@ -219,9 +168,8 @@ def test_any_source_in_the_link_still_lets_a_supporter_sign(client, source):
     assert page.status_code == 200
     hidden = re.search(r'name="source" value="([^"]*)"', page.content.decode())
     sent_back = html.unescape(hidden.group(1)) if hidden else ""
-    response = client.post(
-        petition.get_absolute_url(), signature_form(email="src@example.org", source=sent_back)
-    )
+    response = client.post(petition.get_absolute_url(),
+                           signature_form(email="src@example.org", source=sent_back))
     assert response.status_code == 302, source
 
 
@@ -269,7 +217,8 @@ def test_path_segments_survive_arbitrary_input(quiet_client, method, pattern):
     @EXAMPLES
     @given(segment=text)
     def request(segment):
-        path = pattern.format(urllib.parse.quote(segment.encode("utf-8", "surrogatepass"), safe=""))
+        path = pattern.format(urllib.parse.quote(segment.encode("utf-8", "surrogatepass"),
+                                                 safe=""))
         response = quiet_client.generic(method, path)
         assert_answered(response, f"{method} {path:.200}")
 

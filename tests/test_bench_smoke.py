@@ -8,15 +8,8 @@ from bench import signing, stats, wrk
 
 
 def test_every_bench_module_imports():
-    for name in (
-        "bench.__main__",
-        "bench.fixtures",
-        "bench.server",
-        "bench.signing",
-        "bench.stats",
-        "bench.transfer",
-        "bench.wrk",
-    ):
+    for name in ("bench.__main__", "bench.fixtures", "bench.server", "bench.signing",
+                 "bench.stats", "bench.transfer", "bench.wrk"):
         importlib.import_module(name)
 
 

@@ -38,9 +38,8 @@ def test_a_crash_gets_a_plain_500_page(quiet_client, monkeypatch):
 
 @pytest.mark.parametrize("failure", [OperationalError, InterfaceError])
 @pytest.mark.django_db
-def test_a_database_outage_during_a_view_is_a_503_with_a_retry_hint(
-    quiet_client, monkeypatch, failure
-):
+def test_a_database_outage_during_a_view_is_a_503_with_a_retry_hint(quiet_client, monkeypatch,
+                                                                      failure):
     def outage(*args, **kwargs):
         raise failure("server closed the connection unexpectedly")
 

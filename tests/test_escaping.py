@@ -18,13 +18,12 @@ PAYLOADS = [
     "</textarea><script>alert(2)</script>",
     "</title><script>alert(3)</script>",
     "{{7*7}}{% now 'Y' %}",
-    '=HYPERLINK("http://evil.example")',
+    "=HYPERLINK(\"http://evil.example\")",
     "김정은 반대 🕊️ Ünïcödé",
 ]
 # One string carrying every payload, for single-field forms.
 ALL_PAYLOADS = " ".join(PAYLOADS)
 KOREAN = "김정은 반대 🕊️ Ünïcödé"
-
 
 class LiveMarkupFinder(HTMLParser):
     """Collects the elements and attributes a browser would act on."""
@@ -46,9 +45,8 @@ class LiveMarkupFinder(HTMLParser):
         for name, value in attrs.items():
             if name.startswith("on"):
                 self.found.append(f"{tag} {name}=")
-            if name in {"href", "src", "action", "formaction"} and (
-                value or ""
-            ).strip().lower().startswith("javascript:"):
+            if name in {"href", "src", "action", "formaction"} and (value or "").strip().lower(
+            ).startswith("javascript:"):
                 self.found.append(f"{tag} {name}={value}")
 
 
@@ -99,11 +97,8 @@ def hostile_briefing(db):
     make_petition(title=f"Petition {PAYLOADS[1]}", statement=ALL_PAYLOADS)
     start = body.index("Paragraph")
     Citation.objects.create(
-        talking_point=point,
-        briefing=briefing,
-        sentence=body[start : start + 40],
-        start=start,
-        end=start + 40,
+        talking_point=point, briefing=briefing, sentence=body[start : start + 40],
+        start=start, end=start + 40,
     )
     return briefing
 
@@ -146,12 +141,8 @@ def hostile_signatures(db, client, on_commit):
     petition = make_petition(title=f"Petition {PAYLOADS[1]}", statement=ALL_PAYLOADS)
     for number, name in enumerate(HOSTILE_NAMES):
         response = sign(
-            client,
-            petition,
-            on_commit,
-            name=name,
-            email=f"hostile{number}@example.org",
-            comment=ALL_PAYLOADS,
+            client, petition, on_commit,
+            name=name, email=f"hostile{number}@example.org", comment=ALL_PAYLOADS,
             show_name="on",
         )
         assert response.status_code == 302, name
@@ -174,12 +165,8 @@ def test_signers_names_and_comments_are_escaped_everywhere_they_appear(client, h
     assert "{{7*7}}" in page
     assert "김정은" in page
     for url in [
-        f"/petitions/{slug}/thanks/",
-        f"/petitions/{slug}/check-inbox/",
-        f"/petitions/{slug}/widget/",
-        f"/petitions/{slug}/count/",
-        "/petition/",
-        "/",
+        f"/petitions/{slug}/thanks/", f"/petitions/{slug}/check-inbox/",
+        f"/petitions/{slug}/widget/", f"/petitions/{slug}/count/", "/petition/", "/",
     ]:
         response = client.get(url)
         assert response.status_code == 200, url
@@ -199,13 +186,8 @@ def test_the_json_api_is_served_as_json_and_never_as_a_page(client, hostile_sign
 def test_a_refused_form_shows_the_typed_text_back_as_text(client, hostile_signatures):
     response = client.post(
         hostile_signatures.get_absolute_url(),
-        signature_form(
-            name=PAYLOADS[1],
-            email="not an address",
-            comment=ALL_PAYLOADS,
-            postal_code=PAYLOADS[2][:16],
-            source=PAYLOADS[0],
-        ),
+        signature_form(name=PAYLOADS[1], email="not an address", comment=ALL_PAYLOADS,
+                       postal_code=PAYLOADS[2][:16], source=PAYLOADS[0]),
     )
     assert response.status_code == 200
     html = response.content.decode()
@@ -227,24 +209,14 @@ def finished_hostile_letter(db, client):
     page = client.get("/letters/")
     points = submit(client, page, replace={"official": str(official.pk)})
     about = submit(client, points)
-    letter = submit(
-        client,
-        about,
-        replace={
-            "name": PAYLOADS[1],
-            "city": PAYLOADS[2],
-            "country": KOREAN,
-            "personal": ALL_PAYLOADS,
-        },
-    )
+    letter = submit(client, about, replace={
+        "name": PAYLOADS[1], "city": PAYLOADS[2], "country": KOREAN, "personal": ALL_PAYLOADS,
+    })
     assert_inert(letter.content.decode(), "letter to edit")
     text = dict(form_fields(letter))["text"]
     assert PAYLOADS[4] in text, "the personal paragraph is in the letter"
-    finished = submit(
-        client,
-        letter,
-        replace={"text": text + "\n\n" + ALL_PAYLOADS, "subject": PAYLOADS[5], "share": "on"},
-    )
+    finished = submit(client, letter, replace={"text": text + "\n\n" + ALL_PAYLOADS,
+                                               "subject": PAYLOADS[5], "share": "on"})
     assert finished.status_code == 200
     return finished
 
@@ -256,7 +228,8 @@ def test_the_letter_writer_shows_every_typed_word_as_text(client, finished_hosti
     assert "{{7*7}}" in html
 
 
-def test_the_print_view_and_text_download_carry_the_letter_as_text(client, finished_hostile_letter):
+def test_the_print_view_and_text_download_carry_the_letter_as_text(client,
+                                                                    finished_hostile_letter):
     html = finished_hostile_letter.content.decode()
     token = re.search(r'action="/letters/([^/"]+)/letter\.pdf"', html).group(1)
     data = {"subject": PAYLOADS[5], "text": ALL_PAYLOADS}

@@ -27,12 +27,8 @@ def test_the_signer_csv_neutralises_formulas_and_holds_no_email():
     for number, name in enumerate(HOSTILE_NAMES):
         # Written directly, as an admin edit or an older import could: the form refuses most.
         signature = Signature.objects.create(
-            petition=petition,
-            name=name,
-            email=f"export{number}@example.org",
-            normalised_email=f"export{number}@example.org",
-            country="KR",
-            show_name=True,
+            petition=petition, name=name, email=f"export{number}@example.org",
+            normalised_email=f"export{number}@example.org", country="KR", show_name=True,
             token_nonce=f"{number:064d}",
         )
         signing.confirm_signature(signature.pk)

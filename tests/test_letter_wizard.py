@@ -233,7 +233,9 @@ def test_letter_form_is_escaped(client, setting):
 
 
 def test_korean_readers_see_the_korean_asks(client, setting):
-    response = client.get(f"/letters/?official={setting['minister'].pk}", HTTP_ACCEPT_LANGUAGE="ko")
+    response = client.get(
+        f"/letters/?official={setting['minister'].pk}", HTTP_ACCEPT_LANGUAGE="ko"
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert '<html lang="ko">' in html

@@ -285,14 +285,9 @@ def test_new_signers_show_on_the_petition_page_within_the_timeout(shared_cache, 
     petition = make_petition()
     assert "Recent signers" not in client.get(petition.get_absolute_url()).content.decode()
     Signature.objects.create(
-        petition=petition,
-        name="Mina Park",
-        email="mina@example.org",
-        normalised_email="mina@example.org",
-        country="KR",
-        show_name=True,
-        state=Signature.State.CONFIRMED,
-        confirmed_at=timezone.now(),
+        petition=petition, name="Mina Park", email="mina@example.org",
+        normalised_email="mina@example.org", country="KR", show_name=True,
+        state=Signature.State.CONFIRMED, confirmed_at=timezone.now(),
     )
     shared_cache["now"] += 6
     page = client.get(petition.get_absolute_url()).content.decode()
@@ -413,16 +408,11 @@ def test_each_visitor_of_a_shared_page_gets_their_own_token_and_can_sign(
         assert f'"X-CSRFToken": "{_hidden_value(page, "csrfmiddlewaretoken")}"' in page
     for number, (visitor, page) in enumerate(zip(visitors, pages, strict=True)):
         with django_capture_on_commit_callbacks(execute=True):
-            response = visitor.post(
-                petition.get_absolute_url(),
-                {
-                    "csrfmiddlewaretoken": _hidden_value(page, "csrfmiddlewaretoken"),
-                    "started": _hidden_value(page, "started"),
-                    "name": "Mina Park",
-                    "email": f"mina{number}@example.org",
-                    "country": "KR",
-                },
-            )
+            response = visitor.post(petition.get_absolute_url(), {
+                "csrfmiddlewaretoken": _hidden_value(page, "csrfmiddlewaretoken"),
+                "started": _hidden_value(page, "started"),
+                "name": "Mina Park", "email": f"mina{number}@example.org", "country": "KR",
+            })
         assert response.status_code == 302
     # Neither was held as tampered with or too fast.
     assert Signature.objects.filter(flagged=False).count() == 2
@@ -507,9 +497,8 @@ def test_page_is_shared_only_for_anonymous_plain_gets(settings):
         return made
 
     assert caching.page_is_shared(request())
-    assert caching.page_is_shared(
-        request(cookies={settings.CSRF_COOKIE_NAME: "x", settings.LANGUAGE_COOKIE_NAME: "ko"})
-    )
+    assert caching.page_is_shared(request(cookies={settings.CSRF_COOKIE_NAME: "x",
+                                                   settings.LANGUAGE_COOKIE_NAME: "ko"}))
     assert not caching.page_is_shared(request(cookies={settings.SESSION_COOKIE_NAME: "x"}))
     assert not caching.page_is_shared(request(cookies={"messages": "x"}))
     assert not caching.page_is_shared(request(method="post"))

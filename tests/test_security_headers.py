@@ -106,9 +106,8 @@ def test_no_template_holds_code_the_policy_would_block():
     problems = []
     for template in sorted((ROOT / "templates").rglob("*.html")):
         # Blank out comments but keep line numbers right.
-        text = TEMPLATE_COMMENT.sub(
-            lambda m: re.sub(r"[^\n]", " ", m.group(0)), template.read_text()
-        )
+        text = TEMPLATE_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)),
+                                    template.read_text())
         for pattern, what in INLINE_CODE:
             for match in pattern.finditer(text):
                 if what.startswith("inline <script>") and allowed_script(match.group(0)):

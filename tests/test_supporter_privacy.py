@@ -16,29 +16,15 @@ pytestmark = pytest.mark.django_db
 EMAIL = "unique.supporter.x7q2@example.org"
 LOCAL_PART = "unique.supporter.x7q2"
 
-PUBLIC_URL_NAMES = [
-    "home",
-    "briefing_list",
-    "petition_current",
-    "talking_points",
-    "officials",
-    "letters_start",
-    "privacy",
-]
+PUBLIC_URL_NAMES = ["home", "briefing_list", "petition_current", "talking_points", "officials",
+                    "letters_start", "privacy"]
 
 
 @pytest.fixture
 def confirmed_signer(client, on_commit):
     petition = make_petition(slug="main-petition")
-    sign(
-        client,
-        petition,
-        on_commit,
-        email=EMAIL,
-        name="Sora Kim",
-        show_name="on",
-        comment="I have family there.",
-    )
+    sign(client, petition, on_commit, email=EMAIL, name="Sora Kim", show_name="on",
+         comment="I have family there.")
     client.post(link_from_mail(mail.outbox[-1], "confirm"))
     Signature.objects.filter(email=EMAIL).update(comment_state=Signature.CommentState.APPROVED)
     signature = Signature.objects.get(email=EMAIL)
@@ -52,14 +38,8 @@ def public_urls(petition):
             yield reverse(name)
         except NoReverseMatch:
             continue
-    for name in [
-        "petition_detail",
-        "petition_json",
-        "petition_widget",
-        "petition_count",
-        "signature_thanks",
-        "petition_check_inbox",
-    ]:
+    for name in ["petition_detail", "petition_json", "petition_widget", "petition_count",
+                 "signature_thanks", "petition_check_inbox"]:
         yield reverse(name, args=[petition.slug])
 
 

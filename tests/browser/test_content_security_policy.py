@@ -6,15 +6,8 @@ from django.urls import NoReverseMatch, reverse
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PUBLIC_PAGES = [
-    "home",
-    "briefing_list",
-    "privacy",
-    "petition_current",
-    "letters_start",
-    "talking_points",
-    "officials",
-]
+PUBLIC_PAGES = ["home", "briefing_list", "privacy", "petition_current", "letters_start",
+                "talking_points", "officials"]
 
 
 def existing_urls(names):
@@ -30,12 +23,10 @@ def policy_complaints(page):
     complaints = []
     page.on(
         "console",
-        lambda message: (
-            complaints.append(message.text)
-            if message.type in {"error", "warning"}
-            and ("Policy" in message.text or "Refused to" in message.text)
-            else None
-        ),
+        lambda message: complaints.append(message.text)
+        if message.type in {"error", "warning"}
+        and ("Policy" in message.text or "Refused to" in message.text)
+        else None,
     )
     return complaints
 

@@ -61,7 +61,9 @@ def open_the_print_view(page):
     return printable
 
 
-def test_reader_follows_a_call_to_action_into_a_letter_and_prints_it(demo_site, page, screenshot):
+def test_reader_follows_a_call_to_action_into_a_letter_and_prints_it(
+    demo_site, page, screenshot
+):
     ask = read_a_briefing_and_follow_its_call_to_action(page, demo_site.url)
     office = write_the_letter(page, ask)
     assert page.get_by_text(f"To: {office}").is_visible()

@@ -62,34 +62,16 @@ class PrivatePostgres:
 
     def init(self):
         self._as_postgres(
-            str(self.bindir / "initdb"),
-            "-D",
-            str(self.datadir / "data"),
-            "-A",
-            "trust",
-            "-U",
-            "postgres",
-            "--no-sync",
-            "-E",
-            "UTF8",
+            str(self.bindir / "initdb"), "-D", str(self.datadir / "data"),
+            "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8",
         )
         self.start()
 
     def _pg_ctl(self, action, *extra, check=True):
         options = f"-p {self.port} -k {self.datadir} -c listen_addresses=127.0.0.1"
         return self._as_postgres(
-            str(self.bindir / "pg_ctl"),
-            "-D",
-            str(self.datadir / "data"),
-            "-w",
-            "-t",
-            "60",
-            "-l",
-            str(self.datadir / "server.log"),
-            "-o",
-            options,
-            *extra,
-            action,
+            str(self.bindir / "pg_ctl"), "-D", str(self.datadir / "data"), "-w", "-t", "60",
+            "-l", str(self.datadir / "server.log"), "-o", options, *extra, action,
             check=check,
         )
 
@@ -110,18 +92,8 @@ class PrivatePostgres:
 
     def psql(self, database, sql):
         result = self._as_postgres(
-            str(self.bindir / "psql"),
-            "-h",
-            "127.0.0.1",
-            "-p",
-            str(self.port),
-            "-d",
-            database,
-            "-At",
-            "-v",
-            "ON_ERROR_STOP=1",
-            "-c",
-            sql,
+            str(self.bindir / "psql"), "-h", "127.0.0.1", "-p", str(self.port), "-d",
+            database, "-At", "-v", "ON_ERROR_STOP=1", "-c", sql,
         )
         return [line for line in result.stdout.splitlines() if line]
 
@@ -151,11 +123,7 @@ def production_env(database_url, **extra):
 def manage(*args, env, timeout=300):
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout,
     )
     assert result.returncode == 0, f"manage.py {' '.join(args)}:\n{result.stdout}{result.stderr}"
     return result.stdout
@@ -175,25 +143,11 @@ class Site:
         self.log = open(self.log_path, "ab")  # noqa: SIM115 (closed in stop)
         self.process = subprocess.Popen(
             [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "campaign.wsgi",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--workers",
-                "2",
-                "--threads",
-                "2",
-                "--timeout",
-                "60",
-                "--graceful-timeout",
-                "5",
+                sys.executable, "-m", "gunicorn", "campaign.wsgi",
+                "--bind", f"127.0.0.1:{self.port}", "--workers", "2", "--threads", "2",
+                "--timeout", "60", "--graceful-timeout", "5",
             ],
-            cwd=ROOT,
-            env=self.env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
+            cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
         )
         wait_until(self._answers, 60, f"the site on port {self.port} did not start")
 
@@ -264,9 +218,8 @@ class Browser:
     def form_fields(self, html):
         """The hidden fields of the first form on the page that has a CSRF token."""
         form = html[html.index("csrfmiddlewaretoken") - 2000 :]
-        fields = dict(
-            re.findall(r'<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"', form)
-        )
+        fields = dict(re.findall(r'<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"',
+                                 form))
         fields["csrfmiddlewaretoken"] = self.TOKEN.search(html).group(1)
         return fields
 
@@ -364,13 +317,8 @@ def signer(browser, path, prefix="signer"):
     fields = browser.form_fields(page)
 
     def sign(number):
-        data = {
-            **fields,
-            "name": f"Signer {number}",
-            "email": f"{prefix}{number}@example.org",
-            "country": "KR",
-            "website": "",
-        }
+        data = {**fields, "name": f"Signer {number}", "email": f"{prefix}{number}@example.org",
+                "country": "KR", "website": ""}
         return browser.post(path, data)
 
     return sign

@@ -64,19 +64,9 @@ def sign_many(site, prefix, count):
 def worker(site, server, *args):
     env = {**site.env, **smtp_env(server)}
     return subprocess.Popen(
-        [
-            sys.executable,
-            "manage.py",
-            "db_worker",
-            "--no-startup-delay",
-            "--interval",
-            "0.2",
-            *args,
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--interval", "0.2",
+         *args],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
 
 
@@ -92,12 +82,10 @@ def send_queued_mail(site, server):
 def let_retry_time_pass(site):
     # The failed attempt was rescheduled a minute ahead; move the clock rather than wait.
     long_ago = "2000-01-01 00:00:00"
-    sqlite_rows(site.database, "update campaign_outgoingmail set next_attempt_at = ?", (long_ago,))
-    sqlite_rows(
-        site.database,
-        "update django_tasks_database_dbtaskresult set run_after = ? where status = 'READY'",
-        (long_ago,),
-    )
+    sqlite_rows(site.database, "update campaign_outgoingmail set next_attempt_at = ?",
+                (long_ago,))
+    sqlite_rows(site.database, "update django_tasks_database_dbtaskresult set run_after = ? "
+                "where status = 'READY'", (long_ago,))
 
 
 def test_signatures_are_kept_and_mail_waits_while_the_mail_server_is_down(site, smtp_server):
@@ -105,12 +93,8 @@ def test_signatures_are_kept_and_mail_waits_while_the_mail_server_is_down(site, 
     # The server is not started: every connection to it is refused.
     run_worker_until_idle(site, smtp_server)
 
-    stored = {
-        row[0]
-        for row in sqlite_rows(
-            site.database, "select email from campaign_signature where email like 'down%'"
-        )
-    }
+    stored = {row[0] for row in sqlite_rows(
+        site.database, "select email from campaign_signature where email like 'down%'")}
     assert stored == emails
     rows = mail_rows(site, "down")
     assert [row[0] for row in rows] == sorted(emails)
@@ -157,13 +141,13 @@ def test_a_worker_killed_while_sending_loses_no_mail(site, smtp_server):
     run_worker_until_idle(site, smtp_server)
     assert smtp_server.recipients("killed-sending") == [email]
     assert mail_rows(site, "killed-sending")[0][1] == "sent"
-    print(
-        "\n[worker killed during DATA] row left queued (attempts 1), nothing delivered; "
-        f"recovery delivered it: {len(smtp_server.recipients('killed-sending'))} copy"
-    )
+    print("\n[worker killed during DATA] row left queued (attempts 1), nothing delivered; "
+          f"recovery delivered it: {len(smtp_server.recipients('killed-sending'))} copy")
 
 
-def test_a_worker_killed_after_the_server_accepted_sends_again_rather_than_lose(site, smtp_server):
+def test_a_worker_killed_after_the_server_accepted_sends_again_rather_than_lose(
+    site, smtp_server
+):
     smtp_server.quit_delay = 30
     smtp_server.start()
     (email,) = sign_many(site, "killed-accepted", 1)
@@ -184,7 +168,5 @@ def test_a_worker_killed_after_the_server_accepted_sends_again_rather_than_lose(
     # At least once: never lost, here delivered a second time.
     assert smtp_server.recipients().count(email) >= 1
     assert mail_rows(site, "killed-accepted")[0][1] == "sent"
-    print(
-        "\n[worker killed after the server accepted] row still queued; recovery delivered "
-        f"{smtp_server.recipients().count(email)} copies in all (at-least-once)"
-    )
+    print("\n[worker killed after the server accepted] row still queued; recovery delivered "
+          f"{smtp_server.recipients().count(email)} copies in all (at-least-once)")
