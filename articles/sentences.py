@@ -17,8 +17,8 @@ Rules, in order of precedence:
   long as a hard-wrapped line (60 characters or more) and the next line
   follows without a blank line.
 * A line that starts with a list marker ("- ", "– ", "— ", "• ", "* ", "1. ",
-  or a stray "? " standing in for a bullet glyph) starts a new unit, and the
-  marker is not part of the sentence.
+  "(a) ", "(ii) ", "→ ", or a stray "? " standing in for a bullet glyph) starts a new
+  unit, and the marker is not part of the sentence.
 * Inside a line, ".", "!", "?" and "…" end a sentence when followed by
   white space and something that can start a sentence (a capital letter, a
   digit or an opening quotation mark). Closing quotes and brackets right
@@ -55,7 +55,9 @@ class Sentence:
 
 # A list marker at the start of a line. "?" is included because scraped pages
 # often turn bullet glyphs into a literal question mark.
-_BULLET_RE = re.compile(r"[ \t]*(?:[-–—•*·▪‣◦?]|\d{1,2}[.)])[ \t]+(?=\S)")
+_BULLET_RE = re.compile(
+    r"[ \t]*(?:[-–—•*·▪‣◦?→►➤✓✔○]|\d{1,2}[.)]|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\))[ \t]+(?=\S)"
+)
 
 # Candidate sentence ends: terminal punctuation, optional closing quotes or
 # brackets, then white space. Simple character classes only, so matching stays
@@ -175,7 +177,13 @@ def _is_boundary(text: str, block_start: int, m: re.Match[str], block_end: int) 
     if ch.isdigit():
         # "Aug. 7. 2023", "No. 5", "pp. 10": a number after a number or a
         # numbering abbreviation continues the sentence.
-        return not (token.isdigit() or lower in _NUMERIC_ABBREVIATIONS or lower in _ABBREVIATIONS)
+        # ... and so does a dotted acronym before a number: "H.R. 4417", "U.N. 2720"
+        return not (
+            token.isdigit()
+            or lower in _NUMERIC_ABBREVIATIONS
+            or lower in _ABBREVIATIONS
+            or _DOTTED_ACRONYM_RE.match(token.rstrip("."))
+        )
     if lower in _NUMERIC_ABBREVIATIONS:
         return True
     if lower in _ABBREVIATIONS:

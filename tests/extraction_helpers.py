@@ -1,23 +1,19 @@
-"""Shared helpers for the call-to-action tests: loading labelled documents."""
+"""Shared helpers for the call-to-action tests: where the labelled documents are."""
 
-import json
 from pathlib import Path
+
+from articles.evaluation import load_labelled
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_LABELS = ROOT / "tests" / "data" / "seed_calls_to_action.json"
 SEED_DIR = ROOT / "articles" / "editorials"
 OWN_DIR = ROOT / "tests" / "data" / "extraction"
 OWN_LABELS = OWN_DIR / "expected_calls.json"
+DEV_DIR = OWN_DIR / "dev"
+DEV_LABELS = DEV_DIR / "labels.json"
 
-
-def load_labelled(labels_path, text_dir):
-    """(documents by file name, gold entries) for a labels file."""
-    gold = json.loads(Path(labels_path).read_text(encoding="utf-8"))["documents"]
-    documents = {
-        entry["file"]: (Path(text_dir) / entry["file"]).read_text(encoding="utf-8")
-        for entry in gold
-    }
-    return documents, gold
+__all__ = ["DEV_DIR", "DEV_LABELS", "OWN_DIR", "OWN_LABELS", "SEED_DIR", "SEED_LABELS"]
+__all__ += ["load_labelled", "report"]
 
 
 def report(title, result):

@@ -2,7 +2,8 @@
 
 import pytest
 
-from articles.extraction import evaluate, extract_calls
+from articles.evaluation import evaluate
+from articles.extraction import extract_calls
 from tests.extraction_helpers import OWN_DIR, OWN_LABELS, load_labelled, report
 
 

@@ -7,7 +7,8 @@ import time
 
 import pytest
 
-from articles.extraction import evaluate, extract_calls
+from articles.evaluation import evaluate
+from articles.extraction import extract_calls
 from tests.extraction_helpers import SEED_DIR, SEED_LABELS, load_labelled, report
 
 
@@ -84,6 +85,11 @@ def test_extraction_of_a_twenty_kilobyte_text_is_fast(seeds):
         "- Stop it\n",
         "“",
         "China should stop the returns. ",
+        # the page's structure: letters, turns of address, speakers, lists
+        "Dear Sir,\n",
+        "To the UN: stop. ",
+        "Korea Refuge Watch urges China to act. ",
+        "(a) Release them;\n",
     ],
 )
 def test_pathological_input_of_twenty_kilobytes_stays_fast(unit):

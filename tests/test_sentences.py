@@ -93,11 +93,31 @@ def test_a_question_mark_at_the_start_of_a_line_is_a_bullet_not_a_question():
     assert result[0].start == 2
 
 
-@pytest.mark.parametrize("marker", ["– ", "- ", "• ", "* ", "1. "])
+@pytest.mark.parametrize("marker", ["– ", "- ", "• ", "* ", "1. ", "(a) ", "(iii) "])
 def test_list_items_are_their_own_units_without_the_marker(marker):
     source = f"What to do:\n{marker}Sign the letter\n{marker}Call your MP. Then wait."
     assert texts(source) == ["What to do:", "Sign the letter", "Call your MP.", "Then wait."]
     assert_offsets_exact(source)
+
+
+def test_a_dotted_acronym_before_a_number_does_not_end_a_sentence():
+    source = "The House passed H.R. 4417 on Monday. The Senate has not voted."
+    assert texts(source) == ["The House passed H.R. 4417 on Monday.", "The Senate has not voted."]
+
+
+def test_lettered_items_that_end_in_a_semicolon_are_not_joined():
+    # Recommendations are often lettered and end in ";" ("(a) Release them;"): the
+    # next item starts a new unit although the line seems to stop mid-sentence.
+    source = (
+        "The Council recommends that the authorities:\n"
+        "(a) Release everyone held for crossing the border without papers;\n"
+        "(b) Give the refugee agency access to the detention centres."
+    )
+    assert texts(source) == [
+        "The Council recommends that the authorities:",
+        "Release everyone held for crossing the border without papers;",
+        "Give the refugee agency access to the detention centres.",
+    ]
 
 
 def test_a_line_break_ends_a_sentence_in_one_sentence_per_line_text():

@@ -1,0 +1,302 @@
+"""Actors: who a noun phrase names, as one of the addressee classes.
+
+Rules (each a fact about how the campaign's texts name the parties):
+
+* Seoul, "our government", the ministries, the president, the National
+  Assembly and "lawmakers" name ``south_korea_government``: "The Unification
+  Ministry should speak up."
+* Beijing, "the Chinese authorities", Xi Jinping name ``china``.
+* Pyongyang, "the Kim regime", "the North" name ``north_korea``.
+* The U.N. and its bodies, "the international community", "the world",
+  democracies and governments together name ``international_community``.
+* A place is not an actor: "in Seoul", "to China", "from Pyongyang" (a
+  look-behind on place prepositions).
+* "we", readers, citizens name ``public``; defectors, families, detainees are
+  the people a call is about (victims), never the ones asked to act.
+
+Each pattern is compiled behind a cheap look-ahead on its first character;
+``ACTOR_SOURCES`` keeps the plain sources, so a test can check that the gate
+hides no match.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+# Place prepositions: "in Seoul", "to the Republic of Korea", "of China" name a
+# place, not an actor. (Look-behinds have a fixed width, hence one per form.)
+_NOT_PLACE = "".join(
+    rf"(?<!\b{prep} )(?<!\b{prep} the )"
+    for prep in ("in", "into", "to", "from", "via", "of", "at", "across", "near", "inside")
+)
+# "the Government of Canada", "the authorities in Pyongyang": an office *of* a
+# place is an actor, although "of"/"in" before the place's name usually is not.
+_OFFICE_OF = (
+    r"\b(?:[Gg]overnments?|[Aa]uthorities|[Oo]fficials|[Pp]olice|[Ll]eaders(?:hip)?|[Ee]mbass(?:y|ies)"
+    r"|[Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]arliament|[Mm]inistry\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)"
+    r"\s+(?:of|in)\s+(?:the\s+)?"
+)
+_OFFICE_OF_FIRST = "GgAaOoPpLlEeMm"
+
+
+def _place(names: str) -> str:
+    """A place's name as an actor: the name itself, or an office of it."""
+    # the look-ahead first: the place look-behinds run only where a name starts
+    return rf"{_OFFICE_OF}(?:{names})\b|(?=(?:{names})\b){_NOT_PLACE}\b(?:{names})\b"
+
+
+# Countries other than the three the campaign is about: each is ``other`` on
+# its own, several together are the international community.
+_OTHER_COUNTRIES = (
+    r"United\s+States|U\.\s?S\.(?:\s?A\.)?|US|USA|America|Japan|Canada|Mongolia|Russia"
+    r"|European\s+Union|EU|United\s+Kingdom|UK|U\.K\.|Britain|Germany|France|Australia"
+    r"|Thailand|Laos|Vietnam|Cambodia|Philippines|India|Taiwan|Singapore|Malaysia|Indonesia"
+    r"|Myanmar|Sweden|Norway|Netherlands|Italy|Spain|Switzerland|Poland|Ireland|New\s+Zealand"
+    r"|Washington|Tokyo|Ottawa|Ulaanbaatar|Moscow|Brussels|London|Berlin|Paris|Canberra"
+    r"|Bangkok|Vientiane|Hanoi|Phnom\s+Penh|Manila|New\s+Delhi"
+)
+_OTHER_PEOPLES = (
+    r"American|U\.S\.|US|Japanese|Canadian|Mongolian|Russian|British|UK|German|French"
+    r"|Australian|Thai|Lao|Laotian|Vietnamese|Cambodian|Philippine|Indian|Taiwanese"
+    r"|European|EU|Swedish|Norwegian|Dutch|Italian|Spanish|Swiss|Polish|Irish"
+)
+
+# (addressee, the characters every alternative of the pattern starts with, pattern)
+ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
+    (
+        "south_korea_government",
+        "OoTtSMNCFUlLYPKRG" + _OFFICE_OF_FIRST,
+        r"\bSouth Korea[’']s\s+(?:new\s+|own\s+)?(?:government|administration|president"
+        r"|foreign\s+ministry|foreign\s+minister|diplomats|authorities)\b"
+        r"|\b(?:[Oo]ur|[Tt]he)\s+(?:new\s+|own\s+)?(?:unification ministry|unification minister)\b"
+        r"|\b(?:[Tt]he\s+)?(?:South\s+)?Korean\s+(?:government|administration|president"
+        r"|foreign\s+minist(?:er|ry)|unification\s+minist(?:er|ry)|authorities"
+        r"|diplomats|embassy|consulate|mission|ambassador)\b"
+        r"|\b[Tt]he\s+Seoul\s+government\b"
+        r"|(?<!Chinese )(?<!North Korean )\bUnification\s+Ministry\b"
+        r"|(?<!Chinese )(?<!North Korean )\b(?:South\s+Korean\s+)?Minist(?:ry|er)\s+of\s+"
+        r"(?:Unification|Foreign\s+Affairs)\b"
+        r"|\bNational\s+Assembly\b|\bCheong\s+Wa\s+Dae\b|\b[Tt]he\s+Blue\s+House\b"
+        r"|\bSouth\s+Korea[’']s\s+(?:parliament|lawmakers)\b"
+        r"|\b(?:[Tt]he\s+)?(?:Yoon(?:\s+Suk[- ][Yy]eol)?|Moon(?:\s+Jae[- ][Ii]n)?"
+        r"|Lee(?:\s+Jae[- ][Mm]yung|\s+Myung[- ][Bb]ak)?|Park(?:\s+Geun[- ][Hh]ye)?)"
+        r"\s+(?:government|administration)\b"
+        r"|\bPresident\s+(?:Yoon|Moon|Lee\s+Jae[- ][Mm]yung|Park\s+Geun[- ][Hh]ye)\b"
+        r"|\bROK\b"
+        r"|"
+        # not the end of "the Democratic People's Republic of Korea"
+        + _place(
+            r"South\s+Korea(?![a-zA-Z])|(?<!People[’']s )Republic\s+of\s+Korea|Seoul(?!\s+National)"
+        )
+        + r"|(?=Korea\b)"
+        + _NOT_PLACE
+        + r"(?<!North )(?<!South )(?<!of )\bKorea\b(?![a-zA-Z])",
+    ),
+    # "the government", "our government": the government of the country the text
+    # comes from (its dateline, its header); South Korea's unless the text says
+    # otherwise (see layout.home).
+    (
+        "home",
+        "OoTtLlF",
+        r"\b[Oo]ur\s+(?:new\s+|own\s+|current\s+)?(?:[Gg]overnment|[Aa]dministration)\b"
+        r"|\b(?:[Oo]ur|[Tt]he)\s+(?:new\s+|own\s+|current\s+)?(?:[Gg]overnment|[Aa]dministration"
+        r"|[Pp]resident|[Ff]oreign\s+[Mm]inistry|[Ff]oreign\s+[Mm]inister|diplomats|authorities)\b"
+        r"(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])"
+        r"|\b[Oo]ur\s+(?:political\s+)?(?:leaders(?:hip)?|officials|politicians|lawmakers)\b"
+        r"|(?<!Chinese )(?<!North Korean )(?<!US )(?<!U\.S\. )(?<!American )(?<!Japanese )"
+        r"\b(?:Foreign\s+Ministry|[Ll]awmakers|[Ll]egislators)\b",
+    ),
+    # "the State party": the state whose report a treaty body reviews (layout.reviewed)
+    ("state_party", "Ss", r"\b[Ss]tates?[ -][Pp]arty\b"),
+    (
+        "north_korea",
+        "NTtKPDM" + _OFFICE_OF_FIRST,
+        r"\bNorth\s+Korean\s+(?:regime|government|authorities|leader(?:ship)?"
+        r"|officials|guards|border\s+guards|security\s+agents|dictator(?:ship)?|state)\b"
+        r"|\bNorth\s+Korea[’']s\s+(?:Ministry|government|regime|authorities|leader)"
+        r"|\b[Tt]he\s+Kim\s+(?:regime|dynasty|family)\b|\bKim\s+Jong[- ]?(?:un|Un|Eun|il|Il)\b"
+        r"|\bDPRK\b(?!\s+nationals)|\bMinist(?:ry|er)\s+of\s+State\s+Security\b"
+        r"|"
+        + _place(
+            r"North\s+Korea(?![a-zA-Z])|Democratic\s+People[’']s\s+Republic\s+of\s+Korea"
+            r"|Pyongyang"
+        )
+        + r"|(?=[Tt]he\s+North\b)"
+        + _NOT_PLACE
+        + r"\b[Tt]he\s+North\b(?![\s-]Korean)",
+    ),
+    (
+        "china",
+        "CXPTtBMp" + _OFFICE_OF_FIRST,
+        r"\bChinese\s+(?:government|authorities|leaders(?:hip)?|officials|police|border\s+guards"
+        r"|[Ff]oreign\s+[Mm]inist(?:er|ry)|Ministry|president|Communist\s+Party|side|embassy"
+        r"|Embassy|ambassador|Ambassador|consulate|courts?|state)\b"
+        r"|\bXi(?:\s+Jinping)?\b(?![’'-]an)|\bPresident\s+Xi\b|\b[Tt]he\s+(?:CCP|CPC)\b|\bPRC\b"
+        r"|\bMinist(?:ry|er)\s+of\s+Public\s+Security\b"
+        r"|\b[Pp]ublic\s+[Ss]ecurity\s+(?:[Bb]ureaus?|officers|police|authorities)\b"
+        r"|" + _place(r"China|Beijing|People[’']s\s+Republic\s+of\s+China"),
+    ),
+    (
+        "international_community",
+        "TtUuDdMmOoGgFfAaSsHhCcWwNnEe",
+        r"(?i:\bthe\s+international\s+community\b|\bthe\s+United\s+Nations\b"
+        r"|\bUNHCR\b|\bthe\s+world\b(?![’']s)|\bdemocracies\b"
+        r"|\bdemocratic\s+(?:countries|nations|governments)\b|\bmember\s+states\b"
+        r"|\bthe\s+(?:Security|Human\s+Rights)\s+Council\b|\bother\s+(?:countries|nations)\b"
+        r"|\b(?:foreign\s+)?governments\b|\bthe\s+West\b|\ballies\b"
+        r"|\bsignatory\s+(?:states|countries|nations)\b)"
+        r"|\bU\.\s?N\.|\bUN\b|\bHigh\s+Commissioner\b|\bSpecial\s+Rapporteur\b"
+        r"|\bGeneral\s+Assembly\b|\bCommittee\s+against\s+Torture\b|\bCEDAW\b"
+        r"|\b(?:[Mm]embers|[Dd]elegat(?:es|ions))\s+of\s+(?:the|this)\s+(?:Council|Committee|General)\b"
+        r"|\b(?:[Aa]ll|[Oo]ther|[Nn]eighbou?ring|[Tt]ransit|[Ff]riendly)\s+(?:countries|[Ss]tates)\b"
+        r"|(?<!United )\bStates\b(?!\s+(?:Department|of\s+America))"
+        r"|\bcountries\s+(?:through|in\s+the\s+region|of\s+transit)\b",
+    ),
+    (
+        "other",
+        "TtUuAaJjCcMmRrEeBbGgFfLlIiPpSsNnVvWwOoDdHh" + _OFFICE_OF_FIRST,
+        r"\b(?:the\s+)?(?:" + _OTHER_PEOPLES + r")\s+(?:[Gg]overnment|[Aa]dministration"
+        r"|[Aa]uthorities|officials|Congress|lawmakers|[Ee]mbassy|[Mm]inistry|[Pp]resident"
+        r"|[Pp]rime\s+[Mm]inister|[Pp]arliament|[Ff]oreign\s+[Mm]inister|[Dd]elegation|Union)\b"
+        r"|\b(?:[Tt]he\s+)?(?:White\s+House|State\s+Department|Foreign\s+Office|Foreign\s+Secretary"
+        r"|Secretary\s+of\s+State|Global\s+Affairs\s+Canada|Congress|Home\s+Office"
+        r"|Home\s+Secretary|House\s+of\s+(?:Commons|Representatives)|Senate)\b"
+        r"|" + _place(_OTHER_COUNTRIES),
+    ),
+)
+
+
+def _gated(first_chars: str, pattern: str) -> re.Pattern[str]:
+    """Compile ``pattern`` behind a cheap test of the first character.
+
+    Every alternative of the pattern must start at a word boundary with one of
+    ``first_chars``; the look-ahead lets the engine skip all other positions
+    quickly.
+    """
+    return re.compile(f"\\b(?=[{first_chars}])(?:{pattern})")
+
+
+ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (addressee, _gated(first_chars, source)) for addressee, first_chars, source in ACTOR_SOURCES
+)
+
+
+PUBLIC_RE = re.compile(
+    r"\b(?:we|us|our\s+(?:society|nation|country|citizens|readers)|readers|everyone|everybody"
+    r"|citizens|all\s+of\s+us|each\s+of\s+us|you|the\s+public|civil\s+society|ordinary\s+people"
+    r"|(?:South\s+)?Koreans|young\s+people|voters|churches|activists|campaigners|supporters"
+    r"|friends|colleagues|Americans|Canadians|Britons|Australians|Europeans|New\s+Zealanders)\b",
+    re.IGNORECASE,
+)
+
+VICTIM_RE = re.compile(
+    r"\b(?:defectors|refugees|escapees|North\s+Koreans|returnees|asylum[- ]seekers"
+    r"|families|women|children|detainees|migrants|victims|people)\b",
+    re.IGNORECASE,
+)
+
+PLURAL_ACTOR_RE = re.compile(
+    r"\b(?:authorities|officials|leaders|governments|lawmakers|democracies|countries|nations"
+    r"|diplomats|guards|police)\b",
+    re.IGNORECASE,
+)
+
+# Heads of noun phrases that name someone able to act, though not one of
+# the addressees we know by name.
+AGENT_NOUN_RE = re.compile(
+    r"\b(?:compan(?:y|ies)|firms?|businesses|airlines|banks|universit(?:y|ies)|churches"
+    r"|groups?|organi[sz]ations?|agenc(?:y|ies)|NGOs|charities|media|journalists"
+    r"|broadcasters|officials|leaders|part(?:y|ies)|committee|court|judges|brokers"
+    r"|employers|schools|platforms|operators|minist(?:ry|ries)|department|commission"
+    r"|lawyers|doctors|embass(?:y|ies)|editors|publishers|authorities|governments?)\b",
+    re.IGNORECASE,
+)
+
+PRONOUNS = frozenset(
+    {"it", "they", "he", "she", "this", "that", "these", "those", "him", "her", "them"}
+)
+
+
+# Names of newspapers and organisations ("The Korea Times", "Korea Refuge
+# Watch", "Citizens' Alliance for North Korean Human Rights"): a run of
+# capitalised words with an organisation's head noun in it. A country inside
+# such a name is not that country's government; the name itself is a single
+# other actor.
+_CAPITAL_RUN_RE = re.compile(
+    # a full stop after a lower-case letter ends the name: "... Watch. China must"
+    r"\b[A-Z][\w’'.&-]*(?:(?<![a-z]\.)[ \t]+(?:(?:for|of|on|in|and|the|&)[ \t]+)*[A-Z][\w’'.&-]*)*"
+)
+ORG_HEAD_RE = re.compile(
+    r"\b(?:Times|Daily|Herald|Post|Ilbo|Journal|Tribune|Gazette|News|Press|Monitor|Review"
+    r"|Courier|Chronicle|Standard|Observer|Guardian|Telegraph|Globe|Mirror|Express|Weekly"
+    r"|Magazine|Wire|Bulletin|Examiner|Inquirer|Dispatch|Sentinel|Insider|Broadcasting\s+System"
+    r"|Broadcasting|Radio|Television|Watch|Network|Foundation|Association|Alliance|Institute"
+    r"|Centre|Center|Coalition|Trust|Society|Forum|Fund|Federation|League|Campaign|Initiative"
+    r"|Project|Partners|International|Aid|Church|Ministries|Charity|Movement|Sisters|Brothers"
+    r"|Friends|Solidarity|Council\s+for|Committee\s+for|Citizens)\b"
+)
+
+
+def organisation_names(text: str) -> list[tuple[int, int]]:
+    """Spans of newspaper and organisation names in ``text``."""
+    return [m.span() for m in _CAPITAL_RUN_RE.finditer(text) if _is_organisation(m.group())]
+
+
+def _is_organisation(run: str) -> bool:
+    """A name with an organisation's head noun in it, not first ("Press Beijing to ...")
+    unless the name goes on with "for"/"of" ("Committee for Human Rights ...")."""
+    if " " not in run:
+        return False
+    for head in ORG_HEAD_RE.finditer(run):
+        if head.start() > 0 or re.match(r"\s+(?:for|of|on)\b", run[head.end() :]):
+            return True
+    return False
+
+
+def find_actors(text: str, organisations: bool = True) -> list[tuple[int, str]]:
+    """Actor mentions in ``text`` as (position, addressee), in text order.
+
+    With ``organisations=False`` the names of newspapers and organisations are
+    left out (a country inside them is still no government).
+    """
+    return [(pos, a) for pos, a, org in find_marked_actors(text) if organisations or not org]
+
+
+def find_marked_actors(text: str) -> list[tuple[int, str, bool]]:
+    """Actor mentions as (position, addressee, whether it is an organisation's name)."""
+    found = []
+    names = organisation_names(text) if ORG_HEAD_RE.search(text) else []
+    starts = [start for start, _end in names]
+    for addressee, pattern in ACTOR_PATTERNS:
+        for m in pattern.finditer(text):
+            k = bisect_right(starts, m.start()) - 1  # the last name starting at or before it
+            if k < 0 or m.start() >= names[k][1]:
+                found.append((m.start(), addressee, False))
+    found.extend((start, "other", True) for start, _end in names)
+    found.sort()
+    return found
+
+
+# "The United States and Japan", "the governments of China and the Republic of
+# Korea": several states named together are the international community. Not
+# "the authorities in China" nor "China, with UNHCR": a preposition between
+# two names makes the second one a circumstance of the first.
+_TOGETHER_RE = re.compile(r"\band\b|,|\bas\s+well\s+as\b")
+_NOT_TOGETHER_RE = re.compile(r"\b(?:with|in|by|from|to|at|on|into|against|than|over)\b")
+
+
+def classify_np(np: str) -> str | None:
+    """Addressee named by a noun phrase, or None when it names no actor."""
+    mentions = find_actors(np)
+    for (a_pos, a_class), (b_pos, b_class) in zip(mentions, mentions[1:], strict=False):
+        if a_pos == b_pos or (a_class == b_class and a_class != "other"):
+            continue
+        between = np[a_pos:b_pos]
+        if _TOGETHER_RE.search(between) and not _NOT_TOGETHER_RE.search(between):
+            return "international_community"
+    if mentions:
+        return mentions[0][1]
+    if PUBLIC_RE.search(np):
+        return "public"
+    return None

@@ -1,0 +1,317 @@
+"""Addressees: who a demand is for.
+
+* The subject of the modal, or the object of "urge/call on", names the
+  addressee: "Seoul must press Beijing" is for Seoul.
+* A pronoun ("it should ...") takes the actor of an earlier clause of its
+  sentence, else the subject of the sentences before ("Seoul would do well to
+  ... It should appoint ... It should offer ..."), else the actor they name.
+* "The government", "our government", "lawmakers" are the government of the
+  country the text comes from (see the layout module).
+* Impersonal necessity with no agent goes to the South Korean government when
+  that government is an actor nearby, and to the public otherwise.
+* A passive demand goes to the actor in context, not to the people it
+  protects.
+* A thing or practice as subject ("the repatriations must stop") goes to the
+  actor in context; with any other verb it is an evaluation, not a call.
+* An imperative speaks to "you". In a list it is for whoever the list's
+  introducer names ("We recommend that the Government of China: - End ...");
+  in a letter, for the person saluted; after a speaker's turn ("To the United
+  Nations: ..."), for the one turned to; with a vocative ("..., Beijing"), for
+  the one called; in the body of a text, for the reader ("Sign the petition.").
+  A headline sums up its text: it is for whoever the body asks the same of.
+* "X could ..." is a recommendation only to a state or body that can act.
+* Someone urged who is no known actor ("we urge Velora to ...") is "other".
+* A demand with no agent (a headline "Stop the deportations", a passive
+  "The detainees must be released") is for the actor whose conduct must
+  change: the one the text shows doing what the demand is about (returning,
+  detaining, punishing people), not the one most often named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from articles.extraction.actors import (
+    AGENT_NOUN_RE,
+    PLURAL_ACTOR_RE,
+    PRONOUNS,
+    PUBLIC_RE,
+    VICTIM_RE,
+    classify_np,
+    find_actors,
+)
+from articles.extraction.sentences import Doc, word_set
+from articles.extraction.triggers import Hit
+from articles.extraction.voice import LEGAL_SUBJECT_RE, leading_subject
+
+
+def recent_actor(
+    doc: Doc, idx: int, plural: bool = False, before: int | None = None
+) -> tuple[str | None, bool]:
+    """The actor a pronoun in sentence ``idx`` stands for; second item: a victim group
+    is nearer.
+
+    An earlier clause of the same sentence comes first ("The UK has a voice, and it
+    should use it"); then the sentences before, where the one they are about, their
+    subject, counts over others they name, and a pronoun subject passes the question
+    on ("Seoul would do well to ... It should appoint ... It should offer ...").
+    """
+    if before is not None:
+        same = [a for pos, a in doc.mentions(idx) if pos < before]
+        if same:
+            return same[0], False
+    first_para = max(0, doc.paragraph_of[idx] - 1)
+    for j in range(idx - 1, max(-1, idx - 6), -1):
+        if doc.paragraph_of[j] < first_para:
+            break
+        text = doc.sentences[j].text
+        if plural and VICTIM_RE.search(text) and not PLURAL_ACTOR_RE.search(text):
+            return None, True
+        subject = leading_subject(text)
+        if subject.lower() in PRONOUNS:
+            continue
+        named = classify_np(subject) if subject else None
+        if named and named != "public":
+            return doc.home(named), False
+        mentions = doc.mentions(j)
+        if mentions:
+            return mentions[0][1], False
+    return None, False
+
+
+def government_context(doc: Doc, idx: int) -> bool:
+    """Is the South Korean government an actor in this or the previous paragraph?"""
+    first_para = max(0, doc.paragraph_of[idx] - 1)
+    j = idx - 1
+    while j >= max(0, idx - 40) and doc.paragraph_of[j] >= first_para:
+        if any(a == "south_korea_government" for _p, a in doc.mentions(j)):
+            return True
+        j -= 1
+    return False
+
+
+# What the campaign's demands are about, by the kind of conduct they ask to
+# change; each family's words in any form ("return", "repatriation", "sent
+# back", "handed over").
+_CONDUCT = {
+    "return": r"repatriat\w*|return(?:s|ed|ing)?\b|returnees?"
+    r"|sen[dt]\w*\s+(?:[\w'’-]+\s+){0,4}?back"
+    r"|deport\w*|hand(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,3}?over|refoul\w*|expel\w*|transfer\w*",
+    "detain": r"detain\w*|detention|arrest\w*|round(?:s|ed|ing)?\s+up|holds?|holding|held|custody"
+    r"|imprison\w*|jail\w*|free\b|release\w*|crack\w*\s+down|crackdown",
+    "punish": r"punish\w*|tortur\w*|execut\w*|interrogat\w*|persecut\w*|labou?r\s+camps?"
+    r"|prison\s+camps?|ill-treat\w*|abus\w*",
+}
+_CONDUCT_RE = {
+    family: re.compile(rf"\b(?:{words})", re.IGNORECASE) for family, words in _CONDUCT.items()
+}
+_BY_RE = re.compile(r"\s+(?:(?:[\w'’-]+\s+){0,2}?)by\s+", re.IGNORECASE)
+
+
+def _agents(doc: Doc, family: str | None) -> Counter[str]:
+    """Who the text shows doing the conduct of ``family`` (any family when None)."""
+    counts: Counter[str] = Counter()
+    patterns = [_CONDUCT_RE[family]] if family else list(_CONDUCT_RE.values())
+    for i, sentence in enumerate(doc.sentences):
+        text = sentence.text
+        mentions = doc.mentions(i)
+        if not mentions:
+            continue
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                by = _BY_RE.match(text, m.end())
+                if by:  # "held and interrogated by the Ministry of State Security"
+                    after = [a for pos, a in mentions if by.end() <= pos < by.end() + 30]
+                    if after:
+                        counts[after[0]] += 1
+                        continue
+                # the nearest actor before it in the same clause: "China's returns",
+                # "Chinese police are holding ..."
+                before = [
+                    (pos, a)
+                    for pos, a in mentions
+                    if m.start() - 70 <= pos < m.start()
+                    and not re.search(r"[.;:!?]", text[pos : m.start()])
+                ]
+                if before:
+                    counts[before[-1][1]] += 1
+    counts.pop("public", None)
+    return counts
+
+
+def perpetrator(doc: Doc, demand: str) -> str | None:
+    """The actor whose conduct a demand with no agent asks to change."""
+    cache = doc.__dict__.setdefault("_agents", {})
+    families = [f for f, pattern in _CONDUCT_RE.items() if pattern.search(demand)] or [None]
+    for family in families:
+        if family not in cache:
+            cache[family] = _agents(doc, family)
+        if cache[family]:
+            return cache[family].most_common(1)[0][0]
+    if None not in cache:
+        cache[None] = _agents(doc, None)
+    if cache[None]:
+        return cache[None].most_common(1)[0][0]
+    return doc.main_actor
+
+
+# What a list's introducer names as the list's addressee: "We recommend that
+# the Government of China:", "Write to the minister urging him to:", "To the
+# authorities of the Republic of Korea:".
+_LEAD_TARGET_RE = re.compile(
+    r"(?:\b(?:recommends?(?:\s+that)?|urg(?:e|es|ing)|ask(?:s|ing)?|call(?:s|ing)?\s+(?:on|upon)"
+    r"|request(?:s|ing)?|tell(?:s|ing)?|appeal(?:s|ing)?\s+to|demand(?:s|ing)?\s+that"
+    r"|press(?:es|ing)?|remind(?:s|ing)?)|^(?:To|For))\s+(?P<np>[^:]{1,120}?)\s*(?:\bto\b)?\s*:\s*$",
+    re.IGNORECASE,
+)
+_OBJECT_PRONOUN_RE = re.compile(r"^(?:him|her|them|it)$", re.IGNORECASE)
+
+
+def lead_in_addressee(doc: Doc, lead: int) -> str | None:
+    """Whom a list's introducer (sentence ``lead``) addresses the list to."""
+    text = doc.sentences[lead].text.strip()
+    m = _LEAD_TARGET_RE.search(text)
+    if not m:
+        return "public" if PUBLIC_RE.search(text) else None
+    np = m.group("np")
+    named = None if _OBJECT_PRONOUN_RE.match(np) else classify_np(np)
+    if named:
+        return named
+    # "urging him", "Ask the ambassador": named before, in this sentence or the last
+    earlier = [a for pos, a in doc.mentions(lead) if pos < m.start("np")]
+    if earlier:
+        return earlier[-1]
+    for j in range(lead - 1, max(-1, lead - 3), -1):
+        if doc.mentions(j):
+            return doc.mentions(j)[0][1]
+    return None
+
+
+_VOCATIVE_RE = re.compile(r",\s+(?P<np>[^,]{2,60}?)\s*[.!]*\s*$")
+
+
+_PRACTICE_VERBS = word_set("stop end cease halt change come take prevail go disappear")
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    addressee: str
+    adjust: float  # added to the rule's base score
+    thing: bool = False  # the subject is a practice, not someone who acts
+    headline: bool = False  # an agentless headline or slogan, for whoever must change
+
+
+_RELATIVE_TAIL_RE = re.compile(r"\s+(?:who|whom|whose|which|that)\b.*$", re.IGNORECASE | re.DOTALL)
+
+
+def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | None:
+    """Addressee for a hit and a score adjustment; None rejects the hit."""
+    if hit.kind == "imperative":
+        return _imperative_addressee(doc, idx, hit)
+    if hit.explicit:
+        return Resolved(hit.explicit, 0.0)
+    if hit.kind == "demand_passive":  # "We ask that the children be registered"
+        letter = doc.layout.address_of.get(idx) or doc.layout.letter_of.get(idx)
+        return Resolved(letter, 0.0) if letter else Resolved(_agent_of(doc, idx, hit), -0.15)
+    if hit.kind in {"necessity", "only_way", "necessity_that"} and not subject:
+        return Resolved(
+            ("south_korea_government" if government_context(doc, idx) else "public"), -0.05
+        )
+    if hit.kind == "call_for":
+        actor, _ = recent_actor(doc, idx)
+        return Resolved((actor or "public"), -0.1)
+    subj = (subject or "").strip()
+    if hit.kind == "could":
+        return _recommended_to(doc, idx, hit, subj)
+    # "defectors who reach South Korea": the head comes before the relative clause
+    subj = _RELATIVE_TAIL_RE.sub("", subj) or subj
+    subj_l = subj.lower()
+    you = doc.layout.address_of.get(idx) or doc.layout.letter_of.get(idx)
+    if you and _YOU_RE.match(subj_l):
+        return Resolved(you, 0.0)  # "We ask you to ...", in a letter to someone
+    if subj_l in PRONOUNS or subj_l in {"it all"}:
+        plural = subj_l in {"they", "these", "those"}
+        clause = doc.sentences[idx].text.rfind(subj, 0, hit.vp_start)
+        actor, victims_nearer = recent_actor(
+            doc, idx, plural=plural, before=clause if clause > 0 else None
+        )
+        if victims_nearer:
+            if hit.kind == "modal_passive":
+                return Resolved(_agent_of(doc, idx, hit), -0.3)
+            return None
+        if actor:
+            return Resolved(actor, -0.12)
+        return None  # a pronoun with no actor to refer to: descriptive
+    named = classify_np(subj)
+    if named:
+        if hit.kind == "modal_passive":
+            return Resolved(named, -0.15)
+        return Resolved(named, 0.0)
+    if VICTIM_RE.search(subj):
+        if hit.kind == "modal_passive":
+            return Resolved(_agent_of(doc, idx, hit), -0.25)
+        return None  # "defectors must hide": the victims are not being asked
+    if LEGAL_SUBJECT_RE.match(subj):
+        return None
+    if AGENT_NOUN_RE.search(subj):
+        return Resolved("other", 0.0)  # "the shipping companies should refuse ..."
+    if hit.kind == "urge":
+        return Resolved("other", -0.1)  # "we urge Velora to ...": someone urged can act
+    # a thing or a practice: "the repatriations must stop"
+    verb = re.match(r"[A-Za-z]+", doc.sentences[idx].text[hit.vp_start :])
+    if hit.kind != "modal_passive" and (
+        verb is None or verb.group().lower() not in _PRACTICE_VERBS
+    ):
+        return None  # "the figure should alarm everyone": evaluative, nobody is asked
+    return Resolved(_agent_of(doc, idx, hit), -0.3, thing=True)
+
+
+def _recommended_to(doc: Doc, idx: int, hit: Hit, subject: str) -> Resolved | None:
+    """ "X could ...": a recommendation only when X is a state or body that can act."""
+    subject_l = subject.lower()
+    if subject_l in {"it", "they"}:
+        actor, _victims = recent_actor(doc, idx, plural=subject_l == "they")
+    elif subject_l in PRONOUNS:
+        return None  # "this could put them at risk": a consequence
+    else:
+        actor = classify_np(subject)
+    if actor is None or actor == "public":
+        return None
+    return Resolved(actor, 0.0)
+
+
+_YOU_RE = re.compile(r"^(?:you|your\s+[\w\s]{1,30})$")
+
+
+def _agent_of(doc: Doc, idx: int, hit: Hit) -> str:
+    """Who must act on a demand that names no agent ("The detainees must be released")."""
+    return perpetrator(doc, doc.sentences[idx].text[hit.vp_start :]) or "other"
+
+
+def _imperative_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
+    """Who "you" is in an imperative (see the module notes)."""
+    text = doc.sentences[idx].text
+    layout = doc.layout
+    if idx in layout.lead_in:
+        addressee = lead_in_addressee(doc, layout.lead_in[idx])
+        if addressee:
+            return Resolved(addressee, 0.0)
+    if layout.address_of.get(idx):  # "To the United Nations: ... Make China keep it."
+        return Resolved(layout.address_of[idx], -0.05)
+    if layout.letter_of.get(idx):
+        return Resolved(layout.letter_of[idx], 0.0)
+    headline = idx < layout.header_end and not text.rstrip().endswith(".")
+    if hit.explicit or hit.subject == "we":
+        # "Press Beijing to ...": the reader is asked, unless the body says who
+        return Resolved(hit.explicit or "public", 0.0, headline=headline)
+    vocative = _VOCATIVE_RE.search(text)
+    if vocative:
+        named = classify_np(vocative.group("np"))
+        if named and named != "public" and find_actors(vocative.group("np"))[0][0] == 0:
+            return Resolved(named, -0.05)
+    if text.rstrip().endswith("."):
+        return Resolved("public", -0.1)  # an instruction in the body speaks to readers
+    # a headline or slogan: aimed at whoever does what it asks to stop
+    return Resolved(perpetrator(doc, text[hit.vp_start :]) or "other", -0.15, headline=True)

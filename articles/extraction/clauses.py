@@ -1,0 +1,116 @@
+"""Clauses: the subject of the verb group a trigger opens, and whether the
+trigger sits in the main clause.
+
+* The subject is the last clause piece before the modal, with connectives
+  ("But", "For this reason,") and inserted clauses ("China, which signed the
+  convention, should ...") skipped.
+* A modal inside a subordinate clause ("where they must hide", "if they are
+  caught, they must pay") or a relative clause ("refugees who must flee") is
+  not a demand.
+* A complement clause belongs to its matrix verb: "We believe that X must ..."
+  is the author's; "Analysts argue that X should ..." is not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CONNECTIVES_RE = re.compile(
+    r"^(?:(?:but|and|so|yet|also|still|thus|hence|therefore|indeed|instead|now|rather|then"
+    r"|first|second|third|finally|above\s+all|in\s+short|of\s+course|meanwhile|moreover"
+    r"|furthermore|in\s+the\s+meantime|for\s+this\s+reason|for\s+now|at\s+the\s+same\s+time"
+    r"|this\s+is\s+why|that\s+is\s+why|that[’']s\s+why|which\s+is\s+why|this\s+is\s+because"
+    r"|in\s+other\s+words|to\s+this\s+end|to\s+that\s+end|at\s+the\s+very\s+least"
+    r"|more\s+than\s+ever|ultimately|clearly|surely|simply|certainly)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+_TRAILING_ADVERBS_RE = re.compile(
+    r"(?:\s+(?:also|therefore|thus|now|too|still|really|clearly|surely|certainly|first"
+    r"|then|itself|themselves|in\s+turn|,))+$",
+    re.IGNORECASE,
+)
+SUBORDINATOR_RE = re.compile(
+    r"\b(?:where|when|whenever|because|since|if|unless|while|whereas|although|though|once"
+    r"|until|whether|lest|even\s+if|as\s+long\s+as|so\s+that|in\s+case|how|why|what)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_START_RE = re.compile(r"^(?:who|whom|whose|which|that)\b", re.IGNORECASE)
+_PREPOSITION_START_RE = re.compile(
+    r"^(?:for|in|at|on|with|by|like|as|after|before|despite|under|according|of|from|to"
+    r"|without|unlike|above|among|especially|particularly|not|too|however|though|after\s+all)\b",
+    re.IGNORECASE,
+)
+_THAT_RE = re.compile(r"\bthat\b", re.IGNORECASE)
+_AUTHOR_MATRIX_RE = re.compile(
+    r"(?:\b(?:we|i)\s+(?:\w+\s+){0,2}(?:believe|think|insist|argue|stress|maintain|repeat"
+    r"|reiterate|hold|feel|are\s+convinced|contend|submit|emphasi[sz]e|say|suggest)"
+    r"|\bit\s+(?:is|’s|'s)\s+(?:\w+\s+)?(?:clear|obvious|evident|plain|certain|time|high\s+time"
+    r"|urgent|imperative|essential|vital|crucial|necessary|important)"
+    r"|\b(?:this|that|which)\s+means|\bthe\s+(?:point|lesson|conclusion)\s+is)\s*$",
+    re.IGNORECASE,
+)
+
+
+# Verbs (and copulas) that take a "that" clause: what follows is someone's
+# report, belief or a description, not the paper's own demand.
+_COMPLEMENT_VERB_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|means|meant|say|says|said|argue[sd]?|insist(?:s|ed)?"
+    r"|claim(?:s|ed)?|thinks?|thought|believe[sd]?|feel(?:s)?|felt|fear(?:s|ed)?|hope[sd]?"
+    r"|suggest(?:s|ed)?|recommend(?:s|ed)?|demand(?:s|ed)?|warn(?:s|ed)?|note[sd]?"
+    r"|conclude[sd]?|agree[sd]?|add(?:s|ed)?|contend(?:s|ed)?|maintain(?:s|ed)?"
+    r"|stress(?:es|ed)?|emphasi[sz]e[sd]?|urge[sd]?|knows?|knew|expect(?:s|ed)?"
+    r"|predict(?:s|ed)?|acknowledge[sd]?|admit(?:s|ted)?|concede[sd]?|report(?:s|ed)?"
+    r"|reveal(?:s|ed)?|assert(?:s|ed)?|declare[sd]?|announce[sd]?|state[sd]?"
+    r"|explain(?:s|ed)?|out|understand(?:s)?|understood|reali[sz]e[sd]?|show(?:s|ed|n)?"
+    r"|indicate[sd]?|estimate[sd]?|told\s+\w+|tells?\s+\w+)\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Subject:
+    text: str
+    ok: bool  # False: the trigger sits in a subordinate/reported clause
+
+
+def subject_before(prefix: str) -> _Subject:
+    """Find the subject of a verb group that starts right after ``prefix``."""
+    stripped = prefix.rstrip()
+    if not stripped:
+        return _Subject("", False)  # inverted modal: "Should China refuse, ..."
+    last_word = stripped.split()[-1].lower()
+    if last_word in {"who", "which", "that", "whom"}:
+        return _Subject("", False)  # "migrants who must be returned"
+    pieces = re.split(r"[,;:–—()]|\s-\s", stripped)
+    if not pieces[-1].strip() and len(pieces) > 1:
+        # "China, which signed the convention, must ..." - skip the inserted clause
+        candidates = [p.strip() for p in pieces[:-1] if p.strip()]
+        chosen = ""
+        for piece in reversed(candidates):
+            if _RELATIVE_START_RE.match(piece) or _PREPOSITION_START_RE.match(piece):
+                continue
+            chosen = piece
+            break
+        piece = chosen or (candidates[0] if candidates else "")
+    else:
+        piece = pieces[-1].strip()
+    piece = CONNECTIVES_RE.sub("", piece).strip()
+    # A complement clause: "We believe that China must ..."
+    that_matches = list(_THAT_RE.finditer(piece))
+    if that_matches:
+        m = that_matches[-1]
+        matrix, rest = piece[: m.start()], piece[m.end() :].strip()
+        if rest and _AUTHOR_MATRIX_RE.search(matrix):
+            piece = rest
+        elif rest and _RELATIVE_START_RE.match(piece[m.start() :]) and not matrix.strip():
+            return _Subject("", False)
+        else:
+            # "Policies that ... must end": a restrictive relative clause inside
+            # the subject is fine; any other complement clause is not ours.
+            if not re.search(r"\w\s*$", matrix) or _COMPLEMENT_VERB_RE.search(matrix):
+                return _Subject(piece, False)
+    if SUBORDINATOR_RE.search(piece):
+        return _Subject(piece, False)
+    piece = _TRAILING_ADVERBS_RE.sub("", piece).strip()
+    return _Subject(piece, True)

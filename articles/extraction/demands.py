@@ -1,0 +1,168 @@
+"""Demands made with a verb: "We urge X to ...", "X calls on Y to ...".
+
+* A demand verb in any form ("urge", "calls on", "called upon", "appealing
+  to", "we want X to", "we need X to", "we ask that X ...") with its object
+  and the infinitive that says what is asked.
+* Whose demand it is: the verb's subject as written (:func:`_demander`),
+  judged against the document's voice elsewhere. A verb opening the sentence
+  is the document's own paragraph ("2. Urges the Government ...").
+* The author's own requests in the past ("We asked it to ...") are a story.
+* "to" before a verb is the infinitive, not "to a third country"; one inside
+  a relative clause ("Americans who want to help ... to call") is not the ask.
+"""
+
+from __future__ import annotations
+
+import re
+
+from articles.extraction.actors import classify_np, find_actors
+from articles.extraction.clauses import SUBORDINATOR_RE
+from articles.extraction.triggers import MAX_HITS, MAX_MATCHES, Hit, actor_np_end
+from articles.extraction.voice import leading_subject
+
+# A demand verb in any form: "urge", "calls on", "called upon", "appealing to",
+# "we want X to", "we need X to". Whose demand it is depends on the subject
+# (see :func:`demand_hits` and the voice module).
+_DEMAND_RE = re.compile(
+    r"\b(?P<verb>urg(?:e|es|ed|ing)|call(?:s|ed|ing)?(?:\s+(?:once\s+)?(?:again|also|today))?"
+    r"\s+(?:on|upon)|appeal(?:s|ed|ing)?\s+to|implor(?:e|es|ed|ing)|ask(?:s|ed|ing)?"
+    r"|demand(?:s|ed|ing)?|request(?:s|ed|ing)?|beseech(?:es|ed|ing)?|press(?:es|ed|ing)?"
+    r"|encourag(?:e|es|ed|ing)|exhort(?:s|ed|ing)?|invit(?:e|es|ed|ing)|challeng(?:e|es|ed|ing)"
+    r"|call(?:s|ed|ing)?\s+for|recommend(?:s|ed|ing)?|want(?:s|ed)?|need(?:s|ed)?"
+    r"|would\s+like)\s+",
+    re.IGNORECASE,
+)
+
+
+# Between the subject and the verb: "The Government strongly urges", "We would
+# therefore ask", "I respectfully request".
+_BEFORE_VERB_RE = re.compile(
+    r"(?:\s+(?:also|again|once\s+again|therefore|thus|hereby|now|further|today|still|must"
+    r"|would|should|do|does|did|has|have|had|is|are|was|were|\w+ly))*\s*$",
+    re.IGNORECASE,
+)
+
+
+_CLAUSE_WORD_RE = re.compile(r"\b(?:whether|what|how|why|because|if)\b", re.I)
+
+
+# "to" before a verb, not "to a third country": the infinitive that says what is asked
+_INFINITIVE_RE = re.compile(
+    r"\s(?P<neg>not\s+)?to\s+(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|your|my"
+    r"|any|all|every|each|some|more|most|no|you|him|her|them|us|me|it|[A-Z0-9])\b)(?=[a-z])"
+)
+
+
+# Verbs that take "that" + a subjunctive clause: "We ask that the government tell ..."
+_THAT_VERBS = ("demand", "ask", "request", "recommend", "urge", "insist")
+
+
+# Only a speaker wanting something of someone else makes these a demand.
+_FIRST_PERSON_ONLY = ("want", "need", "would like", "press", "challeng")
+
+
+def _demander(sentence: str, verb_start: int) -> str | None:
+    """Who makes the demand whose verb starts at ``verb_start``, as written.
+
+    "" when the verb opens the sentence (a resolution's "Urges ...", a list item
+    "Calling on ..."); None when it sits in a subordinate or relative clause.
+    """
+    prefix = sentence[:verb_start]
+    prefix = re.sub(r"\b(we|i)[’'](?:re|m|ve)\s+$", r"\1 ", prefix, flags=re.IGNORECASE)
+    prefix = prefix[: _BEFORE_VERB_RE.search(prefix).start()]
+    stripped = prefix.strip(" \t\n\"“”'‘’([—–-")
+    if not stripped:
+        return ""
+    piece = re.split(r"[,;:()—–]|\s-\s|\band\b\s*|\bbut\b\s*", prefix)[-1].strip(" \"“”'‘’")
+    piece = re.sub(r"^(?:and|but|then|or)$", "", piece, flags=re.IGNORECASE)
+    piece = re.sub(r"^(?:and|but|so|then|yet|or)\s+", "", piece, flags=re.IGNORECASE)
+    if not piece:
+        # "X today voiced alarm ..., and urged China to ...": the sentence's subject
+        return leading_subject(stripped)
+    if re.match(r"(?:who|which|that|whom|whose)\b", piece, re.IGNORECASE):
+        return None
+    if SUBORDINATOR_RE.search(piece):
+        return None
+    return piece
+
+
+def _title_case_infinitive(sentence: str, rest: str) -> re.Match[str] | None:
+    """In a headline set in title case, "Urges Senate to Act": a capitalised verb."""
+    words = sentence.split()
+    if sum(w[:1].isupper() for w in words) < 0.6 * len(words):
+        return None
+    for m in re.finditer(r"\s(?P<neg>not\s+)?to\s+(?=[A-Z][a-z]+\b)", rest):
+        if not find_actors(rest[m.end() : m.end() + 30].split(" ")[0]):
+            return m
+    return None
+
+
+def demand_hits(sentence: str) -> list[Hit]:
+    """Someone urging, asking or calling on someone to act ("We urge X to ...")."""
+    hits = []
+    for n, m in enumerate(_DEMAND_RE.finditer(sentence)):
+        if len(hits) >= MAX_HITS or n >= MAX_MATCHES:
+            break
+        speaker = _demander(sentence, m.start())
+        if speaker is None:
+            continue
+        verb = re.sub(r"\s+", " ", m.group("verb").lower())
+        if verb.startswith(_FIRST_PERSON_ONLY) and speaker.lower() not in {"we", "i"}:
+            continue  # "Refugees want the world to know": a wish, not a demand
+        if speaker.lower() in {"we", "i"} and re.search(r"ed\b|asked", verb) and verb != "need":
+            continue  # "We asked it to let them leave": the author's story, not a demand
+        rest = sentence[m.end() : m.end() + 200]
+        if verb.startswith(_THAT_VERBS) and rest.lower().startswith("that "):
+            sub_rest = rest[5:]
+            np_end = actor_np_end(sub_rest)
+            if np_end is None:
+                # "We ask that the children be registered": a passive wish
+                passive = re.match(r"(?P<np>[^,;]{2,80}?)\s+(?P<neg>not\s+)?be\s+\w+", sub_rest)
+                if passive:
+                    hits.append(
+                        Hit("demand_passive", m.end() + 5, "", None, base=0.85, speaker=speaker)
+                    )
+                continue
+            after = re.match(
+                r"\s+(?:(?:should|must)\s+)?(?P<neg>not\s+|never\s+)?", sub_rest[np_end:]
+            )
+            vp_start = m.end() + 5 + np_end + (after.end() if after else 0)
+            neg = (after.group("neg") or "").strip() if after else ""
+            hits.append(Hit("urge", vp_start, neg, sub_rest[:np_end], base=0.95, speaker=speaker))
+            continue
+        if verb.endswith(" for"):
+            to = re.search(r"\s(?P<neg>not\s+)?to\s+", rest)
+            if to and classify_np(rest[: to.start()]):
+                neg = "not" if to.group("neg") else ""
+                hits.append(
+                    Hit(
+                        "urge",
+                        m.end() + to.end(),
+                        neg,
+                        rest[: to.start()],
+                        base=0.9,
+                        speaker=speaker,
+                    )
+                )
+            else:
+                actor = classify_np(rest)
+                hits.append(
+                    Hit("call_for", m.end(), "", None, explicit=actor, base=0.8, speaker=speaker)
+                )
+            continue
+        to = _INFINITIVE_RE.search(rest) or _title_case_infinitive(sentence, rest)
+        while to and re.search(r"\b(?:who|which|that)\s+\w+$", rest[: to.start()]):
+            # "encourages Americans who want to support the bill to call ...": that "to"
+            # belongs to the relative clause
+            to = _INFINITIVE_RE.search(rest, to.end())
+        if not to or to.start() > 120 or not rest[: to.start()].strip():
+            continue
+        if _CLAUSE_WORD_RE.search(rest[: to.start()]):
+            continue  # "asking returnees whether they ... introduced them to": no one is urged
+        if verb.startswith(("ask", "request")) and to.start() == 0:
+            continue  # "ask to put it on the notice board": no one is asked
+        neg = "not" if to.group("neg") else ""
+        hits.append(
+            Hit("urge", m.end() + to.end(), neg, rest[: to.start()], base=0.95, speaker=speaker)
+        )
+    return hits

@@ -1,0 +1,206 @@
+"""Imperatives: "Stop the repatriations!", "Let us ...", "Write to your MP."
+
+* A sentence or list item that opens with a verb in the base form, after
+  connectives, labels and framing clauses ("Finally, please allow ...",
+  "Step 2 - Call ...", "If you belong to a church, print ..."), or after a
+  colon or semicolon ("Entry is free; bring a friend.").
+* Not when the first word is a noun with a verb after it ("Help arrived too
+  late"), an example or remark ("Take the case of ..."), or the start of a
+  name ("Open Roads Coalition condemns ...").
+* Verbs that only readers are asked to do (sign, share, write, donate ...)
+  make the call the public's, unless the list or letter it stands in says
+  otherwise (see the addressees module).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from articles.extraction.actors import find_actors, organisation_names
+from articles.extraction.sentences import word_set
+from articles.extraction.triggers import Hit
+
+_LET_US_RE = re.compile(r"^(?:let\s+us|let[’']s)\s+", re.IGNORECASE)
+
+
+# Verbs that open imperative headlines or sentences addressed to someone.
+_IMPERATIVE_VERBS = word_set(
+    """
+    stop end halt free release protect save spare let grant respect honor honour uphold
+    sign write call join tell speak demand urge act support donate stand raise help
+    defend accept recognize recognise give allow open close abolish scrap abandon cease
+    reject refuse resist remember never do don't don’t please bring keep boycott
+    pressure press hold make take treat listen share shelter rescue welcome ensure guarantee
+    repeal lift investigate punish email e-mail send contact print add ask prosecute refrain
+    cooperate disclose register establish provide permit meet seek use put publish adopt
+    continue strengthen maintain intensify redouble prioritise prioritize facilitate enable
+    offer receive resettle admit document collect train appoint create designate extend renew
+    reaffirm clarify respond reply answer acknowledge apologise apologize compensate enact pass
+    reauthorize reauthorise approve vote
+    ratify amend review reconsider suspend condemn engage invite fund increase expand insist
+    follow pray attend implement include inform notify account withdraw remove apply
+    phone text tweet post sponsor volunteer organise organize host spread read come bring
+    consider talk say
+    """
+)
+
+
+_PUBLIC_VERBS = word_set(
+    """
+    sign write call join tell speak donate raise boycott pressure press urge demand
+    support remember stand listen share email e-mail send contact print add ask follow
+    pray attend phone text tweet post sponsor volunteer organise organize host spread read
+    come bring consider talk
+    """
+)
+
+
+# Words before an imperative that do not change it: "Finally, please allow ...",
+# "Step 2 — Call ...", "Also send a copy ...".
+_IMPERATIVE_LEAD_RE = re.compile(
+    r"^(?:(?:step\s+\d+\s*[—–:.-]|finally|also|then|now|first(?:ly)?|second(?:ly)?|third(?:ly)?"
+    r"|above\s+all|today|instead|in\s+the\s+meantime|meanwhile|and|so|but|again|together"
+    r"|once\s+you(?:[’']ve|\s+have)\s+\w+|please|kindly)[\s,]*)+",
+    re.IGNORECASE,
+)
+
+
+# A framing clause before the imperative: "If you belong to a church, print ...",
+# "To add your name, email ...".
+_FRAME_START_RE = re.compile(
+    r"(?:if|when|whenever|before|after|while|once|until|as\s+soon\s+as|to|in\s+order\s+to"
+    r"|wherever|whether|whatever|next\s+time)\b",
+    re.IGNORECASE,
+)
+
+
+# The first word is a noun when a finite verb follows it ("Support grew").
+_FINITE_AFTER_NOUN = word_set(
+    """
+    of by is was are were has had came grew went remains remained seems seemed appears
+    appeared arrived will would can could may might does did shows says reveals suggests
+    grows comes goes means makes takes gives finds tells warns points lists
+    """
+)
+
+
+# Words that follow a finite verb rather than a noun: "Help arrived in time",
+# "Support waned as ..." (but "Share verified information" is an imperative).
+_AFTER_FINITE = word_set(
+    "the a an in on at to from with by for as after before when and but quickly too again so"
+)
+
+
+# Verb-initial openers that introduce an example or a remark, not a directive.
+_NOT_A_DIRECTIVE_RE = re.compile(
+    r"(?:take\s+(?:the\s+case|for\s+example|for\s+instance)|make\s+no\s+mistake"
+    r"|let\s+(?:me|it\s+be\s+said)\b|do\s+(?:you|we|they|i)\b|open\s+letter\b)",
+    re.IGNORECASE,
+)
+
+
+_ITEM_MARK_RE = re.compile(r"^(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|P\.\s?S\.)\s+")
+
+
+def _frame_end(body: str) -> int | None:
+    """Where the imperative starts after a framing clause ("If you can, please ...")."""
+    frame = _FRAME_START_RE.match(body)
+    if not frame:
+        return None
+    for comma in re.finditer(r",\s+(?:(?:please|also|then|now|just)\s+)*", body[:200]):
+        word = body[comma.end() :].split(" ", 1)[0].lower().rstrip(",.;:")
+        if word in _IMPERATIVE_VERBS:
+            return comma.end()
+    return None
+
+
+def _starts_with_a_name(words: list[str]) -> bool:
+    """Capitalised words after the verb, in a sentence not set in title case, that
+    name no actor and are followed by a finite verb: the verb starts a name that is
+    the sentence's subject ("Help Line volunteers answered ...")."""
+    if len(words) < 3 or not words[1][:1].isupper():
+        return False
+    run = 1
+    while run < len(words) and (
+        words[run][:1].isupper() or (words[run] in {"the", "of", "for"} and run + 1 < len(words))
+    ):
+        run += 1
+    if run < 2 or run == len(words):
+        return False
+    capitalised = sum(w[:1].isupper() for w in words) / len(words)
+    name = " ".join(words[1:run]).rstrip(",.;:!")
+    # the name is a subject when a finite verb follows it, or follows its noun
+    after = [w.lower().rstrip(",.;:") for w in words[run : run + 2]]
+    finite = any(
+        w in _FINITE_AFTER_NOUN or w in {"said", "says"} or w.endswith("ed") for w in after
+    )
+    return capitalised < 0.6 and finite and not find_actors(name)
+
+
+def imperative_hits(sentence: str) -> list[Hit]:
+    hits = _imperative_at(sentence, 0)
+    if not hits:
+        # "Admission is free; bring a friend.", "One request: don't scroll past."
+        for m in re.finditer(r"[;:]\s+", sentence[:400]):
+            hits = _imperative_at(sentence, m.end())
+            if hits:
+                break
+    return hits
+
+
+def _imperative_at(sentence: str, start: int) -> list[Hit]:
+    hits = _imperative(sentence[start:])
+    return [replace(h, vp_start=h.vp_start + start) for h in hits]
+
+
+def _imperative(sentence: str) -> list[Hit]:
+    mark = _ITEM_MARK_RE.match(sentence)  # "(a) Raise ...", "P.S. If you can, ..."
+    body = sentence[mark.end() if mark else 0 :].lstrip("\"'“‘([")
+    offset = len(sentence) - len(body)
+    let = _LET_US_RE.match(body)
+    if let:
+        return [Hit("imperative", offset + let.end(), "", "we", base=0.8)]
+    lead = _IMPERATIVE_LEAD_RE.match(body)
+    please = bool(lead and re.search(r"please|kindly", lead.group(), re.IGNORECASE))
+    if lead and lead.end() < len(body):
+        offset, body = offset + lead.end(), body[lead.end() :]
+    else:
+        frame = _frame_end(body)
+        if frame:
+            offset, body = offset + frame, body[frame:]
+    words = body.split()
+    if len(words) < 3 - please:
+        return []
+    first = words[0].lower().rstrip(",:")
+    if first not in _IMPERATIVE_VERBS:
+        return []
+    if any(start == 0 and end > len(words[0]) for start, end in organisation_names(body)):
+        return []  # "Open Roads Coalition condemns ...": a name, not an order
+    if _starts_with_a_name(words):
+        return []  # "Help Line volunteers answered ...", "Save the Children said ..."
+    second = words[1].lower().rstrip(",.;:") if len(words) > 1 else ""
+    third = words[2].lower() if len(words) > 2 else "."
+    if (
+        second in _FINITE_AFTER_NOUN
+        or (
+            second.endswith("ed")
+            and len(second) > 4
+            and (third in _AFTER_FINITE or not third or words[1][-1] in ".,;")
+        )
+        or (first == "welcome" and second == "to")
+        or _NOT_A_DIRECTIVE_RE.match(body)
+    ):
+        return []  # "End of story", "Help came too late", "Take the case of ..."
+    neg = ""
+    vp_start = offset
+    if first in {"don't", "don’t"}:
+        neg, vp_start = "not", offset + len(words[0]) + 1
+    elif first == "do" and second == "not":
+        neg, vp_start = "not", offset + body.index(words[1]) + len(words[1]) + 1
+    elif first == "never":
+        neg, vp_start = "never", offset + len(words[0]) + 1
+    end = sentence.rstrip()[-1:]
+    base = 0.8 if end in "!" or end.isalnum() else 0.7
+    explicit = "public" if first in _PUBLIC_VERBS else None
+    return [Hit("imperative", vp_start, neg, None, explicit=explicit, base=base)]

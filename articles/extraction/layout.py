@@ -1,0 +1,428 @@
+"""Layout: where a sentence stands on the page, and what that says about it.
+
+Texts are pasted from web pages, so besides prose they carry the page's
+furniture and its structure. Rules:
+
+* **Navigation and widgets.** A line split by separators into short items
+  ("Home › News › Press releases", "Share | Print | Email") or made of widget
+  words only ("Share   Print   Email") is furniture. So is a short standalone
+  line that names the page's own widgets ("Sign this petition", "Subscribe to
+  our newsletter"): a button, not a demand; the same words inside a sentence
+  ("Sign this petition, then send it to a friend.") are a call.
+* **Contact lines** ("For media enquiries, contact ...", "Press office: ...")
+  ask journalists to get in touch; they are no campaign demand.
+* **Cut-off text.** The last sentence of a text that stops without final
+  punctuation ("Read our priv") is a fragment of a copy-paste, and lines
+  without final punctuation after the last paragraph of prose (tags, links)
+  are the page's footer.
+* **Lists.** An item ("- Release the detainees;") belongs to the line that
+  introduces it ("We recommend that the Government of China:", "Write to the
+  minister urging him to:"): the introducer says who the items are for.
+* **Letters.** A salutation ("Dear President Xi,", "Your Excellency,") opens a
+  letter that runs to its closing ("Yours sincerely,"). Inside it, "you" is
+  the person saluted, not the reader; the salutation names them, or, when it
+  only gives a title ("Dear Minister"), the address block or the instruction
+  before it does ("Write to the Minister of Public Security ..."); a named
+  person of no state ("Dear Ms. Whitcombe") is "other".
+* **Others' sections.** Readers' comments ("3 Comments", "Jane D. says:"),
+  signers' reasons and the answer a petition got ("Government response") are
+  other people's words; lists of names ("Signatories: ...") ask nothing.
+* **A speaker turning to someone.** "To the ambassador in that building: open
+  your doors." and "Distinguished delegates, ..." address the rest of the
+  paragraph to them; "the ambassador" with no country is the one whose
+  embassy the text names.
+* **Where the text comes from.** A dateline ("LONDON –"), a visit ("on her
+  visit to the Republic of Korea"), a header line naming a state, or else the
+  country the text keeps naming besides China and North Korea, says whose
+  government "the Government" is; a text that names no other country is
+  Korean.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from articles.extraction.actors import classify_np, find_actors, organisation_names
+from articles.extraction.sentences import Doc, word_set
+
+_SEPARATORS_RE = re.compile(r"\s+[|›»>·•/]\s+|\s*\|\s*|\s{3,}")
+_WIDGET_WORDS = word_set(
+    """
+    share print email e-mail tweet facebook twitter x whatsapp linkedin telegram kakaotalk
+    copy link save pdf download this page article story post on via comments comment
+    reddit bluesky threads instagram youtube rss more
+    """
+)
+_TERMINAL_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
+# A standalone button or link names the page's own furniture as its object.
+_WIDGET_OBJECT_RE = re.compile(
+    r"^(?:please\s+)?[A-Za-z]+\s+(?:(?:up|in|out)\s+)?(?:(?:to|for|on)\s+)?(?:this|our|the)\s+"
+    r"(?:petition|page|article|story|post|site|website|newsletter|mailing\s+list|form"
+    r"|button|campaign|link|list|updates?)\b"
+    r"|^(?:act|donate|sign|join|give|learn|read|find\s+out|see|view|show|click|tap|go)"
+    r"(?:\s+(?:now|here|more|today|us|all|below|back))+$"
+    r"|^(?:read|see|view|download|watch|listen\s+to|explore|get)\b",
+    re.IGNORECASE,
+)
+_CONTACT_RE = re.compile(
+    r"^(?:for\s+(?:more\s+|further\s+)?(?:information|media|press|inquiries|enquiries|interviews"
+    r"|details|comment|questions)\b|(?:media|press)\s+(?:contact|enquiries|inquiries|office)\b"
+    r"|contact\s*:)|\bcontact\s+(?:the\s+|our\s+)?(?:press|media|communications)\b",
+    re.IGNORECASE,
+)
+# "Signatories: A (Seoul); B; C", "cc: ...": lists of names
+_NAMES_LINE_RE = re.compile(
+    r"^(?:signatories|signed|co-?signed\s+by|endorsed\s+by|supported\s+by|cc|tags|keywords"
+    r"|topics|filed\s+under)\s*:",
+    re.IGNORECASE,
+)
+# Readers' comments below a post or petition: other people's words, not the page's.
+_COMMENTS_HEAD_RE = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reasons\s+for\s+signing|leave\s+a\s+(?:reply|comment)"
+    r"|what\s+(?:people|supporters|signers)\s+(?:are\s+saying|say)"
+    # a petition site's page for the answer it got: someone else's text from there on
+    r"|(?:the\s+)?(?:government|ministry|minister|department|decision[- ]maker)[’']?s?\s+"
+    r"(?:responded|response|replied|reply)|response\s+from\s+[^.]{2,60})\s*(?:\(\d+\))?:?$",
+    re.IGNORECASE,
+)
+_COMMENTER_RE = re.compile(r"^[A-Z][\w.'’ -]{1,40}\s(?:says|said|wrote|commented|replied):?$")
+# "Write to letters@paper.com.", "Call 020 7946 0531.": nothing asked but to get in touch
+_ONLY_AN_ADDRESS_RE = re.compile(
+    r"^(?:please\s+)?(?:write|e-?mail|call|phone|contact|visit|see|go)\s+(?:to\s+|us\s+at\s+|at\s+)?"
+    r"(?:[\w.+-]+@[\w.-]+|https?://\S+|www\.\S+|\+?[\d() -]{7,})[.!]?$",
+    re.IGNORECASE,
+)
+_SALUTATION_RE = re.compile(
+    r"^[\"“]?(?:(?:My\s+)?(?:Dear|Respected|Honou?rable|Esteemed)\s+(?P<dear>[^,:\n]{1,80})"
+    r"|Your\s+(?P<excellency>Excellency)"
+    r"|(?:Dear\s+)?Sir(?:\s+or\s+Madam)?|Madam|To\s+whom\s+it\s+may\s+concern"
+    r"|To\s+(?P<to>[A-Z][^:\n]{1,80}))\s*[,:]"
+)
+_CLOSING_RE = re.compile(
+    r"^(?:Yours\b|Sincerely|Respectfully|With\s+(?:respect|regards|best|kind|gratitude|hope|thanks)"
+    r"|(?:Kind|Best|Warm)\s+regards|Regards|In\s+solidarity)[^.\n]{0,40}[,.!]?\s*$"
+    r"|^Thank\s+you(?:\s+for\s+[^.\n]*)?[,.!]?\s*$",
+    re.IGNORECASE,
+)
+_SEPARATOR_LINE_RE = re.compile(r"^[-–—_*=~\s]{3,}$")
+# The instruction that names who the letter below goes to.
+_WRITE_TO_RE = re.compile(
+    r"\b(?:write|writing|e-?mail|send|sending|contact|appeal|letter|message|address)\b",
+    re.IGNORECASE,
+)
+_ITEM_RE = re.compile(r"^\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s")  # "(a) Raise ..."
+_BULLET_MARK_RE = re.compile(r"^[ \t]*(?:[-–—•*·▪‣◦→►➤✓✔○]|\d{1,2}[.)]|\(?[a-z]\))[ \t]*$")
+
+
+@dataclass
+class Layout:
+    furniture: set[int] = field(default_factory=set)  # sentences that are page furniture
+    bullet: set[int] = field(default_factory=set)  # sentences that open a list item
+    alone: set[int] = field(default_factory=set)  # sentences that are a line of their own
+    lead_in: dict[int, int] = field(default_factory=dict)  # list item -> its introducer
+    letter_of: dict[int, str | None] = field(default_factory=dict)  # body -> whom it salutes
+    address_of: dict[int, str | None] = field(default_factory=dict)  # after "To X:" in a speech
+    header_end: int = 0  # first sentence of the first paragraph of prose
+    home: str = "south_korea_government"  # whose government "the government" is
+    home_known: bool = False  # the text says where it comes from
+    reviewed: str | None = None  # the state a treaty body's text reviews ("the State party")
+
+    def in_letter(self, idx: int) -> bool:
+        return idx in self.letter_of
+
+
+def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, len(text) if line_end == -1 else line_end
+
+
+def is_navigation(line: str) -> bool:
+    """A line of short items between separators, or of widget words only."""
+    stripped = line.strip()
+    words = re.findall(r"[\w'’-]+", stripped.lower())
+    if words and all(w in _WIDGET_WORDS for w in words):
+        return True
+    parts = [p.strip(" :") for p in _SEPARATORS_RE.split(stripped) if p.strip(" :")]
+    if len(parts) < 2:
+        return False
+    return all(len(p.split()) <= 5 and not _TERMINAL_RE.search(p) for p in parts)
+
+
+def _is_name_line(sentence: str) -> bool:
+    """A line that is only an organisation's name: "Open Door Refugee Legal Aid (Tokyo)"."""
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", sentence.strip())
+    return any(start == 0 and end == len(name) for start, end in organisation_names(name))
+
+
+def is_widget(sentence: str) -> bool:
+    """A button or link: a short line naming the page's own furniture."""
+    s = sentence.strip()
+    return len(s.split()) <= 6 and not _TERMINAL_RE.search(s) and bool(_WIDGET_OBJECT_RE.search(s))
+
+
+def _is_prose(sentence: str) -> bool:
+    return len(sentence.split()) >= 8 and bool(_TERMINAL_RE.search(sentence.rstrip()))
+
+
+def analyse(doc: Doc) -> Layout:
+    layout = Layout()
+    text, sentences, para_of = doc.text, doc.sentences, doc.paragraph_of
+    n = len(sentences)
+    prose = [i for i, s in enumerate(sentences) if _is_prose(s.text)]
+    layout.header_end = prose[0] if prose else n
+    last_prose_para = para_of[prose[-1]] if prose else n
+    navigation: dict[int, bool] = {}  # by line start: a long line is looked at once
+    comments = _comments_start(doc, layout.header_end)
+    for i, s in enumerate(sentences):
+        line_start, line_end = _line_of(text, s.start, s.end)
+        before = text[line_start : s.start]
+        if (before.strip() and _BULLET_MARK_RE.match(before)) or (
+            not before.strip() and _ITEM_RE.match(s.text)
+        ):
+            layout.bullet.add(i)
+        if (not before.strip() or i in layout.bullet) and not text[s.end : line_end].strip():
+            layout.alone.add(i)
+        if line_start not in navigation:
+            navigation[line_start] = line_end - line_start < 300 and is_navigation(
+                text[line_start:line_end]
+            )
+        unpunctuated = i not in layout.bullet and not _TERMINAL_RE.search(s.text)
+        cut_off = (  # "... third parties. Read our priv"
+            unpunctuated and i == n - 1 and i > 0 and para_of[i - 1] == para_of[i]
+        )
+        footer = unpunctuated and para_of[i] > last_prose_para
+        if (
+            navigation[line_start]
+            or _NAMES_LINE_RE.match(s.text)
+            or (comments is not None and i >= comments)
+            or (i in layout.alone and is_widget(s.text))
+            or _ONLY_AN_ADDRESS_RE.match(s.text)
+            or (i in layout.alone and _is_name_line(s.text))
+            or _CONTACT_RE.search(s.text)
+            or cut_off
+            or footer
+        ):
+            layout.furniture.add(i)
+    _find_lead_ins(doc, layout)
+    _find_letters(doc, layout)
+    _find_addresses(doc, layout)
+    home = _home(doc, layout)
+    layout.home, layout.home_known = home or layout.home, home is not None
+    layout.reviewed = _reviewed(doc)
+    return layout
+
+
+def _comments_start(doc: Doc, header_end: int) -> int | None:
+    """The first sentence of a comments section, if the page has one."""
+    for i, sentence in enumerate(doc.sentences):
+        if i > header_end and (
+            _COMMENTS_HEAD_RE.match(sentence.text) or _COMMENTER_RE.match(sentence.text)
+        ):
+            return i
+    return None
+
+
+def _find_lead_ins(doc: Doc, layout: Layout) -> None:
+    """Each list item's introducer: the nearest line before the list ending in ':'."""
+    for i in sorted(layout.bullet):
+        j = i - 1
+        # back over the items before it, to the line that ends with ":" (itself
+        # perhaps numbered: "29. The Committee recommends that the State party:")
+        while (
+            j >= 0
+            and i - j <= 12
+            and not doc.sentences[j].text.rstrip().endswith(":")
+            and (j in layout.bullet or not _starts_line(doc, j))
+        ):
+            j -= 1
+        if j >= 0 and doc.sentences[j].text.rstrip().endswith(":") and i - j <= 12:
+            layout.lead_in[i] = j
+
+
+def _starts_line(doc: Doc, idx: int) -> bool:
+    s = doc.sentences[idx]
+    return not doc.text[doc.text.rfind("\n", 0, s.start) + 1 : s.start].strip()
+
+
+def _find_letters(doc: Doc, layout: Layout) -> None:
+    sentences = doc.sentences
+    i = 0
+    while i < len(sentences):
+        m = _SALUTATION_RE.match(sentences[i].text) if _starts_line(doc, i) else None
+        if not m:
+            i += 1
+            continue
+        addressee = _saluted(doc, i, m)
+        # "Dear Minister, I am writing ...": a letter quoted in one paragraph
+        inline = bool(sentences[i].text[m.end() :].strip(' \t"”'))
+        if inline:
+            layout.letter_of[i] = addressee
+        j = i + 1
+        while j < len(sentences):
+            if inline and doc.paragraph_of[j] != doc.paragraph_of[i]:
+                break
+            line = sentences[j].text
+            if j in layout.alone and (_CLOSING_RE.match(line) or _SEPARATOR_LINE_RE.match(line)):
+                break
+            if j in layout.alone and _SALUTATION_RE.match(line):
+                break
+            layout.letter_of[j] = addressee
+            j += 1
+        i = j
+
+
+_PERSON_RE = re.compile(r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame)\.?\s+[A-Z]")
+# A speaker turning to someone: "To the ambassador in that building: open your
+# doors.", "And to the United Nations: ...", "Distinguished delegates, ...". What
+# follows in the paragraph is said to them.
+_APOSTROPHE_RE = re.compile(
+    r"^(?:(?:and|but|finally|now|so|lastly)[,\s]+)?to\s+(?P<np>[^:]{3,120}?)\s*:\s+",
+    re.IGNORECASE,
+)
+_VOCATIVE_START_RE = re.compile(
+    r"^(?P<np>(?:(?:my\s+)?(?:dear|distinguished|honou?rable|esteemed|respected|fellow)\s+)"
+    r"[\w .'-]{2,40}?|ladies\s+and\s+gentlemen|excellencies|friends|colleagues"
+    r"|members\s+of\s+[\w ]{3,40}?|(?:mr|madam|madame)\.?\s+(?:president|chair\w*|speaker))\s*,\s+",
+    re.IGNORECASE,
+)
+
+
+def _find_addresses(doc: Doc, layout: Layout) -> None:
+    sentences = doc.sentences
+    for i, sentence in enumerate(sentences):
+        m = _APOSTROPHE_RE.match(sentence.text) or _VOCATIVE_START_RE.match(sentence.text)
+        if not m:
+            continue
+        np = re.split(r",\s+(?:which|who)\b", m.group("np"))[0]
+        addressee = classify_np(np) or diplomat_of(doc, np, i)
+        if addressee is None and re.search(r"\bdelegat|\bcouncil\b", np, re.IGNORECASE):
+            addressee = "international_community"
+        j = i
+        while j < len(sentences) and doc.paragraph_of[j] == doc.paragraph_of[i]:
+            layout.address_of[j] = addressee
+            j += 1
+
+
+_DIPLOMAT_RE = re.compile(
+    r"\b(?:ambassador|embassy|consulate|consul|mission|envoy|legation|chargé)\b", re.IGNORECASE
+)
+
+
+def diplomat_of(doc: Doc, np: str, idx: int) -> str | None:
+    """Which state "the ambassador"/"the embassy" with no country belongs to: the one
+    whose embassy the text has named ("in front of the Chinese Embassy")."""
+    if not _DIPLOMAT_RE.search(np) or find_actors(np):
+        return None
+    for j in range(min(idx, len(doc.sentences) - 1), -1, -1):
+        sentence = doc.sentences[j].text
+        for m in _DIPLOMAT_RE.finditer(sentence):
+            near = [
+                a
+                for pos, a in find_actors(sentence)
+                if m.start() - 30 <= pos <= m.end() + 45 and a != "international_community"
+            ]
+            if near:
+                return near[0]
+    return None
+
+
+# Where a text comes from says whose government "the Government" is: a dateline
+# ("LONDON –", "Seoul, 15 March"), a visit ("on her visit to the Republic of
+# Korea"), or a short header line naming a state ("UK Government and Parliament").
+_DATELINE_PLACE_RE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z.' ]{1,30}?)(?:,\s*[A-Z][\w.]*){0,2}\s*(?:\([^)]*\))?\s*[–—-]+\s"
+    r"|^(?P<place2>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})"
+)
+_VISIT_RE = re.compile(r"\bvisit\s+to\s+(?P<place>(?:the\s+)?[A-Z][\w’' ]{2,40})")
+_STATES = frozenset({"china", "south_korea_government", "north_korea", "other"})
+
+
+def _state(name: str) -> str | None:
+    found = [a for _pos, a in find_actors(name.strip().title().replace("'S", "'s"))]
+    found = [a for a in found if a in _STATES]
+    return found[0] if found else None
+
+
+def _home(doc: Doc, layout: Layout) -> str | None:
+    sentences = doc.sentences
+    for i in range(min(len(sentences), layout.header_end + 3)):
+        text = sentences[i].text
+        m = _DATELINE_PLACE_RE.match(text)
+        if m:
+            state = _state(m.group("place") or m.group("place2"))
+            if state:
+                return state
+        visit = _VISIT_RE.search(text)
+        if visit:
+            state = _state(visit.group("place"))
+            if state:
+                return state
+    for i in range(min(len(sentences), layout.header_end)):
+        text = sentences[i].text
+        if (
+            len(text.split()) <= 6
+            and not _TERMINAL_RE.search(text)
+            and not organisation_names(text)
+        ):
+            state = (
+                _state(text)
+                if text.isupper()
+                else next((a for _p, a in find_actors(text) if a in _STATES), None)
+            )
+            if state:
+                return state
+    # Failing that, the country the text keeps talking about besides China and North
+    # Korea, its subject: a Korean paper names Seoul, an American one Washington. A
+    # text that names no other country at all is about the three the campaign is
+    # about, and "our government" in it is Seoul's.
+    counts = Counter(doc.states_named())
+    korea, other = counts["south_korea_government"], counts["other"]
+    if (korea >= 1 and korea >= other) or other == 0:
+        return "south_korea_government"
+    if other >= 3 and other >= 2 * korea:
+        return "other"
+    return None
+
+
+_REVIEW_RE = re.compile(
+    r"\b(?:report|review|examination|reports)\s+of\s+(?P<state>(?:the\s+)?[A-Z][\w’' ]{2,60})"
+)
+
+
+def _reviewed(doc: Doc) -> str | None:
+    """The state a treaty body's observations are about: "... periodic report of China"."""
+    for sentence in doc.sentences[:8]:
+        m = _REVIEW_RE.search(sentence.text)
+        if m:
+            state = _state(m.group("state"))
+            if state:
+                return state
+    counts = Counter(a for a in doc.states_named() if a in _STATES)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _saluted(doc: Doc, idx: int, m: re.Match[str]) -> str | None:
+    """The addressee class of the person a salutation greets."""
+    name = m.group("dear") or m.group("to") or ""
+    named = classify_np(name) if name else None
+    if named and named != "public":
+        return named
+    person = _PERSON_RE.match(name)
+    # "Dear Minister", "Your Excellency": the instruction or address block says who.
+    first = max(0, idx - 15)
+    for j in range(idx - 1, first - 1, -1):
+        sentence = doc.sentences[j].text
+        write = _WRITE_TO_RE.search(sentence)
+        if write:
+            mentions = [a for pos, a in doc.raw_mentions(j) if pos >= write.start()]
+            if mentions:
+                return mentions[0]
+    for j in range(idx - 1, first - 1, -1):
+        mentions = doc.raw_mentions(j)
+        if mentions:
+            return mentions[-1][1]
+    # "Dear Ms. Whitcombe": a person who speaks for no state, such as a company's head
+    return "other" if person else None

@@ -1,0 +1,346 @@
+"""Triggers: the modal patterns that make a sentence a demand.
+
+* A subject and a deontic modal: "X should/must/ought to/needs to/has to ...",
+  "X would do well to ..."; "cannot remain silent" asks not to.
+* "X could ..." with a named actor and an action it can choose: a weak
+  recommendation ("Tokyo could offer to resettle them"), never approved unread.
+* Impersonal necessity: "It is urgent/imperative/time that/to ...",
+  "It is time for X to ...".
+* "The only way ... is to ...".
+
+Not triggers: past and retrospective modals ("had to", "should have acted"),
+guesses ("must surely know", "must be difficult"), remarks ("we have to
+admit"), emotions ("should be ashamed"), predictions ("will have to"), risks
+and consequences ("could face", "could trigger").
+
+Demands made with a verb ("We urge ...") are in :mod:`.demands`, imperatives
+in :mod:`.imperatives`. Each trigger returns a :class:`Hit`: where the verb
+phrase starts, its negation, the subject text (if any) and a base score.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from articles.extraction.actors import ACTOR_PATTERNS
+from articles.extraction.sentences import word_set
+
+WORD_RE = re.compile(r"[A-Za-z’'-]+")
+
+
+_MODAL_RE = re.compile(
+    r"\b(?P<modal>should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|has\s+got\s+to"
+    r"|have\s+got\s+to|would\s+(?:also\s+|\w+ly\s+)?do\s+well\s+to"
+    r"|would\s+(?:also\s+)?be\s+(?:wise|well\s+advised)\s+to"
+    r"|had\s+better)\b"
+    r"(?P<neg>\s+(?:not|never|no\s+longer))?"
+    # "Seoul must, at the very least, protest": an aside between commas
+    r"(?:\s*,(?=[^,]{1,40},)[^,]{1,40},)?\s+",
+    re.IGNORECASE,
+)
+
+
+# "The United States could make the cases a standing item": a recommendation to a
+# named actor. Only with an action it can choose ("make", "raise", "admit"), not
+# with what may befall ("could face", "could be sent back") or a consequence
+# ("could trigger", "could mean"); the addressee rule keeps it to named actors.
+_COULD_RE = re.compile(r"\bcould\s+(?:(?:also|easily|still|at\s+least)\s+)?(?P<verb>[a-z]+)\b")
+
+
+_NOT_RECOMMENDABLE = word_set(
+    """
+    be have not face lose see get become trigger touch mean cost take begin find happen fall
+    send return deport detain arrest punish collapse die suffer end well hardly never only
+    afford feel know say think imagine argue claim count prove turn go come cause lead
+    """
+)
+
+
+_NEG_ABILITY_RE = re.compile(
+    r"\b(?P<modal>cannot|can\s+not|can[’']t|can\s+no\s+longer|must\s+not|mustn[’']t"
+    r"|should\s+not|shouldn[’']t)\s+(?:(?:simply|just|any\s+longer|afford\s+to)\s+)*"
+    r"(?=(?:remain|stay|keep|stand|sit|look|turn|ignore|tolerate|allow|accept|let|watch"
+    r"|close|overlook|condone|wait|delay|hesitate|idle)\b)",
+    re.IGNORECASE,
+)
+
+
+_NOT_BEFORE_MODAL_RE = re.compile(
+    r"\b(?:will|would|may|might|could|shall|no|the|a|an|any|urgent|pressing|little|without)\s*$",
+    re.IGNORECASE,
+)
+
+
+_NECESSITY_RE = re.compile(
+    r"(?:\b(?:it|this)\s*(?:\s+is|[’']s|\s+remains|\s+becomes|\s+has\s+become|\s+would\s+be)\s+"
+    r"|\b(?:now|this)\s+is\s+(?=the\s+(?:time|moment)\b)|\bthe\s+(?=time\s+has\s+come\b))"
+    r"(?:(?:all|more|most|very|now|therefore|thus|also|equally|absolutely|extremely|so"
+    r"|especially|particularly|increasingly|ever)\s+)*"
+    r"(?P<adj>urgent|imperative|crucial|essential|vital|necessary|important|critical"
+    r"|paramount|high\s+time|time|incumbent|our\s+(?:duty|responsibility)|wise|advisable"
+    r"|prudent|the\s+(?:time|moment)|time\s+has\s+come)"
+    r"(?:\s+(?:for|on|upon)\s+(?P<agent>[^,;:]{1,80}?))?\s+(?P<neg0>not\s+)?"
+    # "It is high time the world paid attention": "that" may be left out after "time"
+    r"(?P<link>to\s+|that\s+|(?<=[Hh]igh time )(?=(?:the|our|this)\b|[A-Z])|(?<=[Aa]bout time )"
+    r"(?=(?:the|our|this)\b|[A-Z]))(?P<neg>not\s+)?",
+    re.IGNORECASE,
+)
+
+
+_ONLY_WAY_RE = re.compile(
+    r"\b(?:the|our)\s+(?:only|best|right|sole|surest|one|first|most\s+effective)\s+"
+    r"(?:way|option|answer|solution|course\s+of\s+action|remedy|step|thing\s+to\s+do)\b",
+    re.IGNORECASE,
+)
+
+
+_ONLY_WAY_VP_RE = re.compile(
+    r"\b(?:is|remains|would\s+be)\s+(?:for\s+(?P<agent>[^,;:]{1,60}?)\s+)?to\s+(?P<neg>not\s+)?",
+    re.IGNORECASE,
+)
+
+
+_META_VERBS = word_set(
+    """
+    note point mention stress emphasize emphasise say recall add remember recognize
+    recognise acknowledge realize realise understand know ask examine consider see
+    bear
+    """
+)
+
+
+_IRREGULAR_PARTICIPLES = word_set(
+    """
+    held made given brought sent kept put told set shown seen done known taken let met
+    paid built led heard freed granted spared forced driven drawn thrown struck won born
+    brought caught fought sought taught thought bound found ground said spoken written
+    gone come become begun stood understood spent left lost meant dealt felt run stuck
+    hung grown flown chosen broken forgotten gotten hidden risen eaten fallen beaten cut
+    shut spread sold bought
+    """
+)
+
+
+_NON_VERBS = word_set(
+    """
+    the a an this that these those be been have has not no it its their our his her they
+    we he she you i of in on to for and or but
+    """
+)
+
+
+DETERMINERS = word_set(
+    "the a an this that these those such all every each its their our any no some many most"
+)
+
+
+_ADJECTIVAL_PARTICIPLES = word_set(
+    """
+    worried concerned pleased surprised disappointed tired interested determined convinced
+    frightened scared ashamed embarrassed relieved satisfied amazed annoyed bored confused
+    delighted excited alarmed troubled puzzled tempted inclined obliged
+    """
+)
+
+
+# "must be ready/firm/...": adjectives that describe how an actor should act.
+_AGENTIVE_ADJECTIVES = word_set(
+    """
+    ready prepared willing firm firmer bold bolder clear clearer vigilant careful consistent
+    proactive transparent honest generous resolute forthright unequivocal more
+    """
+)
+
+
+_EPISTEMIC_RE = re.compile(
+    r"(?:surely|certainly|probably|undoubtedly|obviously|doubtless|presumably"
+    r"|already)\b|have\s+(?:(?:its|their|his|her|its\s+own|their\s+own)\s+)?"
+    r"(?:reasons?|motives?|calculations?|doubts?)\b",
+    re.IGNORECASE,
+)
+
+
+_COGNITION_VERBS = word_set(
+    """
+    wonder admit acknowledge concede confess note say imagine agree assume suspect ask
+    recognize recognise remember realize realise understand conclude add
+    """
+)
+
+
+_GENERIC_PERSON_RE = re.compile(r"\b(?:we|you|one|i)\s*$", re.IGNORECASE)
+
+
+_DROP_ADVERBS = frozenset({"also", "therefore", "thus", "then", "still", "too", "now", "really"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    kind: str
+    vp_start: int  # index in the sentence where the verb phrase begins
+    negation: str  # "", "not", "never", "no longer"
+    subject: str | None  # noun phrase naming who acts, if any
+    explicit: str | None = None  # addressee fixed by the rule itself
+    base: float = 0.85
+    past: bool = False  # the verb phrase opens with a past-tense verb
+    speaker: str | None = None  # who makes the demand, as written ("we", "The experts")
+
+
+# Work limits per sentence: a sentence with dozens of modals is not prose, and
+# looking at the first few keeps the work linear on pathological input.
+MAX_HITS = 8
+
+
+MAX_MATCHES = 24
+
+
+WINDOW = 600  # characters before a trigger that the subject checks look at
+
+
+def _verb_after(sentence: str, pos: int) -> tuple[int, str, str] | None:
+    """Skip adverbs after a modal; return (start, first word, next word)."""
+    words = list(WORD_RE.finditer(sentence, pos, pos + 200))
+    i = 0
+    while i < len(words) and (
+        words[i].group().lower() in _DROP_ADVERBS
+        or (words[i].group().lower().endswith("ly") and words[i].group().lower() != "apply")
+    ):
+        i += 1
+    if i >= len(words):
+        return None
+    first = words[i].group()
+    nxt = words[i + 1].group() if i + 1 < len(words) else ""
+    return words[i].start(), first, nxt
+
+
+def _is_participle(word: str) -> bool:
+    w = word.lower()
+    return w.endswith("ed") or w.endswith("en") or w in _IRREGULAR_PARTICIPLES
+
+
+def modal_hits(sentence: str) -> list[Hit]:
+    hits = []
+    for n, m in enumerate(_MODAL_RE.finditer(sentence)):
+        if len(hits) >= MAX_HITS or n >= MAX_MATCHES:
+            break
+        prefix = sentence[: m.start()]
+        if _NOT_BEFORE_MODAL_RE.search(sentence, max(0, m.start() - 30), m.start()):
+            continue
+        modal = m.group("modal").lower()
+        neg = (m.group("neg") or "").strip().lower()
+        neg = re.sub(r"\s+", " ", neg)
+        verb = _verb_after(sentence, m.end())
+        if verb is None:
+            continue
+        vp_start, first, nxt = verb
+        first_l = first.lower()
+        if _EPISTEMIC_RE.match(sentence, m.end()):
+            continue  # "must surely know", "must have its reasons": a guess, not a demand
+        if first_l in _COGNITION_VERBS and _GENERIC_PERSON_RE.search(prefix[-12:]):
+            continue  # "we have to admit", "you have to wonder": a remark, not a demand
+        if not first[0].islower() or first_l in _NON_VERBS - {"be", "have"}:
+            continue
+        if modal in {"must", "should", "ought to"} and first_l == "have" and _is_participle(nxt):
+            continue  # "should have acted": retrospective
+        if first_l == "have" and nxt.lower() in {"been", "had"}:
+            continue
+        passive = False
+        if first_l == "be" and nxt.lower() in _AGENTIVE_ADJECTIVES:
+            pass  # "Seoul must be ready to receive them": asks for an attitude
+        elif first_l == "be":
+            if nxt.lower() in _META_VERBS or nxt.lower() in {
+                "noted",
+                "said",
+                "stressed",
+                "pointed",
+                "remembered",
+                "mentioned",
+                "emphasized",
+            }:
+                continue  # "it should be noted that"
+            if not _is_participle(nxt) or nxt.lower() in _ADJECTIVAL_PARTICIPLES:
+                continue  # "must be difficult", "should be ashamed": not a request
+            passive = True
+        hits.append(Hit("modal_passive" if passive else "modal", vp_start, neg, prefix, base=0.9))
+    for n, m in enumerate(_NEG_ABILITY_RE.finditer(sentence)):
+        if len(hits) >= MAX_HITS or n >= MAX_MATCHES:
+            break
+        prefix = sentence[: m.start()]
+        hits.append(Hit("cannot", m.end(), "not", prefix, base=0.85))
+    for n, m in enumerate(_COULD_RE.finditer(sentence)):
+        if len(hits) >= MAX_HITS or n >= MAX_MATCHES:
+            break
+        verb = m.group("verb").lower()
+        if verb in _NOT_RECOMMENDABLE or verb.endswith("ed"):
+            continue
+        hits.append(Hit("could", m.start("verb"), "", sentence[: m.start()], base=0.6))
+    return hits
+
+
+_CONDITIONAL_BEFORE_RE = re.compile(
+    r"\b(?:if|whether|when|unless|because|since)\s*$", re.IGNORECASE
+)
+
+
+def necessity_hits(sentence: str) -> list[Hit]:
+    hits = []
+    for n, m in enumerate(_NECESSITY_RE.finditer(sentence)):
+        if len(hits) >= MAX_HITS or n >= MAX_MATCHES:
+            break
+        if _CONDITIONAL_BEFORE_RE.search(sentence, max(0, m.start() - 20), m.start()):
+            continue
+        neg = "not" if m.group("neg") or m.group("neg0") else ""
+        agent = m.group("agent")
+        if m.group("link").strip().lower() == "to":
+            verb = _verb_after(sentence, m.end())
+            if verb is None or verb[1].lower() in _META_VERBS:
+                continue
+            hits.append(Hit("necessity", verb[0], neg, agent, base=0.85 if agent else 0.75))
+        else:
+            rest = sentence[m.end() :]
+            np_end = actor_np_end(rest)
+            if np_end is None:
+                hits.append(Hit("necessity_that", m.end(), neg, None, base=0.7))
+                continue
+            np = rest[:np_end]
+            after = re.match(
+                r"\s+(?:(?:should|must|shall|will)\s+)?(?P<neg>not\s+|never\s+)?", rest[np_end:]
+            )
+            vp_start = m.end() + np_end + (after.end() if after else 0)
+            neg2 = (after.group("neg") or "").strip() if after else ""
+            # "it is time that Beijing abandoned ...": the verb is in the past form
+            past = "time" in m.group("adj").lower()
+            hits.append(Hit("necessity", vp_start, neg2 or neg, np, base=0.88, past=past))
+    return hits
+
+
+def actor_np_end(rest: str) -> int | None:
+    """End of an actor noun phrase at the start of ``rest`` ("our government come...")."""
+    rest_l = rest.lower()
+    for pron in ("we", "they", "it", "everyone", "all of us", "you"):
+        if rest_l.startswith(pron + " "):
+            return len(pron)
+    best = None
+    det = re.match(r"(?:the\s+)?", rest, re.IGNORECASE)
+    starts = {0, det.end() if det else 0}
+    for _addressee, pattern in ACTOR_PATTERNS:
+        for pos in starts:
+            m = pattern.match(rest, pos)
+            if m and (best is None or m.end() > best):
+                best = m.end()
+    if best is not None:
+        # extend over a short trailing head noun: "the Chinese government and the UN"
+        return best
+    return None
+
+
+def only_way_hits(sentence: str) -> list[Hit]:
+    m = _ONLY_WAY_RE.search(sentence)
+    if not m:
+        return []
+    vp = _ONLY_WAY_VP_RE.search(sentence, m.end())
+    if not vp:
+        return []
+    neg = "not" if vp.group("neg") else ""
+    return [Hit("only_way", vp.end(), neg, vp.group("agent"), base=0.8)]

@@ -1,0 +1,404 @@
+"""Voice: whose demand a clause is.
+
+Only the document's own voice makes calls to action. A demand put in someone
+else's mouth is reported, not made:
+
+* a reporting verb before it: "Activists say that China must stop ...",
+  "The committee recommended that China stop ...";
+* an attribution after it: "The government has to decide by Friday,
+  officials said.";
+* an open quotation: "“China must stop,” the activist said.";
+* a legal frame: "Under the convention, states must not return refugees" is
+  what the law says, not what the author asks.
+
+A reporting verb right after "we" or "I" is the author's own ("We believe
+that Beijing must change course").
+
+**Who speaks for the document.** An editorial says "we"; an organisation's
+press release speaks of itself in the third person ("Korea Refuge Watch urges
+the Chinese authorities to ...", "..., the organisation said.") and through
+its own people's quotes ("'Beijing must stop ...,' said Jane Doe, the group's
+director."); a resolution's paragraphs have no subject at all ("2. Urges the
+Government of ..."). :func:`find_voice` finds the document's speaker from the
+evidence such texts carry:
+
+* a present-tense demand with a named subject ("X urges", "X is calling on"):
+  an organisation speaks so of itself, while reports put others' demands in
+  the past ("X urged");
+* the lead: "X said today", "X today voiced alarm ... and urged ...";
+* the page: X named alone in the first lines (the publisher's header), in
+  "Statement by X", "Posted by X", "Started by: X", or in the notes at the end
+  ("X is an independent organisation ...");
+* repeated attributions ("X said") add a little.
+
+The speaker's people are those whose attribution ties them to it ("director
+of X", "X's spokesperson") or who are named in its header or notes; after
+that, their surname alone ("Park said") or a pronoun for the last of them
+("she said") will do. What the speaker and its people say, quoted or not, is
+the document's own voice; what anyone else says is reported.
+
+A news report has no third-person voice of its own: a wire dateline
+("(Reuters) -"), a staff reporter's byline, a news photo's agency credit
+("/ Yonhap") or "told reporters" mark it, and then none of the demands it
+reports is its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from articles.extraction.actors import ORG_HEAD_RE as _ORG_HEAD_RE
+from articles.extraction.quotes import Quote, attribute, quote_spans
+from articles.extraction.sentences import word_set
+
+REPORT_RE = re.compile(
+    r"\b(?:says?|said|saying|claims?|claimed|claiming|insists|insisted|argues|argued"
+    r"|maintains|maintained|states\s+that|stated|declared?|declares|announced?|announces"
+    r"|demands|demanded|demanding|urges|urged|urging|call(?:s|ed|ing)?\s+(?:on|upon|for)"
+    r"|recommends|recommended|recommending|requests|requested|requesting|asked|asks|asking"
+    r"|told|tells|warns|warned|warning|according\s+to|stance|position\s+(?:is\s+)?that"
+    r"|resolution|petition|statement|believes|thinks|hopes|wants|wished|wishes|expects"
+    r"|reportedly|pledged|vowed|promised|emphasi[sz](?:es|ed|ing)|stress(?:es|ed|ing)"
+    r"|quoted|noted|noting|added|adding|say|argue|insist|claim|think|believe|suggests?"
+    r"|suggested|recommend|warn|conclude[sd]?|contends?|contended|fears?|feared"
+    r"|predicts?|predicted|knows?|thought|felt|feels?|reckons?|agreed?|agrees|put\s+it"
+    r"|in\s+the\s+words\s+of)\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON_RE = re.compile(r"\b(?:we|i|this\s+(?:newspaper|paper|page|editorial))\b", re.I)
+
+LEGAL_RE = re.compile(
+    r"\b(?:under|according\s+to|in\s+accordance\s+with|pursuant\s+to)\s+(?:the\s+|its\s+|their\s+"
+    r"|international\s+)?(?:[\w.’'-]+\s+){0,4}?(?:law|laws|convention|treaty|protocol|constitution"
+    r"|article|charter|covenant|agreement|rules?)\b",
+    re.IGNORECASE,
+)
+LEGAL_SUBJECT_RE = re.compile(
+    r"^(?:the\s+)?(?:contracting\s+)?(?:states|parties|signatories|signatory\s+states"
+    r"|no\s+(?:state|one|party))$",
+    re.IGNORECASE,
+)
+
+
+# "..., officials said." / "..., according to the ministry." at the end
+TRAILING_ATTRIBUTION_RE = re.compile(
+    r",\s*(?:(?:[\w’'.-]+\s+){0,5}(?:said|says|say|told\s+\w+|tells?\s+\w+|added|noted|argued"
+    r"|insisted|warned|warns?|claimed|stated|explained|wrote|urges?|urged|demands?|demanded"
+    r"|pleads?|pleaded)|according\s+to\b[^,]*)[\s.!”\"]*$",
+    re.IGNORECASE,
+)
+
+
+def own_clause(prefix: str) -> str:
+    """The part of ``prefix`` after the last ';' (or ':' not introducing speech)."""
+    cut = prefix.rfind(";")
+    colon = prefix.rfind(":")
+    if colon > cut:
+        before = prefix[max(0, colon - 40) : colon]
+        last = " ".join(before.split()[-3:])
+        # "As one activist put it: ...", "In the words of the minister: ..."
+        if not REPORT_RE.search(last) and not re.search(r"\bput\s+it|\bwords\s+of\b", last):
+            cut = colon
+    return prefix[cut + 1 :] if cut >= 0 else prefix
+
+
+# ---------------------------------------------------------------------------
+# The speaker
+# ---------------------------------------------------------------------------
+
+_DEMAND_PRESENT = (
+    r"urges|urge|calls\s+(?:on|upon|for)|call\s+(?:on|upon)|appeals\s+to|appeal\s+to"
+    r"|(?:is|are)\s+(?:calling|appealing|asking|urging)\b|asks|requests|demands|recommends"
+    r"|encourages|invites|reiterates\s+(?:its|their)\s+call"
+)
+_DEMAND_PAST = r"urged|called\s+(?:on|upon|for)|appealed\s+to|asked|requested|demanded|recommended"
+_DATELINE_RE = re.compile(
+    r"^(?:[A-Z][A-Za-z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,2}\s*(?:\([^)]{1,40}\))?\s*[–—-]+\s+)"
+)
+_SUBJECT_RE = re.compile(
+    rf"^(?:(?:on|in|at|for|today|this|last|with)\b[^,]{{0,80}},\s+)?(?P<np>[^,;:“”\"]{{2,90}}?)"
+    rf"(?:\s*\([^)]{{1,60}}\))?(?:,\s+[^,]{{1,100}},)?\s+(?:(?:also|today|further|again|therefore"
+    rf"|once\s+again|now|\w+ly)\s+)*(?:(?P<present>{_DEMAND_PRESENT})|(?P<past>{_DEMAND_PAST})"
+    rf"|(?P<said>said|says|today\s+\w+ed|\w+ed\b[^.]{{0,200}}\band\s+(?:{_DEMAND_PAST})))\b",
+)
+_VOICE_VERB_RE = re.compile(
+    r"\b(?:urg|call|appeal|ask|request|demand|recommend|encourag|invit|reiterat|said|says"
+    r"|today)|ed\b",
+    re.IGNORECASE,
+)
+_BY_LINE_RE = re.compile(
+    r"^(?:[\w-]+\s+){0,3}?(?i:(?:joint\s+)?statement|remarks|press\s+release|speech|address"
+    r"|letter|briefing)\s+(?i:by|of|from)\s+(?P<by>(?:the\s+)?[A-Z][^,:;\n]{2,100})"
+    r"|^(?:[\w-]+\s+){0,2}?(?i:started|posted|published|issued|written|signed|organi[sz]ed)"
+    r"\s+(?:[\w-]+\s+){0,5}?(?i:by):?\s+(?P<by2>(?:the\s+)?[A-Z][^,;\n]{2,80}?)"
+    r"(?:,|\s+on\b|\s+\d|$)"
+    # a title line "Government Statement on ...", not a sentence "This statement sets out ..."
+    r"|^(?P<by3>(?!(?:This|That|The|A|An|In|Our|Its|Their)\b)[A-Z][\w’' -]{2,60}?)\s+[Ss]tatement"
+    r"\b[^.\n]*$",
+    re.MULTILINE,
+)
+_ABOUT_RE = re.compile(
+    r"^(?:\d+\.\s+|-\s+|about\s+)?(?P<name>[A-Z][^,.;:\n]{2,80}?)\s+(?:is|are)\s+(?:an?|the)\s+"
+    r"(?:[\w’'-]+\s+){0,6}?(?:organi[sz]ation|charity|group|network|NGO|foundation|agency|trust"
+    r"|coalition|alliance|association|institute|centre|center|movement|campaign|body|experts?)\b",
+    re.MULTILINE,
+)
+_NEWS_RE = re.compile(
+    r"\((?:Reuters|AP|AFP|Yonhap|dpa|UPI|Kyodo|Xinhua|Bloomberg)\)|\b(?:Reporting|Editing)\s+by\b"
+    # a news photo's agency credit, a story's update stamp
+    r"|/\s*(?:Newsis|Yonhap|News1|AP|AFP|Reuters|EPA|Getty\s+Images)\s*$"
+    r"|\bUpdated\s+\d{4}-\d{2}-\d{2}\b"
+    r"|(?i:\bstaff\s+(?:writer|reporter)\b|\bcorrespondent\b|\btold\s+(?:reporters|journalists)\b)",
+    re.MULTILINE,
+)
+# Nouns an organisation, agency, body or group of experts uses for itself.
+_SELF_HEADS = word_set(
+    """
+    organisation organization group charity foundation trust network alliance association
+    agency institute centre center coalition movement campaign committee body experts expert
+    government ministry assembly parliament council office signatories organisations
+    organizations rapporteur mandate
+    """
+)
+_PERSON_TITLE_RE = re.compile(
+    r"\b(?:director|head|chief|chair(?:man|woman|person)?|president|spokes(?:person|man|woman)"
+    r"|coordinator|researcher|campaigner|adviser|advisor|founder|secretary|officer|manager"
+    r"|lead|representative|rapporteur|expert|executive|minister|member|lawyer|counsel)\b",
+    re.IGNORECASE,
+)
+_SIGNATORIES_RE = re.compile(
+    r"\bundersigned\b|^the\s+(?:[\w-]+\s+){0,3}(?:organi[sz]ations|groups|signatories|members)"
+    r"\s+(?:listed|named|signed)\s+below\b"
+)
+_OFFERED_RE = re.compile(
+    r"\b(?:you|your|below|following|like\s+this|sample|model|template|suggested|example)\b"
+    r"[^.:]*:\s*$",
+    re.IGNORECASE,
+)
+_MEMBERS_RE = re.compile(
+    r"^\*?\s*(?:the\s+)?(?:experts|signatories|members|speakers|panel)\s*:\s*(?P<list>.+)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_TITLES = frozenset({"ms", "mr", "mrs", "dr", "prof", "the", "a", "an"})
+_PRONOUN_WHO = frozenset({"he", "she", "they", "it", "we"})
+
+
+@dataclass
+class Voice:
+    names: set[str] = field(default_factory=set)  # lower-case names of the speaker and its people
+    heads: set[str] = field(default_factory=set)  # "organisation", "experts", ...
+    quotes: list[Quote] = field(default_factory=list)
+    report: bool = False  # a news report: nobody in the third person speaks for it
+
+    def is_own(self, who: str | None) -> bool:
+        """Whether ``who`` (a subject or an attribution as written) is the document's voice."""
+        if not who:
+            return False
+        w = _normal_name(who)
+        if w in {"we", "i", "us"}:
+            return True
+        if self.report:
+            return False
+        if _SIGNATORIES_RE.search(w):
+            return True  # "the eleven organisations listed below", "the undersigned"
+        if not self.names:
+            return False
+        w = re.sub(r"^the\s+", "", w)
+        if w in self.names or "the " + w in self.names:
+            return True
+        words = w.split()
+        if words and words[-1] in self.heads and len(words) <= 4:
+            return True  # "the organisation", "the experts", "the eleven organisations"
+        # "Korea Refuge Watch, which ...", "UN human rights experts*": the name and
+        # what follows it, but not "Korea Refuge Watch's partners"
+        for name in self.names:
+            bare = re.sub(r"^the\s+", "", name)
+            if len(bare) > 3 and w.startswith(bare) and not re.match(r"[’']s\b", w[len(bare) :]):
+                return not _PERSON_TITLE_RE.search(w[len(bare) :])
+            # "Freedom Crossing" for "Freedom Crossing USA": a short form of the name
+            if len(w.split()) >= 2 and bare.startswith(w + " "):
+                return True
+        return False
+
+    def reports(self, prefix: str) -> bool:
+        """Whether ``prefix`` puts what follows in someone else's mouth ("X says that")."""
+        for m in REPORT_RE.finditer(prefix):
+            before = prefix[max(0, m.start() - 120) : m.start()]
+            words = before.split()[-4:]
+            if _FIRST_PERSON_RE.search(" ".join(words)):
+                continue  # "We believe that ..."
+            piece = re.split(r"[,;:(—–]|\band\s+|\bbut\s+", before)[-1]
+            piece = re.sub(r"(?:\s+(?:also|again|has|have|had|\w+ly))+\s*$", "", piece)
+            if piece.strip() and self.is_own(piece):
+                continue  # "Korea Refuge Watch said the government should ..."
+            return True
+        return False
+
+    def attributed_to_other(self, sentence: str, after: int) -> bool:
+        """A trailing attribution to someone else: "..., officials said."."""
+        m = TRAILING_ATTRIBUTION_RE.search(sentence, max(after, len(sentence) - 200))
+        if not m:
+            return False
+        who = re.sub(
+            r"\s+(?:said|says|say|told\s+\w+|tells?\s+\w+|added|noted|argued|insisted|warned"
+            r"|warns?|claimed|stated|explained|wrote|urges?|urged|demands?|demanded|pleads?"
+            r"|pleaded)\b.*$",
+            "",
+            m.group().strip(" ,"),
+            flags=re.IGNORECASE | re.DOTALL,
+        )
+        return not self.is_own(who)
+
+    def quote_at(self, pos: int) -> Quote | None:
+        for quote in self.quotes:
+            if quote.start < pos < quote.end:
+                return quote
+        return None
+
+
+_SUBJECT_END_RE = re.compile(
+    r"\s(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|do|does|did"
+    r"|today|also|further|again|therefore|then|now|\w+ly|\w+ed"
+    r"|(?i:said|says|told|urges|calls|appeals|asks|requests|demands|recommends|notes|adds"
+    r"|welcomes|expresses|remains|stands|believes|considers|encourages|invites|reiterates"
+    r"|stresses|underlines|condemns))\b"
+)
+
+
+def leading_subject(sentence: str) -> str:
+    """The noun phrase a sentence opens with: "The experts" in "The experts said ..."."""
+    body = _DATELINE_RE.sub("", sentence.lstrip("\"“'‘("))
+    body = re.sub(r"^(?:on|in|at|for|with|after|since|last|this)\b[^,]{0,60},\s+", "", body)
+    end = _SUBJECT_END_RE.search(body, 1)
+    return body[: end.start() if end else 60][:90].strip(" ,")
+
+
+def _normal_name(np: str) -> str:
+    np = re.sub(r"\([^)]*\)|[*\[\]]", " ", np)
+    np = re.sub(r"\s+", " ", np).strip(" ,.:;").lower()
+    return re.sub(r"^(?:ms|mr|mrs|dr|prof)\.?\s+", "", np)
+
+
+def find_voice(doc) -> Voice:
+    """Who speaks for the document (see the module notes)."""
+    text = doc.text
+    voice = Voice(report=bool(_NEWS_RE.search(text)))
+    scores: dict[str, float] = {}
+
+    def add(name: str | None, points: float) -> None:
+        if not name:
+            return
+        key = _normal_name(name)
+        if 2 <= len(key) <= 90 and key not in {"we", "i", "it", "they", "he", "she"}:
+            scores[key] = scores.get(key, 0.0) + points
+
+    sentences = doc.sentences
+    prose = doc.layout.header_end if doc.layout else 0
+    for i, sentence in enumerate(sentences):
+        if not _VOICE_VERB_RE.search(sentence.text):
+            continue  # the subject rule below needs one of these verbs
+        body = _DATELINE_RE.sub("", sentence.text)
+        m = _SUBJECT_RE.match(body)
+        if not m:
+            continue
+        np = m.group("np")
+        if _PRONOUN_WHO & {np.lower()}:
+            continue
+        if m.group("present"):
+            add(np, 2.0)
+        elif m.group("said") and i <= prose + 1 and "today" in sentence.text.lower():
+            add(np, 2.0)  # the lead: "X said today", "X today voiced alarm ... and urged"
+        elif m.group("said") or m.group("past"):
+            add(np, 0.5)
+    for m in _BY_LINE_RE.finditer(text):
+        add(m.group("by") or m.group("by2") or m.group("by3"), 3.0)
+    for m in _ABOUT_RE.finditer(text):
+        add(m.group("name"), 3.0)
+    # the publisher's name alone in the first lines
+    for i in range(min(3, doc.layout.header_end if doc.layout else 0)):
+        line = sentences[i].text
+        if 1 <= len(line.split()) <= 8 and not re.search(r"[.!?:]$", line):
+            add(line.split(",")[0], 1.0)
+    # "the experts said", "the organisation added": the same speaker as the one named
+    # with that head noun ("UN human rights experts", "Lantern Trust, a charity")
+    for key in [k for k in scores if k.split()[0] in {"the", "its", "our"}]:
+        head = key.split()[-1]
+        for name in scores:
+            if name != key and name.split()[-1] == head:
+                scores[name] += scores[key]
+    voice.names = {
+        name
+        for name, score in scores.items()
+        if score >= 3.0 and not re.search(r"\b(?:its|their|his|her|your|my|clicking)\b|\d", name)
+    }
+    voice.heads = {h for h in _SELF_HEADS if any(h in name.split() for name in voice.names)}
+    # "Border Lantern Society" ... "the society"
+    voice.heads |= {
+        name.split()[-1]
+        for name in voice.names
+        if len(name.split()) > 1 and _ORG_HEAD_RE.fullmatch(name.split()[-1].title())
+    }
+    if any(" " in name or name.isupper() for name in voice.names):
+        voice.heads |= {"organisation", "organization", "group", "signatories"}
+    voice.quotes = attribute(text, quote_spans(text, doc.paragraphs), doc.paragraphs)
+    _add_people(voice, text)
+    voice.quotes = [_own_quote(voice, q, text) for q in voice.quotes]
+    return voice
+
+
+def _add_people(voice: Voice, text: str) -> None:
+    """The speaker's people: quoted with a title that ties them to it, or listed as its own
+    ("*The experts: Jane Doe, Special Rapporteur on ...; John Roe, ...")."""
+    members = set()
+    for m in _MEMBERS_RE.finditer(text):
+        for item in re.split(r";", m.group("list")):
+            name = re.match(r"\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})", item)
+            if name:
+                members.add(_normal_name(name.group(1)))
+    # people, not bodies ("Working Group on Arbitrary Detention")
+    members = {
+        m
+        for m in members
+        if not _ORG_HEAD_RE.search(m.title()) and m.split()[-1] not in _SELF_HEADS
+    }
+    voice.names |= {m for m in members if voice.names}
+    voice.names |= {m.split()[-1] for m in members if voice.names} - _TITLES
+    for quote in voice.quotes:
+        if not quote.who or not voice.names:
+            continue
+        title = _normal_name(quote.title)
+        who = _normal_name(quote.who)
+        tied = any(name in title for name in voice.names if len(name) > 2) or any(
+            name in who for name in voice.names if len(name) > 2
+        )
+        tied = tied or _normal_name(quote.who) in members
+        # "the coalition's advocacy director", "its spokesperson"
+        owners = {re.sub(r"[’']s$", "", word) for word in title.split()[:4]}
+        if tied or (title.startswith("its ") or bool(owners & voice.heads)):
+            person = re.sub(r",.*$", "", who)
+            voice.names.add(person)
+            # "Park said", "Ambrose added": family names come first or last
+            voice.names |= {person.split()[0], person.split()[-1]} - _TITLES
+
+
+def _own_quote(voice: Voice, quote: Quote, text: str) -> Quote:
+    who = quote.who
+    own = False
+    if who and _normal_name(who) in _PRONOUN_WHO:
+        own = _normal_name(who) == "we" or voice.is_own(_last_person(voice, quote))
+    elif who:
+        own = voice.is_own(who)
+    else:
+        # unattributed text offered to the reader: a model letter, words to use
+        # ("You could say something like this: '...'"), not "The banner read: '...'"
+        intro = text[max(0, quote.start - 160) : quote.start]
+        offered = intro.rstrip().endswith(":") and bool(_OFFERED_RE.search(intro))
+        own = offered or bool(re.match(r"[“\"]\s*Dear\b", text[quote.start : quote.start + 8]))
+    return Quote(quote.start, quote.end, who, quote.title, own)
+
+
+def _last_person(voice: Voice, quote: Quote) -> str | None:
+    earlier = [q.who for q in voice.quotes if q.end <= quote.start and q.who]
+    earlier = [w for w in earlier if _normal_name(w) not in _PRONOUN_WHO]
+    return earlier[-1] if earlier else None

@@ -1,0 +1,70 @@
+"""manage.py evaluate_extraction: the figures per set and genre, on labelled texts."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+
+def run(*args):
+    out = StringIO()
+    call_command("evaluate_extraction", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_the_seed_editorials_are_scored_with_precision_recall_f1_addressees_and_calibration():
+    output = run("--set", "seeds")
+    lines = output.splitlines()
+    assert lines[0] == "seeds"
+    assert "P" in lines[1] and "F1" in lines[1] and "addressee" in lines[1]
+    figures = lines[2].split()
+    assert figures[0] == "all" and figures[1] == "5"  # five documents
+    assert [float(f) for f in figures[3:7]] == [1.0, 1.0, 1.0, 1.0]
+    assert any(line.split()[0] == "editorial" for line in lines[3:])
+    assert "calibration: of " in output and "have call and addressee both right" in output
+
+
+def test_the_development_set_is_scored_per_genre():
+    output = run("--set", "development")
+    genres = {line.split()[0] for line in output.splitlines() if line.startswith("  ")}
+    assert {"all", "editorial", "ngo_press_release", "news_story"} <= genres
+
+
+def test_details_list_each_error_by_file(settings, tmp_path):
+    labels = {
+        "documents": [
+            {
+                "file": "one.txt",
+                "genre": "blog_post",
+                "calls_to_action": [
+                    {"sentence": "Beijing must stop.", "addressee": "china", "borderline": False},
+                    {"sentence": "Nobody sees this.", "addressee": "china", "borderline": False},
+                ],
+                "hard_negatives": [],
+            }
+        ]
+    }
+    heldout = tmp_path / "tests" / "data" / "extraction" / "heldout"
+    heldout.mkdir(parents=True)
+    (heldout / "labels.json").write_text(json.dumps(labels), encoding="utf-8")
+    (heldout / "one.txt").write_text("Beijing must stop. Nobody sees this.", encoding="utf-8")
+    settings.BASE_DIR = tmp_path
+    output = run("--set", "heldout", "--details")
+    assert "blog_post" in output
+    assert "one.txt: missed (china): Nobody sees this." in output
+
+
+def test_a_missing_set_is_said_so_not_an_error(settings, tmp_path):
+    settings.BASE_DIR = tmp_path
+    assert "heldout: no labels found" in run("--set", "heldout")
+
+
+def test_an_unreadable_labels_file_is_a_clear_error(settings, tmp_path):
+    heldout = tmp_path / "tests" / "data" / "extraction" / "heldout"
+    heldout.mkdir(parents=True)
+    (heldout / "labels.json").write_text("{not json", encoding="utf-8")
+    settings.BASE_DIR = tmp_path
+    with pytest.raises(CommandError, match="labels.json: cannot be read"):
+        run("--set", "heldout")

@@ -1,0 +1,176 @@
+"""The page a text was copied from: furniture, fragments, lists and letters.
+
+Every text here is written for these tests; names are invented.
+"""
+
+import pytest
+
+from articles.extraction import extract_calls
+
+
+def calls_of(text):
+    return [(c.sentence, c.addressee) for c in extract_calls(text)]
+
+
+PROSE = (
+    "The detainees have been held for six weeks without a lawyer, and their families in the "
+    "South have heard nothing from the police since the arrests."
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Home › Campaigns › Statements",  # a breadcrumb trail
+        "Statements | Country pages",  # navigation links between separators
+        "Share   Print   Email",  # widget words only
+        "Share this: Facebook · X · Email",
+        "Skip to main content",
+        "Back to list",
+    ],
+)
+def test_navigation_and_widget_lines_are_no_calls(line):
+    assert extract_calls(f"{line}\n\n{PROSE}") == []
+
+
+def test_a_button_naming_the_pages_own_widget_is_no_call_but_the_same_words_in_a_sentence_are():
+    text = f"Sign this petition\n\n{PROSE}\n\nSign this petition, then pass it on to a friend."
+    assert calls_of(text) == [("Sign this petition, then pass it on to a friend.", "public")]
+
+
+def test_a_contact_line_for_the_press_is_no_call():
+    text = (
+        f"{PROSE}\n\nFor press enquiries, please contact Kim Do-yun at press@example.org.\n\n"
+        "Please contact the press office to arrange an interview."
+    )
+    assert extract_calls(text) == []
+
+
+def test_a_sentence_that_only_gives_an_address_is_no_call():
+    assert extract_calls(f"{PROSE}\n\nWrite to letters@example.org.") == []
+
+
+def test_a_sentence_cut_off_at_the_end_of_a_copied_page_is_a_fragment():
+    text = f"{PROSE} We never share your details with anyone. Sign up to our upd"
+    assert extract_calls(text) == []
+
+
+def test_unpunctuated_links_after_the_last_paragraph_are_the_pages_footer():
+    text = f"Free them now!\n\n{PROSE}\n\nReport an error on this page\n\nTags\nAsylum\nDetention"
+    assert [s for s, _a in calls_of(text)] == ["Free them now!"]
+
+
+def test_a_line_that_is_only_an_organisations_name_is_no_call():
+    text = f"{PROSE}\n\nYours sincerely,\n\nOpen Harbour Legal Aid (Busan)\nNorth Wind Trust"
+    assert extract_calls(text) == []
+
+
+def test_list_items_are_for_the_addressee_their_introducer_names():
+    text = (
+        "We recommend that the Government of the People's Republic of China:\n"
+        "- Release the people held for leaving North Korea;\n"
+        "- Grant UNHCR access to the detention centres.\n\n"
+        "We recommend that the Government of the Republic of Korea:\n"
+        "- Raise each case with Chinese officials."
+    )
+    assert [a for _s, a in calls_of(text)] == ["china", "china", "south_korea_government"]
+
+
+def test_a_pronoun_in_the_introducer_takes_the_actor_named_before_it():
+    text = (
+        "Write to the Chinese ambassador urging her to:\n"
+        "• let the students leave\n"
+        "• tell their families where they are held"
+    )
+    found = calls_of(text)
+    assert found[0] == ("Write to the Chinese ambassador urging her to:", "public")
+    assert [a for _s, a in found[1:]] == ["china", "china"]
+
+
+def test_you_in_a_letter_is_the_person_it_salutes():
+    text = (
+        "Dear President Xi,\n\n"
+        "We write as the families of people held in Jilin. We ask you to release them. "
+        "Please let them travel to the South.\n\n"
+        "Yours sincerely,\n\nThe families\n\n"
+        "Please share this letter with your friends."
+    )
+    assert calls_of(text) == [
+        ("We ask you to release them.", "china"),
+        ("Please let them travel to the South.", "china"),
+        ("Please share this letter with your friends.", "public"),
+    ]
+
+
+def test_a_salutation_with_only_a_title_is_resolved_from_the_instruction_before_it():
+    text = (
+        "Send an appeal to the Minister of Public Security.\n\n"
+        "Dear Minister,\n\n"
+        "I urge you to stop the transfer of the four students."
+    )
+    assert calls_of(text)[-1] == ("I urge you to stop the transfer of the four students.", "china")
+
+
+def test_an_imperative_in_the_body_of_a_text_speaks_to_its_readers():
+    assert calls_of(f"{PROSE}\n\nCall your member of parliament this week.") == [
+        ("Call your member of parliament this week.", "public")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Finally, please allow them to stay.",
+        "Step 3 — Phone the consulate and ask about the case.",
+        "If you run a church group, print the leaflet and put it up.",
+        "Entry is free; bring someone who has never heard of this.",
+        "One favour to ask: next time the subject comes up, don't change it.",
+    ],
+)
+def test_imperatives_after_a_connective_a_label_a_frame_or_a_colon_are_found(sentence):
+    assert [s for s, _a in calls_of(f"{PROSE}\n\n{sentence}")] == [sentence]
+
+
+def test_a_participle_before_a_noun_does_not_hide_an_imperative():
+    # "Share verified facts" is an order; "Help arrived too late" is not.
+    assert [s for s, _a in calls_of("Share verified facts, not rumours.")] == [
+        "Share verified facts, not rumours."
+    ]
+    assert extract_calls("Help arrived too late for the family.") == []
+
+
+def test_readers_comments_under_a_post_are_other_peoples_words():
+    text = (
+        f"{PROSE}\n\nWrite to your MP about the detainees.\n\n"
+        "3 Comments\n\nHye-jin P. says:\nMay 2, 2024 at 8:15 am\nBeijing must let them go."
+    )
+    assert [s for s, _a in calls_of(text)] == ["Write to your MP about the detainees."]
+
+
+def test_a_list_of_signatories_is_no_call():
+    text = f"{PROSE}\n\nSignatories: Open Gate Legal Aid (Busan); Free Passage Forum; River Watch"
+    assert extract_calls(text) == []
+
+
+def test_an_arrow_starts_a_list_item_like_a_bullet():
+    text = f"{PROSE}\n\nWhat you can do:\n→ Share this post with a friend.\n→ Call your MP."
+    assert [a for _s, a in calls_of(text)] == ["public", "public"]
+
+
+def test_the_answer_a_petition_got_is_the_answerers_text_not_the_petitions():
+    text = (
+        "Petition\n\nMake Canada press Beijing on forced returns\n\n"
+        f"{PROSE}\n\nGovernment response\n\n"
+        "We urge China to respect its obligations, and we raise the matter regularly."
+    )
+    assert not any("We urge China" in s for s, _a in calls_of(text))
+
+
+def test_an_organisation_whose_name_starts_with_a_verb_is_not_an_order():
+    # "Open", "Free", "Help": names of organisations can start like imperatives.
+    assert extract_calls("Open Harbour Network condemns the arrests in Tumen.") == []
+    assert extract_calls(f"{PROSE}\n\nFree Passage Alliance is a coalition of churches.") == []
+    # ...while a headline in title case is still an order
+    assert [s for s, _a in calls_of("Stop Sending Refugees Back\n\n" + PROSE)] == [
+        "Stop Sending Refugees Back"
+    ]

@@ -1,0 +1,212 @@
+"""Whose demand a sentence is: the document's own voice, or someone it reports.
+
+Every text here is written for these tests. The organisations and people are
+invented.
+"""
+
+from articles.extraction import extract_calls
+
+
+def calls_of(text):
+    return [(c.sentence, c.addressee) for c in extract_calls(text)]
+
+
+# An organisation's release speaks of itself in the third person. A
+# present-tense demand ("X urges") is how an organisation speaks for itself;
+# together with the lead ("X said today") it marks X as the document's voice.
+RELEASE = "\n\n".join(
+    [
+        "PRESS RELEASE",
+        "Border Lantern Society warns of transfers from Yanji",
+        "Seoul – Twelve people caught on a night bus near Yanji are due to be moved to the "
+        "border within the week, Border Lantern Society said today.",
+        "Border Lantern Society urges the Chinese authorities to suspend the transfer and to "
+        "let the UN refugee agency see the group.",
+        '"Every one of them has a relative here who is waiting. Beijing should let them go to '
+        'the South," said Han Ji-won, campaigns director at Border Lantern Society.',
+        '"Sending them back would be a death sentence for some," Han added. "The government '
+        'ought to summon the ambassador this week."',
+        "The society also called on the members of the Human Rights Council to raise the case "
+        "at the next session.",
+        "Last year a coalition of lawyers urged Beijing to open its detention centres to "
+        "inspectors.",
+        "Notes to editors\n- Border Lantern Society is an independent charity founded in 2012.",
+    ]
+)
+
+
+def test_an_organisation_demanding_in_the_third_person_speaks_for_its_release():
+    found = dict(calls_of(RELEASE))
+    sentence = (
+        "Border Lantern Society urges the Chinese authorities to suspend the transfer and to "
+        "let the UN refugee agency see the group."
+    )
+    assert found[sentence] == "china"
+
+
+def test_the_spokespersons_quotes_are_the_organisations_own_voice():
+    # "campaigns director at Border Lantern Society" ties Han Ji-won to the speaker.
+    quoted = [a for s, a in calls_of(RELEASE) if "let them go to the South" in s]
+    assert quoted == ["china"]
+    # "Han added": her family name alone ties the next quote to her.
+    later = [a for s, a in calls_of(RELEASE) if "summon the ambassador" in s]
+    assert later == ["south_korea_government"]
+
+
+def test_the_organisation_named_by_its_head_noun_still_speaks_for_itself():
+    found = dict(calls_of(RELEASE))
+    sentence = (
+        "The society also called on the members of the Human Rights Council to raise the case "
+        "at the next session."
+    )
+    assert found[sentence] == "international_community"
+
+
+def test_a_third_partys_demand_reported_in_the_release_is_not_its_own():
+    sentences = [s for s, _a in calls_of(RELEASE)]
+    assert not any("coalition of lawyers" in s for s in sentences)
+
+
+def test_a_past_demand_by_someone_else_in_an_editorial_is_reported():
+    text = (
+        "Our view\n\nRights groups called on Beijing last week to free the detainees. "
+        "They are right, and the government should back them."
+    )
+    assert [s for s, _a in calls_of(text)] == [
+        "They are right, and the government should back them."
+    ]
+
+
+def test_a_news_report_has_no_third_person_voice_of_its_own():
+    # A reporter's dateline and byline: every demand in the story is someone else's.
+    text = (
+        "By Mina Cho, staff reporter\n\n"
+        "SEOUL (Reuters) - A refugee charity urges China to halt the returns, and Seoul should "
+        "protest, the charity's director said on Monday.\n\n"
+        '"The world must act," she told reporters.'
+    )
+    assert extract_calls(text) == []
+
+
+def test_a_quote_from_someone_outside_the_document_is_reported_even_if_it_is_a_demand():
+    text = RELEASE + (
+        '\n"Tell the police to arrest the traffickers, not us," said one woman who was sold '
+        "twice before she reached Seoul.\n"
+    )
+    assert not any("arrest the traffickers" in s for s, _a in calls_of(text))
+
+
+def test_resolution_paragraphs_without_a_subject_are_the_bodys_own_demands():
+    text = (
+        "The Regional Assembly,\n\n"
+        "Gravely concerned by the detention of escapees,\n\n"
+        "1. Condemns the transfers;\n"
+        "2. Urges the Government of the People's Republic of China to release the detainees;\n"
+        "3. Calls upon all States to uphold non-refoulement;\n"
+    )
+    assert calls_of(text) == [
+        (
+            "Urges the Government of the People's Republic of China to release the detainees;",
+            "china",
+        ),
+        ("Calls upon all States to uphold non-refoulement;", "international_community"),
+    ]
+
+
+def test_a_document_signed_by_the_organisations_listed_below_speaks_for_them():
+    text = (
+        "The nine groups listed below call on the Government of Mongolia to keep its border "
+        "open to people fleeing the North."
+    )
+    assert calls_of(text) == [(text, "other")]
+
+
+def test_the_authors_own_request_in_the_past_is_a_story_not_a_demand():
+    assert (
+        extract_calls("In 2019 we asked the consulate to let the family leave, and it agreed.")
+        == []
+    )
+
+
+def test_we_want_and_we_need_someone_to_act_are_demands():
+    assert calls_of("We want Seoul to take these women in.") == [
+        ("We want Seoul to take these women in.", "south_korea_government")
+    ]
+    assert calls_of("We need the United Nations to send monitors.") == [
+        ("We need the United Nations to send monitors.", "international_community")
+    ]
+
+
+def test_someone_elses_wish_is_not_a_demand():
+    assert extract_calls("Many refugees want the world to know what happened to them.") == []
+
+
+def test_text_offered_to_the_reader_in_quotes_is_the_documents_own():
+    # An appeal gives the words to send; they are the campaign's, not a quotation.
+    text = (
+        "Email the Chinese embassy today. You could write something like this:\n\n"
+        '"Dear Ambassador, I ask you to let the three students leave China safely."'
+    )
+    found = calls_of(text)
+    assert ("Email the Chinese embassy today.", "public") in found
+    assert any("let the three students leave" in s and a == "china" for s, a in found)
+
+
+def test_words_quoted_from_a_sign_or_a_banner_are_not_the_documents():
+    assert extract_calls('The placard read: "Beijing must open the gates.') == []
+
+
+def test_the_speakers_partners_are_not_the_speaker():
+    # "Border Lantern Society's partners" are others, even in the society's release.
+    text = RELEASE + (
+        "\n\nBorder Lantern Society's partners in Laos urged the police to free a boy held "
+        "since May."
+    )
+    assert not any("partners in Laos" in s for s, _a in calls_of(text))
+
+
+def test_a_short_form_of_the_speakers_name_is_still_the_speaker():
+    text = RELEASE.replace("The society also called on", "Border Lantern also called on")
+    assert any(s.startswith("Border Lantern also called on") for s, _a in calls_of(text))
+
+
+def test_we_are_asking_is_the_authors_demand():
+    assert calls_of("We're asking every senator to vote for the bill.") == [
+        ("We're asking every senator to vote for the bill.", "other")
+    ]
+
+
+def test_a_headline_that_gives_someone_elses_imperative_is_reported():
+    # News headlines quote a demand and say whose it is after a comma.
+    text = "Stop the deportations, activists tell Beijing\n\n" + PROSE_NEWS
+    assert extract_calls(text) == []
+
+
+def test_a_news_photo_credit_marks_a_report_whose_third_person_demands_are_not_its_own():
+    text = (
+        "Relatives hold photos of detained family members in Seoul, Monday. / Yonhap\n\n"
+        "Rights Bridge Network urges China to free the 40 detainees, the group said today.\n\n"
+        "Rights Bridge Network is an independent organisation based in Busan."
+    )
+    assert extract_calls(text) == []
+
+
+PROSE_NEWS = (
+    "Dozens of activists gathered outside the consulate on Saturday, holding photos of "
+    "relatives who were detained near the border last month."
+)
+
+
+def test_a_spokesperson_of_the_speaker_named_by_its_head_noun_speaks_for_it():
+    text = RELEASE + (
+        '\n\n"Seoul should accept them all," said Yoo Min-a, the society\'s legal adviser.'
+    )
+    assert any("accept them all" in s for s, _a in calls_of(text))
+
+
+def test_the_speakers_own_title_case_headline_is_its_demand_and_a_reporters_is_not():
+    headline = "Border Lantern Society Warns of Transfers, Urges Beijing to Free Detainees\n\n"
+    assert any(
+        s.startswith("Border Lantern Society Warns") for s, _a in calls_of(headline + RELEASE)
+    )
+    assert extract_calls("Rights Group Urges Beijing to Free Detained Teenagers") == []
