@@ -177,3 +177,12 @@ def test_other_messages_still_show_above_the_form(client, editor, briefing):
     response = client.post(change_url, form, follow=True)
     page = response.content.decode()
     assert page.index("was changed successfully") < page.index('id="missed-calls"')
+
+
+def test_the_add_page_keeps_its_messages(client, editor):
+    # The add page shares the change page's template, without the sentences section.
+    add_url = reverse("admin:articles_briefing_add")
+    form = {"title": "Second", "slug": "second", "body": "Text.", "status": "draft"}
+    response = client.post(add_url, {**form, "position": 0, "_addanother": "1"}, follow=True)
+    assert response.redirect_chain[-1][0] == add_url
+    assert "was added successfully" in response.content.decode()
