@@ -186,3 +186,21 @@ def test_the_add_page_keeps_its_messages(client, editor):
     response = client.post(add_url, {**form, "position": 0, "_addanother": "1"}, follow=True)
     assert response.redirect_chain[-1][0] == add_url
     assert "was added successfully" in response.content.decode()
+
+
+def test_a_sentence_wrapped_over_two_lines_is_added_as_the_browser_sends_it(
+    client, editor, briefing_factory
+):
+    # Hard-wrapped prose: the line is long and stops mid-sentence, so the next one continues it.
+    wrapped = (
+        "The government in Seoul would do well to open its consulates in the northeast\n"
+        "to every defector who asks for protection."
+    )
+    briefing = briefing_factory(body=f"Opening words.\n\n{wrapped}")
+    start, end, text = sentence(briefing, wrapped)
+    # Browsers send the line break in a form's value as CR LF.
+    data = {"start": start, "end": end, "sentence": text.replace("\n", "\r\n")}
+    client.post(add_url(briefing), {**data, "addressee": "south_korea_government"})
+    citation = Citation.objects.get(added_by_editor=True)
+    assert citation.sentence == wrapped
+    assert citation.talking_point.ask == " ".join(wrapped.split()).rstrip(".")
