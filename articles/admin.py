@@ -1,15 +1,29 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
-from django.urls import reverse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
+from django.utils.translation import gettext, ngettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, ngettext_lazy
+from django.views.decorators.http import require_POST
 
 from articles.asks import sentence_in_context
-from articles.models import Briefing, Citation, TalkingPoint
+from articles.extractor_record import briefing_record, extractor_record
+from articles.missed_calls import (
+    NO_ADDRESSEE,
+    TEXT_CHANGED,
+    CannotAdd,
+    add_missed_call,
+    uncited_sentences,
+)
+from articles.models import Addressee, Briefing, Citation, TalkingPoint
 from articles.talking_points import (
     CannotMerge,
     merge_talking_points,
@@ -42,9 +56,29 @@ class BriefingForm(forms.ModelForm):
         return " ".join(self.cleaned_data["summary"].split())
 
 
+class MissedCallForm(forms.Form):
+    """One sentence of a briefing to become a talking point (see missed_calls.py)."""
+
+    start = forms.IntegerField(min_value=0)
+    end = forms.IntegerField(min_value=1)
+    # The sentence as the editor saw it, to notice a body changed in the meantime.
+    sentence = forms.CharField(max_length=10_000, strip=False)
+    addressee = forms.ChoiceField(choices=Addressee.choices)
+
+
+def can_add_points(request):
+    return request.user.has_perm("articles.add_talkingpoint")
+
+
+# The id of the briefing page's section of uncited sentences, and the tag of its messages.
+MISSED_CALLS = "missed-calls"
+
+
 @admin.register(Briefing)
 class BriefingAdmin(admin.ModelAdmin):
     form = BriefingForm
+    change_form_template = "admin/articles/briefing/change_form.html"
+    change_list_template = "admin/articles/briefing/change_list.html"
     # Links typed without a scheme get https:// (Django 6's default, chosen now).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
@@ -84,6 +118,66 @@ class BriefingAdmin(admin.ModelAdmin):
     def page_link(self, briefing):
         label = _("View") if briefing.is_published else _("Preview draft")
         return format_html('<a href="{}">{}</a>', briefing.get_absolute_url(), label)
+
+    def get_urls(self):
+        add_point = path(
+            "<path:object_id>/talking-points/add/",
+            self.admin_site.admin_view(require_POST(self.add_missed_call_view)),
+            name="articles_briefing_add_talking_point",
+        )
+        return [add_point, *super().get_urls()]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Messages about adding a sentence are shown in its section, where the
+        # page opens after the click; the rest at the top as usual.
+        shown = list(messages.get_messages(request))
+        extra_context = {
+            **(extra_context or {}),
+            "page_messages": [m for m in shown if MISSED_CALLS not in m.extra_tags.split()],
+            "missed_call_messages": [m for m in shown if MISSED_CALLS in m.extra_tags.split()],
+        }
+        briefing = self.get_object(request, unquote(object_id))
+        if briefing is not None:
+            extra_context["extractor_record"] = briefing_record(briefing)
+            if can_add_points(request):
+                extra_context["uncited_sentences"] = uncited_sentences(briefing)
+                extra_context["addressees"] = Addressee.choices
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def add_missed_call_view(self, request, object_id):
+        """Turn one of the briefing's sentences into a talking point, then back to the briefing."""
+        briefing = self.get_object(request, unquote(object_id))
+        if briefing is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not (self.has_view_or_change_permission(request, briefing) and can_add_points(request)):
+            raise PermissionDenied
+        back = reverse("admin:articles_briefing_change", args=[briefing.pk]) + f"#{MISSED_CALLS}"
+        form = MissedCallForm(request.POST)
+        if not form.is_valid():
+            error = NO_ADDRESSEE if "addressee" in form.errors else TEXT_CHANGED
+            self.message_user(request, error, messages.ERROR, extra_tags=MISSED_CALLS)
+            return redirect(back)
+        try:
+            point = add_missed_call(briefing.pk, **form.cleaned_data)
+        except CannotAdd as error:
+            self.message_user(request, str(error), messages.ERROR, extra_tags=MISSED_CALLS)
+            return redirect(back)
+        self.log_addition(request, point, [{"added": {}}])
+        link = format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:articles_talkingpoint_change", args=[point.pk]),
+            Truncator(point.ask).chars(80),
+        )
+        message = format_html(
+            gettext(
+                "Talking point “{ask}” added for {addressee}. Its ask is the whole sentence for "
+                "now: open it to make the ask a short request, then approve it."
+            ),
+            ask=link,
+            addressee=point.get_addressee_display(),
+        )
+        self.message_user(request, message, messages.SUCCESS, extra_tags=MISSED_CALLS)
+        return redirect(back)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -165,7 +259,7 @@ class CitationInline(admin.TabularInline):
     """Where a talking point comes from. Citations follow the briefings' text, so read-only."""
 
     model = Citation
-    fields = ["briefing", "sentence", "start", "end"]
+    fields = ["briefing", "sentence", "start", "end", "extracted_addressee", "added_by_editor"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -180,6 +274,7 @@ class CitationInline(admin.TabularInline):
 
 @admin.register(TalkingPoint)
 class TalkingPointAdmin(admin.ModelAdmin):
+    change_list_template = "admin/articles/talkingpoint/change_list.html"
     list_display = [
         "ask",
         "addressee",
@@ -191,11 +286,29 @@ class TalkingPointAdmin(admin.ModelAdmin):
     ]
     list_display_links = ["ask"]
     list_editable = ["position"]
-    list_filter = ["status", "addressee", "ask_edited"]
+    list_filter = [
+        "status",
+        "addressee",
+        "ask_edited",
+        "addressee_edited",
+        "added_by_editor",
+        ("citations__briefing", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["ask", "ask_ko", "citations__sentence"]
     actions = ["approve", "reject", "merge"]
-    fields = ["ask", "ask_ko", "addressee", "status", "position", "score", "ask_edited", "sources"]
-    readonly_fields = ["score", "ask_edited", "sources"]
+    fields = [
+        "ask",
+        "ask_ko",
+        "addressee",
+        "status",
+        "position",
+        "score",
+        "ask_edited",
+        "addressee_edited",
+        "added_by_editor",
+        "sources",
+    ]
+    readonly_fields = ["score", "ask_edited", "sources", "added_by_editor", "addressee_edited"]
     inlines = [CitationInline]
 
     def get_queryset(self, request):
@@ -252,7 +365,33 @@ class TalkingPointAdmin(admin.ModelAdmin):
         # An ask an editor has written is theirs: re-extraction leaves it alone.
         if change and "ask" in form.changed_data:
             obj.ask_edited = True
+        # So is an addressee. The extractor's choice stays on each citation, and the
+        # difference counts against it in its record.
+        if change and "addressee" in form.changed_data:
+            obj.addressee_edited = True
         super().save_model(request, obj, form, change)
+
+    def get_urls(self):
+        record = path(
+            "record/",
+            self.admin_site.admin_view(self.record_view),
+            name="articles_talkingpoint_record",
+        )
+        return [record, *super().get_urls()]
+
+    def record_view(self, request):
+        """How the extractor's suggestions fared with the editors, per briefing and overall."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        per_briefing, overall = extractor_record()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("The extractor's record"),
+            "opts": self.opts,
+            "per_briefing": per_briefing,
+            "overall": overall,
+        }
+        return TemplateResponse(request, "admin/articles/talkingpoint/record.html", context)
 
     @admin.action(description=_("Approve the selected talking points"))
     def approve(self, request, queryset):

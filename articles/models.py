@@ -239,6 +239,21 @@ class TalkingPoint(models.Model):
         default=False,
         help_text=_("Set when an editor changes the ask; re-extraction then leaves it alone."),
     )
+    added_by_editor = models.BooleanField(
+        _("added by an editor"),
+        default=False,
+        help_text=_(
+            "Set when an editor made this point from a briefing's sentence the extractor missed."
+        ),
+    )
+    addressee_edited = models.BooleanField(
+        _("addressee corrected by an editor"),
+        default=False,
+        help_text=_(
+            "Set when an editor changes the addressee; the extractor's choice stays on each "
+            "citation for its record."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -252,6 +267,13 @@ class TalkingPoint(models.Model):
     def __str__(self):
         return self.ask
 
+    @property
+    def left_to_the_extractor(self):
+        """Nobody has decided on this point or changed it: re-extraction may remove it."""
+        return self.status == self.Status.SUGGESTED and not (
+            self.ask_edited or self.addressee_edited or self.added_by_editor
+        )
+
 
 class Citation(models.Model):
     """The sentence of a briefing a talking point comes from."""
@@ -263,6 +285,23 @@ class Citation(models.Model):
     sentence = models.TextField(_("sentence"))
     start = models.PositiveIntegerField(_("start offset"))
     end = models.PositiveIntegerField(_("end offset"))
+    # The extractor's record (articles/extractor_record.py) is read from these two
+    # and the talking point's status and addressee.
+    added_by_editor = models.BooleanField(
+        _("added by an editor"),
+        default=False,
+        help_text=_("Set when an editor cited a sentence the extractor missed."),
+    )
+    extracted_addressee = models.CharField(
+        _("addressee the extractor chose"),
+        max_length=40,
+        choices=Addressee.choices,
+        blank=True,
+        help_text=_(
+            "Kept when an editor corrects the talking point's addressee; empty when an "
+            "editor added the citation."
+        ),
+    )
 
     objects = RenewingQuerySet.as_manager()
 

@@ -2,8 +2,9 @@
 
 ``refresh_talking_points(briefing)`` runs after a briefing is imported or saved
 by an editor. It never undoes an editor's work: it does not change a status,
-does not touch an ask an editor has edited, and does not delete a point an
-editor has approved or rejected.
+an ask or an addressee, does not delete a point an editor has decided on,
+edited or added, and does not suggest again a sentence already cited (a
+rejected suggestion keeps its citation, so it stays rejected).
 """
 
 from __future__ import annotations
@@ -96,6 +97,7 @@ def refresh_talking_points(briefing, extract=None) -> RefreshResult:
                 sentence=body[start:end],
                 start=start,
                 end=end,
+                extracted_addressee=_addressee(call.addressee),
             )
             kept.append(citation)
             result.new_citations += 1
@@ -135,7 +137,7 @@ def _follow_existing_citations(briefing, body, result):
     _move_citations(moves)
     result.moved_citations = len(moves)
     for point in orphans:
-        if point.status == TalkingPoint.Status.SUGGESTED and not point.citations.exists():
+        if point.left_to_the_extractor and not point.citations.exists():
             point.delete()
             result.deleted_points += 1
     return kept
@@ -174,13 +176,14 @@ def _addressee(value):
 def _matching_point(points, call):
     """The existing talking point that makes the same call, if any.
 
-    An edited ask may no longer resemble the extractor's wording, so for
-    those the cited sentences are compared as well.
+    An edited ask may no longer resemble the extractor's wording, and a point
+    an editor added has a whole sentence for its ask until someone rewrites
+    it, so for those the cited sentences are compared as well.
     """
     best = None
     for point in points:
         texts = [point.ask]
-        if point.ask_edited:
+        if point.ask_edited or point.added_by_editor:
             texts += [citation.sentence for citation in point.citations.all()]
         addressee = _addressee(call.addressee)
         if any(same_call(point.addressee, text, addressee, call.ask) for text in texts):

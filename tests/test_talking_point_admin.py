@@ -1,5 +1,7 @@
 """Editors review talking points in the admin: approve, reject, edit, reorder, read the source."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -174,3 +176,33 @@ def test_approving_in_the_admin_saves_each_point_so_page_caches_hear_of_it(edito
     finally:
         post_save.disconnect(receiver, sender=TalkingPoint)
     assert saved == [point.pk]
+
+
+def test_correcting_the_addressee_is_kept_as_an_editors_decision(editor_client, point):
+    url = reverse("admin:articles_talkingpoint_change", args=[point.pk])
+    response = editor_client.post(url, form_data(point, addressee="north_korea"))
+    assert response.status_code == 302
+    point.refresh_from_db()
+    assert point.addressee == "north_korea"
+    assert point.addressee_edited and not point.ask_edited
+    # The extractor's choice stays with the sentence, for its record.
+    assert point.citations.get().extracted_addressee == "china"
+    page = editor_client.get(url).content.decode()
+    assert re.search(r'field-extracted_addressee">\s*<p>The Chinese government</p>', page)
+    history = reverse("admin:articles_talkingpoint_history", args=[point.pk])
+    assert "Changed Addressee" in editor_client.get(history).content.decode()
+
+
+def test_saving_without_changing_the_addressee_leaves_it_uncorrected(editor_client, point):
+    url = reverse("admin:articles_talkingpoint_change", args=[point.pk])
+    editor_client.post(url, form_data(point, position=3))
+    point.refresh_from_db()
+    assert not point.addressee_edited
+
+
+def test_the_list_filters_points_by_briefing_and_by_editors_work(editor_client, point):
+    briefing = point.citations.get().briefing
+    page = editor_client.get(CHANGELIST, {"citations__briefing__id__exact": briefing.pk})
+    assert "Stop sending" in page.content.decode()
+    for flag in ("added_by_editor__exact", "addressee_edited__exact"):
+        assert "Stop sending" not in editor_client.get(CHANGELIST, {flag: "1"}).content.decode()
