@@ -201,6 +201,7 @@ DEMO_OFFICIALS = [
         "organisation": "Embassy of the People's Republic of China in the Republic of Korea",
         "country": "China",
         "category": "china",
+        "role": "ambassador",
         "language": "en",
         "contact_url": "http://kr.china-embassy.gov.cn/",
         "why": "The embassy speaks for Beijing in Seoul and hears directly what Koreans think "
@@ -211,6 +212,7 @@ DEMO_OFFICIALS = [
         "organisation": "Ministry of Foreign Affairs of the People's Republic of China",
         "country": "China",
         "category": "china",
+        "role": "foreign_minister",
         "language": "en",
         "contact_url": "https://www.fmprc.gov.cn/eng/",
         "why": "China's foreign ministry decides how the country treats North Koreans who "
@@ -221,6 +223,7 @@ DEMO_OFFICIALS = [
         "organisation": "Ministry of Foreign Affairs of the Republic of Korea",
         "country": "South Korea",
         "category": "south_korea_government",
+        "role": "foreign_minister",
         "language": "ko",
         "salutation": "존경하는 외교부 장관님께",
         "contact_url": "https://www.mofa.go.kr/",
@@ -232,6 +235,7 @@ DEMO_OFFICIALS = [
         "organisation": "Ministry of Unification of the Republic of Korea",
         "country": "South Korea",
         "category": "south_korea_government",
+        "role": "minister",
         "language": "ko",
         "salutation": "존경하는 통일부 장관님께",
         "contact_url": "https://www.unikorea.go.kr/",
@@ -243,6 +247,7 @@ DEMO_OFFICIALS = [
         "organisation": "National Assembly of the Republic of Korea",
         "country": "South Korea",
         "category": "south_korea_government",
+        "role": "legislature",
         "language": "ko",
         "salutation": "존경하는 국회 외교통일위원회 위원님들께",
         "contact_url": "https://www.assembly.go.kr/",
@@ -253,6 +258,7 @@ DEMO_OFFICIALS = [
         "title": "UN High Commissioner for Refugees",
         "organisation": "Office of the United Nations High Commissioner for Refugees (UNHCR)",
         "category": "international_community",
+        "role": "un_agency",
         "language": "en",
         "contact_url": "https://www.unhcr.org/",
         "why": "UNHCR is charged with protecting refugees and can ask China for access to "
@@ -262,6 +268,7 @@ DEMO_OFFICIALS = [
         "title": "UN Special Rapporteur on the situation of human rights in the DPRK",
         "organisation": "United Nations Human Rights Council",
         "category": "international_community",
+        "role": "un_mandate",
         "language": "en",
         "contact_url": "https://www.ohchr.org/en/special-procedures/sr-dprk",
         "why": "The Special Rapporteur reports to the UN on what happens to North Koreans, "
