@@ -65,6 +65,15 @@ We call on the government of the People's Republic of China to stop the forced r
 North Korean defectors, to let the UN refugee agency (UNHCR) reach them, and to allow them safe \
 passage to a country that will protect them."""
 
+# The petition's demand in one sentence, as a talking point every letter offers.
+PETITION_DEMAND = {
+    "ask": "Stop the forced repatriation of North Korean defectors, let the UN refugee agency "
+    "reach them and allow them safe passage to a country that will protect them",
+    "ask_ko": "탈북민 강제 북송을 중단하고, 유엔난민기구가 이들을 만날 수 있게 하며, 이들을 "
+    "보호할 나라로 안전하게 갈 수 있도록 허용해 주십시오",
+    "addressee": "china",
+}
+
 # Only events we are sure of; the rest of the timeline is written by the editors.
 PETITION_TIMELINE = [
     {
@@ -118,6 +127,9 @@ def create_demo_petition(with_signers=False):
             title="The petition opens",
             body="Sign, confirm your email address, and ask one more person to sign.",
         )
+    if petition.demand is None:
+        petition.demand = create_demo_demand()
+        petition.save(update_fields=["demand", "updated_at"])
     for entry in PETITION_TIMELINE:
         TimelineEntry.objects.get_or_create(
             petition=petition, date=entry["date"], title=entry["title"], defaults=entry
@@ -134,6 +146,17 @@ def create_demo_petition(with_signers=False):
                 comment_state="approved" if comment else "pending",
             )
     return petition
+
+
+def create_demo_demand():
+    """The approved talking point stating the demo petition's demand."""
+    from articles.models import TalkingPoint
+
+    point, _created = TalkingPoint.objects.get_or_create(
+        ask=PETITION_DEMAND["ask"],
+        defaults={**PETITION_DEMAND, "status": TalkingPoint.Status.APPROVED, "score": 1.0},
+    )
+    return point
 
 
 def create_demo_signer(petition, email, **fields):
