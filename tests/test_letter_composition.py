@@ -249,8 +249,10 @@ def test_korean_letter_uses_korean_titles_and_no_english_title_in_a_sentence():
     korean_titled = Source("A humane China", "The Korea Herald", date(2014, 7, 28),
                            title_ko="인도적인 중국")  # fmt: skip
     untitled = Source("Open the doors", "The Korea Times")
-    points = [PointInfo(ask="x", ask_ko="북송을 중단해 주십시오", source=korean_titled),
-              PointInfo(ask="y", ask_ko="유엔의 접근을 허용해 주십시오", source=untitled)]  # fmt: skip
+    points = [
+        PointInfo(ask="x", ask_ko="북송을 중단해 주십시오", source=korean_titled),
+        PointInfo(ask="y", ask_ko="유엔의 접근을 허용해 주십시오", source=untitled),
+    ]
     for letter in _letters(UNIFICATION, points[:1]) + _letters(UNIFICATION, points):
         assert "A humane China" not in letter.text
         if len(letter.asks) == 1:
