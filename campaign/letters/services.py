@@ -210,14 +210,16 @@ def points_to_offer(officials, page_language="en"):
 
 
 def suggested_points(officials, chosen_point=None):
-    """The points ticked when the points step first shows: the petition's demand, each
-    office's own points, the one the supporter came from, and for an office still left
-    without a request the first point worded for it."""
+    """The points ticked when the points step first shows: the petition's demand, the
+    offices' own points, the one the supporter came from, and for an office still left
+    without a request the first point worded for it. With several offices only the
+    points that are every one's own are ticked: the ticks apply to every letter, and one
+    office's long list of its own points, reworded for the others, would bury theirs."""
     own, others = points_to_offer(officials)
     picked = [
         offer.point
         for offer in own
-        if offer.demand or any(w.own and not w.no_korean for w in offer.wordings)
+        if offer.demand or all(w.own and not w.no_korean for w in offer.wordings)
     ]
     if chosen_point is not None and chosen_point not in picked:
         picked.append(chosen_point)
