@@ -295,3 +295,26 @@ def test_korean_committee_is_addressed_as_members():
     committee = OfficialInfo(title="Foreign Affairs and Unification Committee", language="ko")
     letter = compose_letter(committee, [STOP], Sender(name="김민수"))
     assert letter.salutation == "존경하는 위원님들께"
+
+
+def test_later_requests_say_they_come_in_addition():
+    points = [
+        PointInfo(ask="Stop the returns", ask_ko="북송을 중단해 주십시오"),
+        PointInfo(ask="Let the UN in", ask_ko="유엔의 접근을 허용해 주십시오"),
+        PointInfo(ask="Free the detainees", ask_ko="억류자를 석방해 주십시오"),
+    ]
+    further = re.compile(r"\b(also|Further|just as)\b")
+    further_ko = re.compile(r"^(또한|아울러|이와 함께|다음 사항도)")
+    for letter in _letters(AMBASSADOR, points, 12):
+        first, *later = letter.paragraphs[1:4]
+        assert not further.search(first) and all(further.search(p) for p in later)
+    for letter in _letters(UNIFICATION, points, 12):
+        first, *later = letter.paragraphs[1:4]
+        assert not further_ko.search(first) and all(further_ko.search(p) for p in later)
+
+
+def test_a_later_korean_noun_phrase_is_introduced_by_a_sentence():
+    points = [PointInfo(ask="x", ask_ko="북송을 중단해 주십시오"),
+              PointInfo(ask="y", ask_ko="탈북민에게 난민 지위 부여")]  # fmt: skip
+    for letter in _letters(UNIFICATION, points, 12):
+        assert re.search(r"니다\. “탈북민에게 난민 지위 부여”", letter.paragraphs[2])

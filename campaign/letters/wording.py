@@ -66,13 +66,21 @@ EN_OPENINGS = (
     "China against their will, and your office can do something about it. My name is {name}.",
 )
 
-# (for an imperative, for a negative imperative "Do not ...")
+# (for an imperative, for a negative imperative "Do not ..."): the first request, then
+# the others, which say that they come in addition.
 EN_REQUESTS = (
     ("I ask you to {ask}.", "I ask you not to {ask}."),
     ("I respectfully urge you to {ask}.", "I respectfully urge you not to {ask}."),
     ("I would be grateful if you would {ask}.", "I would be grateful if you would not {ask}."),
     ("It is important that you {ask}.", "It is important that you do not {ask}."),
 )
+EN_FURTHER_REQUESTS = (
+    ("I also ask you to {ask}.", "I also ask you not to {ask}."),
+    ("I would also be grateful if you would {ask}.",
+     "I would also be grateful if you would not {ask}."),
+    ("Further, I urge you to {ask}.", "Further, I urge you not to {ask}."),
+    ("It is just as important that you {ask}.", "It is just as important that you do not {ask}."),
+)  # fmt: skip
 
 # For asks that are not imperatives ("China must ..."): a whole clause.
 EN_CLAIMS = (
@@ -163,8 +171,9 @@ def _english_request(ask, chooser, offset):
         return chooser.pick(EN_CLAIMS, 10, offset).format(ask=_lower_first(ask))
     negated = _NEGATIVE.match(ask)
     verb_phrase = ask[negated.end() :] if negated else ask
+    requests = EN_FURTHER_REQUESTS if offset else EN_REQUESTS
     positive, negative = _not_repeating(
-        EN_REQUESTS, chooser, 10, offset, verb_phrase.split(" ", 1)[0]
+        requests, chooser, 10, offset, verb_phrase.split(" ", 1)[0]
     )
     if negated:
         if negated.group(1).casefold() == "never":
@@ -287,7 +296,13 @@ KO_REQUESTS = (
     "{honorific}께 간곡히 요청드립니다. {ask}",
     "다음 사항을 실행해 주시기를 요청드립니다. {ask}",
     "{honorific}께서 이 요청에 귀 기울여 주시기를 바랍니다. {ask}",
-    "특히 다음 사항을 부탁드립니다. {ask}",
+)
+# After the first request: "also", "together with this".
+KO_FURTHER_REQUESTS = (
+    "또한 {ask}",
+    "아울러 다음 사항도 부탁드립니다. {ask}",
+    "이와 함께 {ask}",
+    "다음 사항도 요청드립니다. {ask}",
 )
 
 KO_CLOSINGS = (
@@ -335,8 +350,13 @@ def _korean_ask(ask_ko):
 
 def _korean_request(ask, honorific, chooser, offset):
     verbs = _KO_REQUEST_VERB.findall(ask)
-    template = _not_repeating(KO_REQUESTS, chooser, 10, offset, verbs[-1] if verbs else "")
-    return template.format(honorific=honorific, ask=_korean_ask(ask))
+    requests = KO_FURTHER_REQUESTS if offset else KO_REQUESTS
+    wording = _korean_ask(ask)
+    if wording.startswith("“"):
+        # A quoted noun phrase cannot follow "또한": it needs a sentence to introduce it.
+        requests = tuple(template for template in requests if ". {ask}" in template)
+    template = _not_repeating(requests, chooser, 10, offset, verbs[-1] if verbs else "")
+    return template.format(honorific=honorific, ask=wording)
 
 
 def korean_parts(official, asks, sources, sender, chooser):
