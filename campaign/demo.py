@@ -65,6 +65,15 @@ We call on the government of the People's Republic of China to stop the forced r
 North Korean defectors, to let the UN refugee agency (UNHCR) reach them, and to allow them safe \
 passage to a country that will protect them."""
 
+# The petition's demand in one sentence, as a talking point every letter offers.
+PETITION_DEMAND = {
+    "ask": "Stop the forced repatriation of North Korean defectors, let the UN refugee agency "
+    "reach them and allow them safe passage to a country that will protect them",
+    "ask_ko": "탈북민 강제 북송을 중단하고, 유엔난민기구가 이들을 만날 수 있게 하며, 이들을 "
+    "보호할 나라로 안전하게 갈 수 있도록 허용해 주십시오",
+    "addressee": "china",
+}
+
 # Only events we are sure of; the rest of the timeline is written by the editors.
 PETITION_TIMELINE = [
     {
@@ -118,6 +127,9 @@ def create_demo_petition(with_signers=False):
             title="The petition opens",
             body="Sign, confirm your email address, and ask one more person to sign.",
         )
+    if petition.demand is None:
+        petition.demand = create_demo_demand()
+        petition.save(update_fields=["demand", "updated_at"])
     for entry in PETITION_TIMELINE:
         TimelineEntry.objects.get_or_create(
             petition=petition, date=entry["date"], title=entry["title"], defaults=entry
@@ -134,6 +146,17 @@ def create_demo_petition(with_signers=False):
                 comment_state="approved" if comment else "pending",
             )
     return petition
+
+
+def create_demo_demand():
+    """The approved talking point stating the demo petition's demand."""
+    from articles.models import TalkingPoint
+
+    point, _created = TalkingPoint.objects.get_or_create(
+        ask=PETITION_DEMAND["ask"],
+        defaults={**PETITION_DEMAND, "status": TalkingPoint.Status.APPROVED, "score": 1.0},
+    )
+    return point
 
 
 def create_demo_signer(petition, email, **fields):
@@ -201,6 +224,7 @@ DEMO_OFFICIALS = [
         "organisation": "Embassy of the People's Republic of China in the Republic of Korea",
         "country": "China",
         "category": "china",
+        "role": "ambassador",
         "language": "en",
         "contact_url": "http://kr.china-embassy.gov.cn/",
         "why": "The embassy speaks for Beijing in Seoul and hears directly what Koreans think "
@@ -211,6 +235,7 @@ DEMO_OFFICIALS = [
         "organisation": "Ministry of Foreign Affairs of the People's Republic of China",
         "country": "China",
         "category": "china",
+        "role": "foreign_minister",
         "language": "en",
         "contact_url": "https://www.fmprc.gov.cn/eng/",
         "why": "China's foreign ministry decides how the country treats North Koreans who "
@@ -221,6 +246,7 @@ DEMO_OFFICIALS = [
         "organisation": "Ministry of Foreign Affairs of the Republic of Korea",
         "country": "South Korea",
         "category": "south_korea_government",
+        "role": "foreign_minister",
         "language": "ko",
         "salutation": "존경하는 외교부 장관님께",
         "contact_url": "https://www.mofa.go.kr/",
@@ -232,6 +258,7 @@ DEMO_OFFICIALS = [
         "organisation": "Ministry of Unification of the Republic of Korea",
         "country": "South Korea",
         "category": "south_korea_government",
+        "role": "minister",
         "language": "ko",
         "salutation": "존경하는 통일부 장관님께",
         "contact_url": "https://www.unikorea.go.kr/",
@@ -243,6 +270,7 @@ DEMO_OFFICIALS = [
         "organisation": "National Assembly of the Republic of Korea",
         "country": "South Korea",
         "category": "south_korea_government",
+        "role": "legislature",
         "language": "ko",
         "salutation": "존경하는 국회 외교통일위원회 위원님들께",
         "contact_url": "https://www.assembly.go.kr/",
@@ -253,6 +281,7 @@ DEMO_OFFICIALS = [
         "title": "UN High Commissioner for Refugees",
         "organisation": "Office of the United Nations High Commissioner for Refugees (UNHCR)",
         "category": "international_community",
+        "role": "un_agency",
         "language": "en",
         "contact_url": "https://www.unhcr.org/",
         "why": "UNHCR is charged with protecting refugees and can ask China for access to "
@@ -262,6 +291,7 @@ DEMO_OFFICIALS = [
         "title": "UN Special Rapporteur on the situation of human rights in the DPRK",
         "organisation": "United Nations Human Rights Council",
         "category": "international_community",
+        "role": "un_mandate",
         "language": "en",
         "contact_url": "https://www.ohchr.org/en/special-procedures/sr-dprk",
         "why": "The Special Rapporteur reports to the UN on what happens to North Koreans, "

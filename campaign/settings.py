@@ -336,6 +336,16 @@ PETITION_POLL_SECONDS = envint("PETITION_POLL_SECONDS", 15)
 # Finished letters recorded per client address: (letters, seconds). Beyond it the
 # sender keeps their letter on the page but it is not recorded (or counted).
 LETTER_RATE_LIMIT = (envint("LETTER_RATE_LIMIT", 30), 3600)
+# Downloads (PDF, text, printable page) per client address: (downloads, seconds).
+LETTER_DOWNLOAD_RATE_LIMIT = (envint("LETTER_DOWNLOAD_RATE_LIMIT", 60), 3600)
+# How long the download buttons of a finished letter work.
+LETTER_LINK_SECONDS = envint("LETTER_LINK_HOURS", 24) * 3600
+# A TrueType font with Hangul to embed in Korean letter PDFs (Debian: fonts-nanum).
+# Where the file is missing, the PDF names reportlab's built-in Korean font instead and
+# the reader's PDF viewer supplies one (see docs/deploy.md).
+LETTER_PDF_KOREAN_FONT = os.environ.get(
+    "LETTER_PDF_KOREAN_FONT", "/usr/share/fonts/truetype/nanum/NanumMyeongjo.ttf"
+)
 
 LOGGING = {
     "version": 1,

@@ -61,3 +61,63 @@ def submit(client, response, button="next", replace=None, **headers):
             data[name] = value if isinstance(value, list) else [value]
     data[button] = ["1"]
     return client.post("/letters/", data, **headers)
+
+
+def letter_fields(response):
+    """{office id: {"subject": ..., "text": ...}} for the letters on the letter step."""
+    letters = {}
+    for name, value in form_fields(response):
+        if name.startswith("letter-"):
+            _, office, field = name.split("-", 2)
+            letters.setdefault(int(office), {})[field] = value
+    return letters
+
+
+def the_letter(response):
+    """The one letter on the letter step: (name of its text field, its text)."""
+    (office, fields), = letter_fields(response).items()
+    return f"letter-{office}-text", fields["text"]
+
+
+class _ReadyReader(HTMLParser):
+    """The download forms of the finished-letters page: one per letter."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.letters = []
+        self.textarea = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and "letter-final" in (attrs.get("class") or ""):
+            token = attrs["action"].removeprefix("/letters/").split("/", 1)[0]
+            self.letters.append({"token": token, "text": ""})
+        elif self.letters and tag == "input" and attrs.get("type") == "hidden":
+            if attrs.get("name") in ("subject", "sender"):
+                self.letters[-1][attrs["name"]] = attrs.get("value", "")
+        elif self.letters and tag == "textarea" and attrs.get("name") == "text":
+            self.textarea = True
+
+    def handle_data(self, data):
+        if self.textarea:
+            self.letters[-1]["text"] += data
+
+    def handle_endtag(self, tag):
+        if tag == "textarea" and self.textarea:
+            self.textarea = False
+            text = self.letters[-1]["text"]
+            self.letters[-1]["text"] = text[1:] if text.startswith("\n") else text
+
+
+def ready_letters(response):
+    """[{"token", "subject", "sender", "text"}] of each finished letter, in page order."""
+    reader = _ReadyReader()
+    reader.feed(response.content.decode())
+    return reader.letters
+
+
+def download(client, ready, url_name, index=0, **headers):
+    """Press one of the download buttons of a finished letter."""
+    letter = dict(ready_letters(ready)[index])
+    token = letter.pop("token")
+    return client.post(f"/letters/{token}/{url_name}", letter, **headers)

@@ -93,13 +93,14 @@ def letter_delivery_url(suffix):
 
         letter = Letter.objects.create(official=make_official(), language="en",
                                        key=uuid.uuid4().hex)
-        return f"/letters/{letter_token(letter)}/{suffix}"
+        return f"/letters/{letter_token(letter, 'subject', 'text')}/{suffix}"
 
     return make_url
 
 
-LETTER_FIELDS = ["step", "next", "back", "official", "points", "point", "name", "city",
-                 "country", "personal", "subject", "text", "share", "key"]
+LETTER_FIELDS = ["step", "next", "back", "officials", "points", "point", "name", "city",
+                 "country", "personal", "reply_email", "reply_address", "letter-1-subject",
+                 "letter-1-text", "share", "key"]
 
 FORMS = {
     "language": (lambda: reverse("set_language"), ["language", "next"]),
@@ -107,9 +108,9 @@ FORMS = {
     "petition signing": (petition_url, SIGNATURE_FIELDS),
     "resend confirmation": (lambda: petition_url("resend/"), ["email"]),
     "letter writer": (letter_writer_url, LETTER_FIELDS),
-    "letter as text": (letter_delivery_url("letter.txt"), ["subject", "text"]),
-    "letter as PDF": (letter_delivery_url("letter.pdf"), ["subject", "text"]),
-    "letter to print": (letter_delivery_url("print/"), ["subject", "text"]),
+    "letter as text": (letter_delivery_url("letter.txt"), ["subject", "text", "sender"]),
+    "letter as PDF": (letter_delivery_url("letter.pdf"), ["subject", "text", "sender"]),
+    "letter to print": (letter_delivery_url("print/"), ["subject", "text", "sender"]),
 }
 
 
@@ -231,7 +232,7 @@ def test_the_letter_writer_says_plainly_what_is_wrong_with_a_nul_character(clien
     from tests.letter_forms import submit
 
     page = client.get(letter_writer_url())
-    points = submit(client, page, replace={"official": str(Official.objects.get().pk)})
+    points = submit(client, page, replace={"officials": str(Official.objects.get().pk)})
     about = submit(client, points)
     response = submit(client, about, replace={"name": "Alice\x00Kim", "personal": "a\x00b"})
     assert response.status_code == 200

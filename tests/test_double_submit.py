@@ -64,7 +64,7 @@ def test_the_last_step_of_a_letter_posted_twice_records_one_letter(client):
 
     official = make_official()
     make_point("Stop the forced repatriation of North Korean defectors")
-    points = submit(client, client.get("/letters/"), replace={"official": str(official.pk)})
+    points = submit(client, client.get("/letters/"), replace={"officials": str(official.pk)})
     about = submit(client, points)
     letter = submit(client, about, replace={"name": "Alice Kim", "country": "Canada"})
     first = submit(client, letter, replace={"share": "on"})

@@ -1,7 +1,6 @@
 """Whatever people type (supporters in forms, editors in the admin) is shown as text, never
 run as markup, on every page and in every export."""
 
-import re
 from html.parser import HTMLParser
 
 import pytest
@@ -202,21 +201,24 @@ def test_a_refused_form_shows_the_typed_text_back_as_text(client, hostile_signat
 def finished_hostile_letter(db, client):
     """Walk the letter writer with payloads in every field; return the finished page."""
     from tests.factories import make_official, make_point
-    from tests.letter_forms import form_fields, submit
+    from tests.letter_forms import submit, the_letter
 
     official = make_official()
     make_point(f"Ask {PAYLOADS[1]}")
     page = client.get("/letters/")
-    points = submit(client, page, replace={"official": str(official.pk)})
+    points = submit(client, page, replace={"officials": str(official.pk)})
     about = submit(client, points)
     letter = submit(client, about, replace={
         "name": PAYLOADS[1], "city": PAYLOADS[2], "country": KOREAN, "personal": ALL_PAYLOADS,
+        "reply_address": PAYLOADS[3],
     })
     assert_inert(letter.content.decode(), "letter to edit")
-    text = dict(form_fields(letter))["text"]
+    name, text = the_letter(letter)
     assert PAYLOADS[4] in text, "the personal paragraph is in the letter"
-    finished = submit(client, letter, replace={"text": text + "\n\n" + ALL_PAYLOADS,
-                                               "subject": PAYLOADS[5], "share": "on"})
+    finished = submit(client, letter, replace={
+        name: text + "\n\n" + ALL_PAYLOADS, name.replace("-text", "-subject"): PAYLOADS[5],
+        "share": "on",
+    })
     assert finished.status_code == 200
     return finished
 
@@ -230,9 +232,11 @@ def test_the_letter_writer_shows_every_typed_word_as_text(client, finished_hosti
 
 def test_the_print_view_and_text_download_carry_the_letter_as_text(client,
                                                                     finished_hostile_letter):
-    html = finished_hostile_letter.content.decode()
-    token = re.search(r'action="/letters/([^/"]+)/letter\.pdf"', html).group(1)
-    data = {"subject": PAYLOADS[5], "text": ALL_PAYLOADS}
+    from tests.letter_forms import ready_letters
+
+    data = ready_letters(finished_hostile_letter)[0]
+    token = data.pop("token")
+    assert data["subject"] == PAYLOADS[5] and ALL_PAYLOADS in data["text"]
     printed = client.post(f"/letters/{token}/print/", data)
     assert printed.status_code == 200
     assert_inert(printed.content.decode(), "print view")

@@ -3,14 +3,10 @@
 import re
 from datetime import date
 
-from campaign.letters.compose import (
+from campaign.letters.compose import OfficialInfo, PointInfo, Sender, Source, compose_letter
+from campaign.letters.wording import (
     EN_CLOSINGS,
     EN_OPENINGS,
-    OfficialInfo,
-    PointInfo,
-    Sender,
-    Source,
-    compose_letter,
     english_salutation,
     korean_salutation,
 )
@@ -54,22 +50,23 @@ def test_letter_has_every_part_in_order():
     assert letter.text.startswith("Your Excellency,\n\n")
     assert "Alice Kim" in letter.paragraphs[0] or "Alice Kim" in letter.signature
     assert "from Toronto, Canada" in letter.paragraphs[0]
-    assert letter.paragraphs[-1] in EN_CLOSINGS
+    closings = [closing.format(these="this request") for closing in EN_CLOSINGS]
+    assert letter.paragraphs[-1] in closings
     assert letter.signature == ("Alice Kim", "Toronto, Canada")
-    assert letter.text.endswith(f"{letter.closing}\nAlice Kim\nToronto, Canada")
+    assert f"{letter.closing}\nAlice Kim\nToronto, Canada" in letter.text
     assert letter.subject
+    assert letter.asks == ("Stop the forced repatriation of North Korean defectors",)
 
 
-def test_imperative_ask_becomes_a_polite_request_with_its_source():
+def test_imperative_ask_becomes_a_polite_request_and_its_source_is_named():
     letter = compose_letter(AMBASSADOR, [STOP], ALICE)
     point_paragraph = letter.paragraphs[1]
     assert "you to stop the forced repatriation" in point_paragraph or (
         "if you would stop the forced repatriation" in point_paragraph
     )
     assert "Stop the" not in point_paragraph
-    assert "The Korea Herald" in point_paragraph
-    assert "28 July 2014" in point_paragraph
-    assert "“A humane China”" in point_paragraph
+    for part in ("The Korea Herald", "28 July 2014", "“A humane China”"):
+        assert letter.text.count(part) == 1
     assert ".." not in letter.text
 
 
@@ -119,44 +116,92 @@ def test_an_editorial_cited_twice_is_named_once():
         PointInfo(ask="Stop the returns", ask_ko="북송을 중단해 주십시오", source=HERALD),
         PointInfo(ask="Free the detainees", ask_ko="억류자를 석방해 주십시오", source=HERALD),
     ]
-    english = compose_letter(AMBASSADOR, points, ALICE)
-    assert english.text.count("A humane China") == 1
-    assert english.paragraphs[2].endswith("The same editorial makes this case.")
-    korean = compose_letter(UNIFICATION, points, Sender(name="김민수"))
-    assert korean.text.count("A humane China") == 1
-    assert korean.paragraphs[2].endswith("같은 사설도 이 점을 지적했습니다.")
+    for n in range(12):
+        sender = Sender(name=f"Sender {n}")
+        assert compose_letter(AMBASSADOR, points, sender).text.count("A humane China") == 1
+        assert compose_letter(UNIFICATION, points, sender).text.count("The Korea Herald") == 1
 
 
-def test_an_editorial_cited_again_later_is_named_by_its_title():
-    other = Source(title="Open the doors", publication="The Korea Times")
+def _letters(official, points, count=40):
+    return [compose_letter(official, points, Sender(name=f"Sender {n}")) for n in range(count)]
+
+
+def test_sources_are_named_together_once_never_after_each_request():
+    other = Source(title="Open the doors", publication="The Korea Times",
+                   published_on=date(2012, 3, 1))  # fmt: skip
     points = [
         PointInfo(ask="Stop the returns", ask_ko="북송을 중단해 주십시오", source=HERALD),
         PointInfo(ask="Let the UN in", ask_ko="유엔의 접근을 허용해 주십시오", source=other),
         PointInfo(ask="Free the detainees", ask_ko="억류자를 석방해 주십시오", source=HERALD),
     ]
-    english = compose_letter(AMBASSADOR, points, ALICE)
-    assert english.paragraphs[3].endswith("“A humane China”, cited above, makes this case too.")
-    assert "same editorial" not in english.text
-    korean = compose_letter(UNIFICATION, points, Sender(name="김민수"))
-    back_reference = "앞서 언급한 사설 「A humane China」도 이 점을 지적했습니다."
-    assert korean.paragraphs[3].endswith(back_reference)
+    styles = set()
+    for letter in _letters(AMBASSADOR, points) + _letters(UNIFICATION, points):
+        requests = letter.paragraphs[1:4]
+        assert not any("Herald" in p or "Times" in p for p in requests), letter.text
+        mentions = [p for p in letter.paragraphs if "Herald" in p]
+        if letter.sources_line:
+            styles.add("line")
+            assert not mentions
+            assert letter.text.endswith(letter.sources_line)
+            assert letter.sources_line.index("Herald") < letter.sources_line.index("Times")
+        else:
+            styles.add("sentence")
+            # One sentence names both newspapers, in a paragraph of its own.
+            assert len(mentions) == 1 and "Times" in mentions[0]
+            assert mentions[0] == letter.paragraphs[4]
+    assert styles == {"line", "sentence"}
 
 
-def test_source_without_a_date_says_an_editorial_argued():
+def test_several_sources_are_named_by_newspaper_and_year():
+    other = Source(title="Open the doors", publication="The Korea Times",
+                   published_on=date(2012, 3, 1))  # fmt: skip
+    points = [PointInfo(ask="Stop the returns", source=HERALD),
+              PointInfo(ask="Let the UN in", source=other)]  # fmt: skip
+    sentences = {letter.paragraphs[3] for letter in _letters(AMBASSADOR, points)
+                 if not letter.sources_line}  # fmt: skip
+    assert "Editorials in The Korea Herald (2014) and The Korea Times (2012) have made the " \
+           "same case." in sentences  # fmt: skip
+    assert all("The Korea Herald (2014) and The Korea Times (2012)" in s for s in sentences)
+    lines = {letter.sources_line for letter in _letters(AMBASSADOR, points)} - {""}
+    assert lines == {"Sources: “A humane China”, The Korea Herald, 28 July 2014; "
+                     "“Open the doors”, The Korea Times, 1 March 2012."}  # fmt: skip
+
+
+def test_one_source_is_named_with_its_title_beside_the_only_request():
+    letters = _letters(AMBASSADOR, [STOP])
+    sentences = {letter.paragraphs[1] for letter in letters if not letter.sources_line}
+    assert sentences
+    for paragraph in sentences:
+        request, _, citation = paragraph.partition(". ")
+        assert "stop the forced repatriation" in request
+        assert "The Korea Herald" in citation and "“A humane China”" in citation
+        assert "28 July 2014" in citation
+
+
+def test_source_without_a_date_has_no_year():
     point = PointInfo(ask="Stop the returns", source=Source("Open the doors", "The Korea Times"))
-    texts = {
-        compose_letter(AMBASSADOR, [point], Sender(name=f"Sender {n}")).paragraphs[1]
-        for n in range(30)
-    }
+    texts = [letter.text for letter in _letters(AMBASSADOR, [point], 30)]
     assert all("The Korea Times" in text and "“Open the doors”" in text for text in texts)
-    assert any("As an editorial in The Korea Times argued" in text for text in texts)
     assert not any(re.search(r"\d{4}", text) for text in texts)
 
 
 def test_source_without_a_publication_still_names_the_editorial():
     point = PointInfo(ask="Stop the returns", source=Source(title="Open the doors"))
-    letter = compose_letter(AMBASSADOR, [point], ALICE)
-    assert "An editorial, “Open the doors”, made this case." in letter.paragraphs[1]
+    texts = {letter.text for letter in _letters(AMBASSADOR, [point], 30)}
+    assert any("An editorial, “Open the doors”, made the same case." in text for text in texts)
+    assert any("Source: “Open the doors”." in text for text in texts)
+
+
+def test_newspapers_are_named_in_the_sentence_and_an_untraced_editorial_in_the_line():
+    untraced = Source(title="Open the doors")
+    points = [PointInfo(ask="Stop the returns", source=HERALD),
+              PointInfo(ask="Let the UN in", source=untraced)]  # fmt: skip
+    for letter in _letters(AMBASSADOR, points, 30):
+        if letter.sources_line:
+            assert "“Open the doors”" in letter.sources_line
+        else:
+            assert "Open the doors" not in letter.text
+            assert "The Korea Herald" in letter.text
 
 
 def test_missing_name_city_and_personal_paragraph_leave_no_gaps():
@@ -200,6 +245,26 @@ def test_the_same_supporter_gets_the_same_letter_every_time():
     assert again.paragraphs[1:] == first.paragraphs[1:]
 
 
+def test_korean_letter_uses_korean_titles_and_no_english_title_in_a_sentence():
+    korean_titled = Source("A humane China", "The Korea Herald", date(2014, 7, 28),
+                           title_ko="인도적인 중국")  # fmt: skip
+    untitled = Source("Open the doors", "The Korea Times")
+    points = [
+        PointInfo(ask="x", ask_ko="북송을 중단해 주십시오", source=korean_titled),
+        PointInfo(ask="y", ask_ko="유엔의 접근을 허용해 주십시오", source=untitled),
+    ]
+    for letter in _letters(UNIFICATION, points[:1]) + _letters(UNIFICATION, points):
+        assert "A humane China" not in letter.text
+        if len(letter.asks) == 1:
+            assert "「인도적인 중국」" in letter.text
+        # An English title never sits inside a Korean sentence; a reference line may
+        # keep one that has no Korean version.
+        for paragraph in letter.paragraphs:
+            assert "Open the doors" not in paragraph
+        if len(letter.asks) == 2 and letter.sources_line:
+            assert "The Korea Times 사설 「Open the doors」" in letter.sources_line
+
+
 def test_letter_to_a_korean_office_is_in_korean():
     sender = Sender(name="김민수", city="서울", country="대한민국")
     letter = compose_letter(UNIFICATION, [STOP], sender)
@@ -230,3 +295,26 @@ def test_korean_committee_is_addressed_as_members():
     committee = OfficialInfo(title="Foreign Affairs and Unification Committee", language="ko")
     letter = compose_letter(committee, [STOP], Sender(name="김민수"))
     assert letter.salutation == "존경하는 위원님들께"
+
+
+def test_later_requests_say_they_come_in_addition():
+    points = [
+        PointInfo(ask="Stop the returns", ask_ko="북송을 중단해 주십시오"),
+        PointInfo(ask="Let the UN in", ask_ko="유엔의 접근을 허용해 주십시오"),
+        PointInfo(ask="Free the detainees", ask_ko="억류자를 석방해 주십시오"),
+    ]
+    further = re.compile(r"\b(also|Further|just as)\b")
+    further_ko = re.compile(r"^(또한|아울러|이와 함께|다음 사항도)")
+    for letter in _letters(AMBASSADOR, points, 12):
+        first, *later = letter.paragraphs[1:4]
+        assert not further.search(first) and all(further.search(p) for p in later)
+    for letter in _letters(UNIFICATION, points, 12):
+        first, *later = letter.paragraphs[1:4]
+        assert not further_ko.search(first) and all(further_ko.search(p) for p in later)
+
+
+def test_a_later_korean_noun_phrase_is_introduced_by_a_sentence():
+    points = [PointInfo(ask="x", ask_ko="북송을 중단해 주십시오"),
+              PointInfo(ask="y", ask_ko="탈북민에게 난민 지위 부여")]  # fmt: skip
+    for letter in _letters(UNIFICATION, points, 12):
+        assert re.search(r"니다\. “탈북민에게 난민 지위 부여”", letter.paragraphs[2])

@@ -6,42 +6,32 @@ from urllib.parse import quote, unquote
 import pytest
 from pypdf import PdfReader
 
-from campaign.letters.compose import KO_SUBJECTS, MAILTO_LIMIT, mailto_url
+from campaign.letters.compose import MAILTO_LIMIT, mailto_url
 from campaign.letters.services import letter_token
+from campaign.letters.wording import KO_SUBJECTS
 from campaign.models import Letter
 from tests.factories import make_official, make_point
-from tests.letter_forms import form_fields, submit
+from tests.letter_forms import download, form_fields, ready_letters, submit, the_letter
 
 pytestmark = pytest.mark.django_db
 
 
-def finish_letter(client, official, name="Alice", text=None, share=False):
+def finish_letter(client, official, name="Alice", text=None, share=False, **about):
     page = client.get(f"/letters/?official={official.pk}")
-    about = submit(client, page)
+    about_step = submit(client, page)
     # No talking points here: the sender's own words carry the letter.
     personal = "My family fled across the border."
-    draft = submit(client, about, replace={"name": name, "city": "Seoul", "personal": personal})
+    draft = submit(client, about_step, replace={"name": name, "city": "Seoul",
+                                                 "personal": personal, **about})  # fmt: skip
     replace = {"share": "on" if share else None}
     if text is not None:
-        replace["text"] = text
+        replace[the_letter(draft)[0]] = text
     return submit(client, draft, replace=replace)
 
 
-def download(client, ready, url_name):
-    """Press one of the download buttons on the finished-letter page."""
-    html = ready.content.decode()
-    token = html.split('action="/letters/', 2)[1].split("/", 1)[0]
-    fields = dict(form_fields_of_download(ready))
-    return client.post(f"/letters/{token}/{url_name}", fields)
-
-
 def form_fields_of_download(ready):
-    html = ready.content.decode()
-    subject = html.split('name="subject" value="', 1)[1].split('"', 1)[0]
-    from html import unescape
-
-    text = html.split("data-letter-text>", 1)[1].split("</textarea>", 1)[0]
-    return [("subject", unescape(subject)), ("text", unescape(text))]
+    letter = ready_letters(ready)[0]
+    return [("subject", letter["subject"]), ("text", letter["text"])]
 
 
 def test_mailto_is_percent_encoded_utf8_with_crlf_and_no_plus():
@@ -163,19 +153,23 @@ def test_forged_letter_link_gets_a_clear_error(client, token):
 
 def test_download_with_too_long_text_gets_a_clear_error(client):
     letter = Letter.objects.create(official=make_official(), language="en", key="k")
+    text = "x" * 10001
     response = client.post(
-        f"/letters/{letter_token(letter)}/letter.txt", {"subject": "s", "text": "x" * 10001}
+        f"/letters/{letter_token(letter, 's', text)}/letter.txt", {"subject": "s", "text": text}
     )
     assert response.status_code == 400
 
 
 def test_downloads_only_answer_posts(client):
     letter = Letter.objects.create(official=make_official(), language="en", key="k")
-    assert client.get(f"/letters/{letter_token(letter)}/letter.pdf").status_code == 405
+    assert client.get(f"/letters/{letter_token(letter, 's', 't')}/letter.pdf").status_code == 405
 
 
-def test_ready_page_carries_the_signed_record_id_not_the_raw_one(client):
+def test_ready_page_carries_a_signed_token_not_the_raw_id(client):
     ready = finish_letter(client, make_official())
     letter = Letter.objects.get()
-    assert f"/letters/{letter_token(letter)}/letter.pdf" in ready.content.decode()
+    (finished,) = ready_letters(ready)
+    assert finished["token"] != str(letter.pk)
+    expected = letter_token(letter, finished["subject"], finished["text"], finished["sender"])
+    assert f"/letters/{expected}/letter.pdf" in ready.content.decode()
     assert form_fields(ready) == []  # the wizard form is gone: the letter is finished

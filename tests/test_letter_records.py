@@ -9,7 +9,7 @@ from campaign import demo
 from campaign.letters.models import letter_counts_by_point
 from campaign.models import Letter, Official
 from tests.factories import make_official, make_point
-from tests.letter_forms import form_fields, submit
+from tests.letter_forms import form_fields, submit, the_letter
 
 pytestmark = pytest.mark.django_db
 
@@ -54,8 +54,9 @@ def test_letter_text_and_name_are_not_kept_without_consent(client, official, poi
 
 def test_letter_text_is_kept_when_the_sender_shares_it(client, official, point):
     letter = draft(client, official)
-    text = dict(form_fields(letter))["text"] + "\n\nP.S. Shared."
-    submit(client, letter, replace={"share": "on", "text": text})
+    name, text = the_letter(letter)
+    text += "\n\nP.S. Shared."
+    submit(client, letter, replace={"share": "on", name: text})
     record = Letter.objects.get()
     assert record.shared is True
     assert record.text.replace("\r\n", "\n") == text
@@ -107,12 +108,12 @@ def test_a_flood_of_letters_from_one_network_is_not_counted_but_keeps_the_text(
     submit(client, first)
     submit(client, first)  # the same letter again is not a new one
     second = draft(client, official, name="Bo")
-    text = dict(form_fields(second))["text"]
+    text = the_letter(second)[1]
     response = submit(client, second)
     assert response.status_code == 429
     html = response.content.decode()
     assert "cannot record this one now" in html
-    assert dict(form_fields(response))["text"] == text
+    assert the_letter(response)[1] == text
     assert Letter.objects.count() == 1
     swapped = submit(client, second, HTTP_HX_REQUEST="true")
     assert swapped.status_code == 200  # htmx only swaps successful responses in

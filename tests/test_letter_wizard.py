@@ -4,9 +4,10 @@ from datetime import date
 
 import pytest
 
+from articles.models import TalkingPoint
 from campaign.models import Letter
 from tests.factories import make_briefing, make_official, make_point
-from tests.letter_forms import form_fields, submit
+from tests.letter_forms import form_fields, submit, the_letter
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +55,7 @@ def test_plain_form_goes_from_official_to_a_finished_letter(client, setting):
     assert "The Chinese government" in html  # grouped by category
     assert "Never shown" not in html
 
-    points = submit(client, page, replace={"official": str(setting["ambassador"].pk)})
+    points = submit(client, page, replace={"officials": str(setting["ambassador"].pk)})
     assert "What should your letter to Ambassador of China" in points.content.decode()
     # Points addressed to the office's category are ticked; others are offered.
     chosen = [value for name, value in form_fields(points) if name == "points"]
@@ -66,13 +67,13 @@ def test_plain_form_goes_from_official_to_a_finished_letter(client, setting):
     assert "About you" in about.content.decode()
     letter = submit(client, about, replace={"name": "Alice Kim", "city": "Toronto",
                                             "country": "Canada"})  # fmt: skip
-    text = fields(letter)["text"]
+    name, text = the_letter(letter)
     assert text.startswith("Your Excellency,")
     assert "stop the forced repatriation of North Korean defectors" in text
     assert "28 July 2014" in text
     assert Letter.objects.count() == 0
 
-    ready = submit(client, letter, replace={"text": text + "\n\nP.S. Thank you."})
+    ready = submit(client, letter, replace={name: text + "\n\nP.S. Thank you."})
     html = ready.content.decode()
     assert ready.status_code == 200
     assert "Your letter is ready" in html
@@ -87,7 +88,7 @@ def test_plain_form_goes_from_official_to_a_finished_letter(client, setting):
 def test_htmx_requests_get_only_the_writer_section(client, setting):
     page = client.get("/letters/")
     step = submit(
-        client, page, replace={"official": str(setting["ambassador"].pk)}, HTTP_HX_REQUEST="true"
+        client, page, replace={"officials": str(setting["ambassador"].pk)}, HTTP_HX_REQUEST="true"
     )
     html = step.content.decode()
     assert html.lstrip().startswith('<section id="letter-writer"')
@@ -99,7 +100,8 @@ def test_edits_are_what_the_sender_finishes_with(client, setting):
     letter = client.get(f"/letters/?official={setting['ambassador'].pk}")
     about = submit(client, letter)
     draft = submit(client, about, replace={"name": "Bo"})
-    ready = submit(client, draft, replace={"text": "Dear Ambassador,\n\nMy own words.\n\nBo"})
+    name, _text = the_letter(draft)
+    ready = submit(client, draft, replace={name: "Dear Ambassador,\n\nMy own words.\n\nBo"})
     assert "My own words." in ready.content.decode()
     assert "Your Excellency" not in ready.content.decode()
 
@@ -130,9 +132,9 @@ def test_point_in_the_query_preselects_a_matching_office_and_the_point(client, s
     html = response.content.decode()
     assert "Your letter will ask: “Stop the forced repatriation" in html
     # The first office in the editors' order whose category the point addresses.
-    assert fields(response)["official"] == str(setting["ambassador"].pk)
+    assert fields(response)["officials"] == str(setting["ambassador"].pk)
     assert "suggested for this point" in html
-    points = submit(client, response, replace={"official": str(setting["minister"].pk)})
+    points = submit(client, response, replace={"officials": str(setting["minister"].pk)})
     chosen = [value for name, value in form_fields(points) if name == "points"]
     assert str(setting["stop"].pk) in chosen
     assert str(setting["asylum"].pk) in chosen
@@ -156,7 +158,7 @@ def test_korean_letter_leaves_out_points_without_korean_and_says_so(client, sett
     about = submit(client, page, replace={"points": picks})
     letter = submit(client, about, replace={"name": "김민수", "city": "서울"})
     html = letter.content.decode()
-    text = fields(letter)["text"]
+    _name, text = the_letter(letter)
     assert text.startswith("존경하는 통일부 장관님께")
     assert "탈북민에게 망명을 허용해 주십시오." in text
     assert "hotline" not in text
@@ -167,7 +169,25 @@ def test_korean_letter_leaves_out_points_without_korean_and_says_so(client, sett
     assert "서울에서 김민수 드림" in ready.content.decode()
 
 
-def test_without_usable_points_the_sender_must_write_their_own_words(client, setting):
+def test_a_letter_without_an_ask_is_refused_and_the_step_offers_reworded_points(
+    client, setting
+):
+    page = client.get(f"/letters/?official={setting['minister'].pk}")
+    # The only point chosen has no Korean version: the Korean letter would ask nothing.
+    again = submit(client, page, replace={"points": [str(setting["hotline"].pk)]})
+    html = again.content.decode()
+    assert "What should your letter to Minister of Unification ask for?" in html
+    assert "A letter must ask something the office can do" in html
+    assert 'aria-describedby="point-' in html and "id_points_error" in html
+    # The point addressed to China is offered, worded for the ministry.
+    assert "Points addressed to others, worded for this office" in html
+    assert "Raise the matter with Beijing and urge it to stop the forced repatriation" in html
+    about = submit(client, again, replace={"points": [str(setting["stop"].pk)]})
+    assert "About you" in about.content.decode()
+
+
+def test_an_office_no_point_reaches_gets_the_sender_s_own_words(client, setting):
+    TalkingPoint.objects.exclude(pk=setting["hotline"].pk).update(status="rejected")
     page = client.get(f"/letters/?official={setting['minister'].pk}")
     about = submit(client, page, replace={"points": [str(setting["hotline"].pk)]})
     again = submit(client, about, replace={"name": "김민수"})
@@ -175,7 +195,7 @@ def test_without_usable_points_the_sender_must_write_their_own_words(client, set
     assert "write what you want to ask in a few words of your own" in html
     assert 'aria-invalid="true"' in html
     letter = submit(client, again, replace={"personal": "탈북민을 보호해 주십시오."})
-    assert "탈북민을 보호해 주십시오." in fields(letter)["text"]
+    assert "탈북민을 보호해 주십시오." in the_letter(letter)[1]
 
 
 def test_missing_name_gets_a_plain_error(client, setting):
@@ -195,25 +215,28 @@ def test_no_office_chosen_gets_a_plain_error(client, setting):
 @pytest.mark.parametrize(
     "field, value",
     [
-        ("official", "999999"),
-        ("official", "not-a-number"),
+        ("officials", "999999"),
+        ("officials", "not-a-number"),
         ("points", "abc"),
         ("points", "999999"),
         ("name", "x" * 101),
         ("key", "forged-key"),
         ("text", "x" * 10001),
+        ("text", "a\n" * 5000),
     ],
 )
 def test_tampered_hidden_fields_get_a_clear_error_not_a_crash(client, setting, field, value):
     page = client.get(f"/letters/?official={setting['ambassador'].pk}")
     about = submit(client, page)
     letter = submit(client, about, replace={"name": "Alice"})
+    if field == "text":
+        field = the_letter(letter)[0]
     response = submit(client, letter, replace={field: value})
     assert response.status_code == 200
     html = response.content.decode()
     assert Letter.objects.count() == 0
     assert 'class="errorlist' in html
-    if field not in ("key", "text"):
+    if not field.startswith(("key", "letter-")):
         assert "One of your earlier answers could not be read" in html
 
 

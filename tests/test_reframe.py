@@ -243,9 +243,9 @@ def test_un_rapporteur_raises_it_and_reports_publicly():
         "Raise the matter with the Chinese government and call on it, in your public reports, "
         "to put an end to its merciless policy"
     )
-    assert reframe(CHINA_ASK_KO, "china", *office, "ko").startswith(
-        "중국 당국에 이 문제를 제기하고, 공개 보고서에서도 탈북자들을"
-    )
+    korean = reframe(CHINA_ASK_KO, "china", *office, "ko")
+    assert korean.startswith("중국 당국에 이 문제를 제기하여 탈북자들을")
+    assert korean.endswith("중단할 것을 촉구하고, 공개 보고서에서도 다뤄 주십시오")
 
 
 def test_states_rally_other_member_states_for_the_international_communitys_asks():

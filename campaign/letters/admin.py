@@ -12,14 +12,15 @@ class OfficialResponseInline(admin.StackedInline):
 
 @admin.register(Official)
 class OfficialAdmin(admin.ModelAdmin):
-    list_display = ["title", "name", "organisation", "category", "language", "active",
+    list_display = ["title", "name", "organisation", "category", "role", "language", "active",
                     "needs_check", "letter_count", "position"]  # fmt: skip
-    list_filter = ["category", "language", "active", "needs_check"]
+    list_filter = ["category", "role", "language", "active", "needs_check"]
     list_editable = ["position"]
     search_fields = ["title", "name", "organisation", "country", "email", "notes"]
     inlines = [OfficialResponseInline]
     fieldsets = [
-        (None, {"fields": ["title", "name", "organisation", "country", "category", "why"]}),
+        (None, {"fields": ["title", "name", "organisation", "country", "category", "role",
+                           "why"]}),  # fmt: skip
         (_("Letters"), {"fields": ["language", "salutation"]}),
         (_("Contact"), {"fields": ["email", "postal_address", "contact_url"]}),
         (_("Editing"), {"fields": ["active", "needs_check", "position", "notes"]}),

@@ -3,11 +3,33 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Addressee, TalkingPoint
+from campaign.letters.office_roles import Role, guess_role
 
 
 class LetterLanguage(models.TextChoices):
     ENGLISH = "en", _("English")
     KOREAN = "ko", _("Korean")
+
+
+class OfficeRole(models.TextChoices):
+    """What kind of office it is, which decides what it can be asked to do about
+    another government's conduct (`campaign.letters.office_roles.Role`)."""
+
+    HEAD_OF_GOVERNMENT = Role.HEAD_OF_GOVERNMENT.value, _("Head of state or government")
+    FOREIGN_MINISTER = Role.FOREIGN_MINISTER.value, _("Foreign minister or foreign ministry")
+    MINISTER = Role.MINISTER.value, _("Other minister or ministry")
+    AMBASSADOR = Role.AMBASSADOR.value, _("Ambassador or embassy")
+    LEGISLATURE = Role.LEGISLATURE.value, _("Parliament, committee or lawmaker")
+    UN_MANDATE = (
+        Role.UN_MANDATE.value,
+        _("UN human rights mandate (special rapporteur, commission of inquiry)"),
+    )
+    UN_AGENCY = Role.UN_AGENCY.value, _("UN agency (such as UNHCR)")
+    INTERNATIONAL_ORGANISATION = (
+        Role.INTERNATIONAL_ORGANISATION.value,
+        _("International organisation"),
+    )
+    OTHER = Role.OTHER.value, _("Other office")
 
 
 class OfficialQuerySet(models.QuerySet):
@@ -51,6 +73,19 @@ class Official(models.Model):
         max_length=40,
         choices=Addressee.choices,
         help_text=_("Talking points addressed to this category are suggested for the letter."),
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=40,
+        choices=OfficeRole.choices,
+        blank=True,
+        help_text=_(
+            "What kind of office this is. It decides how talking points addressed to others "
+            "are worded in letters to it: an ambassador is asked to convey them to his "
+            "government, a minister to raise them with the other government, a committee to "
+            "hold a hearing or adopt a resolution, a UN rapporteur to raise them and report. "
+            "Left empty, it is guessed from the title when saved."
+        ),
     )
     language = models.CharField(
         _("letter language"),
@@ -126,6 +161,13 @@ class Official(models.Model):
         if self.name:
             return f"{self.name}, {self.title}"
         return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.role:
+            self.role = guess_role(self.title, self.organisation).value
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "role"}
+        super().save(*args, **kwargs)
 
     @property
     def is_korean(self):

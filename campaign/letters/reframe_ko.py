@@ -314,8 +314,11 @@ FRAMES = {
         "{to} {obj} 촉구하는 결의안을 채택하",
         "청문회를 열어 이 문제를 다루고, {to} {obj} 요구하",
     ),
+    # "Raise it and urge them to ..., and cover it in your reports": with the reports in
+    # their own clause, an object clause that is itself a list ("...하고, ...하며") does
+    # not run into them.
     Role.UN_MANDATE: (
-        "{to} 이 문제를 제기하고, 공개 보고서에서도 {obj} 촉구하",
+        "{to} 이 문제를 제기하여 {obj} 촉구하고, 공개 보고서에서도 다루",
         "{to} 보내는 서한과 공개 보고서에서 {obj} 요청하",
     ),
     Role.UN_AGENCY: (

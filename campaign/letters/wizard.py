@@ -1,9 +1,10 @@
-"""The letter writer's staged wizard: official, points, about you, the letter.
+"""The letter writer's staged wizard: offices, points, about you, the letters.
 
 Without JavaScript the wizard is a staged form: every step posts the earlier
 answers again in hidden fields and every answer is validated again, so a
 changed hidden field sends the supporter back to the step it belongs to with
-a plain error instead of failing.
+a plain error instead of failing. A supporter may choose several offices; each
+gets a letter of its own, composed for it, and the last step shows them all.
 """
 
 import uuid
@@ -12,30 +13,42 @@ from dataclasses import dataclass, field
 from django import forms
 from django.core import signing
 
-from campaign.letters import compose
-from campaign.letters.forms import KEY_SALT, AboutForm, LetterForm, OfficialForm, PointsForm
+from campaign.letters.forms import KEY_SALT, AboutForm, LettersStep, OfficialForm, PointsForm
 from campaign.letters.models import Official
 from campaign.letters.services import (
     approved_point,
+    cannot_be_asked,
     compose_for,
-    has_usable_points,
+    offices_without_ask,
     suggested_points,
 )
 
 STEPS = ("official", "points", "about", "letter")
-FORMS = {"official": OfficialForm, "points": PointsForm, "about": AboutForm, "letter": LetterForm}
-FIELDS = [name for form in FORMS.values() for name in form.base_fields]
+# The answers of the steps before the letters, carried from step to step.
+FIELDS = [
+    name for form in (OfficialForm, PointsForm, AboutForm) for name in form.base_fields
+]
+
+
+@dataclass
+class Draft:
+    """One office's letter as composed, with its English rendering if it is in Korean."""
+
+    official: Official
+    letter: object
+    rendering: object = None
+    form: forms.Form | None = None
 
 
 @dataclass
 class WizardState:
     step: str
-    form: forms.Form | None = None
+    form: object = None
     cleaned: dict = field(default_factory=dict)
     # An earlier, hidden answer failed validation: say so above the form.
     earlier_invalid: bool = False
     finished: bool = False
-    composed: compose.ComposedLetter | None = None
+    drafts: list = field(default_factory=list)
     carried: list = field(default_factory=list)
 
     @property
@@ -43,39 +56,54 @@ class WizardState:
         return STEPS.index(self.step) + 1
 
 
+def _askable(officials):
+    """The offices some approved point can make a request to (the others' letters
+    rest on the sender's own words)."""
+    unreachable = cannot_be_asked(officials)
+    return [official for official in officials if official not in unreachable]
+
+
 def _bound(step, data, cleaned):
+    if step == "official":
+        return OfficialForm(data)
+    officials = cleaned["officials"]
+    if step == "points":
+        askable = _askable(officials)
+        return PointsForm(data, without_ask=lambda points: offices_without_ask(askable, points))
     if step == "about":
-        points = cleaned.get("points", [])
-        needs_personal = not has_usable_points(cleaned["official"], points)
+        needs_personal = bool(offices_without_ask(officials, cleaned.get("points", [])))
         return AboutForm(data, needs_personal=needs_personal)
-    return FORMS[step](data)
+    return LettersStep(data, officials=officials)
 
 
 def _fresh(step, data, cleaned, going_back):
     """The form for a step the supporter arrives at, filled from what we know."""
     if step == "official":
-        return OfficialForm(initial={"official": data.get("official")})
+        return OfficialForm(initial={"officials": data.getlist("officials")})
     if step == "points":
         chosen = approved_point(data.get("point"))
         if going_back:
             # Coming back from a later step: keep the supporter's own choice.
             initial = data.getlist("points")
         else:
-            initial = [p.pk for p in suggested_points(cleaned["official"], chosen)]
+            initial = [p.pk for p in suggested_points(cleaned["officials"], chosen)]
         return PointsForm(initial={"points": initial, "point": chosen.pk if chosen else None})
     if step == "about":
         return AboutForm(initial={name: data.get(name, "") for name in AboutForm.base_fields})
     raise ValueError(step)
 
 
-def _letter_form(cleaned):
-    composed = compose_for(cleaned["official"], cleaned.get("points", []), cleaned)
-    key = signing.dumps(uuid.uuid4().hex, salt=KEY_SALT)
-    form = LetterForm(
-        initial={"subject": composed.subject, "text": composed.text, "key": key},
-        language=cleaned["official"].language,
-    )
-    return form, composed
+def _letters(cleaned):
+    drafts, initial = [], {}
+    for official in cleaned["officials"]:
+        letter, rendering = compose_for(official, cleaned.get("points", []), cleaned)
+        drafts.append(Draft(official, letter, rendering))
+        initial[official.pk] = {"subject": letter.subject, "text": letter.text}
+    initial["finish"] = {"key": signing.dumps(uuid.uuid4().hex, salt=KEY_SALT)}
+    step = LettersStep(officials=cleaned["officials"], initial=initial)
+    for draft, form in zip(drafts, step.letters, strict=True):
+        draft.form = form
+    return step, drafts
 
 
 def _carry(data, form):
@@ -100,6 +128,7 @@ def advance(data):
                 form=form,
                 cleaned=cleaned,
                 earlier_invalid=index < upto,
+                drafts=_drafts_of(form),
                 carried=_carry(data, form),
             )
         cleaned.update(form.cleaned_data)
@@ -109,14 +138,21 @@ def advance(data):
     return arrive(target, data, cleaned, going_back)
 
 
+def _drafts_of(form):
+    """The letters of a letter step shown again with the sender's own text."""
+    if not isinstance(form, LettersStep):
+        return []
+    return [Draft(letter.official, None, form=letter) for letter in form.letters]
+
+
 def arrive(step, data, cleaned, going_back=False):
-    composed = None
+    drafts = []
     if step == "letter":
-        form, composed = _letter_form(cleaned)
+        form, drafts = _letters(cleaned)
     else:
         form = _fresh(step, data, cleaned, going_back)
     return WizardState(
-        step=step, form=form, cleaned=cleaned, composed=composed, carried=_carry(data, form)
+        step=step, form=form, cleaned=cleaned, drafts=drafts, carried=_carry(data, form)
     )
 
 
@@ -131,22 +167,28 @@ def start(query):
         except (ValueError, Official.DoesNotExist):
             official = None
     point = approved_point(query.get("point"))
-    for name in ("official", "point"):
+    for name in ("official", "officials", "point"):
         data.pop(name, None)
     if point is not None:
         data["point"] = str(point.pk)
     if official is not None:
-        data["official"] = str(official.pk)
-        return arrive("points", data, {"official": official})
+        data["officials"] = str(official.pk)
+        return arrive("points", data, {"officials": [official]})
     if point is not None:
         first = Official.objects.active().filter(category=point.addressee).first()
         if first is not None:
-            data["official"] = str(first.pk)
+            data["officials"] = str(first.pk)
     return arrive("official", data, {})
 
 
 def held_back(state, data):
-    """Show the letter step again with the sender's text, when it cannot be recorded."""
-    form = LetterForm(data)
+    """Show the letter step again with the sender's texts, when they cannot be recorded."""
+    form = LettersStep(data, officials=state.cleaned["officials"])
     form.is_valid()
-    return WizardState(step="letter", form=form, cleaned=state.cleaned, carried=_carry(data, form))
+    return WizardState(
+        step="letter",
+        form=form,
+        cleaned=state.cleaned,
+        drafts=_drafts_of(form),
+        carried=_carry(data, form),
+    )

@@ -1,32 +1,55 @@
 """PDF documents with real, extractable text (reportlab, no Django): the page
 set-up and the fonts the letters and the delivery PDF share.
 
-Korean needs a font with Hangul: reportlab's built-in CID font HYSMyeongJo-Medium
-is used whenever a text holds characters outside Windows-1252, so nothing has to
-be installed and PDF readers show the text with their own Korean font.
+Korean needs a font with Hangul. Given a TrueType font file that has it (Debian's
+fonts-nanum), the glyphs used are embedded in the PDF, so it looks the same in every
+reader and prints anywhere. Without one, reportlab's built-in CID font
+HYSMyeongJo-Medium is named instead: nothing has to be installed, and PDF readers
+show the text with a Korean font of their own (if they have one).
 """
 
+from functools import cache
 from io import BytesIO
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.platypus import SimpleDocTemplate
 
 CJK_FONT = "HYSMyeongJo-Medium"
 PAGE_WIDTH, PAGE_HEIGHT = A4
 
 
-def font_for(text, latin):
-    """`latin` when a standard font can show `text`, else the built-in Korean font."""
+@cache
+def truetype_font(path):
+    """The name under which the TrueType font at `path` is registered (once per
+    process), or None when there is no such file or it is not a font reportlab reads."""
+    if not path or not Path(path).is_file():
+        return None
+    name = Path(path).stem
+    try:
+        pdfmetrics.registerFont(TTFont(name, path))
+    except (TTFError, OSError):
+        return None
+    return name
+
+
+def font_for(text, latin, korean_font=None):
+    """`latin` when a standard font can show `text`; else the TrueType font at
+    `korean_font` when it can be read, or the built-in Korean font."""
     try:
         # The standard fonts cover Windows-1252, curly quotes and dashes included.
         text.encode("cp1252")
         return latin
     except UnicodeEncodeError:
         pass
+    embedded = truetype_font(korean_font) if korean_font else None
+    if embedded:
+        return embedded
     if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
     return CJK_FONT

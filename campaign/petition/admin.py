@@ -35,7 +35,7 @@ class PetitionAdmin(admin.ModelAdmin):
     filter_horizontal = ["briefings"]
     inlines = [TimelineEntryInline, CountryTallyInline]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "addressee", "statement", "briefings"]}),
+        (None, {"fields": ["title", "slug", "addressee", "statement", "demand", "briefings"]}),
         (_("Signing"), {"fields": ["state", "is_current", "goal", "deadline"]}),
         (_("Figures"), {"fields": ["signature_count", "created_at", "updated_at"]}),
     ]

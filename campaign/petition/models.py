@@ -91,6 +91,23 @@ class Petition(CountGuardedModel):
         default=False,
         help_text=_("The petition shown at /petition/ and on the home page. Only one at a time."),
     )
+    # A talking point rather than a text of its own, so that it has what every ask in a
+    # letter has: a Korean version, an addressee to reword it from, a count of letters.
+    demand = models.ForeignKey(
+        "articles.TalkingPoint",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="demanding_petitions",
+        limit_choices_to={"status": "approved"},
+        verbose_name=_("demand in letters"),
+        help_text=_(
+            "The approved talking point that says in one sentence what this petition asks, "
+            "addressed to those the petition is addressed to, with its Korean version (e.g. "
+            "“Stop the forced repatriation of North Korean defectors”). Every letter to an "
+            "office offers it, reworded for that office."
+        ),
+    )
     briefings = models.ManyToManyField(
         "articles.Briefing",
         blank=True,

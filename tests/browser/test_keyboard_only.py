@@ -74,9 +74,9 @@ def test_keyboard_user_writes_a_letter(demo_site, page):
     page.goto(demo_site.url + "/letters/")
     writer = page.locator("#letter-writer")
     # Tab enters the group of offices; Space chooses the one with the focus.
-    tab_to(page, writer.locator("input[name=official]").first)
+    tab_to(page, writer.locator("input[name=officials]").first)
     page.keyboard.press("Space")
-    official = writer.locator("input[name=official]:checked").get_attribute("value")
+    official = writer.locator("input[name=officials]:checked").get_attribute("value")
     tab_to(page, writer.get_by_role("button", name="Next: what to ask"))
     page.keyboard.press("Enter")
 

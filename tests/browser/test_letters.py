@@ -1,6 +1,7 @@
 """A supporter writes to an official in a real browser, with and without JavaScript."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -46,7 +47,9 @@ def test_supporter_writes_to_the_ambassador_and_opens_their_mail_program(
     screenshot(page, "letters-choose-official")
     page.get_by_role("button", name="Next: what to ask").click()
     page.get_by_role("heading", name="What should your letter to Ambassador").wait_for()
-    ours = page.get_by_label("Stop the forced repatriation of North Korean defectors", exact=True)
+    # Addressed to China, the point asks the ambassador to convey it to his government.
+    ours = page.get_by_label("Convey to your government that it should stop the forced "
+                             "repatriation of North Korean defectors", exact=True)  # fmt: skip
     assert ours.is_checked()
     # Keep the letter short enough for one mail link: only our point.
     for box in page.locator("input[name=points]").all():
@@ -98,3 +101,76 @@ def test_supporter_without_javascript_writes_in_korean_and_downloads_a_pdf(
     extracted = PdfReader(download.value.path()).pages[0].extract_text()
     assert "부산에서 김민수 드림" in extracted
     assert Letter.objects.get().language == "ko"
+
+
+def test_supporter_writes_to_two_offices_at_once(demo_site, page, screenshot):
+    unhcr = Official.objects.get(title="UN High Commissioner for Refugees")
+    minister = Official.objects.get(title="Minister of Unification")
+    page.goto(f"{demo_site.url}/letters/")
+    page.get_by_label("UN High Commissioner for Refugees").check()
+    page.get_by_label("Minister of Unification").check()
+    page.get_by_role("button", name="Next: what to ask").click()
+    page.get_by_role("heading", name="What should your letters ask for?").wait_for()
+    # The petition's demand comes first, ticked, worded for each office.
+    first = page.locator("input[name=points]").first
+    assert first.is_checked()
+    about_first = page.locator(f"#{first.get_attribute('aria-describedby').split()[0]}")
+    assert "To UN High Commissioner for Refugees: “Urge the Chinese" in about_first.inner_text()
+    assert "To Minister of Unification: “Raise the matter with Beijing" in (
+        about_first.inner_text()
+    )
+    assert_accessible(page)
+    screenshot(page, "letters-two-offices-points")
+    page.get_by_role("button", name="Next: about you").click()
+    page.get_by_label("Your name").fill("Alice Kim")
+    page.get_by_label("Your town or city").fill("Toronto")
+    page.get_by_label("Email address for a reply (optional)").fill("alice@example.org")
+    page.get_by_role("button", name="Next: see your letter").click()
+    page.get_by_role("heading", name="Check and edit your 2 letters").wait_for()
+    to_unhcr = page.get_by_role("textbox", name="Your letter to UN High Commissioner for Refugees")
+    to_minister = page.get_by_role("textbox", name="Your letter to Minister of Unification")
+    assert to_unhcr.input_value().startswith("Dear High Commissioner,")
+    assert "alice@example.org" in to_unhcr.input_value()
+    assert to_minister.input_value().startswith("존경하는 통일부 장관님께")
+    assert to_minister.get_attribute("lang") == "ko"
+    rendering = page.get_by_role("complementary", name="What this letter says, in English")
+    assert rendering.inner_text().count("Dear Minister,") == 1
+    # htmx swapped every step in: the page itself never reloaded.
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
+    assert_accessible(page)
+    screenshot(page, "letters-two-offices-edit")
+    page.get_by_role("button", name="My letters are ready").click()
+    page.get_by_role("heading", name="Your 2 letters are ready").wait_for()
+    assert Letter.objects.filter(official__in=[unhcr, minister]).count() == 2
+    ready = page.locator("section.letter-ready")
+    assert ready.count() == 2
+    assert_accessible(page)
+    screenshot(page, "letters-two-offices-ready")
+    korean = ready.filter(has_text="Minister of Unification")
+    with page.expect_download() as download:
+        korean.get_by_role("button", name="Download as PDF").click()
+    extracted = PdfReader(download.value.path()).pages[0].extract_text()
+    assert "Alice Kim 드림" in extracted and "alice@example.org" in extracted
+    with page.expect_download() as download:
+        ready.filter(has_text="UN High Commissioner").get_by_role(
+            "button", name="Download as text"
+        ).click()
+    assert "Dear High Commissioner," in Path(download.value.path()).read_text(encoding="utf-8")
+
+
+def test_two_offices_without_javascript(demo_site, page_without_js):
+    page = page_without_js
+    page.goto(f"{demo_site.url}/letters/")
+    page.get_by_label("UN Special Rapporteur").check()
+    page.get_by_label("Ambassador of the People's Republic of China").check()
+    page.get_by_role("button", name="Next: what to ask").click()
+    page.get_by_role("button", name="Next: about you").click()
+    page.get_by_label("Your name").fill("Daniel Reyes")
+    page.get_by_role("button", name="Next: see your letter").click()
+    rapporteur = page.get_by_role("textbox", name="Your letter to UN Special Rapporteur")
+    ambassador = page.get_by_role("textbox", name="Your letter to Ambassador of the")
+    assert "public reports" in rapporteur.input_value()
+    assert "your government" in ambassador.input_value()
+    page.get_by_role("button", name="My letters are ready").click()
+    page.get_by_role("heading", name="Your 2 letters are ready").wait_for()
+    assert page.locator("section.letter-ready").count() == 2

@@ -27,7 +27,7 @@ def read_a_briefing_and_follow_its_call_to_action(page, url):
 def write_the_letter(page, ask):
     assert page.get_by_text(f"Your letter will ask: “{ask.ask}”").is_visible()
     # The offices the point is addressed to are suggested, the first one chosen.
-    chosen = page.locator("input[name=official]:checked")
+    chosen = page.locator("input[name=officials]:checked")
     assert chosen.count() == 1
     office = page.locator(f"label[for={chosen.get_attribute('id')}]").inner_text()
     page.get_by_role("button", name="Next: what to ask").click()
