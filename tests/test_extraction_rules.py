@@ -448,6 +448,7 @@ def test_actor_pattern_gates_do_not_hide_any_match():
             *root.glob("articles/editorials/*.txt"),
             *root.glob("tests/data/extraction/*.txt"),
             *root.glob("tests/data/extraction/dev/*.txt"),
+            *root.glob("tests/data/extraction/dev2/*.txt"),
         ]
     )
     corpus += (
