@@ -76,6 +76,42 @@ def test_list_items_are_for_the_addressee_their_introducer_names():
     assert [a for _s, a in calls_of(text)] == ["china", "china", "south_korea_government"]
 
 
+def test_items_of_a_nested_demand_are_for_whoever_the_innermost_demand_names():
+    # The coalition asks States to urge China: the items are what China is to do.
+    text = (
+        "We recommend that governments press the Chinese authorities to:\n"
+        "1. Suspend every transfer to the border.\n"
+        "2. Register the births of children born to North Korean mothers."
+    )
+    found = calls_of(text)
+    assert [a for _s, a in found] == ["international_community", "china", "china"]
+
+
+def test_an_item_of_a_list_introduced_by_to_is_a_verb_phrase_whatever_its_verb():
+    # "Quash" is in no list of campaign verbs; after "to:" it can only be a verb.
+    text = (
+        "We urge the Government of Mongolia to:\n"
+        "- Quash the deportation orders issued in March;\n"
+        "- Waive the fines imposed on the families."
+    )
+    assert [a for _s, a in calls_of(text)] == ["other", "other"]
+    # the same word opening a sentence elsewhere is no order
+    assert extract_calls(f"{PROSE}\n\nQuash the orders.") == []
+
+
+def test_you_in_a_letters_list_introducer_is_the_person_saluted():
+    text = (
+        "Dear Prime Minister Ito,\n\n"
+        "We write about the families held in Shenyang. We respectfully urge you to:\n\n"
+        "- Instruct your embassy in Beijing to ask for consular access;\n"
+        "- Offer to resettle those with family in Japan.\n\n"
+        "Yours sincerely,\n\nThe undersigned"
+    )
+    found = dict(calls_of(text))
+    assert found["Instruct your embassy in Beijing to ask for consular access;"] == "other"
+    assert found["Offer to resettle those with family in Japan."] == "other"
+
+
 def test_a_pronoun_in_the_introducer_takes_the_actor_named_before_it():
     text = (
         "Write to the Chinese ambassador urging her to:\n"

@@ -210,3 +210,70 @@ def test_the_speakers_own_title_case_headline_is_its_demand_and_a_reporters_is_n
         s.startswith("Border Lantern Society Warns") for s, _a in calls_of(headline + RELEASE)
     )
     assert extract_calls("Rights Group Urges Beijing to Free Detained Teenagers") == []
+
+
+# A UN experts' release: the lead names the speaker with "today" and a past
+# tense; the rest calls them "the experts" or "they", and quotes office-holders
+# listed at the foot of the page by their office.
+EXPERTS = "\n\n".join(
+    [
+        "News | Special Procedures",
+        "Mongolia border: UN experts troubled by returns, call for an end to transfers",
+        "GENEVA (3 May 2025) – UN experts today urged the Chinese authorities to halt the "
+        "transfer of forty people held in Tumen to the North Korean border police.",
+        "The experts said the group included two pregnant women. “We have no doubt about what "
+        "awaits them,” the experts said.",
+        "“Transfers of this kind can never be lawful,” they said.",
+        "They urged the authorities to let the UN refugee agency interview each of them.",
+        "“Pregnant women who are sent back must be protected from forced abortion,” said the "
+        "Special Rapporteur on violence against women, its causes and consequences.",
+        "*The experts: Marta Quell, Special Rapporteur on violence against women, its causes "
+        "and consequences; Oyelaran Bisi, Special Rapporteur on torture.",
+    ]
+)
+
+
+def test_a_release_whose_lead_says_who_urged_today_speaks_in_that_voice():
+    found = dict(calls_of(EXPERTS))
+    lead = next(s for s in found if s.startswith("GENEVA"))
+    assert found[lead] == "china"
+
+
+def test_they_after_a_quotation_are_the_ones_the_narration_was_about():
+    found = dict(calls_of(EXPERTS))
+    assert (
+        found["They urged the authorities to let the UN refugee agency interview each of them."]
+        == "china"
+    )
+
+
+def test_an_office_holder_listed_as_one_of_the_speakers_is_quoted_in_their_voice():
+    quoted = [a for s, a in calls_of(EXPERTS) if "must be protected from forced abortion" in s]
+    assert quoted == ["china"]  # the passive is for whoever sends them back
+
+
+def test_a_headline_call_for_an_end_to_a_practice_is_for_the_actor_doing_it():
+    found = dict(calls_of(EXPERTS))
+    headline = next(s for s in found if s.startswith("Mongolia border"))
+    assert found[headline] == "china"
+
+
+def test_the_same_lead_in_a_news_report_is_reported():
+    text = "By Lee Ara, staff reporter\n\n" + EXPERTS.split("\n\n", 2)[2]
+    assert extract_calls(text) == []
+
+
+def test_a_name_above_press_release_is_the_publisher_and_its_coordinator_speaks_for_it():
+    text = "\n\n".join(
+        [
+            "TUMEN BRIDGE NETWORK\nPress release",
+            "Eleven groups working with escapees today asked ministers meeting in Jakarta to "
+            "discuss the returns.",
+            '"Governments should ask Beijing for a moratorium," said Ana Reyes, coordinator of '
+            "the Tumen Bridge Network.",
+            "The coalition also urged Seoul to speak first.",
+        ]
+    )
+    found = dict(calls_of(text))
+    assert any("Governments should ask Beijing" in s for s in found)
+    assert found["The coalition also urged Seoul to speak first."] == "south_korea_government"

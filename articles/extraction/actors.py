@@ -91,7 +91,7 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         )
         + r"|(?=Korea\b)"
         + _NOT_PLACE
-        + r"(?<!North )(?<!South )(?<!of )\bKorea\b(?![a-zA-Z])",
+        + r"(?<!North )(?<!South )(?<!of )(?<!DPR )\bKorea\b(?![a-zA-Z])",
     ),
     # "the government", "our government": the government of the country the text
     # comes from (its dateline, its header); South Korea's unless the text says
@@ -120,7 +120,7 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"|"
         + _place(
             r"North\s+Korea(?![a-zA-Z])|Democratic\s+People[’']s\s+Republic\s+of\s+Korea"
-            r"|Pyongyang"
+            r"|DPR\s+Korea|Pyongyang"
         )
         + r"|(?=[Tt]he\s+North\b)"
         + _NOT_PLACE
@@ -276,6 +276,19 @@ def find_marked_actors(text: str) -> list[tuple[int, str, bool]]:
     found.extend((start, "other", True) for start, _end in names)
     found.sort()
     return found
+
+
+def mention_end(text: str, pos: int, addressee: str) -> int:
+    """Where the actor mention of class ``addressee`` that starts at ``pos`` ends."""
+    ends = [
+        m.end()
+        for a, pattern in ACTOR_PATTERNS
+        if a == addressee and (m := pattern.match(text, pos)) is not None
+    ]
+    if ends:
+        return max(ends)
+    name = _CAPITAL_RUN_RE.match(text, pos)  # an organisation's name
+    return name.end() if name else pos
 
 
 # "The United States and Japan", "the governments of China and the Republic of

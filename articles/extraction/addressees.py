@@ -41,6 +41,7 @@ from articles.extraction.actors import (
     VICTIM_RE,
     classify_np,
     find_actors,
+    mention_end,
 )
 from articles.extraction.sentences import Doc, word_set
 from articles.extraction.triggers import Hit
@@ -107,6 +108,11 @@ _CONDUCT = {
 _CONDUCT_RE = {
     family: re.compile(rf"\b(?:{words})", re.IGNORECASE) for family, words in _CONDUCT.items()
 }
+# Nouns that ask for an end to, or a change of, someone's conduct.
+_CHANGE_RE = re.compile(
+    r"\b(?:halt|end|stop|moratorium|suspension|cessation|release|freeing|closure|access)\b",
+    re.IGNORECASE,
+)
 _BY_RE = re.compile(r"\s+(?:(?:[\w'’-]+\s+){0,2}?)by\s+", re.IGNORECASE)
 
 
@@ -127,18 +133,39 @@ def _agents(doc: Doc, family: str | None) -> Counter[str]:
                     if after:
                         counts[after[0]] += 1
                         continue
-                # the nearest actor before it in the same clause: "China's returns",
-                # "Chinese police are holding ..."
-                before = [
-                    (pos, a)
-                    for pos, a in mentions
-                    if m.start() - 70 <= pos < m.start()
-                    and not re.search(r"[.;:!?]", text[pos : m.start()])
-                ]
-                if before:
-                    counts[before[-1][1]] += 1
+                # the actor right before it, as its subject or owner: "China's returns",
+                # "Chinese police are holding ...", "urged China to stop returning"; not
+                # "UN experts alarmed by new returns" (alarmed, not returning)
+                agent = _doer_before(text, doc.raw_mentions(i), m.start())
+                if agent is not None:
+                    counts[doc.home(agent)] += 1
     counts.pop("public", None)
     return counts
+
+
+# What may stand between a doer and its conduct: "'s", auxiliaries, adverbs,
+# "to stop", "policy of": "China has again sent back", "Beijing's forced returns",
+# "urged China to stop forcibly returning".
+_DOER_GAP_RE = re.compile(
+    r"(?:[’']s)?(?:\s+(?:own|is|are|was|were|has|have|had|been|being|will|would|to|stop|end"
+    r"|halt|cease|continues?|continued|continuing|keeps?|kept|also|again|still|now|not|never"
+    r"|no\s+longer|\w+ly|policy|practice|of|forced|forcible|mass|systematic|ongoing|the|its"
+    r"|their|latest|new|recent)\b)*\s+",
+    re.IGNORECASE,
+)
+
+
+def _doer_before(text: str, raw_mentions: list[tuple[int, str]], conduct: int) -> str | None:
+    for pos, actor in reversed(raw_mentions):
+        if pos >= conduct:
+            continue
+        if conduct - pos > 90:
+            return None
+        end = mention_end(text, pos, actor)
+        if _DOER_GAP_RE.fullmatch(text, end, conduct):
+            return actor
+        return None  # the nearest actor before it is not its doer
+    return None
 
 
 def perpetrator(doc: Doc, demand: str) -> str | None:
@@ -170,12 +197,22 @@ _OBJECT_PRONOUN_RE = re.compile(r"^(?:him|her|them|it)$", re.IGNORECASE)
 
 
 def lead_in_addressee(doc: Doc, lead: int) -> str | None:
-    """Whom a list's introducer (sentence ``lead``) addresses the list to."""
+    """Whom a list's introducer (sentence ``lead``) addresses the list to.
+
+    The innermost demand counts: in "The organisations recommend that States urge
+    the Government of China to:" the items are what China is to do. "You" is whom
+    the letter or the speech is addressed to.
+    """
     text = doc.sentences[lead].text.strip()
-    m = _LEAD_TARGET_RE.search(text)
+    m = None
+    pos = 0
+    while (found := _LEAD_TARGET_RE.search(text, pos)) is not None:
+        m, pos = found, found.start("np")
     if not m:
         return "public" if PUBLIC_RE.search(text) else None
     np = m.group("np")
+    if _YOU_RE.match(np.lower()):
+        return doc.layout.letter_of.get(lead) or doc.layout.address_of.get(lead) or "public"
     named = None if _OBJECT_PRONOUN_RE.match(np) else classify_np(np)
     if named:
         return named
@@ -220,6 +257,15 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
             ("south_korea_government" if government_context(doc, idx) else "public"), -0.05
         )
     if hit.kind == "call_for":
+        # "call for an immediate halt to the returns", "for the release of the
+        # detainees": an end to someone's conduct is asked of the one who does it
+        text = doc.sentences[idx].text
+        if _CHANGE_RE.search(text, hit.vp_start) and any(
+            pattern.search(text) for pattern in _CONDUCT_RE.values()
+        ):
+            actor = perpetrator(doc, text[hit.vp_start :] + " " + text)
+            if actor:
+                return Resolved(actor, -0.1)
         actor, _ = recent_actor(doc, idx)
         return Resolved((actor or "public"), -0.1)
     subj = (subject or "").strip()
@@ -245,6 +291,8 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
             return Resolved(actor, -0.12)
         return None  # a pronoun with no actor to refer to: descriptive
     named = classify_np(subj)
+    if named == "home":
+        named = _office_named_before(doc, idx, subj) or named
     if named:
         if hit.kind == "modal_passive":
             return Resolved(named, -0.15)
@@ -266,6 +314,33 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
     ):
         return None  # "the figure should alarm everyone": evaluative, nobody is asked
     return Resolved(_agent_of(doc, idx, hit), -0.3, thing=True)
+
+
+_BARE_OFFICE_RE = re.compile(
+    r"^(?:the\s+)?(?P<head>authorities|government|administration|ambassador|embassy"
+    r"|foreign\s+ministry|foreign\s+minister|president)$",
+    re.IGNORECASE,
+)
+
+
+def _office_named_before(doc: Doc, idx: int, subject: str) -> str | None:
+    """ "The authorities" after "the Chinese authorities": the same office again.
+
+    A bare office is the text's own government only when no office of that kind
+    has been named with its country in the sentences before.
+    """
+    m = _BARE_OFFICE_RE.match(subject.strip())
+    if not m:
+        return None
+    head = m.group("head").lower()
+    for j in range(idx, max(-1, idx - 10), -1):
+        text = doc.sentences[j].text
+        for pos, actor in reversed(doc.raw_mentions(j)):
+            if actor in {"home", "public", "state_party"}:
+                continue
+            if head in text[pos : mention_end(text, pos, actor)].lower():
+                return actor
+    return None
 
 
 def _recommended_to(doc: Doc, idx: int, hit: Hit, subject: str) -> Resolved | None:

@@ -67,6 +67,14 @@ TRIGGER_RE = re.compile(
 )
 
 
+# An introducer whose items are verb phrases: "We urge the authorities to:",
+# "The Government should:", "We recommend that the Government of China:".
+_VERB_LIST_RE = re.compile(
+    r"(?:\bto|\bshould|\bmust|\bshall|\brecommends?\s+that\s+[^:]{2,80})\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
 _MODAL_KINDS = frozenset({"modal", "modal_passive", "cannot", "could"})
 _DEMAND_KINDS = frozenset({"urge", "call_for", "demand_passive"})
 _PRONOUN_SPEAKERS = frozenset({"they", "she", "he", "it"})
@@ -83,8 +91,11 @@ def speaks_for_document(doc: Doc, idx: int, speaker: str | None) -> bool:
         verb = doc.sentences[idx].text.lstrip("\"“'‘([").split(" ", 1)[0].lower()
         return not voice.report and (verb.endswith("s") or verb.endswith("ing"))
     if speaker.lower() in _PRONOUN_SPEAKERS:
-        # "They further called on ...": whoever the last sentences were about
+        # "They further called on ...": whoever the last sentences were about; a
+        # quotation's first words are not its speaker ('"No agreement can ...," they said.')
         for j in range(idx - 1, max(-1, idx - 4), -1):
+            if doc.sentences[j].text.startswith(("“", '"')):
+                continue
             subject = leading_subject(doc.sentences[j].text)
             if subject.lower() not in _PRONOUN_SPEAKERS:
                 return voice.is_own(subject)
@@ -102,7 +113,10 @@ def _judge(doc: Doc, idx: int) -> tuple[Call | None, bool]:
     text = sent.text
     if idx in doc.layout.furniture or is_boilerplate(text) or text.rstrip().endswith("?"):
         return None, False
-    hits = imperative_hits(text)
+    lead = doc.layout.lead_in.get(idx)
+    hits = imperative_hits(
+        text, any_verb=lead is not None and bool(_VERB_LIST_RE.search(doc.sentences[lead].text))
+    )
     if TRIGGER_RE.search(text):
         hits += demand_hits(text) + necessity_hits(text) + only_way_hits(text)
         hits += modal_hits(text)

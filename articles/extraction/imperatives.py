@@ -38,6 +38,12 @@ _IMPERATIVE_VERBS = word_set(
     offer receive resettle admit document collect train appoint create designate extend renew
     reaffirm clarify respond reply answer acknowledge apologise apologize compensate enact pass
     reauthorize reauthorise approve vote
+    impose instruct copy go get summon convene introduce sanction restore reinstate expedite
+    simplify waive commit pledge deliver monitor inspect verify remind warn protest oppose
+    challenge examine assess screen identify house finance contribute petition lobby campaign
+    mobilise mobilize rally gather light observe commemorate avoid decline dismantle relocate
+    declare exempt push enforce reunite trace locate discuss negotiate intervene coordinate
+    consult reform revise reduce launch forward visit
     ratify amend review reconsider suspend condemn engage invite fund increase expand insist
     follow pray attend implement include inform notify account withdraw remove apply
     phone text tweet post sponsor volunteer organise organize host spread read come bring
@@ -138,8 +144,26 @@ def _starts_with_a_name(words: list[str]) -> bool:
     return capitalised < 0.6 and finite and not find_actors(name)
 
 
-def imperative_hits(sentence: str) -> list[Hit]:
-    hits = _imperative_at(sentence, 0)
+# "Prioritise", "Criminalise", "Clarify": verbs by their ending
+_VERB_SUFFIX_RE = re.compile(r"^[a-z]{3,}(?:ise|ize|ify)$")
+
+
+# Words that cannot open a verb phrase: an item "- The detainees ..." is no order.
+_NOT_A_VERB = word_set(
+    """
+    the a an this that these those there here it its their our his her they we he she you i
+    of in on at to for and or but as by with from into over under after before since if when
+    while not no all any each every some most many more such one two three first second
+    third new north south chinese korean international
+    """
+)
+
+
+def imperative_hits(sentence: str, any_verb: bool = False) -> list[Hit]:
+    """Imperatives in ``sentence``; ``any_verb``: it is an item of a list whose
+    introducer ends in "to:" ("We urge the Government of China to: - Impose ..."),
+    so its first word is a verb whatever it is."""
+    hits = _imperative_at(sentence, 0, any_verb)
     if not hits:
         # "Admission is free; bring a friend.", "One request: don't scroll past."
         for m in re.finditer(r"[;:]\s+", sentence[:400]):
@@ -149,12 +173,23 @@ def imperative_hits(sentence: str) -> list[Hit]:
     return hits
 
 
-def _imperative_at(sentence: str, start: int) -> list[Hit]:
-    hits = _imperative(sentence[start:])
+def _imperative_at(sentence: str, start: int, any_verb: bool = False) -> list[Hit]:
+    hits = _imperative(sentence[start:], any_verb)
     return [replace(h, vp_start=h.vp_start + start) for h in hits]
 
 
-def _imperative(sentence: str) -> list[Hit]:
+def _is_verb(word: str, any_verb: bool) -> bool:
+    if word in _IMPERATIVE_VERBS or _VERB_SUFFIX_RE.match(word):
+        return True
+    return (
+        any_verb
+        and word.isalpha()
+        and word not in _NOT_A_VERB
+        and not word.endswith(("ly", "ing", "ed"))
+    )
+
+
+def _imperative(sentence: str, any_verb: bool = False) -> list[Hit]:
     mark = _ITEM_MARK_RE.match(sentence)  # "(a) Raise ...", "P.S. If you can, ..."
     body = sentence[mark.end() if mark else 0 :].lstrip("\"'“‘([")
     offset = len(sentence) - len(body)
@@ -173,7 +208,7 @@ def _imperative(sentence: str) -> list[Hit]:
     if len(words) < 3 - please:
         return []
     first = words[0].lower().rstrip(",:")
-    if first not in _IMPERATIVE_VERBS:
+    if not _is_verb(first, any_verb):
         return []
     if any(start == 0 and end > len(words[0]) for start, end in organisation_names(body)):
         return []  # "Open Roads Coalition condemns ...": a name, not an order

@@ -274,7 +274,12 @@ def _find_letters(doc: Doc, layout: Layout) -> None:
         i = j
 
 
-_PERSON_RE = re.compile(r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame)\.?\s+[A-Z]")
+# A person by name, or an office-holder by title and name ("Prime Minister Ito")
+_PERSON_RE = re.compile(
+    r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame)\.?\s+[A-Z]"
+    r"|(?:Prime\s+Minister|President|Minister|Ambassador|Secretary|Senator|Chancellor"
+    r"|Governor|Mayor|Commissioner|Director|Chair(?:man|woman|person)?)\s+[A-Z][a-z]"
+)
 # A speaker turning to someone: "To the ambassador in that building: open your
 # doors.", "And to the United Nations: ...", "Distinguished delegates, ...". What
 # follows in the paragraph is said to them.

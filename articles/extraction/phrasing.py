@@ -191,6 +191,9 @@ def _passive_clause(sentence: str, hit: Hit) -> str:
         plural = bool(_PLURAL_NOUN_RE.fullmatch(last)) or last in {"they", "these", "those"}
         neg = " not" if hit.negation in {"not", "never", "no longer"} else ""
         clause = f"{subj} {'are' if plural else 'is'}{neg} {rest}"
+    before = sentence[: hit.vp_start]
+    if before.count("“") > before.count("”") or before.count('"') % 2 == 1:
+        clause = _cut_at_quote_end(clause)  # '"... must be protected," said X'
     clause = _TRAILING_PUNCT_RE.sub("", re.sub(r"\s+", " ", clause).strip())
     words = clause.split(" ", 2)
     first = words[0]

@@ -49,6 +49,7 @@ import re
 from dataclasses import dataclass, field
 
 from articles.extraction.actors import ORG_HEAD_RE as _ORG_HEAD_RE
+from articles.extraction.actors import organisation_names
 from articles.extraction.quotes import Quote, attribute, quote_spans
 from articles.extraction.sentences import word_set
 
@@ -108,9 +109,10 @@ def own_clause(prefix: str) -> str:
 # ---------------------------------------------------------------------------
 
 _DEMAND_PRESENT = (
-    r"urges|urge|calls\s+(?:on|upon|for)|call\s+(?:on|upon)|appeals\s+to|appeal\s+to"
+    r"urges|urge|calls\s+(?:on|upon|for)|call\s+(?:on|upon|for)|appeals\s+to|appeal\s+to"
     r"|(?:is|are)\s+(?:calling|appealing|asking|urging)\b|asks|requests|demands|recommends"
-    r"|encourages|invites|reiterates\s+(?:its|their)\s+call"
+    r"|recommend|request|demand|encourages|encourage|invites|invite"
+    r"|reiterates?\s+(?:its|their)\s+call"
 )
 _DEMAND_PAST = r"urged|called\s+(?:on|upon|for)|appealed\s+to|asked|requested|demanded|recommended"
 _DATELINE_RE = re.compile(
@@ -181,6 +183,34 @@ _MEMBERS_RE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _TITLES = frozenset({"ms", "mr", "mrs", "dr", "prof", "the", "a", "an"})
+_COLLECTIVE_HEADS = word_set(
+    """
+    organisation organization group signatories coalition organisations organizations groups
+    ngos alliance network
+    """
+)
+_TODAY_RE = re.compile(r"\btoday\b", re.IGNORECASE)
+# A headline's topic before a colon: "China: UN experts alarmed ..., call for a halt"
+_TOPIC_RE = re.compile(r"^[A-Z][\w’' ]{1,30}:\s+(?=[A-Z])")
+# Header lines that say the text is issued by an organisation
+_ISSUED_RE = re.compile(
+    r"\b(?:press|news|media)\s+release\b|\bstatement\b|\baction\s+alert\b"
+    r"|\burgent\s+action\b|\bfor\s+immediate\s+release\b",
+    re.IGNORECASE,
+)
+
+
+def _is_a_name(line: str) -> bool:
+    """An organisation's name and nothing else: "Hanul Refugee Support Center",
+    "ASIA REFUGEE RIGHTS FORUM"; not "Press release" or a headline."""
+    line = re.sub(r"\s*\([^)]*\)\s*$", "", line.strip())
+    if _ISSUED_RE.search(line):
+        return False
+    if line.isupper():
+        line = line.title()
+    return any(start == 0 and end == len(line) for start, end in organisation_names(line))
+
+
 _PRONOUN_WHO = frozenset({"he", "she", "they", "it", "we"})
 
 
@@ -268,7 +298,7 @@ _SUBJECT_END_RE = re.compile(
 
 def leading_subject(sentence: str) -> str:
     """The noun phrase a sentence opens with: "The experts" in "The experts said ..."."""
-    body = _DATELINE_RE.sub("", sentence.lstrip("\"“'‘("))
+    body = _TOPIC_RE.sub("", _DATELINE_RE.sub("", sentence.lstrip("\"“'‘(")))
     body = re.sub(r"^(?:on|in|at|for|with|after|since|last|this)\b[^,]{0,60},\s+", "", body)
     end = _SUBJECT_END_RE.search(body, 1)
     return body[: end.start() if end else 60][:90].strip(" ,")
@@ -298,28 +328,34 @@ def find_voice(doc) -> Voice:
     for i, sentence in enumerate(sentences):
         if not _VOICE_VERB_RE.search(sentence.text):
             continue  # the subject rule below needs one of these verbs
-        body = _DATELINE_RE.sub("", sentence.text)
+        body = _TOPIC_RE.sub("", _DATELINE_RE.sub("", sentence.text))
         m = _SUBJECT_RE.match(body)
         if not m:
             continue
         np = m.group("np")
         if _PRONOUN_WHO & {np.lower()}:
             continue
+        # The lead of a release says who issues it, dated "today": "X today urged ...",
+        # "X said today". A report's lead would too, but a report has no voice at all.
+        lead = i <= prose + 1 and bool(_TODAY_RE.search(sentence.text))
         if m.group("present"):
-            add(np, 2.0)
-        elif m.group("said") and i <= prose + 1 and "today" in sentence.text.lower():
-            add(np, 2.0)  # the lead: "X said today", "X today voiced alarm ... and urged"
+            add(np, 3.0 if lead else 2.0)
+        elif lead:
+            add(np, 3.0)
         elif m.group("said") or m.group("past"):
             add(np, 0.5)
     for m in _BY_LINE_RE.finditer(text):
         add(m.group("by") or m.group("by2") or m.group("by3"), 3.0)
     for m in _ABOUT_RE.finditer(text):
         add(m.group("name"), 3.0)
-    # the publisher's name alone in the first lines
-    for i in range(min(3, doc.layout.header_end if doc.layout else 0)):
+    # The publisher's name alone in the first lines; above "Press release" or
+    # "Statement" it is the name of who issues the text.
+    header = sentences[: doc.layout.header_end if doc.layout else 0]
+    issued = any(_ISSUED_RE.search(s.text) for s in header)
+    for i in range(min(3, len(header))):
         line = sentences[i].text
         if 1 <= len(line.split()) <= 8 and not re.search(r"[.!?:]$", line):
-            add(line.split(",")[0], 1.0)
+            add(line.split(",")[0], 3.0 if issued and _is_a_name(line) else 1.0)
     # "the experts said", "the organisation added": the same speaker as the one named
     # with that head noun ("UN human rights experts", "Lantern Trust, a charity")
     for key in [k for k in scores if k.split()[0] in {"the", "its", "our"}]:
@@ -340,7 +376,9 @@ def find_voice(doc) -> Voice:
         if len(name.split()) > 1 and _ORG_HEAD_RE.fullmatch(name.split()[-1].title())
     }
     if any(" " in name or name.isupper() for name in voice.names):
-        voice.heads |= {"organisation", "organization", "group", "signatories"}
+        # an organisation, or several, speak of themselves with these nouns: "the
+        # organisation", "the coalition", "the groups", "the signatories"
+        voice.heads |= _COLLECTIVE_HEADS
     voice.quotes = attribute(text, quote_spans(text, doc.paragraphs), doc.paragraphs)
     _add_people(voice, text)
     voice.quotes = [_own_quote(voice, q, text) for q in voice.quotes]
@@ -351,11 +389,13 @@ def _add_people(voice: Voice, text: str) -> None:
     """The speaker's people: quoted with a title that ties them to it, or listed as its own
     ("*The experts: Jane Doe, Special Rapporteur on ...; John Roe, ...")."""
     members = set()
+    offices = []  # "special rapporteur on torture and other cruel ...": their titles
     for m in _MEMBERS_RE.finditer(text):
         for item in re.split(r";", m.group("list")):
             name = re.match(r"\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})", item)
             if name:
                 members.add(_normal_name(name.group(1)))
+                offices.append(_normal_name(item[name.end() :]))
     # people, not bodies ("Working Group on Arbitrary Detention")
     members = {
         m
@@ -373,6 +413,10 @@ def _add_people(voice: Voice, text: str) -> None:
             name in who for name in voice.names if len(name) > 2
         )
         tied = tied or _normal_name(quote.who) in members
+        # "said the Special Rapporteur on trafficking in persons": a member named by
+        # the office the list gives them
+        office = re.sub(r"^the\s+", "", who)
+        tied = tied or (len(office) > 8 and any(o.startswith(office) for o in offices))
         # "the coalition's advocacy director", "its spokesperson"
         owners = {re.sub(r"[’']s$", "", word) for word in title.split()[:4]}
         if tied or (title.startswith("its ") or bool(owners & voice.heads)):
