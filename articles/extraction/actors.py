@@ -62,6 +62,16 @@ _OTHER_PEOPLES = (
     r"|European|EU|Swedish|Norwegian|Dutch|Italian|Spanish|Swiss|Polish|Irish"
 )
 
+# What a state acts through: "British diplomats", "Chinese ministers", "American
+# policy" name that state's government.
+_OFFICES = (
+    r"[Gg]overnment|[Aa]dministration|[Aa]uthorities|officials|diplomats|[Mm]inisters?"
+    r"|[Mm]inistry|[Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]arliament|lawmakers|legislators|MPs"
+    r"|Congress|senators|[Ee]mbass(?:y|ies)|[Cc]onsulates?|[Mm]ission|[Aa]mbassador|envoys?"
+    r"|[Dd]elegation|negotiators|leaders(?:hip)?|police|courts?|[Ff]oreign\s+[Mm]inist(?:er|ry)"
+    r"|[Ff]oreign\s+[Oo]ffice|policy|side|state|Union"
+)
+
 # (addressee, the characters every alternative of the pattern starts with, pattern)
 ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
     (
@@ -70,7 +80,8 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"\bSouth Korea[’']s\s+(?:new\s+|own\s+)?(?:government|administration|president"
         r"|foreign\s+ministry|foreign\s+minister|diplomats|authorities)\b"
         r"|\b(?:[Oo]ur|[Tt]he)\s+(?:new\s+|own\s+)?(?:unification ministry|unification minister)\b"
-        r"|\b(?:[Tt]he\s+)?(?:South\s+)?Korean\s+(?:government|administration|president"
+        r"|\b(?:[Tt]he\s+)?South\s+Korean\s+(?:" + _OFFICES + r"|unification\s+minist(?:er|ry))\b"
+        r"|\b(?:[Tt]he\s+)?Korean\s+(?:government|administration|president"
         r"|foreign\s+minist(?:er|ry)|unification\s+minist(?:er|ry)|authorities"
         r"|diplomats|embassy|consulate|mission|ambassador)\b"
         r"|\b[Tt]he\s+Seoul\s+government\b"
@@ -105,7 +116,9 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])"
         r"|\b[Oo]ur\s+(?:political\s+)?(?:leaders(?:hip)?|officials|politicians|lawmakers)\b"
         r"|(?<!Chinese )(?<!North Korean )(?<!US )(?<!U\.S\. )(?<!American )(?<!Japanese )"
-        r"\b(?:Foreign\s+Ministry|[Ll]awmakers|[Ll]egislators)\b",
+        r"\b(?:Foreign\s+Ministry|[Ll]awmakers|[Ll]egislators)\b"
+        # a parliament's "the Minister": the minister who answers to it
+        r"|\b[Tt]he\s+Minister\b(?!\s+(?:of|for)\b)",
     ),
     # "the State party": the state whose report a treaty body reviews (layout.reviewed)
     ("state_party", "Ss", r"\b[Ss]tates?[ -][Pp]arty\b"),
@@ -129,9 +142,7 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
     (
         "china",
         "CXPTtBMp" + _OFFICE_OF_FIRST,
-        r"\bChinese\s+(?:government|authorities|leaders(?:hip)?|officials|police|border\s+guards"
-        r"|[Ff]oreign\s+[Mm]inist(?:er|ry)|Ministry|president|Communist\s+Party|side|embassy"
-        r"|Embassy|ambassador|Ambassador|consulate|courts?|state)\b"
+        r"\bChinese\s+(?:" + _OFFICES + r"|border\s+guards|Communist\s+Party)\b"
         r"|\bXi(?:\s+Jinping)?\b(?![’'-]an)|\bPresident\s+Xi\b|\b[Tt]he\s+(?:CCP|CPC)\b|\bPRC\b"
         r"|\bMinist(?:ry|er)\s+of\s+Public\s+Security\b"
         r"|\b[Pp]ublic\s+[Ss]ecurity\s+(?:[Bb]ureaus?|officers|police|authorities)\b"
@@ -145,7 +156,8 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\bdemocratic\s+(?:countries|nations|governments)\b|\bmember\s+states\b"
         r"|\bthe\s+(?:Security|Human\s+Rights)\s+Council\b|\bother\s+(?:countries|nations)\b"
         r"|\b(?:foreign\s+)?governments\b|\bthe\s+West\b|\ballies\b"
-        r"|\bsignatory\s+(?:states|countries|nations)\b)"
+        r"|\bsignatory\s+(?:states|countries|nations)\b|\bdelegations\b|\bdonors\b"
+        r"|\bdonor\s+(?:countries|governments|states)\b)"
         r"|\bU\.\s?N\.|\bUN\b|\bHigh\s+Commissioner\b|\bSpecial\s+Rapporteur\b"
         r"|\bGeneral\s+Assembly\b|\bCommittee\s+against\s+Torture\b|\bCEDAW\b"
         r"|\b(?:[Mm]embers|[Dd]elegat(?:es|ions))\s+of\s+(?:the|this)\s+(?:Council|Committee|General)\b"
@@ -156,9 +168,7 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
     (
         "other",
         "TtUuAaJjCcMmRrEeBbGgFfLlIiPpSsNnVvWwOoDdHh" + _OFFICE_OF_FIRST,
-        r"\b(?:the\s+)?(?:" + _OTHER_PEOPLES + r")\s+(?:[Gg]overnment|[Aa]dministration"
-        r"|[Aa]uthorities|officials|Congress|lawmakers|[Ee]mbassy|[Mm]inistry|[Pp]resident"
-        r"|[Pp]rime\s+[Mm]inister|[Pp]arliament|[Ff]oreign\s+[Mm]inister|[Dd]elegation|Union)\b"
+        r"\b(?:the\s+)?(?:" + _OTHER_PEOPLES + r")\s+(?:" + _OFFICES + r")\b"
         r"|\b(?:[Tt]he\s+)?(?:White\s+House|State\s+Department|Foreign\s+Office|Foreign\s+Secretary"
         r"|Secretary\s+of\s+State|Global\s+Affairs\s+Canada|Congress|Home\s+Office"
         r"|Home\s+Secretary|House\s+of\s+(?:Commons|Representatives)|Senate)\b"
@@ -192,7 +202,8 @@ PUBLIC_RE = re.compile(
 
 VICTIM_RE = re.compile(
     r"\b(?:defectors|refugees|escapees|North\s+Koreans|returnees|asylum[- ]seekers"
-    r"|families|women|children|detainees|migrants|victims|people)\b",
+    r"|families|women|children|detainees|migrants|victims|people|mothers|girls|boys|teenagers"
+    r"|prisoners|relatives)\b",
     re.IGNORECASE,
 )
 
@@ -211,6 +222,12 @@ AGENT_NOUN_RE = re.compile(
     r"|employers|schools|platforms|operators|minist(?:ry|ries)|department|commission"
     r"|lawyers|doctors|embass(?:y|ies)|editors|publishers|authorities|governments?)\b",
     re.IGNORECASE,
+)
+
+# Several organisations together, none named: "human rights organisations",
+# "the relevant individuals and organisations", "aid agencies".
+COLLECTIVE_RE = re.compile(
+    r"\b(?:organi[sz]ations|NGOs|agencies|charities|(?:civil\s+society|rights|aid)\s+groups)\b"
 )
 
 PRONOUNS = frozenset(

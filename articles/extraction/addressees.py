@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from articles.extraction.actors import (
     AGENT_NOUN_RE,
+    COLLECTIVE_RE,
     PLURAL_ACTOR_RE,
     PRONOUNS,
     PUBLIC_RE,
@@ -44,7 +45,7 @@ from articles.extraction.actors import (
     mention_end,
 )
 from articles.extraction.sentences import Doc, word_set
-from articles.extraction.triggers import Hit
+from articles.extraction.triggers import Hit, is_participle
 from articles.extraction.voice import LEGAL_SUBJECT_RE, leading_subject
 
 
@@ -293,6 +294,9 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
     named = classify_np(subj)
     if named == "home":
         named = _office_named_before(doc, idx, subj) or named
+    if hit.kind == "modal_be":
+        # "Seoul should not be silent": only someone who acts can be asked to be so
+        return Resolved(named, 0.0) if named and named != "public" else None
     if named:
         if hit.kind == "modal_passive":
             return Resolved(named, -0.15)
@@ -300,9 +304,23 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
     if VICTIM_RE.search(subj):
         if hit.kind == "modal_passive":
             return Resolved(_agent_of(doc, idx, hit), -0.25)
+        if hit.negation and hit.kind == "modal":
+            # "Trafficked women must not pay the price for ...": spare them, asked of
+            # whoever makes them pay
+            return Resolved(_agent_of(doc, idx, hit), -0.3, thing=True)
         return None  # "defectors must hide": the victims are not being asked
+    if _DEMONSTRATIVE_RE.match(subj) and hit.kind in {"modal_passive", "necessity"}:
+        # "It is time for those words to be matched by deeds": the words of whoever
+        # the sentences before were about
+        passive = re.match(r"be\s+(\w+)", doc.sentences[idx].text[hit.vp_start :])
+        passive = passive and is_participle(passive.group(1))
+        actor, _ = recent_actor(doc, idx)
+        if actor and (hit.kind == "modal_passive" or passive):
+            return Resolved(actor, -0.3, thing=True)
     if LEGAL_SUBJECT_RE.match(subj):
         return None
+    if COLLECTIVE_RE.search(subj):
+        return Resolved("international_community", -0.1)  # "aid agencies should ..."
     if AGENT_NOUN_RE.search(subj):
         return Resolved("other", 0.0)  # "the shipping companies should refuse ..."
     if hit.kind == "urge":
@@ -316,9 +334,16 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
     return Resolved(_agent_of(doc, idx, hit), -0.3, thing=True)
 
 
+_DEMONSTRATIVE_RE = re.compile(
+    r"^(?:those|these|that|this)\s+(?:words|promises?|pledges?|commitments?|statements?"
+    r"|resolutions?|assurances?|recommendations?|calls?)$",
+    re.IGNORECASE,
+)
+
+
 _BARE_OFFICE_RE = re.compile(
     r"^(?:the\s+)?(?P<head>authorities|government|administration|ambassador|embassy"
-    r"|foreign\s+ministry|foreign\s+minister|president)$",
+    r"|foreign\s+ministry|foreign\s+minister|president|minister)$",
     re.IGNORECASE,
 )
 

@@ -75,7 +75,7 @@ _VERB_LIST_RE = re.compile(
 )
 
 
-_MODAL_KINDS = frozenset({"modal", "modal_passive", "cannot", "could"})
+_MODAL_KINDS = frozenset({"modal", "modal_passive", "modal_be", "cannot", "could"})
 _DEMAND_KINDS = frozenset({"urge", "call_for", "demand_passive"})
 _PRONOUN_SPEAKERS = frozenset({"they", "she", "he", "it"})
 
@@ -159,7 +159,7 @@ def _judge(doc: Doc, idx: int) -> tuple[Call | None, bool]:
         if addressee == "other":
             score -= 0.15
         score = round(min(0.99, max(0.05, score)), 2)
-        if resolved.thing and hit.kind == "modal":
+        if resolved.thing and hit.kind in {"modal", "necessity"}:
             ask = ensure_clause(text, hit, subject or "")
         else:
             ask = make_ask(text, hit, addressee, subject)

@@ -164,7 +164,11 @@ def ensure_clause(sentence: str, hit: Hit, subject: str) -> str:
     vp = _TRAILING_PUNCT_RE.sub("", re.sub(r"\s+", " ", sentence[hit.vp_start :]).strip())
     subject = re.sub(r"\s+", " ", subject)
     subj = subject[:1].lower() + subject[1:] if subject[1:2].islower() else subject
-    plural = bool(re.search(r"s$|\band\b", subj.lower()))
+    head = re.split(r"\s+(?:who|which|that|whose)\b", subj.lower())[0].split()
+    last = head[-1] if head else ""
+    plural = bool(re.search(r"s$|\band\b", " ".join(head))) or bool(_PLURAL_NOUN_RE.fullmatch(last))
+    if plural and vp.startswith("be "):
+        vp = "are " + vp[3:]  # "those words are matched", not "be matched"
     if hit.negation:
         aux = "do" if plural else "does"
         verb_phrase = f"{aux} not {vp}" if hit.negation != "never" else f"never {vp}"

@@ -214,7 +214,7 @@ def _verb_after(sentence: str, pos: int) -> tuple[int, str, str] | None:
     return words[i].start(), first, nxt
 
 
-def _is_participle(word: str) -> bool:
+def is_participle(word: str) -> bool:
     w = word.lower()
     return w.endswith("ed") or w.endswith("en") or w in _IRREGULAR_PARTICIPLES
 
@@ -241,13 +241,28 @@ def modal_hits(sentence: str) -> list[Hit]:
             continue  # "we have to admit", "you have to wonder": a remark, not a demand
         if not first[0].islower() or first_l in _NON_VERBS - {"be", "have"}:
             continue
-        if modal in {"must", "should", "ought to"} and first_l == "have" and _is_participle(nxt):
+        if modal in {"must", "should", "ought to"} and first_l == "have" and is_participle(nxt):
             continue  # "should have acted": retrospective
         if first_l == "have" and nxt.lower() in {"been", "had"}:
             continue
         passive = False
+        if first_l == "be" and nxt.lower() == "to":
+            # "The aim of American policy should be to raise that cost": what the
+            # policy's owner is to do
+            after = _verb_after(sentence, sentence.index(" to ", vp_start) + 4)
+            if after is None or after[1].lower() in _NON_VERBS:
+                continue
+            hits.append(Hit("modal", after[0], neg, prefix, base=0.85))
+            continue
         if first_l == "be" and nxt.lower() in _AGENTIVE_ADJECTIVES:
             pass  # "Seoul must be ready to receive them": asks for an attitude
+        elif first_l == "be" and (
+            nxt.lower() in {"a", "an", "the"} or (neg and not is_participle(nxt))
+        ):
+            # "Seoul should not be silent", "Japan must be the first to offer": how an
+            # actor is to act; only a named actor or a pronoun for one (addressees)
+            hits.append(Hit("modal_be", vp_start, neg, prefix, base=0.85))
+            continue
         elif first_l == "be":
             if nxt.lower() in _META_VERBS or nxt.lower() in {
                 "noted",
@@ -259,7 +274,7 @@ def modal_hits(sentence: str) -> list[Hit]:
                 "emphasized",
             }:
                 continue  # "it should be noted that"
-            if not _is_participle(nxt) or nxt.lower() in _ADJECTIVAL_PARTICIPLES:
+            if not is_participle(nxt) or nxt.lower() in _ADJECTIVAL_PARTICIPLES:
                 continue  # "must be difficult", "should be ashamed": not a request
             passive = True
         hits.append(Hit("modal_passive" if passive else "modal", vp_start, neg, prefix, base=0.9))
