@@ -210,3 +210,65 @@ def test_an_organisation_whose_name_starts_with_a_verb_is_not_an_order():
     assert [s for s, _a in calls_of("Stop Sending Refugees Back\n\n" + PROSE)] == [
         "Stop Sending Refugees Back"
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Let us be clear about what happened at the border.",  # ordering one's words
+        "Let's face it: nobody expected the talks to succeed.",
+        "Tell us what you would like us to cover next.",  # a reply to the page
+        "We cannot accept this explanation from the ministry.",  # rejecting an argument
+    ],
+)
+def test_formulas_that_look_like_orders_are_no_calls(sentence):
+    assert extract_calls(f"{PROSE}\n\n{sentence}") == []
+
+
+def test_a_numbered_step_may_be_a_single_verb():
+    text = f"{PROSE}\n\nStep 3 — Donate. Every gift pays for a lawyer's visit."
+    assert calls_of(text) == [("Step 3 — Donate.", "public")]
+
+
+def test_please_after_a_clause_opens_an_imperative():
+    text = f"{PROSE}\n\nThe clinic needs drivers on Saturdays, so please get in touch."
+    assert calls_of(text) == [
+        ("The clinic needs drivers on Saturdays, so please get in touch.", "public")
+    ]
+
+
+def test_a_speaker_turning_to_someone_mid_sentence_addresses_them():
+    text = (
+        "Thank you all for coming.\n\n"
+        "And I say to Beijing as well: the women you hold in Tumen are mothers, and you "
+        "must let them go. Your own laws allow it."
+    )
+    found = calls_of(text)
+    assert found == [(found[0][0], "china")] and "you must let them go" not in found[0][1]
+
+
+def test_a_slogan_quoted_in_a_news_headline_is_the_protesters_not_the_papers():
+    text = (
+        "‘Free them now’: students march on consulate\n\n"
+        "By Ana Lindqvist, staff reporter\n\n" + PROSE
+    )
+    assert extract_calls(text) == []
+
+
+def test_a_headline_addressed_to_readers_stays_theirs_when_the_model_letter_asks_the_same():
+    text = (
+        "Three detained in Dalian: ask your MP to raise their case\n\n" + PROSE + "\n\n"
+        "You could write something like this:\n\n"
+        '"Dear Minister, I ask you to raise their case with the Chinese ambassador."'
+    )
+    found = calls_of(text)
+    assert found[0] == ("Three detained in Dalian: ask your MP to raise their case", "public")
+
+
+def test_writers_who_write_to_ask_make_the_request():
+    text = (
+        "Dear President Xi,\n\n"
+        "We, the families of twelve people held in Jilin, write to you today to ask you to "
+        "let them go to the South."
+    )
+    assert calls_of(text)[-1][1] == "china"

@@ -177,25 +177,38 @@ def extract_calls(text: str) -> list[Call]:
     doc = prepare(text)
     doc.layout = analyse(doc)
     doc.voice = find_voice(doc)
-    calls, headlines = [], []
+    calls, headlines, readers = [], [], []
     for idx in range(len(doc.sentences)):
         call, headline = _judge(doc, idx)
         if call is not None:
             calls.append(call)
             headlines.append(headline)
-    return _headlines_as_in_the_body(calls, headlines)
+            readers.append(_readers_words(doc, idx))
+    return _headlines_as_in_the_body(calls, headlines, readers)
 
 
-def _headlines_as_in_the_body(calls: list[Call], headlines: list[bool]) -> list[Call]:
+def _readers_words(doc: Doc, idx: int) -> bool:
+    """Whether sentence ``idx`` is in a letter or wording offered to the reader to send."""
+    if idx in doc.layout.letter_of:
+        return True
+    quote = doc.voice.quote_at(doc.sentences[idx].start + 1)
+    return quote is not None and quote.own and quote.who is None
+
+
+def _headlines_as_in_the_body(
+    calls: list[Call], headlines: list[bool], readers: list[bool]
+) -> list[Call]:
     """A headline sums up the text below it: "Press China to end the returns" is for
-    whoever the body asks to press China ("The Government should ... press China")."""
+    whoever the body asks to press China ("The Government should ... press China").
+    Not what the reader's own letter asks: "Ask the minister to raise the case" is
+    still the reader's to do when the model letter says "I ask you to raise ..."."""
     for n, call in enumerate(calls):
         if not headlines[n]:
             continue
         verb = call.ask.split(" ", 1)[0].lower()
         for m in range(n + 1, len(calls)):
             later = calls[m]
-            if later.addressee == "public" or headlines[m]:
+            if later.addressee == "public" or headlines[m] or readers[m]:
                 continue
             if later.ask.split(" ", 1)[0].lower() == verb or re.search(
                 rf"\bto\s+{re.escape(verb)}\b", later.sentence, re.IGNORECASE

@@ -61,6 +61,15 @@ _THAT_VERBS = ("demand", "ask", "request", "recommend", "urge", "insist")
 _FIRST_PERSON_ONLY = ("want", "need", "would like", "press", "challeng")
 
 
+# The purpose of the writers' or speakers' coming: "We, the undersigned, write to you
+# on this day to ask ...", "I am here today to urge ..."
+_PURPOSE_RE = re.compile(
+    r"\b(?:we|i)\b(?:[^.;:]{0,160}?)\b(?:write|writing|come|came|are\s+here|am\s+here"
+    r"|have\s+gathered|gather|stand\s+here|rise)\b[^.;:]{0,80}?\bto\s+$",
+    re.IGNORECASE,
+)
+
+
 def _demander(sentence: str, verb_start: int) -> str | None:
     """Who makes the demand whose verb starts at ``verb_start``, as written.
 
@@ -68,6 +77,8 @@ def _demander(sentence: str, verb_start: int) -> str | None:
     "Calling on ..."); None when it sits in a subordinate or relative clause.
     """
     prefix = sentence[:verb_start]
+    if _PURPOSE_RE.search(prefix):
+        return "we"  # "We write to you today to ask you to ...": the writers ask
     prefix = re.sub(r"\b(we|i)[’'](?:re|m|ve)\s+$", r"\1 ", prefix, flags=re.IGNORECASE)
     prefix = prefix[: _BEFORE_VERB_RE.search(prefix).start()]
     stripped = prefix.strip(" \t\n\"“”'‘’([—–-")

@@ -22,6 +22,13 @@ from articles.extraction.sentences import word_set
 from articles.extraction.triggers import Hit
 
 _LET_US_RE = re.compile(r"^(?:let\s+us|let[’']s)\s+", re.IGNORECASE)
+# "Let us be clear about ...", "Let's face it": how a speaker orders their words,
+# not what anyone is to do; "let us know" asks for a reply to the page.
+_LET_US_FORMULA_RE = re.compile(
+    r"(?:be\s+(?:clear|honest|frank|plain|blunt|candid|precise|fair|realistic)|face\s+it"
+    r"|start\s+with|begin\s+with|turn\s+to|look\s+at|imagine|put\s+it|know)\b",
+    re.IGNORECASE,
+)
 
 
 # Verbs that open imperative headlines or sentences addressed to someone.
@@ -101,7 +108,9 @@ _AFTER_FINITE = word_set(
 # Verb-initial openers that introduce an example or a remark, not a directive.
 _NOT_A_DIRECTIVE_RE = re.compile(
     r"(?:take\s+(?:the\s+case|for\s+example|for\s+instance)|make\s+no\s+mistake"
-    r"|let\s+(?:me|it\s+be\s+said)\b|do\s+(?:you|we|they|i)\b|open\s+letter\b)",
+    r"|let\s+(?:me|it\s+be\s+said)\b|do\s+(?:you|we|they|i)\b|open\s+letter\b"
+    # asking for a reply to the page: "Tell us what we should explain next."
+    r"|tell\s+us\s+(?:what|which|how|whether|if|why|where|about\s+your))",
     re.IGNORECASE,
 )
 
@@ -165,12 +174,16 @@ def imperative_hits(sentence: str, any_verb: bool = False) -> list[Hit]:
     so its first word is a verb whatever it is."""
     hits = _imperative_at(sentence, 0, any_verb)
     if not hits:
-        # "Admission is free; bring a friend.", "One request: don't scroll past."
-        for m in re.finditer(r"[;:]\s+", sentence[:400]):
+        # "Admission is free; bring a friend.", "One request: don't scroll past.",
+        # "The shelter needs interpreters, so please get in touch."
+        for m in _SECOND_CLAUSE_RE.finditer(sentence[:400]):
             hits = _imperative_at(sentence, m.end())
             if hits:
                 break
     return hits
+
+
+_SECOND_CLAUSE_RE = re.compile(r"[;:]\s+|(?:,|\s[—–])\s+(?:(?:so|and|then|but)\s+)?(?=please\b)")
 
 
 def _imperative_at(sentence: str, start: int, any_verb: bool = False) -> list[Hit]:
@@ -195,9 +208,13 @@ def _imperative(sentence: str, any_verb: bool = False) -> list[Hit]:
     offset = len(sentence) - len(body)
     let = _LET_US_RE.match(body)
     if let:
+        if _LET_US_FORMULA_RE.match(body, let.end()):
+            return []
         return [Hit("imperative", offset + let.end(), "", "we", base=0.8)]
     lead = _IMPERATIVE_LEAD_RE.match(body)
     please = bool(lead and re.search(r"please|kindly", lead.group(), re.IGNORECASE))
+    # "Step 2 — Call.": a numbered step may be a single verb
+    step = bool(lead and re.match(r"step\b", lead.group(), re.IGNORECASE))
     if lead and lead.end() < len(body):
         offset, body = offset + lead.end(), body[lead.end() :]
     else:
@@ -205,9 +222,9 @@ def _imperative(sentence: str, any_verb: bool = False) -> list[Hit]:
         if frame:
             offset, body = offset + frame, body[frame:]
     words = body.split()
-    if len(words) < 3 - please:
+    first = words[0].lower().rstrip(",:.!") if words else ""
+    if len(words) < 3 - please and not (step and first in _PUBLIC_VERBS):
         return []
-    first = words[0].lower().rstrip(",:")
     if not _is_verb(first, any_verb):
         return []
     if any(start == 0 and end > len(words[0]) for start, end in organisation_names(body)):

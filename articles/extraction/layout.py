@@ -295,16 +295,33 @@ _VOCATIVE_START_RE = re.compile(
 )
 
 
+# The same turn inside a sentence: "But I say to Pyongyang as well: you must stop ...",
+# "My message to the ambassador is simple: ..."
+_SAY_TO_RE = re.compile(
+    r"\b(?:I|we)\s+(?:also\s+|now\s+|would\s+)?(?:say|appeal|turn)\s+(?:this\s+|now\s+)?to\s+"
+    r"(?P<np>[^:,;]{2,80}?)(?:,?\s+(?:as\s+well|too|also))?\s*:"
+    r"|\b(?:my|our)\s+message\s+to\s+(?P<np2>[^:,;]{2,80}?)\s+is(?:\s+\w+)?\s*:",
+    re.IGNORECASE,
+)
+
+
 def _find_addresses(doc: Doc, layout: Layout) -> None:
     sentences = doc.sentences
     for i, sentence in enumerate(sentences):
         m = _APOSTROPHE_RE.match(sentence.text) or _VOCATIVE_START_RE.match(sentence.text)
-        if not m:
-            continue
-        np = re.split(r",\s+(?:which|who)\b", m.group("np"))[0]
-        addressee = classify_np(np) or diplomat_of(doc, np, i)
-        if addressee is None and re.search(r"\bdelegat|\bcouncil\b", np, re.IGNORECASE):
-            addressee = "international_community"
+        if m:
+            np = re.split(r",\s+(?:which|who)\b", m.group("np"))[0]
+            addressee = classify_np(np) or diplomat_of(doc, np, i)
+            if addressee is None and re.search(r"\bdelegat|\bcouncil\b", np, re.IGNORECASE):
+                addressee = "international_community"
+        else:
+            turn = _SAY_TO_RE.search(sentence.text)
+            if not turn:
+                continue
+            np = turn.group("np") or turn.group("np2")
+            addressee = classify_np(np) or diplomat_of(doc, np, i)
+            if addressee is None or addressee == "public":
+                continue
         j = i
         while j < len(sentences) and doc.paragraph_of[j] == doc.paragraph_of[i]:
             layout.address_of[j] = addressee

@@ -218,7 +218,9 @@ def _cut_at_quote_end(vp: str) -> str:
     for m in _CLOSING_QUOTE_RE.finditer(vp):
         before = vp[: m.start()]
         opened = before.count("“") > before.count("”") or before.count('"') % 2 == 1
-        if m.group() == "”" and not opened or (m.group() == '"' and not opened):
+        if m.group() == '"' and not opened and (not before or before[-1].isspace()):
+            return vp  # a straight quote after a space opens a quotation ('the "Mailbox"')
+        if not opened:
             return before.rstrip(" ,.!?")
     return vp
 

@@ -58,6 +58,24 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int,
     return spans
 
 
+# A headline that quotes words in single quotes and says whose they are after a
+# colon: "‘Don't send them back’: Korean Canadians rally outside consulate".
+_HEADLINE_QUOTE_RE = re.compile(
+    r"^[‘'](?P<words>[^\n]{3,120}?)[’'][ \t]*:[ \t]+(?P<who>\w[^\n]{1,60}?)\s+"
+    r"(?:rally|rallies|march|marches|protest|protests|say|says|tell|tells|urge|urges|call|calls"
+    r"|demand|demands|plead|pleads|gather|gathers)\b",
+    re.MULTILINE,
+)
+
+
+def headline_quotes(text: str) -> list[Quote]:
+    """Quotations in single quotes at the head of a line, attributed after a colon."""
+    return [
+        Quote(m.start(), m.end("words") + 1, m.group("who"), "")
+        for m in _HEADLINE_QUOTE_RE.finditer(text)
+    ]
+
+
 def attribute(text: str, spans: list[tuple[int, int]], paragraphs) -> list[Quote]:
     quotes: list[Quote] = []
     para_of_span = []

@@ -66,6 +66,15 @@ _NEG_ABILITY_RE = re.compile(
 )
 
 
+# What is rejected when someone "cannot accept" words rather than a practice
+_REJECTED_WORDS_RE = re.compile(
+    r"(?:accept|tolerate)\s+(?:this|that|the|such|these|those|their|its|his|her)\s+(?:[\w-]+\s+)?"
+    r"(?:explanations?|arguments?|claims?|excuses?|justifications?|answers?|reasoning|logic"
+    r"|positions?|views?|responses?|repl(?:y|ies)|assurances?|accounts?|version|framing)\b",
+    re.IGNORECASE,
+)
+
+
 _NOT_BEFORE_MODAL_RE = re.compile(
     r"\b(?:will|would|may|might|could|shall|no|the|a|an|any|urgent|pressing|little|without)\s*$",
     re.IGNORECASE,
@@ -281,6 +290,8 @@ def modal_hits(sentence: str) -> list[Hit]:
     for n, m in enumerate(_NEG_ABILITY_RE.finditer(sentence)):
         if len(hits) >= MAX_HITS or n >= MAX_MATCHES:
             break
+        if _REJECTED_WORDS_RE.match(sentence, m.end()):
+            continue  # "We cannot accept this explanation": a reply to an argument
         prefix = sentence[: m.start()]
         hits.append(Hit("cannot", m.end(), "not", prefix, base=0.85))
     for n, m in enumerate(_COULD_RE.finditer(sentence)):

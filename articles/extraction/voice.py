@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 
 from articles.extraction.actors import ORG_HEAD_RE as _ORG_HEAD_RE
 from articles.extraction.actors import organisation_names
-from articles.extraction.quotes import Quote, attribute, quote_spans
+from articles.extraction.quotes import Quote, attribute, headline_quotes, quote_spans
 from articles.extraction.sentences import word_set
 
 REPORT_RE = re.compile(
@@ -380,6 +380,7 @@ def find_voice(doc) -> Voice:
         # organisation", "the coalition", "the groups", "the signatories"
         voice.heads |= _COLLECTIVE_HEADS
     voice.quotes = attribute(text, quote_spans(text, doc.paragraphs), doc.paragraphs)
+    voice.quotes += headline_quotes(text)
     _add_people(voice, text)
     voice.quotes = [_own_quote(voice, q, text) for q in voice.quotes]
     return voice
