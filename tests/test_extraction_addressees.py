@@ -260,3 +260,44 @@ def test_the_minister_in_a_parliamentary_debate_is_the_one_answering_to_it():
         "I have one request for the Minister. I urge him to meet the families this month."
     )
     assert addressee_of(text) == "other"  # the home government: the United Kingdom's
+
+
+def test_the_conduct_of_your_police_in_a_letter_is_the_saluted_actors():
+    text = (
+        "Dear President Xi,\n\n"
+        "Every month your police arrest families near the river and hand them over at the "
+        "bridge. The families must not be sent back."
+    )
+    assert extract_calls(text)[-1].addressee == "china"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "addressee"),
+    [
+        (
+            "If you are a diplomat in Geneva, please raise the case this week.",
+            "international_community",
+        ),
+        ("If you are an official of the Chinese government, please read their files.", "china"),
+    ],
+)
+def test_an_if_clause_says_who_an_imperative_is_for(sentence, addressee):
+    assert addressee_of(f"The hearing opens on Monday.\n\n{sentence}") == addressee
+
+
+def test_let_us_in_a_parliament_is_the_parliament_acting():
+    text = "LONDON – Members met on Tuesday.\n\nLet us send a clear message from this House today."
+    assert addressee_of(text) == "other"
+
+
+def test_your_detention_centres_belong_to_whoever_the_text_shows_detaining():
+    text = (
+        "Chinese police are holding the women in Tumen.\n\n"
+        "Please let the women in your detention centres go to the South."
+    )
+    assert extract_calls(text)[-1].addressee == "china"
+
+
+def test_a_capitalised_states_is_a_name_not_a_reporting_verb():
+    sentence = "Member States that have not done so should fund the repository."
+    assert addressee_of(sentence) == "international_community"

@@ -679,3 +679,22 @@ def test_a_colon_after_someone_elses_words_does_not_make_them_the_authors():
 def test_an_aside_between_the_modal_and_the_verb_does_not_hide_the_demand():
     call = only_call("Seoul must, at the very least, protest.")
     assert (call.addressee, call.ask) == ("south_korea_government", "Protest")
+
+
+def test_a_request_put_as_a_question_with_a_marker_of_request_is_a_call():
+    calls = extract_calls("Would the Foreign Secretary be willing to meet the families?")
+    assert [(c.addressee, c.ask) for c in calls] == [("other", "Meet the families")]
+    assert extract_calls("Could Britain change China's policy on its own?") == []
+    assert extract_calls("Will it be enough?") == []
+
+
+def test_the_most_useful_thing_you_can_do_is_an_ask_of_the_reader():
+    text = "The most useful thing you can do is write to your MP this week."
+    assert [(c.addressee, c.ask) for c in extract_calls(text)] == [
+        ("public", "Write to your MP this week")
+    ]
+
+
+def test_two_words_in_running_prose_can_be_an_order_but_not_alone_on_a_line():
+    assert [c.sentence for c in extract_calls("That is all. Stand firm.")] == ["Stand firm."]
+    assert extract_calls("Act now") == []

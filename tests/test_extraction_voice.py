@@ -277,3 +277,57 @@ def test_a_name_above_press_release_is_the_publisher_and_its_coordinator_speaks_
     found = dict(calls_of(text))
     assert any("Governments should ask Beijing" in s for s in found)
     assert found["The coalition also urged Seoul to speak first."] == "south_korea_government"
+
+
+def test_an_agency_asking_in_the_present_near_the_top_speaks_for_its_notes():
+    text = "\n\n".join(
+        [
+            "Briefing notes",
+            "Summary of what the agency's spokesperson said at today's briefing in Geneva.",
+            "Refugee Aid Office, the regional refugee agency, is alarmed by reports of returns "
+            "from Liaoning.",
+            "Refugee Aid Office calls on the Chinese authorities to stop the transfers.",
+            '"Nobody should be handed over to face torture," said spokesperson Lina Moro.',
+            "The agency also urges all States in the region to keep their borders open.",
+        ]
+    )
+    found = dict(calls_of(text))
+    assert found["Refugee Aid Office calls on the Chinese authorities to stop the transfers."] == (
+        "china"
+    )
+    assert (
+        found["The agency also urges all States in the region to keep their borders open."]
+        == "international_community"
+    )
+    # the passive in her quote is asked of the one the text urges: nobody is shown doing it
+    assert [a for s, a in found.items() if "handed over" in s] == ["china"]
+
+
+def test_a_noun_after_despite_is_no_speaker():
+    text = (
+        "The Assembly of Somewhere,\n\n"
+        "Despite repeated requests by the Government of the Republic of Korea, the Chinese "
+        "authorities have continued to return escapees to the North."
+    )
+    assert extract_calls(text) == []
+
+
+def test_a_member_of_the_body_that_convened_the_statement_speaks_for_it():
+    text = (
+        "On Human Rights Day, the nine organisations listed below call on China to end the "
+        "returns.\n\n"
+        '"Seoul should stop being polite about it," said Jin Mi-rae, director of the River '
+        "Women Network, which convened the statement."
+    )
+    assert any("stop being polite" in s for s, _a in calls_of(text))
+
+
+def test_a_quotation_over_two_paragraphs_is_its_speakers_in_both():
+    text = (
+        "Press release\n\nSeoul Refuge Circle today urged China to halt the transfers.\n\n"
+        '"The women held in Tumen have done nothing wrong. Beijing must let them go to the '
+        "South.\n\n"
+        '"Every day they are held is a day of fear," said Kim Ara, director of Seoul Refuge '
+        "Circle."
+    )
+    assert ("Beijing must let them go to the South.", "china") in calls_of(text)

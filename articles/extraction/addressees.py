@@ -140,6 +140,12 @@ def _agents(doc: Doc, family: str | None) -> Counter[str]:
                 agent = _doer_before(text, doc.raw_mentions(i), m.start())
                 if agent is not None:
                     counts[doc.home(agent)] += 1
+                    continue
+                # "your police arrest North Koreans", in a letter to President Xi
+                you = doc.layout.letter_of.get(i) or doc.layout.address_of.get(i)
+                yours = _YOUR_OFFICE_RE.search(text, max(0, m.start() - 80), m.start())
+                if you and yours and _DOER_GAP_RE.fullmatch(text, yours.end(), m.start()):
+                    counts[you] += 1
     counts.pop("public", None)
     return counts
 
@@ -149,9 +155,17 @@ def _agents(doc: Doc, family: str | None) -> Counter[str]:
 # "urged China to stop forcibly returning".
 _DOER_GAP_RE = re.compile(
     r"(?:[’']s)?(?:\s+(?:own|is|are|was|were|has|have|had|been|being|will|would|to|stop|end"
-    r"|halt|cease|continues?|continued|continuing|keeps?|kept|also|again|still|now|not|never"
+    r"|halt|cease|refrain\s+from|continues?|continued|continuing|keeps?|kept|also|again|still"
+    r"|now|not|never"
     r"|no\s+longer|\w+ly|policy|practice|of|forced|forcible|mass|systematic|ongoing|the|its"
     r"|their|latest|new|recent)\b)*\s+",
+    re.IGNORECASE,
+)
+
+
+_YOUR_OFFICE_RE = re.compile(
+    r"\byour\s+(?:own\s+)?(?:police|government|authorities|officials|border\s+guards"
+    r"|security\s+(?:services|forces|officers)|courts|ministry|officers)\b(?!.*\byour\b)",
     re.IGNORECASE,
 )
 
@@ -182,7 +196,38 @@ def perpetrator(doc: Doc, demand: str) -> str | None:
         cache[None] = _agents(doc, None)
     if cache[None]:
         return cache[None].most_common(1)[0][0]
+    # no one is shown doing it: the one the text keeps urging, else the one it names most
+    if "targets" not in cache:
+        cache["targets"] = _targets(doc)
+    if cache["targets"]:
+        return cache["targets"].most_common(1)[0][0]
     return doc.main_actor
+
+
+_URGED_RE = re.compile(
+    r"\b(?:urg(?:e|es|ed|ing)|calls?\s+(?:on|upon)|called\s+(?:on|upon)|calling\s+(?:on|upon)"
+    r"|appeal(?:s|ed|ing)?\s+to|press(?:es|ed|ing)?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _targets(doc: Doc) -> Counter[str]:
+    """Actors the text urges or calls on: "calls on the Chinese authorities to ..."."""
+    counts: Counter[str] = Counter()
+    for i, sentence in enumerate(doc.sentences):
+        for pos, actor in doc.mentions(i):
+            if actor != "public" and _URGED_RE.search(sentence.text, max(0, pos - 30), pos):
+                counts[actor] += 1
+        you = doc.layout.letter_of.get(i) or doc.layout.address_of.get(i)
+        asks = len(_ASK_YOU_RE.findall(sentence.text))
+        if you and you != "public" and asks:  # "We ask you to ...", in a letter to someone
+            counts[you] += asks
+    return counts
+
+
+_ASK_YOU_RE = re.compile(
+    r"\b(?:ask|urge|call\s+(?:on|upon)|appeal\s+to|implore|request)\s+you\b", re.IGNORECASE
+)
 
 
 # What a list's introducer names as the list's addressee: "We recommend that
@@ -390,6 +435,34 @@ def _agent_of(doc: Doc, idx: int, hit: Hit) -> str:
     return perpetrator(doc, doc.sentences[idx].text[hit.vp_start :]) or "other"
 
 
+_IF_YOU_ARE_RE = re.compile(
+    r"^(?:(?:and|but|so)\s+)?if\s+you\s+(?:are|work\s+(?:for|in|at)|represent|serve\s+(?:in|on)"
+    r"|sit\s+(?:in|on))\s+(?P<role>[^,]{2,80}),",
+    re.IGNORECASE,
+)
+_THIS_BODY_RE = re.compile(
+    r"\b(?:this|our)\s+(House|Chamber|Parliament|Assembly|Senate|Council)\b", re.IGNORECASE
+)
+_YOUR_CONDUCT_RE = re.compile(
+    r"\byour\s+(?:own\s+)?(?:detention\s+(?:centres?|centers?|facilities)|prison\s+camps?"
+    r"|labou?r\s+camps?|camps|prisons|jails|cells|custody|border\s+guards|police)\b",
+    re.IGNORECASE,
+)
+
+
+def _role_addressee(role: str) -> str | None:
+    """Whom "if you are <role>" picks out: "a diplomat in this room", "a member of
+    parliament", "an official of the Chinese government"."""
+    named = classify_np(role)
+    if named and named != "public":
+        return named
+    if re.search(r"\b(?:diplomats?|delegates?|delegations?|envoys?)\b", role, re.IGNORECASE):
+        return "international_community"
+    if re.search(r"\b(?:MPs?|member\s+of\s+parliament|lawmakers?|legislators?)\b", role, re.I):
+        return "home"
+    return None
+
+
 def _imperative_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
     """Who "you" is in an imperative (see the module notes)."""
     text = doc.sentences[idx].text
@@ -403,6 +476,25 @@ def _imperative_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
     if layout.letter_of.get(idx):
         return Resolved(layout.letter_of[idx], 0.0)
     headline = idx < layout.header_end and not text.rstrip().endswith(".")
+    # "If you are a diplomat in this room, please raise ...": the condition says who
+    role = _IF_YOU_ARE_RE.match(text)
+    if role:
+        named = _role_addressee(role.group("role"))
+        if named:
+            return Resolved(named, -0.1)
+    # "Let us send a message from this House": the body the speaker addresses acts
+    if hit.subject == "we":
+        body = _THIS_BODY_RE.search(text)
+        if body:
+            council = body.group(1).lower() == "council"
+            return Resolved("international_community" if council else doc.home("home"), -0.1)
+    # "Let the women in your detention centres go": "your" owns what the text shows
+    # someone else doing (holding people), so "you" is that someone
+    yours = _YOUR_CONDUCT_RE.search(text, hit.vp_start)
+    if yours and not hit.explicit:
+        doer = perpetrator(doc, yours.group())
+        if doer and doer != "public":
+            return Resolved(doer, -0.15)
     if hit.explicit or hit.subject == "we":
         # "Press Beijing to ...": the reader is asked, unless the body says who
         return Resolved(hit.explicit or "public", 0.0, headline=headline)

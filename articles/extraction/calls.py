@@ -29,7 +29,14 @@ from articles.extraction.imperatives import imperative_hits
 from articles.extraction.layout import analyse
 from articles.extraction.phrasing import ensure_clause, make_ask, name_the_policy
 from articles.extraction.sentences import Doc, is_boilerplate, prepare
-from articles.extraction.triggers import MAX_HITS, WINDOW, modal_hits, necessity_hits, only_way_hits
+from articles.extraction.triggers import (
+    MAX_HITS,
+    WINDOW,
+    modal_hits,
+    necessity_hits,
+    only_way_hits,
+    request_question_hits,
+)
 from articles.extraction.voice import LEGAL_RE, find_voice, leading_subject, own_clause
 
 ADDRESSEES = (
@@ -111,15 +118,20 @@ def _judge(doc: Doc, idx: int) -> tuple[Call | None, bool]:
     """The best call in sentence ``idx``, and whether it is an agentless headline."""
     sent = doc.sentences[idx]
     text = sent.text
-    if idx in doc.layout.furniture or is_boilerplate(text) or text.rstrip().endswith("?"):
+    if idx in doc.layout.furniture or is_boilerplate(text):
         return None, False
     lead = doc.layout.lead_in.get(idx)
-    hits = imperative_hits(
-        text, any_verb=lead is not None and bool(_VERB_LIST_RE.search(doc.sentences[lead].text))
-    )
-    if TRIGGER_RE.search(text):
-        hits += demand_hits(text) + necessity_hits(text) + only_way_hits(text)
-        hits += modal_hits(text)
+    if text.rstrip(" \"”’')").endswith("?"):
+        hits = request_question_hits(text)  # only a request put as a question
+    else:
+        hits = imperative_hits(
+            text,
+            any_verb=lead is not None and bool(_VERB_LIST_RE.search(doc.sentences[lead].text)),
+            short=idx not in doc.layout.alone or text.rstrip().endswith("!"),
+        )
+        if TRIGGER_RE.search(text):
+            hits += demand_hits(text) + necessity_hits(text) + only_way_hits(text)
+            hits += modal_hits(text)
     hits = hits[:MAX_HITS]
     voice = doc.voice
     best: Call | None = None

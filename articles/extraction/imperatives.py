@@ -69,6 +69,11 @@ _PUBLIC_VERBS = word_set(
 )
 
 
+# Verbs that make an order on their own or with one word: "Donate.", "Act now!",
+# "Stand firm.", "Speak up."
+_SHORT_ORDER_VERBS = _PUBLIC_VERBS | word_set("act stand speak protest resist give join vote")
+
+
 # Words before an imperative that do not change it: "Finally, please allow ...",
 # "Step 2 — Call ...", "Also send a copy ...".
 _IMPERATIVE_LEAD_RE = re.compile(
@@ -168,11 +173,13 @@ _NOT_A_VERB = word_set(
 )
 
 
-def imperative_hits(sentence: str, any_verb: bool = False) -> list[Hit]:
+def imperative_hits(sentence: str, any_verb: bool = False, short: bool = False) -> list[Hit]:
     """Imperatives in ``sentence``; ``any_verb``: it is an item of a list whose
     introducer ends in "to:" ("We urge the Government of China to: - Impose ..."),
-    so its first word is a verb whatever it is."""
-    hits = _imperative_at(sentence, 0, any_verb)
+    so its first word is a verb whatever it is; ``short``: the sentence stands in
+    running prose (or ends in "!"), where two words can be an order ("Stand firm.",
+    "Act now!") that alone on a line would be a button."""
+    hits = _imperative_at(sentence, 0, any_verb, short)
     if not hits:
         # "Admission is free; bring a friend.", "One request: don't scroll past.",
         # "The shelter needs interpreters, so please get in touch."
@@ -186,8 +193,10 @@ def imperative_hits(sentence: str, any_verb: bool = False) -> list[Hit]:
 _SECOND_CLAUSE_RE = re.compile(r"[;:]\s+|(?:,|\s[—–])\s+(?:(?:so|and|then|but)\s+)?(?=please\b)")
 
 
-def _imperative_at(sentence: str, start: int, any_verb: bool = False) -> list[Hit]:
-    hits = _imperative(sentence[start:], any_verb)
+def _imperative_at(
+    sentence: str, start: int, any_verb: bool = False, short: bool = False
+) -> list[Hit]:
+    hits = _imperative(sentence[start:], any_verb, short)
     return [replace(h, vp_start=h.vp_start + start) for h in hits]
 
 
@@ -202,7 +211,7 @@ def _is_verb(word: str, any_verb: bool) -> bool:
     )
 
 
-def _imperative(sentence: str, any_verb: bool = False) -> list[Hit]:
+def _imperative(sentence: str, any_verb: bool = False, short: bool = False) -> list[Hit]:
     mark = _ITEM_MARK_RE.match(sentence)  # "(a) Raise ...", "P.S. If you can, ..."
     body = sentence[mark.end() if mark else 0 :].lstrip("\"'“‘([")
     offset = len(sentence) - len(body)
@@ -223,7 +232,9 @@ def _imperative(sentence: str, any_verb: bool = False) -> list[Hit]:
             offset, body = offset + frame, body[frame:]
     words = body.split()
     first = words[0].lower().rstrip(",:.!") if words else ""
-    if len(words) < 3 - please and not (step and first in _PUBLIC_VERBS):
+    if len(words) < 3 - please and not (
+        (step or (short and len(words) == 2)) and first in _SHORT_ORDER_VERBS
+    ):
         return []
     if not _is_verb(first, any_verb):
         return []

@@ -300,7 +300,10 @@ _VOCATIVE_START_RE = re.compile(
 _SAY_TO_RE = re.compile(
     r"\b(?:I|we)\s+(?:also\s+|now\s+|would\s+)?(?:say|appeal|turn)\s+(?:this\s+|now\s+)?to\s+"
     r"(?P<np>[^:,;]{2,80}?)(?:,?\s+(?:as\s+well|too|also))?\s*:"
-    r"|\b(?:my|our)\s+message\s+to\s+(?P<np2>[^:,;]{2,80}?)\s+is(?:\s+\w+)?\s*:",
+    r"|\b(?:my|our)\s+message\s+to\s+(?P<np2>[^:,;]{2,80}?)\s+is(?:\s+\w+)?\s*:"
+    # "if there is anyone here from the Chinese mission, I want to say to you ..."
+    r"|\bif\s+(?:there\s+is\s+|there\s+are\s+)?(?:anyone|someone|any\s+\w+|you\s+are)\s+"
+    r"(?:here\s+|in\s+this\s+room\s+)?(?:from|of|representing|with)\s+(?P<np3>[^,:;]{2,60}?)\s*[,:]",
     re.IGNORECASE,
 )
 
@@ -318,7 +321,7 @@ def _find_addresses(doc: Doc, layout: Layout) -> None:
             turn = _SAY_TO_RE.search(sentence.text)
             if not turn:
                 continue
-            np = turn.group("np") or turn.group("np2")
+            np = turn.group("np") or turn.group("np2") or turn.group("np3")
             addressee = classify_np(np) or diplomat_of(doc, np, i)
             if addressee is None or addressee == "public":
                 continue

@@ -48,7 +48,7 @@ def make_ask(sentence: str, hit: Hit, addressee: str, subject: str | None) -> st
     # trailing punctuation, keeping a closing quote that belongs to a quoted phrase
     # a dotted abbreviation at the very end loses its dots: "at the U.N." -> "at the UN"
     vp = _FINAL_ACRONYM_RE.sub(lambda m: m.group().replace(".", ""), vp)
-    while vp and vp[-1] in ".!;:, ":
+    while vp and vp[-1] in ".!?;:, ":
         vp = vp[:-1]
     if vp.endswith(("”", '"', "’")) and len(vp) > 1 and vp[-2] in ".!,":
         vp = vp[:-2] + vp[-1]

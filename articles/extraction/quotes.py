@@ -98,6 +98,16 @@ def attribute(text: str, spans: list[tuple[int, int]], paragraphs) -> list[Quote
             previous = quotes[-1]
             who, title = previous.who, previous.title
         quotes.append(Quote(start, end, _clean_who(who), (title or "").strip()))
+    # A quotation that runs over several paragraphs leaves each paragraph but the last
+    # unclosed and opens the next one again; its speaker is named after the last.
+    for k in range(len(quotes) - 2, -1, -1):
+        quote, after = quotes[k], quotes[k + 1]
+        unclosed = text[quote.end - 1] not in '”"'
+        next_para = para_of_span[k + 1] == para_of_span[k] + 1 and para_of_span[k] >= 0
+        if quote.who is None and unclosed and next_para:
+            opens_next = after.start == paragraphs[para_of_span[k + 1]][0]
+            if opens_next:
+                quotes[k] = Quote(quote.start, quote.end, after.who, after.title)
     return quotes
 
 

@@ -361,7 +361,43 @@ def actor_np_end(rest: str) -> int | None:
     return None
 
 
+# "The most useful thing you can do is make sure ...": what the one who "can do" it is
+# asked to do; the verb may follow "is" bare.
+_BEST_THING_RE = re.compile(
+    r"\b[Tt]he\s+(?:(?:single\s+)?most\s+(?:useful|important|effective|helpful|valuable)|best"
+    r"|one|first|least)\s+thing\s+(?:that\s+)?(?P<agent>you|we|I|readers|anyone|everyone"
+    r"|[A-Z][\w.’' ]{1,40}?)\s+(?:can|could|should|must)\s+(?:now\s+|still\s+)?do"
+    r"(?:\s+(?:now|today|here|next))?\s+is\s+(?:simply\s+|just\s+)?(?:to\s+)?(?P<neg>not\s+)?"
+    r"(?=[a-z]+\b)(?!(?:probably|perhaps|a|an|the|this|that|to|not|boring|simple|easy)\b)",
+)
+
+
+# Requests put as questions: "Would the Minister be willing to meet them?", "Will the
+# members of this Council commit to a resolution?" The marker of a request is needed:
+# "Could Britain change China's policy on its own?" asks nothing of Britain.
+_REQUEST_QUESTION_RE = re.compile(
+    r"^(?:(?:so|and|but|then|finally|first(?:ly)?|second(?:ly)?|third(?:ly)?)[,\s]+)?"
+    r"(?:will|would|could|can)\s+(?P<np>[^,;?]{2,80}?)\s+(?:please\s+)?"
+    r"(?:be\s+(?:willing|prepared|ready)\s+to\s+"
+    r"|(?=(?:agree|undertake|commit|pledge|consider|confirm|give\s+an?\s+(?:assurance"
+    r"|undertaking|commitment)|make\s+time)\b))",
+    re.IGNORECASE,
+)
+
+
+def request_question_hits(sentence: str) -> list[Hit]:
+    m = _REQUEST_QUESTION_RE.match(sentence.lstrip("\"“‘'("))
+    if not m:
+        return []
+    offset = len(sentence) - len(sentence.lstrip("\"“‘'("))
+    return [Hit("modal", offset + m.end(), "", m.group("np"), base=0.75)]
+
+
 def only_way_hits(sentence: str) -> list[Hit]:
+    best = _BEST_THING_RE.search(sentence)
+    if best:
+        neg = "not" if best.group("neg") else ""
+        return [Hit("only_way", best.end(), neg, best.group("agent"), base=0.8)]
     m = _ONLY_WAY_RE.search(sentence)
     if not m:
         return []

@@ -183,12 +183,35 @@ _MEMBERS_RE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _TITLES = frozenset({"ms", "mr", "mrs", "dr", "prof", "the", "a", "an"})
+_INTRODUCED_RE = re.compile(
+    r"(?P<org>\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})(?:[’']s)?\s+"
+    r"(?:spokes(?:person|man|woman)|director|head|chief|coordinator|researcher|campaigner"
+    r"|representative|adviser|advisor|chair(?:man|woman|person)?|president|founder)\s+"
+    r"(?P<person>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})"
+)
+_BARE_TITLE_RE = re.compile(
+    r"^(?:the\s+)?(?:spokes(?:person|man|woman)|director|coordinator|researcher|campaigner"
+    r"|representative)\s+(?=[a-z])"
+)
+_CONVENER_RE = re.compile(
+    r"\b(?:which|that|who)\s+(?:\w+\s+)?(?:convened|issued|coordinated|organi[sz]ed|drafted"
+    r"|initiated|led|signed)\s+(?:the|this)\s+(?:joint\s+)?(?:statement|letter|appeal|petition"
+    r"|release|call)\b|\b(?:a|one)\s+(?:[\w-]+\s+){0,2}?(?:member\s+of\s+the\s+(?:coalition"
+    r"|network|alliance|signatories|group)|signatory|of\s+the\s+signatories)\b",
+    re.IGNORECASE,
+)
 _COLLECTIVE_HEADS = word_set(
     """
     organisation organization group signatories coalition organisations organizations groups
     ngos alliance network
     """
 )
+_NOT_A_SUBJECT_RE = re.compile(
+    r"(?:despite|after|before|following|since|although|though|while|as|because|given|unlike"
+    r"|like|amid|over|under|of|from|by|in|on|at|with|without|to|for|if|when)\b",
+    re.IGNORECASE,
+)
+_WH_RE = re.compile(r"\b(?:what|which|who|whom|how|where|when|whether)\b", re.IGNORECASE)
 _TODAY_RE = re.compile(r"\btoday\b", re.IGNORECASE)
 # A headline's topic before a colon: "China: UN experts alarmed ..., call for a halt"
 _TOPIC_RE = re.compile(r"^[A-Z][\w’' ]{1,30}:\s+(?=[A-Z])")
@@ -237,6 +260,8 @@ class Voice:
         w = re.sub(r"^the\s+", "", w)
         if w in self.names or "the " + w in self.names:
             return True
+        if _BARE_TITLE_RE.match(w) and _BARE_TITLE_RE.sub("", w) in self.names:
+            return True  # "spokesperson Lina Moro"
         words = w.split()
         if words and words[-1] in self.heads and len(words) <= 4:
             return True  # "the organisation", "the experts", "the eleven organisations"
@@ -254,6 +279,8 @@ class Voice:
     def reports(self, prefix: str) -> bool:
         """Whether ``prefix`` puts what follows in someone else's mouth ("X says that")."""
         for m in REPORT_RE.finditer(prefix):
+            if m.group()[:1].isupper() and prefix[: m.start()].strip():
+                continue  # "Member States that ...": a name, not "states that"
             before = prefix[max(0, m.start() - 120) : m.start()]
             words = before.split()[-4:]
             if _FIRST_PERSON_RE.search(" ".join(words)):
@@ -333,13 +360,14 @@ def find_voice(doc) -> Voice:
         if not m:
             continue
         np = m.group("np")
-        if _PRONOUN_WHO & {np.lower()}:
-            continue
+        if _PRONOUN_WHO & {np.lower()} or _NOT_A_SUBJECT_RE.match(np) or _WH_RE.search(np):
+            continue  # "Despite repeated requests by ...": "requests" is a noun there
         # The lead of a release says who issues it, dated "today": "X today urged ...",
         # "X said today". A report's lead would too, but a report has no voice at all.
         lead = i <= prose + 1 and bool(_TODAY_RE.search(sentence.text))
         if m.group("present"):
-            add(np, 3.0 if lead else 2.0)
+            # "UNHCR calls on the authorities to ..." near the top: the issuer's own ask
+            add(np, 3.0 if lead or i <= prose + 2 else 2.0)
         elif lead:
             add(np, 3.0)
         elif m.group("said") or m.group("past"):
@@ -369,6 +397,17 @@ def find_voice(doc) -> Voice:
         if score >= 3.0 and not re.search(r"\b(?:its|their|his|her|your|my|clicking)\b|\d", name)
     }
     voice.heads = {h for h in _SELF_HEADS if any(h in name.split() for name in voice.names)}
+    # "UNHCR, the UN Refugee Agency, ...": what the speaker calls itself
+    for name in voice.names:
+        if len(name) < 3:
+            continue
+        for m in re.finditer(
+            rf"\b{re.escape(name)},\s+(?:the|an?)\s+(?:[\w’'-]+\s+){{0,4}}?(?P<head>[\w-]+),",
+            text,
+            re.IGNORECASE,
+        ):
+            if m.group("head").lower() in _SELF_HEADS:
+                voice.heads.add(m.group("head").lower())
     # "Border Lantern Society" ... "the society"
     voice.heads |= {
         name.split()[-1]
@@ -405,8 +444,16 @@ def _add_people(voice: Voice, text: str) -> None:
     }
     voice.names |= {m for m in members if voice.names}
     voice.names |= {m.split()[-1] for m in members if voice.names} - _TITLES
+    if voice.names:
+        # "UNHCR spokesperson Ana Farrell said ...": a person introduced by the
+        # speaker's name and a title anywhere in the text
+        for m in _INTRODUCED_RE.finditer(text):
+            if voice.is_own(m.group("org")):
+                person = _normal_name(m.group("person"))
+                voice.names |= {person, person.split()[0], person.split()[-1]} - _TITLES
     for quote in voice.quotes:
-        if not quote.who or not voice.names:
+        convener = not voice.report and bool(_CONVENER_RE.search(quote.title or ""))
+        if not quote.who or not (voice.names or convener):
             continue
         title = _normal_name(quote.title)
         who = _normal_name(quote.who)
@@ -418,10 +465,16 @@ def _add_people(voice: Voice, text: str) -> None:
         # the office the list gives them
         office = re.sub(r"^the\s+", "", who)
         tied = tied or (len(office) > 8 and any(o.startswith(office) for o in offices))
+        # "of the network, which convened the statement", "a member of the coalition":
+        # the document is theirs
+        tied = tied or convener
+        # "said spokesperson Lina Moro": a title with no other body named is the speaker's
+        tied = tied or bool(_BARE_TITLE_RE.match(who) and " of " not in who)
         # "the coalition's advocacy director", "its spokesperson"
         owners = {re.sub(r"[’']s$", "", word) for word in title.split()[:4]}
         if tied or (title.startswith("its ") or bool(owners & voice.heads)):
             person = re.sub(r",.*$", "", who)
+            person = _BARE_TITLE_RE.sub("", person)
             voice.names.add(person)
             # "Park said", "Ambrose added": family names come first or last
             voice.names |= {person.split()[0], person.split()[-1]} - _TITLES
