@@ -331,3 +331,25 @@ def test_a_quotation_over_two_paragraphs_is_its_speakers_in_both():
         "Circle."
     )
     assert ("Beijing must let them go to the South.", "china") in calls_of(text)
+
+
+def test_a_story_that_asks_the_other_side_for_comment_is_a_report():
+    text = (
+        "SEOUL — Rights groups today urged China to halt the returns.\n\n"
+        "The Chinese embassy declined to comment on Tuesday."
+    )
+    assert extract_calls(text) == []
+
+
+def test_a_speaker_that_is_only_described_makes_calls_below_the_approval_line():
+    # "A coalition of rights groups" may be the release's own voice or a story's
+    # subject: the call is kept, but not approved unread.
+    text = (
+        "A coalition of rights groups today urged China to let the detainees leave.\n\n"
+        "The groups also called on Seoul to press for access."
+    )
+    calls = extract_calls(text)
+    assert [c.addressee for c in calls] == ["china", "south_korea_government"]
+    assert all(c.score < 0.85 for c in calls)
+    named = extract_calls(text.replace("A coalition of rights groups", "Open Gate Network"))
+    assert all(c.score >= 0.85 for c in named)

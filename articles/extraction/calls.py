@@ -110,6 +110,15 @@ def speaks_for_document(doc: Doc, idx: int, speaker: str | None) -> bool:
     return voice.is_own(speaker)
 
 
+def _third_person_own(hit, quote) -> bool:
+    """Whether a demand is the document's only because its third-person speaker, or
+    someone quoted, was taken for the document's voice."""
+    if quote is not None and quote.who:
+        return (quote.who or "").strip().lower() not in {"we", "i"}
+    speaker = (hit.speaker or "").strip().lower()
+    return hit.kind in _DEMAND_KINDS and speaker not in {"", "we", "i", "us"}
+
+
 def judge(doc: Doc, idx: int) -> Call | None:
     return _judge(doc, idx)[0]
 
@@ -170,6 +179,8 @@ def _judge(doc: Doc, idx: int) -> tuple[Call | None, bool]:
         score = hit.base + adjust
         if addressee == "other":
             score -= 0.15
+        if voice.generic and _third_person_own(hit, quote):
+            score -= 0.15  # own only if "a coalition of groups" is the text's speaker
         score = round(min(0.99, max(0.05, score)), 2)
         if resolved.thing and hit.kind in {"modal", "necessity"}:
             ask = ensure_clause(text, hit, subject or "")

@@ -151,7 +151,12 @@ _NEWS_RE = re.compile(
     # a news photo's agency credit, a story's update stamp
     r"|/\s*(?:Newsis|Yonhap|News1|AP|AFP|Reuters|EPA|Getty\s+Images)\s*$"
     r"|\bUpdated\s+\d{4}-\d{2}-\d{2}\b"
-    r"|(?i:\bstaff\s+(?:writer|reporter)\b|\bcorrespondent\b|\btold\s+(?:reporters|journalists)\b)",
+    r"|(?i:\bstaff\s+(?:writer|reporter)\b|\bcorrespondent\b|\btold\s+(?:reporters|journalists)\b)"
+    # a reporter asking the other side: "declined to comment", "did not respond to a
+    # request for comment" (an organisation's release does not put its own asks so)
+    r"|(?i:\bdeclined\s+to\s+(?:comment|say|confirm|discuss|answer)\b"
+    r"|\b(?:did\s+not|didn[’']t)\s+(?:immediately\s+)?respond\s+to\s+a\s+request\s+for\s+comment"
+    r"|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\s+for\s+comment)",
     re.MULTILINE,
 )
 # Nouns an organisation, agency, body or group of experts uses for itself.
@@ -223,6 +228,26 @@ _ISSUED_RE = re.compile(
 )
 
 
+# A clause, not a name: "Welcomes the efforts of ... to resettle", "It is regrettable that"
+_NOT_A_NAME_RE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|that|to|welcomes|notes|recalls|regrets"
+    r"|expresses|reaffirms)\b|^(?:\S+\s+){9}"
+)
+
+
+def _is_proper(np: str) -> bool:
+    """A noun phrase with a name in it: "UN experts", "Korea Refuge Watch", not "A
+    coalition of rights groups" or "Fifteen organisations" (capitalised to start a
+    sentence)."""
+    words = re.findall(r"[\w’'-]+", np)
+    if not words:
+        return False
+    first = words[0]
+    if len(first) > 1 and first.isupper():
+        return True
+    return any(w[:1].isupper() for w in words[1:])
+
+
 def _is_a_name(line: str) -> bool:
     """An organisation's name and nothing else: "Hanul Refugee Support Center",
     "ASIA REFUGEE RIGHTS FORUM"; not "Press release" or a headline."""
@@ -243,6 +268,8 @@ class Voice:
     heads: set[str] = field(default_factory=set)  # "organisation", "experts", ...
     quotes: list[Quote] = field(default_factory=list)
     report: bool = False  # a news report: nobody in the third person speaks for it
+    evidence: float = 0.0  # how much the text says who its third-person speaker is
+    generic: bool = False  # the speaker is only ever described ("a coalition of groups")
 
     def is_own(self, who: str | None) -> bool:
         """Whether ``who`` (a subject or an attribution as written) is the document's voice."""
@@ -343,12 +370,16 @@ def find_voice(doc) -> Voice:
     voice = Voice(report=bool(_NEWS_RE.search(text)))
     scores: dict[str, float] = {}
 
+    proper: set[str] = set()
+
     def add(name: str | None, points: float) -> None:
         if not name:
             return
         key = _normal_name(name)
         if 2 <= len(key) <= 90 and key not in {"we", "i", "it", "they", "he", "she"}:
             scores[key] = scores.get(key, 0.0) + points
+            if _is_proper(name):
+                proper.add(key)
 
     sentences = doc.sentences
     prose = doc.layout.header_end if doc.layout else 0
@@ -394,8 +425,14 @@ def find_voice(doc) -> Voice:
     voice.names = {
         name
         for name, score in scores.items()
-        if score >= 3.0 and not re.search(r"\b(?:its|their|his|her|your|my|clicking)\b|\d", name)
+        if score >= 3.0
+        and not re.search(r"\b(?:its|their|his|her|your|my|clicking)\b|\d", name)
+        and not _NOT_A_NAME_RE.search(name)
     }
+    voice.evidence = max((scores[name] for name in voice.names), default=0.0)
+    # "A coalition of rights groups today urged ...": a speaker never named is how a
+    # report speaks of others as often as how a release speaks of itself
+    voice.generic = bool(voice.names) and not (voice.names & proper)
     voice.heads = {h for h in _SELF_HEADS if any(h in name.split() for name in voice.names)}
     # "UNHCR, the UN Refugee Agency, ...": what the speaker calls itself
     for name in voice.names:
