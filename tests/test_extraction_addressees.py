@@ -301,3 +301,17 @@ def test_your_detention_centres_belong_to_whoever_the_text_shows_detaining():
 def test_a_capitalised_states_is_a_name_not_a_reporting_verb():
     sentence = "Member States that have not done so should fund the repository."
     assert addressee_of(sentence) == "international_community"
+
+
+def test_the_ministry_after_a_named_ministry_is_that_ministry():
+    text = (
+        "Lawmakers asked the Unification Ministry last month how many returnees it knows of. "
+        "The ministry should answer them in full."
+    )
+    assert extract_calls(text)[-1].addressee == "south_korea_government"
+
+
+def test_unnamed_countries_are_the_international_community():
+    assert addressee_of("Some countries should look at their own records first.") == (
+        "international_community"
+    )

@@ -272,3 +272,28 @@ def test_writers_who_write_to_ask_make_the_request():
         "let them go to the South."
     )
     assert calls_of(text)[-1][1] == "china"
+
+
+def test_you_in_a_petition_is_whom_its_header_addresses_it_to():
+    text = (
+        "Petition: let the Kang family go\n\n"
+        "To: the Ministry of Public Security of the People's Republic of China\n"
+        "Started by: River Friends (Busan)\n\n"
+        + PROSE
+        + "\n\nWe ask you to let the family travel to the South. Do not hand them over at "
+        "the bridge.\n\nSign now and share this petition with your friends."
+    )
+    found = dict(calls_of(text))
+    assert found["We ask you to let the family travel to the South."] == "china"
+    assert found["Do not hand them over at the bridge."] == "china"
+    assert found["Sign now and share this petition with your friends."] == "public"
+
+
+def test_an_office_holder_called_by_title_and_name_is_addressed_by_the_paragraph():
+    text = f"{PROSE}\n\nPresident Xi, we appeal to you to let the two boys leave."
+    assert calls_of(text)[-1][1] == "china"
+
+
+def test_a_call_to_take_action_in_capitals_is_the_readers():
+    text = f"{PROSE}\n\nTAKE ACTION: WRITE AN APPEAL IN YOUR OWN WORDS\n\n{PROSE}"
+    assert calls_of(text) == [("TAKE ACTION: WRITE AN APPEAL IN YOUR OWN WORDS", "public")]

@@ -227,7 +227,8 @@ AGENT_NOUN_RE = re.compile(
 # Several organisations together, none named: "human rights organisations",
 # "the relevant individuals and organisations", "aid agencies".
 COLLECTIVE_RE = re.compile(
-    r"\b(?:organi[sz]ations|NGOs|agencies|charities|(?:civil\s+society|rights|aid)\s+groups)\b"
+    r"\b(?:organi[sz]ations|NGOs|agencies|charities|(?:civil\s+society|rights|aid)\s+groups"
+    r"|countries|nations)\b"
 )
 
 PRONOUNS = frozenset(

@@ -323,6 +323,13 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
     you = doc.layout.address_of.get(idx) or doc.layout.letter_of.get(idx)
     if you and _YOU_RE.match(subj_l):
         return Resolved(you, 0.0)  # "We ask you to ...", in a letter to someone
+    petitioned = doc.layout.addressed_to
+    if (
+        petitioned
+        and _YOU_RE.match(subj_l)
+        and not _READER_ASK_RE.match(doc.sentences[idx].text, hit.vp_start)
+    ):
+        return Resolved(petitioned, -0.05)  # "you" in a petition "To: President Xi"
     if subj_l in PRONOUNS or subj_l in {"it all"}:
         plural = subj_l in {"they", "these", "those"}
         clause = doc.sentences[idx].text.rfind(subj, 0, hit.vp_start)
@@ -364,6 +371,9 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
             return Resolved(actor, -0.3, thing=True)
     if LEGAL_SUBJECT_RE.match(subj):
         return None
+    earlier = _office_named_before(doc, idx, subj)
+    if earlier:
+        return Resolved(earlier, -0.1)  # "the ministry", after "the Unification Ministry"
     if COLLECTIVE_RE.search(subj):
         return Resolved("international_community", -0.1)  # "aid agencies should ..."
     if AGENT_NOUN_RE.search(subj):
@@ -388,7 +398,8 @@ _DEMONSTRATIVE_RE = re.compile(
 
 _BARE_OFFICE_RE = re.compile(
     r"^(?:the\s+)?(?P<head>authorities|government|administration|ambassador|embassy"
-    r"|foreign\s+ministry|foreign\s+minister|president|minister)$",
+    r"|foreign\s+ministry|foreign\s+minister|president|minister|ministry|department"
+    r"|committee|mission|consulate)$",
     re.IGNORECASE,
 )
 
@@ -435,6 +446,12 @@ def _agent_of(doc: Doc, idx: int, hit: Hit) -> str:
     return perpetrator(doc, doc.sentences[idx].text[hit.vp_start :]) or "other"
 
 
+# What only a reader is asked to do: sign, share, take action ...
+_READER_ASK_RE = re.compile(
+    r"(?:take\s+action|act\s+now|get\s+involved|sign|share|donate|spread|forward|join\s+us"
+    r"|write\s+(?:to|an?\s+(?:appeal|letter))|tell\s+your|email|call\s+your)\b",
+    re.IGNORECASE,
+)
 _IF_YOU_ARE_RE = re.compile(
     r"^(?:(?:and|but|so)\s+)?if\s+you\s+(?:are|work\s+(?:for|in|at)|represent|serve\s+(?:in|on)"
     r"|sit\s+(?:in|on))\s+(?P<role>[^,]{2,80}),",
@@ -476,6 +493,11 @@ def _imperative_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
     if layout.letter_of.get(idx):
         return Resolved(layout.letter_of[idx], 0.0)
     headline = idx < layout.header_end and not text.rstrip().endswith(".")
+    if _READER_ASK_RE.match(text, hit.vp_start):
+        return Resolved("public", 0.0, headline=headline)  # "TAKE ACTION", "Act now"
+    if layout.addressed_to and not hit.explicit and hit.subject != "we":
+        # a petition's "Do not hand them over": for whom it is addressed to
+        return Resolved(layout.addressed_to, -0.1)
     # "If you are a diplomat in this room, please raise ...": the condition says who
     role = _IF_YOU_ARE_RE.match(text)
     if role:

@@ -47,10 +47,9 @@ _IMPERATIVE_VERBS = word_set(
     reauthorize reauthorise approve vote
     impose instruct copy go get summon convene introduce sanction restore reinstate expedite
     simplify waive commit pledge deliver monitor inspect verify remind warn protest oppose
-    challenge examine assess screen identify house finance contribute petition lobby campaign
-    mobilise mobilize rally gather light observe commemorate avoid decline dismantle relocate
-    declare exempt push enforce reunite trace locate discuss negotiate intervene coordinate
-    consult reform revise reduce launch forward visit
+    challenge examine assess screen identify finance contribute lobby mobilise mobilize
+    gather observe commemorate avoid decline dismantle relocate declare exempt push enforce
+    reunite locate discuss negotiate intervene coordinate consult reform revise reduce visit
     ratify amend review reconsider suspend condemn engage invite fund increase expand insist
     follow pray attend implement include inform notify account withdraw remove apply
     phone text tweet post sponsor volunteer organise organize host spread read come bring

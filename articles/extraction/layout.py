@@ -128,6 +128,7 @@ class Layout:
     home: str = "south_korea_government"  # whose government "the government" is
     home_known: bool = False  # the text says where it comes from
     reviewed: str | None = None  # the state a treaty body's text reviews ("the State party")
+    addressed_to: str | None = None  # whom a petition or open letter is to ("To: ...")
 
     def in_letter(self, idx: int) -> bool:
         return idx in self.letter_of
@@ -212,7 +213,19 @@ def analyse(doc: Doc) -> Layout:
     home = _home(doc, layout)
     layout.home, layout.home_known = home or layout.home, home is not None
     layout.reviewed = _reviewed(doc)
+    layout.addressed_to = _addressed_to(doc, layout)
     return layout
+
+
+def _addressed_to(doc: Doc, layout: Layout) -> str | None:
+    for sentence in doc.sentences[: min(len(doc.sentences), layout.header_end + 2)]:
+        for line in sentence.text.splitlines():
+            m = _ADDRESSED_TO_RE.search(line.strip())
+            if m:
+                named = classify_np(m.group("np") or m.group("np2"))
+                if named and named != "public":
+                    return named
+    return None
 
 
 def _comments_start(doc: Doc, header_end: int) -> int | None:
@@ -290,7 +303,18 @@ _APOSTROPHE_RE = re.compile(
 _VOCATIVE_START_RE = re.compile(
     r"^(?P<np>(?:(?:my\s+)?(?:dear|distinguished|honou?rable|esteemed|respected|fellow)\s+)"
     r"[\w .'-]{2,40}?|ladies\s+and\s+gentlemen|excellencies|friends|colleagues"
-    r"|members\s+of\s+[\w ]{3,40}?|(?:mr|madam|madame)\.?\s+(?:president|chair\w*|speaker))\s*,\s+",
+    r"|members\s+of\s+[\w ]{3,40}?|(?:mr|madam|madame)\.?\s+(?:president|chair\w*|speaker)"
+    # "President Xi, we appeal to you ...": an office-holder called by title and name
+    r"|(?-i:(?:President|Prime\s+Minister|Minister|Secretary|Ambassador|Chancellor|High"
+    r"\s+Commissioner)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))\s*,\s+",
+    re.IGNORECASE,
+)
+# Whom a petition or an open letter is addressed to, in its header:
+# "To: Xi Jinping, President of ...", "Petition to: the Ministry of ...",
+# "Open letter to the President of the Republic of Korea"
+_ADDRESSED_TO_RE = re.compile(
+    r"^(?:petition\s+)?(?:to|addressed\s+to|target(?:ing)?|decision[- ]makers?)\s*:\s*(?P<np>.+)$"
+    r"|\b(?:open\s+letter|petition|appeal|letter)\s+to\s+(?P<np2>(?:the\s+)?[A-Z][^.:;\n]{2,80})",
     re.IGNORECASE,
 )
 

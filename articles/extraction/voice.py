@@ -415,6 +415,11 @@ def find_voice(doc) -> Voice:
         line = sentences[i].text
         if 1 <= len(line.split()) <= 8 and not re.search(r"[.!?:]$", line):
             add(line.split(",")[0], 3.0 if issued and _is_a_name(line) else 1.0)
+    # a name the title or header gives as well ("UNHCR seeks access to ...")
+    header_text = " ".join(s.text for s in header).lower()
+    for key in list(scores):
+        if len(key) > 3 and re.search(rf"\b{re.escape(key)}\b", header_text):
+            scores[key] += 1.0
     # "the experts said", "the organisation added": the same speaker as the one named
     # with that head noun ("UN human rights experts", "Lantern Trust, a charity")
     for key in [k for k in scores if k.split()[0] in {"the", "its", "our"}]:
