@@ -698,3 +698,44 @@ def test_the_most_useful_thing_you_can_do_is_an_ask_of_the_reader():
 def test_two_words_in_running_prose_can_be_an_order_but_not_alone_on_a_line():
     assert [c.sentence for c in extract_calls("That is all. Stand firm.")] == ["Stand firm."]
     assert extract_calls("Act now") == []
+
+
+def test_renewing_a_request_or_continuing_to_call_is_a_demand():
+    found = [
+        (c.addressee, c.ask)
+        for c in extract_calls(
+            "We continue to call on all States to keep their borders open. We renew our request "
+            "to the Government of Mongolia to let the agency see the detainees."
+        )
+    ]
+    assert found == [
+        ("international_community", "Keep your borders open"),
+        ("other", "Let the agency see the detainees"),
+    ]
+
+
+def test_wanting_to_do_something_oneself_asks_nothing_of_anyone():
+    assert extract_calls("I want to explain something readers in Seoul find hard to grasp.") == []
+    assert [c.addressee for c in extract_calls("I am asking Seoul to say their names.")] == [
+        "south_korea_government"
+    ]
+
+
+def test_what_an_actor_should_be_doing_is_a_demand():
+    assert [c.addressee for c in extract_calls("The world should be watching Yanji now.")] == [
+        "international_community"
+    ]
+    assert extract_calls("The numbers should be falling by now.") == []
+
+
+def test_a_concession_in_the_imperative_is_no_order():
+    assert extract_calls("Call them what you like: the law protects them.") == []
+
+
+def test_a_reporters_question_to_the_spokesperson_is_no_request():
+    assert extract_calls("Can you confirm the figures?") == []
+
+
+def test_it_is_time_followed_by_a_bare_subject_is_a_demand_on_it():
+    calls = extract_calls("It is time lawmakers of both parties did so again.")
+    assert [c.ask for c in calls] == ["Do so again"]

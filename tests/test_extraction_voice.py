@@ -353,3 +353,22 @@ def test_a_speaker_that_is_only_described_makes_calls_below_the_approval_line():
     assert all(c.score < 0.85 for c in calls)
     named = extract_calls(text.replace("A coalition of rights groups", "Open Gate Network"))
     assert all(c.score >= 0.85 for c in named)
+
+
+def test_an_organisations_short_name_and_a_spokesperson_named_with_it_speak_for_it():
+    text = (
+        "PRESS RELEASE\n\n"
+        "River Crossing Watch (RCW) today urged China to free the eleven.\n\n"
+        '"Beijing should let them go," said Ana Kim, RCW\'s legal adviser.'
+    )
+    assert ('"Beijing should let them go," said Ana Kim, RCW\'s legal adviser.', "china") in (
+        calls_of(text)
+    )
+
+
+def test_a_paragraph_after_x_needs_to_hear_this_is_said_to_x():
+    text = (
+        "Our view\n\nThe returns went on all summer.\n\n"
+        "Beijing, too, needs to hear this plainly. Let the agency into the detention centres."
+    )
+    assert calls_of(text)[-1] == ("Let the agency into the detention centres.", "china")

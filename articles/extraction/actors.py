@@ -195,7 +195,7 @@ ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 PUBLIC_RE = re.compile(
     r"\b(?:we|us|our\s+(?:society|nation|country|citizens|readers)|readers|everyone|everybody"
     r"|citizens|all\s+of\s+us|each\s+of\s+us|you|the\s+public|civil\s+society|ordinary\s+people"
-    r"|(?:South\s+)?Koreans|young\s+people|voters|churches|activists|campaigners|supporters"
+    r"|(?<!North\s)(?:South\s+)?Koreans|young\s+people|voters|churches|activists|campaigners|supporters"
     r"|friends|colleagues|Americans|Canadians|Britons|Australians|Europeans|New\s+Zealanders)\b",
     re.IGNORECASE,
 )
@@ -208,7 +208,7 @@ VICTIM_RE = re.compile(
 )
 
 PLURAL_ACTOR_RE = re.compile(
-    r"\b(?:authorities|officials|leaders|governments|lawmakers|democracies|countries|nations"
+    r"\b(?:authorities|officials|leaders|governments|lawmakers|democracies|countries|nations|states"
     r"|diplomats|guards|police)\b",
     re.IGNORECASE,
 )

@@ -206,7 +206,8 @@ def perpetrator(doc: Doc, demand: str) -> str | None:
 
 _URGED_RE = re.compile(
     r"\b(?:urg(?:e|es|ed|ing)|calls?\s+(?:on|upon)|called\s+(?:on|upon)|calling\s+(?:on|upon)"
-    r"|appeal(?:s|ed|ing)?\s+to|press(?:es|ed|ing)?)\s+(?:the\s+)?$",
+    r"|appeal(?:s|ed|ing)?\s+to|press(?:es|ed|ing)?|(?:request|call|appeal)s?\s+to"
+    r"|ask(?:s|ed|ing)?)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -369,6 +370,8 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         actor, _ = recent_actor(doc, idx)
         if actor and (hit.kind == "modal_passive" or passive):
             return Resolved(actor, -0.3, thing=True)
+    if hit.kind == "modal_passive" and re.match(r"(?:no\s+one|nobody|none\s+of\s+them)$", subj_l):
+        return Resolved(_agent_of(doc, idx, hit), -0.25)  # "no one should be returned"
     if LEGAL_SUBJECT_RE.match(subj):
         return None
     earlier = _office_named_before(doc, idx, subj)
@@ -427,6 +430,10 @@ def _office_named_before(doc: Doc, idx: int, subject: str) -> str | None:
 def _recommended_to(doc: Doc, idx: int, hit: Hit, subject: str) -> Resolved | None:
     """ "X could ...": a recommendation only when X is a state or body that can act."""
     subject_l = subject.lower()
+    you = doc.layout.address_of.get(idx) or doc.layout.letter_of.get(idx)
+    you = you or doc.layout.addressed_to
+    if subject_l == "you" and you and you != "public":
+        return Resolved(you, 0.0)  # "You could do the same for all of them", to President Xi
     if subject_l in {"it", "they"}:
         actor, _victims = recent_actor(doc, idx, plural=subject_l == "they")
     elif subject_l in PRONOUNS:

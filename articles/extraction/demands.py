@@ -29,7 +29,10 @@ _DEMAND_RE = re.compile(
     r"|demand(?:s|ed|ing)?|request(?:s|ed|ing)?|beseech(?:es|ed|ing)?|press(?:es|ed|ing)?"
     r"|encourag(?:e|es|ed|ing)|exhort(?:s|ed|ing)?|invit(?:e|es|ed|ing)|challeng(?:e|es|ed|ing)"
     r"|call(?:s|ed|ing)?\s+for|recommend(?:s|ed|ing)?|want(?:s|ed)?|need(?:s|ed)?"
-    r"|would\s+like)\s+",
+    r"|would\s+like"
+    # "We reiterate our request to the Government of China to ...", "renews its call on"
+    r"|(?:reiterat|renew|repeat)(?:e|es|ed|ing|s)?\s+(?:(?:our|its|their|the|an?|this)\s+)?"
+    r"(?:urgent\s+)?(?:call|request|appeal|plea)s?\s+(?:on|upon|to|for))\s+",
     re.IGNORECASE,
 )
 
@@ -38,7 +41,9 @@ _DEMAND_RE = re.compile(
 # therefore ask", "I respectfully request".
 _BEFORE_VERB_RE = re.compile(
     r"(?:\s+(?:also|again|once\s+again|therefore|thus|hereby|now|further|today|still|must"
-    r"|would|should|do|does|did|has|have|had|is|are|was|were|\w+ly))*\s*$",
+    r"|would|should|do|does|did|has|have|had|is|are|am|was|were|\w+ly"
+    # "We continue to call on", "we want to urge"
+    r"|continues?\s+to|want\s+to|wish\s+to|must\s+again))*\s*$",
     re.IGNORECASE,
 )
 
@@ -123,6 +128,10 @@ def demand_hits(sentence: str) -> list[Hit]:
         if speaker.lower() in {"we", "i"} and re.search(r"ed\b|asked", verb) and verb != "need":
             continue  # "We asked it to let them leave": the author's story, not a demand
         rest = sentence[m.end() : m.end() + 200]
+        if re.match(r"(?:not\s+)?to\s", rest):
+            continue  # "I want to explain ...": the speaker's own doing, nobody is urged
+        if verb.endswith(" for") and verb.startswith(("reiterat", "renew", "repeat")):
+            verb = "call for"
         if verb.startswith(_THAT_VERBS) and rest.lower().startswith("that "):
             sub_rest = rest[5:]
             np_end = actor_np_end(sub_rest)

@@ -113,6 +113,8 @@ _AFTER_FINITE = word_set(
 _NOT_A_DIRECTIVE_RE = re.compile(
     r"(?:take\s+(?:the\s+case|for\s+example|for\s+instance)|make\s+no\s+mistake"
     r"|let\s+(?:me|it\s+be\s+said)\b|do\s+(?:you|we|they|i)\b|open\s+letter\b"
+    # a concession: "Call them what you like: the law ..."
+    r"|(?:call|say|think|name)\s+(?:\w+\s+)?what(?:ever)?\s+you\s+(?:like|want|will|wish)"
     # asking for a reply to the page: "Tell us what we should explain next."
     r"|tell\s+us\s+(?:what|which|how|whether|if|why|where|about\s+your))",
     re.IGNORECASE,

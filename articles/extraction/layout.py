@@ -314,7 +314,8 @@ _VOCATIVE_START_RE = re.compile(
 # "Open letter to the President of the Republic of Korea"
 _ADDRESSED_TO_RE = re.compile(
     r"^(?:petition\s+)?(?:to|addressed\s+to|target(?:ing)?|decision[- ]makers?)\s*:\s*(?P<np>.+)$"
-    r"|\b(?:open\s+letter|petition|appeal|letter)\s+to\s+(?P<np2>(?:the\s+)?[A-Z][^.:;\n]{2,80})",
+    r"|^(?:an?\s+)?(?:joint\s+)?(?:open\s+letter|petition|appeal|letter)\s+to\s+"
+    r"(?P<np2>(?:the\s+)?[A-Z][^.:;\n]{2,80})",
     re.IGNORECASE,
 )
 
@@ -327,7 +328,10 @@ _SAY_TO_RE = re.compile(
     r"|\b(?:my|our)\s+message\s+to\s+(?P<np2>[^:,;]{2,80}?)\s+is(?:\s+\w+)?\s*:"
     # "if there is anyone here from the Chinese mission, I want to say to you ..."
     r"|\bif\s+(?:there\s+is\s+|there\s+are\s+)?(?:anyone|someone|any\s+\w+|you\s+are)\s+"
-    r"(?:here\s+|in\s+this\s+room\s+)?(?:from|of|representing|with)\s+(?P<np3>[^,:;]{2,60}?)\s*[,:]",
+    r"(?:here\s+|in\s+this\s+room\s+)?(?:from|of|representing|with)\s+(?P<np3>[^,:;]{2,60}?)\s*[,:]"
+    # "Beijing, too, needs to hear this plainly."
+    r"|^(?P<np4>[A-Z][\w’' ]{1,40}?),?\s+(?:too,?\s+|also\s+)?(?:needs|ought|has|deserves)\s+to\s+"
+    r"hear\s+(?:this|it|that|the\s+same)\b",
     re.IGNORECASE,
 )
 
@@ -345,7 +349,7 @@ def _find_addresses(doc: Doc, layout: Layout) -> None:
             turn = _SAY_TO_RE.search(sentence.text)
             if not turn:
                 continue
-            np = turn.group("np") or turn.group("np2") or turn.group("np3")
+            np = turn.group("np") or turn.group("np2") or turn.group("np3") or turn.group("np4")
             addressee = classify_np(np) or diplomat_of(doc, np, i)
             if addressee is None or addressee == "public":
                 continue

@@ -186,7 +186,7 @@ def _passive_clause(sentence: str, hit: Hit) -> str:
         clause = sentence[hit.vp_start :]
     else:
         subj = (hit.subject or "").strip()
-        subj = CONNECTIVES_RE.sub("", subj.split(",")[-1]).strip(" \"“”'‘")
+        subj = CONNECTIVES_RE.sub("", re.split(r"[,:]", subj)[-1]).strip(" \"“”'‘")
         rest = sentence[hit.vp_start :]
         rest = re.sub(r"^be\s+", "", rest)
         # the head noun, before any relative clause: "Women who escaped ... are"

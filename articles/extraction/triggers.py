@@ -92,7 +92,10 @@ _NECESSITY_RE = re.compile(
     r"(?:\s+(?:for|on|upon)\s+(?P<agent>[^,;:]{1,80}?))?\s+(?P<neg0>not\s+)?"
     # "It is high time the world paid attention": "that" may be left out after "time"
     r"(?P<link>to\s+|that\s+|(?<=[Hh]igh time )(?=(?:the|our|this)\b|[A-Z])|(?<=[Aa]bout time )"
-    r"(?=(?:the|our|this)\b|[A-Z]))(?P<neg>not\s+)?",
+    r"(?=(?:the|our|this)\b|[A-Z])"
+    # "It is time lawmakers did so again": a bare subject, then a verb in the past
+    r"|(?<=[Ii]t is time )(?=(?!(?:for|to|that|when|we|you)\b)[a-z]+\s)"
+    r"|(?<=[Ii]t[’']s time )(?=(?!(?:for|to|that|when|we|you)\b)[a-z]+\s))(?P<neg>not\s+)?",
     re.IGNORECASE,
 )
 
@@ -265,6 +268,8 @@ def modal_hits(sentence: str) -> list[Hit]:
             continue
         if first_l == "be" and nxt.lower() in _AGENTIVE_ADJECTIVES:
             pass  # "Seoul must be ready to receive them": asks for an attitude
+        elif first_l == "be" and nxt.lower().endswith("ing") and len(nxt) > 5:
+            pass  # "The world should be watching": what an actor is to be doing
         elif first_l == "be" and (
             nxt.lower() in {"a", "an", "the"} or (neg and not is_participle(nxt))
         ):
@@ -326,9 +331,18 @@ def necessity_hits(sentence: str) -> list[Hit]:
         else:
             rest = sentence[m.end() :]
             np_end = actor_np_end(rest)
+            bare = not m.group("link").strip()
             if np_end is None:
-                hits.append(Hit("necessity_that", m.end(), neg, None, base=0.7))
+                if not bare:
+                    hits.append(Hit("necessity_that", m.end(), neg, None, base=0.7))
                 continue
+            if bare:
+                # "lawmakers of both parties did ...": the subject runs to the verb
+                more = re.match(
+                    r"\s+(?:of|from|in)\s+(?:[\w’'-]+\s+){1,3}?(?=\w+ed\b|did\b|were\b)",
+                    rest[np_end:],
+                )
+                np_end += more.end() if more else 0
             np = rest[:np_end]
             after = re.match(
                 r"\s+(?:(?:should|must|shall|will)\s+)?(?P<neg>not\s+|never\s+)?", rest[np_end:]
@@ -387,8 +401,8 @@ _REQUEST_QUESTION_RE = re.compile(
 
 def request_question_hits(sentence: str) -> list[Hit]:
     m = _REQUEST_QUESTION_RE.match(sentence.lstrip("\"“‘'("))
-    if not m:
-        return []
+    if not m or m.group("np").lower() == "you":
+        return []  # "Can you confirm?": a reporter's question, unless "you" is someone
     offset = len(sentence) - len(sentence.lstrip("\"“‘'("))
     return [Hit("modal", offset + m.end(), "", m.group("np"), base=0.75)]
 

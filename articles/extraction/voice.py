@@ -216,6 +216,10 @@ _NOT_A_SUBJECT_RE = re.compile(
     r"|like|amid|over|under|of|from|by|in|on|at|with|without|to|for|if|when)\b",
     re.IGNORECASE,
 )
+_ORG_SPOKESPERSON_RE = re.compile(
+    r"\b(?P<org>[A-Z][A-Za-z]{1,10}|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,4})\s+"
+    r"(?:spokes(?:person|man|woman))\s+[A-Z][a-z]"
+)
 _WH_RE = re.compile(r"\b(?:what|which|who|whom|how|where|when|whether)\b", re.IGNORECASE)
 _TODAY_RE = re.compile(r"\btoday\b", re.IGNORECASE)
 # A headline's topic before a colon: "China: UN experts alarmed ..., call for a halt"
@@ -407,6 +411,10 @@ def find_voice(doc) -> Voice:
         add(m.group("by") or m.group("by2") or m.group("by3"), 3.0)
     for m in _ABOUT_RE.finditer(text):
         add(m.group("name"), 3.0)
+    # "UNHCR spokesperson Mariam Osei" in a release: the organisation speaks through them
+    if not voice.report:
+        for m in _ORG_SPOKESPERSON_RE.finditer(text):
+            add(m.group("org"), 2.0)
     # The publisher's name alone in the first lines; above "Press release" or
     # "Statement" it is the name of who issues the text.
     header = sentences[: doc.layout.header_end if doc.layout else 0]
@@ -434,7 +442,12 @@ def find_voice(doc) -> Voice:
         and not re.search(r"\b(?:its|their|his|her|your|my|clicking)\b|\d", name)
         and not _NOT_A_NAME_RE.search(name)
     }
-    voice.evidence = max((scores[name] for name in voice.names), default=0.0)
+    # "Freedom Crossing International (FCI)": the short name it goes by afterwards
+    for name in list(voice.names):
+        if len(name) > 3:
+            for m in re.finditer(rf"\b{re.escape(name)}\s*\((?P<abbr>[A-Z]{{2,8}})\)", text, re.I):
+                voice.names.add(m.group("abbr").lower())
+    voice.evidence = max((scores.get(name, 0.0) for name in voice.names), default=0.0)
     # "A coalition of rights groups today urged ...": a speaker never named is how a
     # report speaks of others as often as how a release speaks of itself
     voice.generic = bool(voice.names) and not (voice.names & proper)
