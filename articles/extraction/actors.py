@@ -13,6 +13,10 @@ Rules (each a fact about how the campaign's texts name the parties):
   look-behind on place prepositions).
 * "we", readers, citizens name ``public``; defectors, families, detainees are
   the people a call is about (victims), never the ones asked to act.
+* A nationality with any office of its state names that state: "British
+  diplomats", "Chinese negotiators", "American policy".
+* Donors, delegations, unnamed countries and groups of organisations together
+  are the ``international_community``; "DPR Korea" is the North.
 
 Each pattern is compiled behind a cheap look-ahead on its first character;
 ``ACTOR_SOURCES`` keeps the plain sources, so a test can check that the gate

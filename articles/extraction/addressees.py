@@ -24,7 +24,21 @@
 * A demand with no agent (a headline "Stop the deportations", a passive
   "The detainees must be released") is for the actor whose conduct must
   change: the one the text shows doing what the demand is about (returning,
-  detaining, punishing people), not the one most often named.
+  detaining, punishing people), not the one most often named. The doer is the
+  subject or owner of the conduct ("China has again sent back", "Beijing's
+  returns", "urged China to stop returning", "your police arrest" in a letter
+  to Xi), not an actor merely nearby ("UN experts alarmed by returns"); when
+  nobody is shown doing it, the one the text keeps urging.
+* A bare office repeats the last one named: "the authorities" after "the
+  Chinese authorities", "the ministry" after "the Unification Ministry".
+* Who "you" is: the person a letter greets, the one a speaker turns to ("But I
+  say to Pyongyang as well: ... you must stop"), the addressee in a petition's
+  header ("To: ..."), the one an if-clause picks out ("If you are a diplomat
+  in this room, please ..."); "let us" in "this House" is the parliament;
+  "your detention centres" belong to whoever the text shows detaining people.
+* Victims spared by a negated demand ("Trafficked women must not pay the price
+  ...") and promises to be kept ("It is time for those words to be matched")
+  are asked of whoever harms them or made the promises.
 """
 
 from __future__ import annotations

@@ -11,7 +11,12 @@ addressee rests on assumptions:
 * "the Government", "lawmakers" of a text that does not say which country it
   comes from (-0.12);
 * any single other actor (-0.15): the campaign's own letters go to the
-  three governments and the UN, so these are the ones an editor should see.
+  three governments and the UN, so these are the ones an editor should see;
+* a third-person demand or a quotation that is the document's own only because
+  a speaker never named ("a coalition of groups") was taken for its voice
+  (-0.15);
+* a passive or agentless demand whose actor is inferred from who the text shows
+  doing the conduct, or whom it keeps urging (-0.25 to -0.3).
 
 On the development texts every call scored 0.85 or more has had call and
 addressee right; the figure is printed by ``manage.py evaluate_extraction``.

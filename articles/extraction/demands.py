@@ -6,7 +6,11 @@
 * Whose demand it is: the verb's subject as written (:func:`_demander`),
   judged against the document's voice elsewhere. A verb opening the sentence
   is the document's own paragraph ("2. Urges the Government ...").
-* The author's own requests in the past ("We asked it to ...") are a story.
+* Renewed and continued calls: "We reiterate our request to X to ...",
+  "renews its call on", "We continue to call on"; the writers' purpose: "We
+  write to you today to ask you to ...".
+* The author's own requests in the past ("We asked it to ...") are a story,
+  and wanting to do something oneself ("I want to explain ...") asks nothing.
 * "to" before a verb is the infinitive, not "to a third country"; one inside
   a relative clause ("Americans who want to help ... to call") is not the ask.
 """

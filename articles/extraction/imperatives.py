@@ -10,6 +10,13 @@
 * Verbs that only readers are asked to do (sign, share, write, donate ...)
   make the call the public's, unless the list or letter it stands in says
   otherwise (see the addressees module).
+* In a list whose introducer ends in "to:" every item opens with a verb, listed
+  or not ("... urge the Government of China to: - Impose a moratorium").
+* Two words make an order in running prose ("Stand firm.", "Go home tonight
+  and ..."), one after a numbered step ("Step 2 — Call."); alone on a line
+  they are a button. "..., so please get in touch" opens one mid-sentence.
+* Formulas are no orders: "Let us be clear", "Tell us what ...", "Call them
+  what you like".
 """
 
 from __future__ import annotations

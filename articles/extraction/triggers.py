@@ -6,7 +6,12 @@
   recommendation ("Tokyo could offer to resettle them"), never approved unread.
 * Impersonal necessity: "It is urgent/imperative/time that/to ...",
   "It is time for X to ...".
-* "The only way ... is to ...".
+* "The only way ... is to ...", "the most useful thing you can do is ...".
+* "The aim of American policy should be to ...": asked of the policy's owner;
+  "Seoul must not be silent", "should be watching": how an actor is to be.
+* A request put as a question, with a marker of request: "Would the Minister
+  be willing to meet ...?", "Will the members of this Council commit to ...?";
+  not "Could Britain change China's policy on its own?".
 
 Not triggers: past and retrospective modals ("had to", "should have acted"),
 guesses ("must surely know", "must be difficult"), remarks ("we have to

@@ -29,7 +29,23 @@ evidence such texts carry:
 * the page: X named alone in the first lines (the publisher's header), in
   "Statement by X", "Posted by X", "Started by: X", or in the notes at the end
   ("X is an independent organisation ...");
-* repeated attributions ("X said") add a little.
+* repeated attributions ("X said") add a little;
+* the lead dated "today" ("UN experts today urged ..."), a present-tense ask in
+  the first prose sentences ("UNHCR calls on ..."), a name in the header or
+  above "Press release", "<X> spokesperson <Name>": each says who issues the text;
+* what the speaker calls itself ("UNHCR, the UN Refugee Agency, ...": "the
+  agency"), its acronym ("Freedom Crossing International (FCI)"), and the
+  collective nouns of organisations ("the coalition", "the groups").
+
+People speak for it when quoted with a title that ties them to it, when listed
+at the foot ("*The experts: ...") even if quoted by office only ("said the
+Special Rapporteur on ..."), or when their organisation "convened the
+statement" or they are "a member of the coalition". A quotation over several
+paragraphs is its last paragraph's speaker's.
+
+A speaker only ever described ("A coalition of rights groups today urged ...")
+is how a report speaks of others as often as how a release speaks of itself:
+its third-person demands stay below the approval score.
 
 The speaker's people are those whose attribution ties them to it ("director
 of X", "X's spokesperson") or who are named in its header or notes; after
@@ -39,8 +55,9 @@ the document's own voice; what anyone else says is reported.
 
 A news report has no third-person voice of its own: a wire dateline
 ("(Reuters) -"), a staff reporter's byline, a news photo's agency credit
-("/ Yonhap") or "told reporters" mark it, and then none of the demands it
-reports is its own.
+("/ Yonhap"), "told reporters", or asking the other side ("declined to
+comment", "did not respond to a request for comment") mark it, and then none of
+the demands it reports is its own.
 """
 
 from __future__ import annotations
