@@ -195,3 +195,123 @@ def test_the_end_of_the_norths_official_name_is_not_the_south():
     assert addressee_of("The Democratic People's Republic of Korea must free the returnees.") == (
         "north_korea"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "addressee"),
+    [
+        # a nationality and what a state acts through name that state
+        ("Canadian diplomats should ask to visit the detainees.", "other"),
+        ("Chinese negotiators must put the returns on the table.", "china"),
+        ("South Korean envoys ought to travel to Jilin.", "south_korea_government"),
+        # several actors together, none of them named
+        ("Donors should tie their funding to access for the agency.", "international_community"),
+        ("Aid agencies should keep records of every return.", "international_community"),
+        ("Delegations must raise the returns in the review.", "international_community"),
+    ],
+)
+def test_offices_of_a_state_and_unnamed_groups_of_actors(sentence, addressee):
+    assert addressee_of(sentence) == addressee
+
+
+def test_the_aim_of_a_states_policy_is_asked_of_that_state():
+    assert addressee_of("The first aim of Canadian policy should be to resettle them.") == "other"
+    assert extract_calls("The answer should be to wait and see.") == []
+
+
+def test_how_an_actor_is_to_be_is_a_demand_on_it_and_on_no_one_else():
+    assert addressee_of("Seoul must not be silent while they are sent back.") == (
+        "south_korea_government"
+    )
+    assert addressee_of("Japan should be the first to offer them a home.") == "other"
+    # not what a thing or the people concerned should be
+    assert extract_calls("The journey should not be a death sentence.") == []
+    assert extract_calls("Refugees should not be silent about what they saw.") == []
+
+
+def test_victims_spared_by_a_negated_demand_is_asked_of_whoever_harms_them():
+    text = (
+        "Chinese police detained the women in Yanji last week and are holding them in a "
+        "border jail. Mothers who were trafficked must not be punished twice. "
+        "Mothers who were trafficked must not pay for the crimes of their traffickers."
+    )
+    calls = extract_calls(text)
+    assert [c.addressee for c in calls] == ["china", "china"]
+    assert calls[1].ask == (
+        "Ensure that mothers who were trafficked do not pay for the crimes of their traffickers"
+    )
+    assert calls[1].score < 0.85  # the actor is inferred
+
+
+def test_promises_of_someone_named_before_are_theirs_to_keep():
+    text = (
+        "The international community has promised many times to protect them. "
+        "It is time for those promises to be kept."
+    )
+    calls = extract_calls(text)
+    assert [(c.addressee, c.ask) for c in calls] == [
+        ("international_community", "Ensure that those promises are kept")
+    ]
+
+
+def test_the_minister_in_a_parliamentary_debate_is_the_one_answering_to_it():
+    text = (
+        "LONDON – Members debated the returns on Tuesday.\n\n"
+        "I have one request for the Minister. I urge him to meet the families this month."
+    )
+    assert addressee_of(text) == "other"  # the home government: the United Kingdom's
+
+
+def test_the_conduct_of_your_police_in_a_letter_is_the_saluted_actors():
+    text = (
+        "Dear President Xi,\n\n"
+        "Every month your police arrest families near the river and hand them over at the "
+        "bridge. The families must not be sent back."
+    )
+    assert extract_calls(text)[-1].addressee == "china"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "addressee"),
+    [
+        (
+            "If you are a diplomat in Geneva, please raise the case this week.",
+            "international_community",
+        ),
+        ("If you are an official of the Chinese government, please read their files.", "china"),
+    ],
+)
+def test_an_if_clause_says_who_an_imperative_is_for(sentence, addressee):
+    assert addressee_of(f"The hearing opens on Monday.\n\n{sentence}") == addressee
+
+
+def test_let_us_in_a_parliament_is_the_parliament_acting():
+    text = "LONDON – Members met on Tuesday.\n\nLet us send a clear message from this House today."
+    assert addressee_of(text) == "other"
+
+
+def test_your_detention_centres_belong_to_whoever_the_text_shows_detaining():
+    text = (
+        "Chinese police are holding the women in Tumen.\n\n"
+        "Please let the women in your detention centres go to the South."
+    )
+    assert extract_calls(text)[-1].addressee == "china"
+
+
+def test_a_capitalised_states_is_a_name_not_a_reporting_verb():
+    sentence = "Member States that have not done so should fund the repository."
+    assert addressee_of(sentence) == "international_community"
+
+
+def test_the_ministry_after_a_named_ministry_is_that_ministry():
+    text = (
+        "Lawmakers asked the Unification Ministry last month how many returnees it knows of. "
+        "The ministry should answer them in full."
+    )
+    assert extract_calls(text)[-1].addressee == "south_korea_government"
+
+
+def test_unnamed_countries_are_the_international_community():
+    assert addressee_of("Some countries should look at their own records first.") == (
+        "international_community"
+    )

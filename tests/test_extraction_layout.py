@@ -76,6 +76,42 @@ def test_list_items_are_for_the_addressee_their_introducer_names():
     assert [a for _s, a in calls_of(text)] == ["china", "china", "south_korea_government"]
 
 
+def test_items_of_a_nested_demand_are_for_whoever_the_innermost_demand_names():
+    # The coalition asks States to urge China: the items are what China is to do.
+    text = (
+        "We recommend that governments press the Chinese authorities to:\n"
+        "1. Suspend every transfer to the border.\n"
+        "2. Register the births of children born to North Korean mothers."
+    )
+    found = calls_of(text)
+    assert [a for _s, a in found] == ["international_community", "china", "china"]
+
+
+def test_an_item_of_a_list_introduced_by_to_is_a_verb_phrase_whatever_its_verb():
+    # "Quash" is in no list of campaign verbs; after "to:" it can only be a verb.
+    text = (
+        "We urge the Government of Mongolia to:\n"
+        "- Quash the deportation orders issued in March;\n"
+        "- Waive the fines imposed on the families."
+    )
+    assert [a for _s, a in calls_of(text)] == ["other", "other"]
+    # the same word opening a sentence elsewhere is no order
+    assert extract_calls(f"{PROSE}\n\nQuash the orders.") == []
+
+
+def test_you_in_a_letters_list_introducer_is_the_person_saluted():
+    text = (
+        "Dear Prime Minister Ito,\n\n"
+        "We write about the families held in Shenyang. We respectfully urge you to:\n\n"
+        "- Instruct your embassy in Beijing to ask for consular access;\n"
+        "- Offer to resettle those with family in Japan.\n\n"
+        "Yours sincerely,\n\nThe undersigned"
+    )
+    found = dict(calls_of(text))
+    assert found["Instruct your embassy in Beijing to ask for consular access;"] == "other"
+    assert found["Offer to resettle those with family in Japan."] == "other"
+
+
 def test_a_pronoun_in_the_introducer_takes_the_actor_named_before_it():
     text = (
         "Write to the Chinese ambassador urging her to:\n"
@@ -174,3 +210,90 @@ def test_an_organisation_whose_name_starts_with_a_verb_is_not_an_order():
     assert [s for s, _a in calls_of("Stop Sending Refugees Back\n\n" + PROSE)] == [
         "Stop Sending Refugees Back"
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Let us be clear about what happened at the border.",  # ordering one's words
+        "Let's face it: nobody expected the talks to succeed.",
+        "Tell us what you would like us to cover next.",  # a reply to the page
+        "We cannot accept this explanation from the ministry.",  # rejecting an argument
+    ],
+)
+def test_formulas_that_look_like_orders_are_no_calls(sentence):
+    assert extract_calls(f"{PROSE}\n\n{sentence}") == []
+
+
+def test_a_numbered_step_may_be_a_single_verb():
+    text = f"{PROSE}\n\nStep 3 — Donate. Every gift pays for a lawyer's visit."
+    assert calls_of(text) == [("Step 3 — Donate.", "public")]
+
+
+def test_please_after_a_clause_opens_an_imperative():
+    text = f"{PROSE}\n\nThe clinic needs drivers on Saturdays, so please get in touch."
+    assert calls_of(text) == [
+        ("The clinic needs drivers on Saturdays, so please get in touch.", "public")
+    ]
+
+
+def test_a_speaker_turning_to_someone_mid_sentence_addresses_them():
+    text = (
+        "Thank you all for coming.\n\n"
+        "And I say to Beijing as well: the women you hold in Tumen are mothers, and you "
+        "must let them go. Your own laws allow it."
+    )
+    found = calls_of(text)
+    assert found == [(found[0][0], "china")] and "you must let them go" not in found[0][1]
+
+
+def test_a_slogan_quoted_in_a_news_headline_is_the_protesters_not_the_papers():
+    text = (
+        "‘Free them now’: students march on consulate\n\n"
+        "By Ana Lindqvist, staff reporter\n\n" + PROSE
+    )
+    assert extract_calls(text) == []
+
+
+def test_a_headline_addressed_to_readers_stays_theirs_when_the_model_letter_asks_the_same():
+    text = (
+        "Three detained in Dalian: ask your MP to raise their case\n\n" + PROSE + "\n\n"
+        "You could write something like this:\n\n"
+        '"Dear Minister, I ask you to raise their case with the Chinese ambassador."'
+    )
+    found = calls_of(text)
+    assert found[0] == ("Three detained in Dalian: ask your MP to raise their case", "public")
+
+
+def test_writers_who_write_to_ask_make_the_request():
+    text = (
+        "Dear President Xi,\n\n"
+        "We, the families of twelve people held in Jilin, write to you today to ask you to "
+        "let them go to the South."
+    )
+    assert calls_of(text)[-1][1] == "china"
+
+
+def test_you_in_a_petition_is_whom_its_header_addresses_it_to():
+    text = (
+        "Petition: let the Kang family go\n\n"
+        "To: the Ministry of Public Security of the People's Republic of China\n"
+        "Started by: River Friends (Busan)\n\n"
+        + PROSE
+        + "\n\nWe ask you to let the family travel to the South. Do not hand them over at "
+        "the bridge.\n\nSign now and share this petition with your friends."
+    )
+    found = dict(calls_of(text))
+    assert found["We ask you to let the family travel to the South."] == "china"
+    assert found["Do not hand them over at the bridge."] == "china"
+    assert found["Sign now and share this petition with your friends."] == "public"
+
+
+def test_an_office_holder_called_by_title_and_name_is_addressed_by_the_paragraph():
+    text = f"{PROSE}\n\nPresident Xi, we appeal to you to let the two boys leave."
+    assert calls_of(text)[-1][1] == "china"
+
+
+def test_a_call_to_take_action_in_capitals_is_the_readers():
+    text = f"{PROSE}\n\nTAKE ACTION: WRITE AN APPEAL IN YOUR OWN WORDS\n\n{PROSE}"
+    assert calls_of(text) == [("TAKE ACTION: WRITE AN APPEAL IN YOUR OWN WORDS", "public")]

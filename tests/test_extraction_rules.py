@@ -448,6 +448,7 @@ def test_actor_pattern_gates_do_not_hide_any_match():
             *root.glob("articles/editorials/*.txt"),
             *root.glob("tests/data/extraction/*.txt"),
             *root.glob("tests/data/extraction/dev/*.txt"),
+            *root.glob("tests/data/extraction/dev2/*.txt"),
         ]
     )
     corpus += (
@@ -678,3 +679,63 @@ def test_a_colon_after_someone_elses_words_does_not_make_them_the_authors():
 def test_an_aside_between_the_modal_and_the_verb_does_not_hide_the_demand():
     call = only_call("Seoul must, at the very least, protest.")
     assert (call.addressee, call.ask) == ("south_korea_government", "Protest")
+
+
+def test_a_request_put_as_a_question_with_a_marker_of_request_is_a_call():
+    calls = extract_calls("Would the Foreign Secretary be willing to meet the families?")
+    assert [(c.addressee, c.ask) for c in calls] == [("other", "Meet the families")]
+    assert extract_calls("Could Britain change China's policy on its own?") == []
+    assert extract_calls("Will it be enough?") == []
+
+
+def test_the_most_useful_thing_you_can_do_is_an_ask_of_the_reader():
+    text = "The most useful thing you can do is write to your MP this week."
+    assert [(c.addressee, c.ask) for c in extract_calls(text)] == [
+        ("public", "Write to your MP this week")
+    ]
+
+
+def test_two_words_in_running_prose_can_be_an_order_but_not_alone_on_a_line():
+    assert [c.sentence for c in extract_calls("That is all. Stand firm.")] == ["Stand firm."]
+    assert extract_calls("Act now") == []
+
+
+def test_renewing_a_request_or_continuing_to_call_is_a_demand():
+    found = [
+        (c.addressee, c.ask)
+        for c in extract_calls(
+            "We continue to call on all States to keep their borders open. We renew our request "
+            "to the Government of Mongolia to let the agency see the detainees."
+        )
+    ]
+    assert found == [
+        ("international_community", "Keep your borders open"),
+        ("other", "Let the agency see the detainees"),
+    ]
+
+
+def test_wanting_to_do_something_oneself_asks_nothing_of_anyone():
+    assert extract_calls("I want to explain something readers in Seoul find hard to grasp.") == []
+    assert [c.addressee for c in extract_calls("I am asking Seoul to say their names.")] == [
+        "south_korea_government"
+    ]
+
+
+def test_what_an_actor_should_be_doing_is_a_demand():
+    assert [c.addressee for c in extract_calls("The world should be watching Yanji now.")] == [
+        "international_community"
+    ]
+    assert extract_calls("The numbers should be falling by now.") == []
+
+
+def test_a_concession_in_the_imperative_is_no_order():
+    assert extract_calls("Call them what you like: the law protects them.") == []
+
+
+def test_a_reporters_question_to_the_spokesperson_is_no_request():
+    assert extract_calls("Can you confirm the figures?") == []
+
+
+def test_it_is_time_followed_by_a_bare_subject_is_a_demand_on_it():
+    calls = extract_calls("It is time lawmakers of both parties did so again.")
+    assert [c.ask for c in calls] == ["Do so again"]

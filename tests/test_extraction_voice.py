@@ -210,3 +210,165 @@ def test_the_speakers_own_title_case_headline_is_its_demand_and_a_reporters_is_n
         s.startswith("Border Lantern Society Warns") for s, _a in calls_of(headline + RELEASE)
     )
     assert extract_calls("Rights Group Urges Beijing to Free Detained Teenagers") == []
+
+
+# A UN experts' release: the lead names the speaker with "today" and a past
+# tense; the rest calls them "the experts" or "they", and quotes office-holders
+# listed at the foot of the page by their office.
+EXPERTS = "\n\n".join(
+    [
+        "News | Special Procedures",
+        "Mongolia border: UN experts troubled by returns, call for an end to transfers",
+        "GENEVA (3 May 2025) – UN experts today urged the Chinese authorities to halt the "
+        "transfer of forty people held in Tumen to the North Korean border police.",
+        "The experts said the group included two pregnant women. “We have no doubt about what "
+        "awaits them,” the experts said.",
+        "“Transfers of this kind can never be lawful,” they said.",
+        "They urged the authorities to let the UN refugee agency interview each of them.",
+        "“Pregnant women who are sent back must be protected from forced abortion,” said the "
+        "Special Rapporteur on violence against women, its causes and consequences.",
+        "*The experts: Marta Quell, Special Rapporteur on violence against women, its causes "
+        "and consequences; Oyelaran Bisi, Special Rapporteur on torture.",
+    ]
+)
+
+
+def test_a_release_whose_lead_says_who_urged_today_speaks_in_that_voice():
+    found = dict(calls_of(EXPERTS))
+    lead = next(s for s in found if s.startswith("GENEVA"))
+    assert found[lead] == "china"
+
+
+def test_they_after_a_quotation_are_the_ones_the_narration_was_about():
+    found = dict(calls_of(EXPERTS))
+    assert (
+        found["They urged the authorities to let the UN refugee agency interview each of them."]
+        == "china"
+    )
+
+
+def test_an_office_holder_listed_as_one_of_the_speakers_is_quoted_in_their_voice():
+    quoted = [a for s, a in calls_of(EXPERTS) if "must be protected from forced abortion" in s]
+    assert quoted == ["china"]  # the passive is for whoever sends them back
+
+
+def test_a_headline_call_for_an_end_to_a_practice_is_for_the_actor_doing_it():
+    found = dict(calls_of(EXPERTS))
+    headline = next(s for s in found if s.startswith("Mongolia border"))
+    assert found[headline] == "china"
+
+
+def test_the_same_lead_in_a_news_report_is_reported():
+    text = "By Lee Ara, staff reporter\n\n" + EXPERTS.split("\n\n", 2)[2]
+    assert extract_calls(text) == []
+
+
+def test_a_name_above_press_release_is_the_publisher_and_its_coordinator_speaks_for_it():
+    text = "\n\n".join(
+        [
+            "TUMEN BRIDGE NETWORK\nPress release",
+            "Eleven groups working with escapees today asked ministers meeting in Jakarta to "
+            "discuss the returns.",
+            '"Governments should ask Beijing for a moratorium," said Ana Reyes, coordinator of '
+            "the Tumen Bridge Network.",
+            "The coalition also urged Seoul to speak first.",
+        ]
+    )
+    found = dict(calls_of(text))
+    assert any("Governments should ask Beijing" in s for s in found)
+    assert found["The coalition also urged Seoul to speak first."] == "south_korea_government"
+
+
+def test_an_agency_asking_in_the_present_near_the_top_speaks_for_its_notes():
+    text = "\n\n".join(
+        [
+            "Briefing notes",
+            "Summary of what the agency's spokesperson said at today's briefing in Geneva.",
+            "Refugee Aid Office, the regional refugee agency, is alarmed by reports of returns "
+            "from Liaoning.",
+            "Refugee Aid Office calls on the Chinese authorities to stop the transfers.",
+            '"Nobody should be handed over to face torture," said spokesperson Lina Moro.',
+            "The agency also urges all States in the region to keep their borders open.",
+        ]
+    )
+    found = dict(calls_of(text))
+    assert found["Refugee Aid Office calls on the Chinese authorities to stop the transfers."] == (
+        "china"
+    )
+    assert (
+        found["The agency also urges all States in the region to keep their borders open."]
+        == "international_community"
+    )
+    # the passive in her quote is asked of the one the text urges: nobody is shown doing it
+    assert [a for s, a in found.items() if "handed over" in s] == ["china"]
+
+
+def test_a_noun_after_despite_is_no_speaker():
+    text = (
+        "The Assembly of Somewhere,\n\n"
+        "Despite repeated requests by the Government of the Republic of Korea, the Chinese "
+        "authorities have continued to return escapees to the North."
+    )
+    assert extract_calls(text) == []
+
+
+def test_a_member_of_the_body_that_convened_the_statement_speaks_for_it():
+    text = (
+        "On Human Rights Day, the nine organisations listed below call on China to end the "
+        "returns.\n\n"
+        '"Seoul should stop being polite about it," said Jin Mi-rae, director of the River '
+        "Women Network, which convened the statement."
+    )
+    assert any("stop being polite" in s for s, _a in calls_of(text))
+
+
+def test_a_quotation_over_two_paragraphs_is_its_speakers_in_both():
+    text = (
+        "Press release\n\nSeoul Refuge Circle today urged China to halt the transfers.\n\n"
+        '"The women held in Tumen have done nothing wrong. Beijing must let them go to the '
+        "South.\n\n"
+        '"Every day they are held is a day of fear," said Kim Ara, director of Seoul Refuge '
+        "Circle."
+    )
+    assert ("Beijing must let them go to the South.", "china") in calls_of(text)
+
+
+def test_a_story_that_asks_the_other_side_for_comment_is_a_report():
+    text = (
+        "SEOUL — Rights groups today urged China to halt the returns.\n\n"
+        "The Chinese embassy declined to comment on Tuesday."
+    )
+    assert extract_calls(text) == []
+
+
+def test_a_speaker_that_is_only_described_makes_calls_below_the_approval_line():
+    # "A coalition of rights groups" may be the release's own voice or a story's
+    # subject: the call is kept, but not approved unread.
+    text = (
+        "A coalition of rights groups today urged China to let the detainees leave.\n\n"
+        "The groups also called on Seoul to press for access."
+    )
+    calls = extract_calls(text)
+    assert [c.addressee for c in calls] == ["china", "south_korea_government"]
+    assert all(c.score < 0.85 for c in calls)
+    named = extract_calls(text.replace("A coalition of rights groups", "Open Gate Network"))
+    assert all(c.score >= 0.85 for c in named)
+
+
+def test_an_organisations_short_name_and_a_spokesperson_named_with_it_speak_for_it():
+    text = (
+        "PRESS RELEASE\n\n"
+        "River Crossing Watch (RCW) today urged China to free the eleven.\n\n"
+        '"Beijing should let them go," said Ana Kim, RCW\'s legal adviser.'
+    )
+    assert ('"Beijing should let them go," said Ana Kim, RCW\'s legal adviser.', "china") in (
+        calls_of(text)
+    )
+
+
+def test_a_paragraph_after_x_needs_to_hear_this_is_said_to_x():
+    text = (
+        "Our view\n\nThe returns went on all summer.\n\n"
+        "Beijing, too, needs to hear this plainly. Let the agency into the detention centres."
+    )
+    assert calls_of(text)[-1] == ("Let the agency into the detention centres.", "china")

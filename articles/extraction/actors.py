@@ -13,6 +13,10 @@ Rules (each a fact about how the campaign's texts name the parties):
   look-behind on place prepositions).
 * "we", readers, citizens name ``public``; defectors, families, detainees are
   the people a call is about (victims), never the ones asked to act.
+* A nationality with any office of its state names that state: "British
+  diplomats", "Chinese negotiators", "American policy".
+* Donors, delegations, unnamed countries and groups of organisations together
+  are the ``international_community``; "DPR Korea" is the North.
 
 Each pattern is compiled behind a cheap look-ahead on its first character;
 ``ACTOR_SOURCES`` keeps the plain sources, so a test can check that the gate
@@ -62,6 +66,16 @@ _OTHER_PEOPLES = (
     r"|European|EU|Swedish|Norwegian|Dutch|Italian|Spanish|Swiss|Polish|Irish"
 )
 
+# What a state acts through: "British diplomats", "Chinese ministers", "American
+# policy" name that state's government.
+_OFFICES = (
+    r"[Gg]overnment|[Aa]dministration|[Aa]uthorities|officials|diplomats|[Mm]inisters?"
+    r"|[Mm]inistry|[Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]arliament|lawmakers|legislators|MPs"
+    r"|Congress|senators|[Ee]mbass(?:y|ies)|[Cc]onsulates?|[Mm]ission|[Aa]mbassador|envoys?"
+    r"|[Dd]elegation|negotiators|leaders(?:hip)?|police|courts?|[Ff]oreign\s+[Mm]inist(?:er|ry)"
+    r"|[Ff]oreign\s+[Oo]ffice|policy|side|state|Union"
+)
+
 # (addressee, the characters every alternative of the pattern starts with, pattern)
 ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
     (
@@ -70,7 +84,8 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"\bSouth Korea[’']s\s+(?:new\s+|own\s+)?(?:government|administration|president"
         r"|foreign\s+ministry|foreign\s+minister|diplomats|authorities)\b"
         r"|\b(?:[Oo]ur|[Tt]he)\s+(?:new\s+|own\s+)?(?:unification ministry|unification minister)\b"
-        r"|\b(?:[Tt]he\s+)?(?:South\s+)?Korean\s+(?:government|administration|president"
+        r"|\b(?:[Tt]he\s+)?South\s+Korean\s+(?:" + _OFFICES + r"|unification\s+minist(?:er|ry))\b"
+        r"|\b(?:[Tt]he\s+)?Korean\s+(?:government|administration|president"
         r"|foreign\s+minist(?:er|ry)|unification\s+minist(?:er|ry)|authorities"
         r"|diplomats|embassy|consulate|mission|ambassador)\b"
         r"|\b[Tt]he\s+Seoul\s+government\b"
@@ -91,7 +106,7 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         )
         + r"|(?=Korea\b)"
         + _NOT_PLACE
-        + r"(?<!North )(?<!South )(?<!of )\bKorea\b(?![a-zA-Z])",
+        + r"(?<!North )(?<!South )(?<!of )(?<!DPR )\bKorea\b(?![a-zA-Z])",
     ),
     # "the government", "our government": the government of the country the text
     # comes from (its dateline, its header); South Korea's unless the text says
@@ -105,7 +120,9 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])"
         r"|\b[Oo]ur\s+(?:political\s+)?(?:leaders(?:hip)?|officials|politicians|lawmakers)\b"
         r"|(?<!Chinese )(?<!North Korean )(?<!US )(?<!U\.S\. )(?<!American )(?<!Japanese )"
-        r"\b(?:Foreign\s+Ministry|[Ll]awmakers|[Ll]egislators)\b",
+        r"\b(?:Foreign\s+Ministry|[Ll]awmakers|[Ll]egislators)\b"
+        # a parliament's "the Minister": the minister who answers to it
+        r"|\b[Tt]he\s+Minister\b(?!\s+(?:of|for)\b)",
     ),
     # "the State party": the state whose report a treaty body reviews (layout.reviewed)
     ("state_party", "Ss", r"\b[Ss]tates?[ -][Pp]arty\b"),
@@ -120,7 +137,7 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"|"
         + _place(
             r"North\s+Korea(?![a-zA-Z])|Democratic\s+People[’']s\s+Republic\s+of\s+Korea"
-            r"|Pyongyang"
+            r"|DPR\s+Korea|Pyongyang"
         )
         + r"|(?=[Tt]he\s+North\b)"
         + _NOT_PLACE
@@ -129,9 +146,7 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
     (
         "china",
         "CXPTtBMp" + _OFFICE_OF_FIRST,
-        r"\bChinese\s+(?:government|authorities|leaders(?:hip)?|officials|police|border\s+guards"
-        r"|[Ff]oreign\s+[Mm]inist(?:er|ry)|Ministry|president|Communist\s+Party|side|embassy"
-        r"|Embassy|ambassador|Ambassador|consulate|courts?|state)\b"
+        r"\bChinese\s+(?:" + _OFFICES + r"|border\s+guards|Communist\s+Party)\b"
         r"|\bXi(?:\s+Jinping)?\b(?![’'-]an)|\bPresident\s+Xi\b|\b[Tt]he\s+(?:CCP|CPC)\b|\bPRC\b"
         r"|\bMinist(?:ry|er)\s+of\s+Public\s+Security\b"
         r"|\b[Pp]ublic\s+[Ss]ecurity\s+(?:[Bb]ureaus?|officers|police|authorities)\b"
@@ -145,7 +160,8 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\bdemocratic\s+(?:countries|nations|governments)\b|\bmember\s+states\b"
         r"|\bthe\s+(?:Security|Human\s+Rights)\s+Council\b|\bother\s+(?:countries|nations)\b"
         r"|\b(?:foreign\s+)?governments\b|\bthe\s+West\b|\ballies\b"
-        r"|\bsignatory\s+(?:states|countries|nations)\b)"
+        r"|\bsignatory\s+(?:states|countries|nations)\b|\bdelegations\b|\bdonors\b"
+        r"|\bdonor\s+(?:countries|governments|states)\b)"
         r"|\bU\.\s?N\.|\bUN\b|\bHigh\s+Commissioner\b|\bSpecial\s+Rapporteur\b"
         r"|\bGeneral\s+Assembly\b|\bCommittee\s+against\s+Torture\b|\bCEDAW\b"
         r"|\b(?:[Mm]embers|[Dd]elegat(?:es|ions))\s+of\s+(?:the|this)\s+(?:Council|Committee|General)\b"
@@ -156,9 +172,7 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
     (
         "other",
         "TtUuAaJjCcMmRrEeBbGgFfLlIiPpSsNnVvWwOoDdHh" + _OFFICE_OF_FIRST,
-        r"\b(?:the\s+)?(?:" + _OTHER_PEOPLES + r")\s+(?:[Gg]overnment|[Aa]dministration"
-        r"|[Aa]uthorities|officials|Congress|lawmakers|[Ee]mbassy|[Mm]inistry|[Pp]resident"
-        r"|[Pp]rime\s+[Mm]inister|[Pp]arliament|[Ff]oreign\s+[Mm]inister|[Dd]elegation|Union)\b"
+        r"\b(?:the\s+)?(?:" + _OTHER_PEOPLES + r")\s+(?:" + _OFFICES + r")\b"
         r"|\b(?:[Tt]he\s+)?(?:White\s+House|State\s+Department|Foreign\s+Office|Foreign\s+Secretary"
         r"|Secretary\s+of\s+State|Global\s+Affairs\s+Canada|Congress|Home\s+Office"
         r"|Home\s+Secretary|House\s+of\s+(?:Commons|Representatives)|Senate)\b"
@@ -185,19 +199,20 @@ ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 PUBLIC_RE = re.compile(
     r"\b(?:we|us|our\s+(?:society|nation|country|citizens|readers)|readers|everyone|everybody"
     r"|citizens|all\s+of\s+us|each\s+of\s+us|you|the\s+public|civil\s+society|ordinary\s+people"
-    r"|(?:South\s+)?Koreans|young\s+people|voters|churches|activists|campaigners|supporters"
+    r"|(?<!North\s)(?:South\s+)?Koreans|young\s+people|voters|churches|activists|campaigners|supporters"
     r"|friends|colleagues|Americans|Canadians|Britons|Australians|Europeans|New\s+Zealanders)\b",
     re.IGNORECASE,
 )
 
 VICTIM_RE = re.compile(
     r"\b(?:defectors|refugees|escapees|North\s+Koreans|returnees|asylum[- ]seekers"
-    r"|families|women|children|detainees|migrants|victims|people)\b",
+    r"|families|women|children|detainees|migrants|victims|people|mothers|girls|boys|teenagers"
+    r"|prisoners|relatives)\b",
     re.IGNORECASE,
 )
 
 PLURAL_ACTOR_RE = re.compile(
-    r"\b(?:authorities|officials|leaders|governments|lawmakers|democracies|countries|nations"
+    r"\b(?:authorities|officials|leaders|governments|lawmakers|democracies|countries|nations|states"
     r"|diplomats|guards|police)\b",
     re.IGNORECASE,
 )
@@ -211,6 +226,13 @@ AGENT_NOUN_RE = re.compile(
     r"|employers|schools|platforms|operators|minist(?:ry|ries)|department|commission"
     r"|lawyers|doctors|embass(?:y|ies)|editors|publishers|authorities|governments?)\b",
     re.IGNORECASE,
+)
+
+# Several organisations together, none named: "human rights organisations",
+# "the relevant individuals and organisations", "aid agencies".
+COLLECTIVE_RE = re.compile(
+    r"\b(?:organi[sz]ations|NGOs|agencies|charities|(?:civil\s+society|rights|aid)\s+groups"
+    r"|countries|nations)\b"
 )
 
 PRONOUNS = frozenset(
@@ -276,6 +298,19 @@ def find_marked_actors(text: str) -> list[tuple[int, str, bool]]:
     found.extend((start, "other", True) for start, _end in names)
     found.sort()
     return found
+
+
+def mention_end(text: str, pos: int, addressee: str) -> int:
+    """Where the actor mention of class ``addressee`` that starts at ``pos`` ends."""
+    ends = [
+        m.end()
+        for a, pattern in ACTOR_PATTERNS
+        if a == addressee and (m := pattern.match(text, pos)) is not None
+    ]
+    if ends:
+        return max(ends)
+    name = _CAPITAL_RUN_RE.match(text, pos)  # an organisation's name
+    return name.end() if name else pos
 
 
 # "The United States and Japan", "the governments of China and the Republic of

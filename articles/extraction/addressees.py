@@ -24,7 +24,21 @@
 * A demand with no agent (a headline "Stop the deportations", a passive
   "The detainees must be released") is for the actor whose conduct must
   change: the one the text shows doing what the demand is about (returning,
-  detaining, punishing people), not the one most often named.
+  detaining, punishing people), not the one most often named. The doer is the
+  subject or owner of the conduct ("China has again sent back", "Beijing's
+  returns", "urged China to stop returning", "your police arrest" in a letter
+  to Xi), not an actor merely nearby ("UN experts alarmed by returns"); when
+  nobody is shown doing it, the one the text keeps urging.
+* A bare office repeats the last one named: "the authorities" after "the
+  Chinese authorities", "the ministry" after "the Unification Ministry".
+* Who "you" is: the person a letter greets, the one a speaker turns to ("But I
+  say to Pyongyang as well: ... you must stop"), the addressee in a petition's
+  header ("To: ..."), the one an if-clause picks out ("If you are a diplomat
+  in this room, please ..."); "let us" in "this House" is the parliament;
+  "your detention centres" belong to whoever the text shows detaining people.
+* Victims spared by a negated demand ("Trafficked women must not pay the price
+  ...") and promises to be kept ("It is time for those words to be matched")
+  are asked of whoever harms them or made the promises.
 """
 
 from __future__ import annotations
@@ -35,15 +49,17 @@ from dataclasses import dataclass
 
 from articles.extraction.actors import (
     AGENT_NOUN_RE,
+    COLLECTIVE_RE,
     PLURAL_ACTOR_RE,
     PRONOUNS,
     PUBLIC_RE,
     VICTIM_RE,
     classify_np,
     find_actors,
+    mention_end,
 )
 from articles.extraction.sentences import Doc, word_set
-from articles.extraction.triggers import Hit
+from articles.extraction.triggers import Hit, is_participle
 from articles.extraction.voice import LEGAL_SUBJECT_RE, leading_subject
 
 
@@ -107,6 +123,11 @@ _CONDUCT = {
 _CONDUCT_RE = {
     family: re.compile(rf"\b(?:{words})", re.IGNORECASE) for family, words in _CONDUCT.items()
 }
+# Nouns that ask for an end to, or a change of, someone's conduct.
+_CHANGE_RE = re.compile(
+    r"\b(?:halt|end|stop|moratorium|suspension|cessation|release|freeing|closure|access)\b",
+    re.IGNORECASE,
+)
 _BY_RE = re.compile(r"\s+(?:(?:[\w'’-]+\s+){0,2}?)by\s+", re.IGNORECASE)
 
 
@@ -127,18 +148,53 @@ def _agents(doc: Doc, family: str | None) -> Counter[str]:
                     if after:
                         counts[after[0]] += 1
                         continue
-                # the nearest actor before it in the same clause: "China's returns",
-                # "Chinese police are holding ..."
-                before = [
-                    (pos, a)
-                    for pos, a in mentions
-                    if m.start() - 70 <= pos < m.start()
-                    and not re.search(r"[.;:!?]", text[pos : m.start()])
-                ]
-                if before:
-                    counts[before[-1][1]] += 1
+                # the actor right before it, as its subject or owner: "China's returns",
+                # "Chinese police are holding ...", "urged China to stop returning"; not
+                # "UN experts alarmed by new returns" (alarmed, not returning)
+                agent = _doer_before(text, doc.raw_mentions(i), m.start())
+                if agent is not None:
+                    counts[doc.home(agent)] += 1
+                    continue
+                # "your police arrest North Koreans", in a letter to President Xi
+                you = doc.layout.letter_of.get(i) or doc.layout.address_of.get(i)
+                yours = _YOUR_OFFICE_RE.search(text, max(0, m.start() - 80), m.start())
+                if you and yours and _DOER_GAP_RE.fullmatch(text, yours.end(), m.start()):
+                    counts[you] += 1
     counts.pop("public", None)
     return counts
+
+
+# What may stand between a doer and its conduct: "'s", auxiliaries, adverbs,
+# "to stop", "policy of": "China has again sent back", "Beijing's forced returns",
+# "urged China to stop forcibly returning".
+_DOER_GAP_RE = re.compile(
+    r"(?:[’']s)?(?:\s+(?:own|is|are|was|were|has|have|had|been|being|will|would|to|stop|end"
+    r"|halt|cease|refrain\s+from|continues?|continued|continuing|keeps?|kept|also|again|still"
+    r"|now|not|never"
+    r"|no\s+longer|\w+ly|policy|practice|of|forced|forcible|mass|systematic|ongoing|the|its"
+    r"|their|latest|new|recent)\b)*\s+",
+    re.IGNORECASE,
+)
+
+
+_YOUR_OFFICE_RE = re.compile(
+    r"\byour\s+(?:own\s+)?(?:police|government|authorities|officials|border\s+guards"
+    r"|security\s+(?:services|forces|officers)|courts|ministry|officers)\b(?!.*\byour\b)",
+    re.IGNORECASE,
+)
+
+
+def _doer_before(text: str, raw_mentions: list[tuple[int, str]], conduct: int) -> str | None:
+    for pos, actor in reversed(raw_mentions):
+        if pos >= conduct:
+            continue
+        if conduct - pos > 90:
+            return None
+        end = mention_end(text, pos, actor)
+        if _DOER_GAP_RE.fullmatch(text, end, conduct):
+            return actor
+        return None  # the nearest actor before it is not its doer
+    return None
 
 
 def perpetrator(doc: Doc, demand: str) -> str | None:
@@ -154,7 +210,39 @@ def perpetrator(doc: Doc, demand: str) -> str | None:
         cache[None] = _agents(doc, None)
     if cache[None]:
         return cache[None].most_common(1)[0][0]
+    # no one is shown doing it: the one the text keeps urging, else the one it names most
+    if "targets" not in cache:
+        cache["targets"] = _targets(doc)
+    if cache["targets"]:
+        return cache["targets"].most_common(1)[0][0]
     return doc.main_actor
+
+
+_URGED_RE = re.compile(
+    r"\b(?:urg(?:e|es|ed|ing)|calls?\s+(?:on|upon)|called\s+(?:on|upon)|calling\s+(?:on|upon)"
+    r"|appeal(?:s|ed|ing)?\s+to|press(?:es|ed|ing)?|(?:request|call|appeal)s?\s+to"
+    r"|ask(?:s|ed|ing)?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _targets(doc: Doc) -> Counter[str]:
+    """Actors the text urges or calls on: "calls on the Chinese authorities to ..."."""
+    counts: Counter[str] = Counter()
+    for i, sentence in enumerate(doc.sentences):
+        for pos, actor in doc.mentions(i):
+            if actor != "public" and _URGED_RE.search(sentence.text, max(0, pos - 30), pos):
+                counts[actor] += 1
+        you = doc.layout.letter_of.get(i) or doc.layout.address_of.get(i)
+        asks = len(_ASK_YOU_RE.findall(sentence.text))
+        if you and you != "public" and asks:  # "We ask you to ...", in a letter to someone
+            counts[you] += asks
+    return counts
+
+
+_ASK_YOU_RE = re.compile(
+    r"\b(?:ask|urge|call\s+(?:on|upon)|appeal\s+to|implore|request)\s+you\b", re.IGNORECASE
+)
 
 
 # What a list's introducer names as the list's addressee: "We recommend that
@@ -170,12 +258,22 @@ _OBJECT_PRONOUN_RE = re.compile(r"^(?:him|her|them|it)$", re.IGNORECASE)
 
 
 def lead_in_addressee(doc: Doc, lead: int) -> str | None:
-    """Whom a list's introducer (sentence ``lead``) addresses the list to."""
+    """Whom a list's introducer (sentence ``lead``) addresses the list to.
+
+    The innermost demand counts: in "The organisations recommend that States urge
+    the Government of China to:" the items are what China is to do. "You" is whom
+    the letter or the speech is addressed to.
+    """
     text = doc.sentences[lead].text.strip()
-    m = _LEAD_TARGET_RE.search(text)
+    m = None
+    pos = 0
+    while (found := _LEAD_TARGET_RE.search(text, pos)) is not None:
+        m, pos = found, found.start("np")
     if not m:
         return "public" if PUBLIC_RE.search(text) else None
     np = m.group("np")
+    if _YOU_RE.match(np.lower()):
+        return doc.layout.letter_of.get(lead) or doc.layout.address_of.get(lead) or "public"
     named = None if _OBJECT_PRONOUN_RE.match(np) else classify_np(np)
     if named:
         return named
@@ -220,6 +318,15 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
             ("south_korea_government" if government_context(doc, idx) else "public"), -0.05
         )
     if hit.kind == "call_for":
+        # "call for an immediate halt to the returns", "for the release of the
+        # detainees": an end to someone's conduct is asked of the one who does it
+        text = doc.sentences[idx].text
+        if _CHANGE_RE.search(text, hit.vp_start) and any(
+            pattern.search(text) for pattern in _CONDUCT_RE.values()
+        ):
+            actor = perpetrator(doc, text[hit.vp_start :] + " " + text)
+            if actor:
+                return Resolved(actor, -0.1)
         actor, _ = recent_actor(doc, idx)
         return Resolved((actor or "public"), -0.1)
     subj = (subject or "").strip()
@@ -231,6 +338,13 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
     you = doc.layout.address_of.get(idx) or doc.layout.letter_of.get(idx)
     if you and _YOU_RE.match(subj_l):
         return Resolved(you, 0.0)  # "We ask you to ...", in a letter to someone
+    petitioned = doc.layout.addressed_to
+    if (
+        petitioned
+        and _YOU_RE.match(subj_l)
+        and not _READER_ASK_RE.match(doc.sentences[idx].text, hit.vp_start)
+    ):
+        return Resolved(petitioned, -0.05)  # "you" in a petition "To: President Xi"
     if subj_l in PRONOUNS or subj_l in {"it all"}:
         plural = subj_l in {"they", "these", "those"}
         clause = doc.sentences[idx].text.rfind(subj, 0, hit.vp_start)
@@ -245,6 +359,11 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
             return Resolved(actor, -0.12)
         return None  # a pronoun with no actor to refer to: descriptive
     named = classify_np(subj)
+    if named == "home":
+        named = _office_named_before(doc, idx, subj) or named
+    if hit.kind == "modal_be":
+        # "Seoul should not be silent": only someone who acts can be asked to be so
+        return Resolved(named, 0.0) if named and named != "public" else None
     if named:
         if hit.kind == "modal_passive":
             return Resolved(named, -0.15)
@@ -252,9 +371,28 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
     if VICTIM_RE.search(subj):
         if hit.kind == "modal_passive":
             return Resolved(_agent_of(doc, idx, hit), -0.25)
+        if hit.negation and hit.kind == "modal":
+            # "Trafficked women must not pay the price for ...": spare them, asked of
+            # whoever makes them pay
+            return Resolved(_agent_of(doc, idx, hit), -0.3, thing=True)
         return None  # "defectors must hide": the victims are not being asked
+    if _DEMONSTRATIVE_RE.match(subj) and hit.kind in {"modal_passive", "necessity"}:
+        # "It is time for those words to be matched by deeds": the words of whoever
+        # the sentences before were about
+        passive = re.match(r"be\s+(\w+)", doc.sentences[idx].text[hit.vp_start :])
+        passive = passive and is_participle(passive.group(1))
+        actor, _ = recent_actor(doc, idx)
+        if actor and (hit.kind == "modal_passive" or passive):
+            return Resolved(actor, -0.3, thing=True)
+    if hit.kind == "modal_passive" and re.match(r"(?:no\s+one|nobody|none\s+of\s+them)$", subj_l):
+        return Resolved(_agent_of(doc, idx, hit), -0.25)  # "no one should be returned"
     if LEGAL_SUBJECT_RE.match(subj):
         return None
+    earlier = _office_named_before(doc, idx, subj)
+    if earlier:
+        return Resolved(earlier, -0.1)  # "the ministry", after "the Unification Ministry"
+    if COLLECTIVE_RE.search(subj):
+        return Resolved("international_community", -0.1)  # "aid agencies should ..."
     if AGENT_NOUN_RE.search(subj):
         return Resolved("other", 0.0)  # "the shipping companies should refuse ..."
     if hit.kind == "urge":
@@ -268,9 +406,48 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
     return Resolved(_agent_of(doc, idx, hit), -0.3, thing=True)
 
 
+_DEMONSTRATIVE_RE = re.compile(
+    r"^(?:those|these|that|this)\s+(?:words|promises?|pledges?|commitments?|statements?"
+    r"|resolutions?|assurances?|recommendations?|calls?)$",
+    re.IGNORECASE,
+)
+
+
+_BARE_OFFICE_RE = re.compile(
+    r"^(?:the\s+)?(?P<head>authorities|government|administration|ambassador|embassy"
+    r"|foreign\s+ministry|foreign\s+minister|president|minister|ministry|department"
+    r"|committee|mission|consulate)$",
+    re.IGNORECASE,
+)
+
+
+def _office_named_before(doc: Doc, idx: int, subject: str) -> str | None:
+    """ "The authorities" after "the Chinese authorities": the same office again.
+
+    A bare office is the text's own government only when no office of that kind
+    has been named with its country in the sentences before.
+    """
+    m = _BARE_OFFICE_RE.match(subject.strip())
+    if not m:
+        return None
+    head = m.group("head").lower()
+    for j in range(idx, max(-1, idx - 10), -1):
+        text = doc.sentences[j].text
+        for pos, actor in reversed(doc.raw_mentions(j)):
+            if actor in {"home", "public", "state_party"}:
+                continue
+            if head in text[pos : mention_end(text, pos, actor)].lower():
+                return actor
+    return None
+
+
 def _recommended_to(doc: Doc, idx: int, hit: Hit, subject: str) -> Resolved | None:
     """ "X could ...": a recommendation only when X is a state or body that can act."""
     subject_l = subject.lower()
+    you = doc.layout.address_of.get(idx) or doc.layout.letter_of.get(idx)
+    you = you or doc.layout.addressed_to
+    if subject_l == "you" and you and you != "public":
+        return Resolved(you, 0.0)  # "You could do the same for all of them", to President Xi
     if subject_l in {"it", "they"}:
         actor, _victims = recent_actor(doc, idx, plural=subject_l == "they")
     elif subject_l in PRONOUNS:
@@ -290,6 +467,40 @@ def _agent_of(doc: Doc, idx: int, hit: Hit) -> str:
     return perpetrator(doc, doc.sentences[idx].text[hit.vp_start :]) or "other"
 
 
+# What only a reader is asked to do: sign, share, take action ...
+_READER_ASK_RE = re.compile(
+    r"(?:take\s+action|act\s+now|get\s+involved|sign|share|donate|spread|forward|join\s+us"
+    r"|write\s+(?:to|an?\s+(?:appeal|letter))|tell\s+your|email|call\s+your)\b",
+    re.IGNORECASE,
+)
+_IF_YOU_ARE_RE = re.compile(
+    r"^(?:(?:and|but|so)\s+)?if\s+you\s+(?:are|work\s+(?:for|in|at)|represent|serve\s+(?:in|on)"
+    r"|sit\s+(?:in|on))\s+(?P<role>[^,]{2,80}),",
+    re.IGNORECASE,
+)
+_THIS_BODY_RE = re.compile(
+    r"\b(?:this|our)\s+(House|Chamber|Parliament|Assembly|Senate|Council)\b", re.IGNORECASE
+)
+_YOUR_CONDUCT_RE = re.compile(
+    r"\byour\s+(?:own\s+)?(?:detention\s+(?:centres?|centers?|facilities)|prison\s+camps?"
+    r"|labou?r\s+camps?|camps|prisons|jails|cells|custody|border\s+guards|police)\b",
+    re.IGNORECASE,
+)
+
+
+def _role_addressee(role: str) -> str | None:
+    """Whom "if you are <role>" picks out: "a diplomat in this room", "a member of
+    parliament", "an official of the Chinese government"."""
+    named = classify_np(role)
+    if named and named != "public":
+        return named
+    if re.search(r"\b(?:diplomats?|delegates?|delegations?|envoys?)\b", role, re.IGNORECASE):
+        return "international_community"
+    if re.search(r"\b(?:MPs?|member\s+of\s+parliament|lawmakers?|legislators?)\b", role, re.I):
+        return "home"
+    return None
+
+
 def _imperative_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
     """Who "you" is in an imperative (see the module notes)."""
     text = doc.sentences[idx].text
@@ -303,6 +514,30 @@ def _imperative_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
     if layout.letter_of.get(idx):
         return Resolved(layout.letter_of[idx], 0.0)
     headline = idx < layout.header_end and not text.rstrip().endswith(".")
+    if _READER_ASK_RE.match(text, hit.vp_start):
+        return Resolved("public", 0.0, headline=headline)  # "TAKE ACTION", "Act now"
+    if layout.addressed_to and not hit.explicit and hit.subject != "we":
+        # a petition's "Do not hand them over": for whom it is addressed to
+        return Resolved(layout.addressed_to, -0.1)
+    # "If you are a diplomat in this room, please raise ...": the condition says who
+    role = _IF_YOU_ARE_RE.match(text)
+    if role:
+        named = _role_addressee(role.group("role"))
+        if named:
+            return Resolved(named, -0.1)
+    # "Let us send a message from this House": the body the speaker addresses acts
+    if hit.subject == "we":
+        body = _THIS_BODY_RE.search(text)
+        if body:
+            council = body.group(1).lower() == "council"
+            return Resolved("international_community" if council else doc.home("home"), -0.1)
+    # "Let the women in your detention centres go": "your" owns what the text shows
+    # someone else doing (holding people), so "you" is that someone
+    yours = _YOUR_CONDUCT_RE.search(text, hit.vp_start)
+    if yours and not hit.explicit:
+        doer = perpetrator(doc, yours.group())
+        if doer and doer != "public":
+            return Resolved(doer, -0.15)
     if hit.explicit or hit.subject == "we":
         # "Press Beijing to ...": the reader is asked, unless the body says who
         return Resolved(hit.explicit or "public", 0.0, headline=headline)

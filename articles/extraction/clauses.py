@@ -108,7 +108,11 @@ def subject_before(prefix: str) -> _Subject:
         else:
             # "Policies that ... must end": a restrictive relative clause inside
             # the subject is fine; any other complement clause is not ours.
-            if not re.search(r"\w\s*$", matrix) or _COMPLEMENT_VERB_RE.search(matrix):
+            # ("Member States that ...": a capitalised word is a name, not "states that")
+            verb = _COMPLEMENT_VERB_RE.search(matrix)
+            if verb and verb.group()[:1].isupper() and verb.start() > 0:
+                verb = None
+            if not re.search(r"\w\s*$", matrix) or verb:
                 return _Subject(piece, False)
     if SUBORDINATOR_RE.search(piece):
         return _Subject(piece, False)

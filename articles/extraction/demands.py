@@ -6,7 +6,11 @@
 * Whose demand it is: the verb's subject as written (:func:`_demander`),
   judged against the document's voice elsewhere. A verb opening the sentence
   is the document's own paragraph ("2. Urges the Government ...").
-* The author's own requests in the past ("We asked it to ...") are a story.
+* Renewed and continued calls: "We reiterate our request to X to ...",
+  "renews its call on", "We continue to call on"; the writers' purpose: "We
+  write to you today to ask you to ...".
+* The author's own requests in the past ("We asked it to ...") are a story,
+  and wanting to do something oneself ("I want to explain ...") asks nothing.
 * "to" before a verb is the infinitive, not "to a third country"; one inside
   a relative clause ("Americans who want to help ... to call") is not the ask.
 """
@@ -29,7 +33,10 @@ _DEMAND_RE = re.compile(
     r"|demand(?:s|ed|ing)?|request(?:s|ed|ing)?|beseech(?:es|ed|ing)?|press(?:es|ed|ing)?"
     r"|encourag(?:e|es|ed|ing)|exhort(?:s|ed|ing)?|invit(?:e|es|ed|ing)|challeng(?:e|es|ed|ing)"
     r"|call(?:s|ed|ing)?\s+for|recommend(?:s|ed|ing)?|want(?:s|ed)?|need(?:s|ed)?"
-    r"|would\s+like)\s+",
+    r"|would\s+like"
+    # "We reiterate our request to the Government of China to ...", "renews its call on"
+    r"|(?:reiterat|renew|repeat)(?:e|es|ed|ing|s)?\s+(?:(?:our|its|their|the|an?|this)\s+)?"
+    r"(?:urgent\s+)?(?:call|request|appeal|plea)s?\s+(?:on|upon|to|for))\s+",
     re.IGNORECASE,
 )
 
@@ -38,7 +45,9 @@ _DEMAND_RE = re.compile(
 # therefore ask", "I respectfully request".
 _BEFORE_VERB_RE = re.compile(
     r"(?:\s+(?:also|again|once\s+again|therefore|thus|hereby|now|further|today|still|must"
-    r"|would|should|do|does|did|has|have|had|is|are|was|were|\w+ly))*\s*$",
+    r"|would|should|do|does|did|has|have|had|is|are|am|was|were|\w+ly"
+    # "We continue to call on", "we want to urge"
+    r"|continues?\s+to|want\s+to|wish\s+to|must\s+again))*\s*$",
     re.IGNORECASE,
 )
 
@@ -61,6 +70,15 @@ _THAT_VERBS = ("demand", "ask", "request", "recommend", "urge", "insist")
 _FIRST_PERSON_ONLY = ("want", "need", "would like", "press", "challeng")
 
 
+# The purpose of the writers' or speakers' coming: "We, the undersigned, write to you
+# on this day to ask ...", "I am here today to urge ..."
+_PURPOSE_RE = re.compile(
+    r"\b(?:we|i)\b(?:[^.;:]{0,160}?)\b(?:write|writing|come|came|are\s+here|am\s+here"
+    r"|have\s+gathered|gather|stand\s+here|rise)\b[^.;:]{0,80}?\bto\s+$",
+    re.IGNORECASE,
+)
+
+
 def _demander(sentence: str, verb_start: int) -> str | None:
     """Who makes the demand whose verb starts at ``verb_start``, as written.
 
@@ -68,6 +86,8 @@ def _demander(sentence: str, verb_start: int) -> str | None:
     "Calling on ..."); None when it sits in a subordinate or relative clause.
     """
     prefix = sentence[:verb_start]
+    if _PURPOSE_RE.search(prefix):
+        return "we"  # "We write to you today to ask you to ...": the writers ask
     prefix = re.sub(r"\b(we|i)[’'](?:re|m|ve)\s+$", r"\1 ", prefix, flags=re.IGNORECASE)
     prefix = prefix[: _BEFORE_VERB_RE.search(prefix).start()]
     stripped = prefix.strip(" \t\n\"“”'‘’([—–-")
@@ -112,6 +132,10 @@ def demand_hits(sentence: str) -> list[Hit]:
         if speaker.lower() in {"we", "i"} and re.search(r"ed\b|asked", verb) and verb != "need":
             continue  # "We asked it to let them leave": the author's story, not a demand
         rest = sentence[m.end() : m.end() + 200]
+        if re.match(r"(?:not\s+)?to\s", rest):
+            continue  # "I want to explain ...": the speaker's own doing, nobody is urged
+        if verb.endswith(" for") and verb.startswith(("reiterat", "renew", "repeat")):
+            verb = "call for"
         if verb.startswith(_THAT_VERBS) and rest.lower().startswith("that "):
             sub_rest = rest[5:]
             np_end = actor_np_end(sub_rest)

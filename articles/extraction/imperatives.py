@@ -10,6 +10,13 @@
 * Verbs that only readers are asked to do (sign, share, write, donate ...)
   make the call the public's, unless the list or letter it stands in says
   otherwise (see the addressees module).
+* In a list whose introducer ends in "to:" every item opens with a verb, listed
+  or not ("... urge the Government of China to: - Impose a moratorium").
+* Two words make an order in running prose ("Stand firm.", "Go home tonight
+  and ..."), one after a numbered step ("Step 2 — Call."); alone on a line
+  they are a button. "..., so please get in touch" opens one mid-sentence.
+* Formulas are no orders: "Let us be clear", "Tell us what ...", "Call them
+  what you like".
 """
 
 from __future__ import annotations
@@ -22,6 +29,13 @@ from articles.extraction.sentences import word_set
 from articles.extraction.triggers import Hit
 
 _LET_US_RE = re.compile(r"^(?:let\s+us|let[’']s)\s+", re.IGNORECASE)
+# "Let us be clear about ...", "Let's face it": how a speaker orders their words,
+# not what anyone is to do; "let us know" asks for a reply to the page.
+_LET_US_FORMULA_RE = re.compile(
+    r"(?:be\s+(?:clear|honest|frank|plain|blunt|candid|precise|fair|realistic)|face\s+it"
+    r"|start\s+with|begin\s+with|turn\s+to|look\s+at|imagine|put\s+it|know)\b",
+    re.IGNORECASE,
+)
 
 
 # Verbs that open imperative headlines or sentences addressed to someone.
@@ -38,6 +52,11 @@ _IMPERATIVE_VERBS = word_set(
     offer receive resettle admit document collect train appoint create designate extend renew
     reaffirm clarify respond reply answer acknowledge apologise apologize compensate enact pass
     reauthorize reauthorise approve vote
+    impose instruct copy go get summon convene introduce sanction restore reinstate expedite
+    simplify waive commit pledge deliver monitor inspect verify remind warn protest oppose
+    challenge examine assess screen identify finance contribute lobby mobilise mobilize
+    gather observe commemorate avoid decline dismantle relocate declare exempt push enforce
+    reunite locate discuss negotiate intervene coordinate consult reform revise reduce visit
     ratify amend review reconsider suspend condemn engage invite fund increase expand insist
     follow pray attend implement include inform notify account withdraw remove apply
     phone text tweet post sponsor volunteer organise organize host spread read come bring
@@ -54,6 +73,11 @@ _PUBLIC_VERBS = word_set(
     come bring consider talk
     """
 )
+
+
+# Verbs that make an order on their own or with one word: "Donate.", "Act now!",
+# "Stand firm.", "Speak up."
+_SHORT_ORDER_VERBS = _PUBLIC_VERBS | word_set("act stand speak protest resist give join vote")
 
 
 # Words before an imperative that do not change it: "Finally, please allow ...",
@@ -95,7 +119,11 @@ _AFTER_FINITE = word_set(
 # Verb-initial openers that introduce an example or a remark, not a directive.
 _NOT_A_DIRECTIVE_RE = re.compile(
     r"(?:take\s+(?:the\s+case|for\s+example|for\s+instance)|make\s+no\s+mistake"
-    r"|let\s+(?:me|it\s+be\s+said)\b|do\s+(?:you|we|they|i)\b|open\s+letter\b)",
+    r"|let\s+(?:me|it\s+be\s+said)\b|do\s+(?:you|we|they|i)\b|open\s+letter\b"
+    # a concession: "Call them what you like: the law ..."
+    r"|(?:call|say|think|name)\s+(?:\w+\s+)?what(?:ever)?\s+you\s+(?:like|want|will|wish)"
+    # asking for a reply to the page: "Tell us what we should explain next."
+    r"|tell\s+us\s+(?:what|which|how|whether|if|why|where|about\s+your))",
     re.IGNORECASE,
 )
 
@@ -138,31 +166,72 @@ def _starts_with_a_name(words: list[str]) -> bool:
     return capitalised < 0.6 and finite and not find_actors(name)
 
 
-def imperative_hits(sentence: str) -> list[Hit]:
-    hits = _imperative_at(sentence, 0)
+# "Prioritise", "Criminalise", "Clarify": verbs by their ending
+_VERB_SUFFIX_RE = re.compile(r"^[a-z]{3,}(?:ise|ize|ify)$")
+
+
+# Words that cannot open a verb phrase: an item "- The detainees ..." is no order.
+_NOT_A_VERB = word_set(
+    """
+    the a an this that these those there here it its their our his her they we he she you i
+    of in on at to for and or but as by with from into over under after before since if when
+    while not no all any each every some most many more such one two three first second
+    third new north south chinese korean international
+    """
+)
+
+
+def imperative_hits(sentence: str, any_verb: bool = False, short: bool = False) -> list[Hit]:
+    """Imperatives in ``sentence``; ``any_verb``: it is an item of a list whose
+    introducer ends in "to:" ("We urge the Government of China to: - Impose ..."),
+    so its first word is a verb whatever it is; ``short``: the sentence stands in
+    running prose (or ends in "!"), where two words can be an order ("Stand firm.",
+    "Act now!") that alone on a line would be a button."""
+    hits = _imperative_at(sentence, 0, any_verb, short)
     if not hits:
-        # "Admission is free; bring a friend.", "One request: don't scroll past."
-        for m in re.finditer(r"[;:]\s+", sentence[:400]):
+        # "Admission is free; bring a friend.", "One request: don't scroll past.",
+        # "The shelter needs interpreters, so please get in touch."
+        for m in _SECOND_CLAUSE_RE.finditer(sentence[:400]):
             hits = _imperative_at(sentence, m.end())
             if hits:
                 break
     return hits
 
 
-def _imperative_at(sentence: str, start: int) -> list[Hit]:
-    hits = _imperative(sentence[start:])
+_SECOND_CLAUSE_RE = re.compile(r"[;:]\s+|(?:,|\s[—–])\s+(?:(?:so|and|then|but)\s+)?(?=please\b)")
+
+
+def _imperative_at(
+    sentence: str, start: int, any_verb: bool = False, short: bool = False
+) -> list[Hit]:
+    hits = _imperative(sentence[start:], any_verb, short)
     return [replace(h, vp_start=h.vp_start + start) for h in hits]
 
 
-def _imperative(sentence: str) -> list[Hit]:
+def _is_verb(word: str, any_verb: bool) -> bool:
+    if word in _IMPERATIVE_VERBS or _VERB_SUFFIX_RE.match(word):
+        return True
+    return (
+        any_verb
+        and word.isalpha()
+        and word not in _NOT_A_VERB
+        and not word.endswith(("ly", "ing", "ed"))
+    )
+
+
+def _imperative(sentence: str, any_verb: bool = False, short: bool = False) -> list[Hit]:
     mark = _ITEM_MARK_RE.match(sentence)  # "(a) Raise ...", "P.S. If you can, ..."
     body = sentence[mark.end() if mark else 0 :].lstrip("\"'“‘([")
     offset = len(sentence) - len(body)
     let = _LET_US_RE.match(body)
     if let:
+        if _LET_US_FORMULA_RE.match(body, let.end()):
+            return []
         return [Hit("imperative", offset + let.end(), "", "we", base=0.8)]
     lead = _IMPERATIVE_LEAD_RE.match(body)
     please = bool(lead and re.search(r"please|kindly", lead.group(), re.IGNORECASE))
+    # "Step 2 — Call.": a numbered step may be a single verb
+    step = bool(lead and re.match(r"step\b", lead.group(), re.IGNORECASE))
     if lead and lead.end() < len(body):
         offset, body = offset + lead.end(), body[lead.end() :]
     else:
@@ -170,10 +239,12 @@ def _imperative(sentence: str) -> list[Hit]:
         if frame:
             offset, body = offset + frame, body[frame:]
     words = body.split()
-    if len(words) < 3 - please:
+    first = words[0].lower().rstrip(",:.!") if words else ""
+    if len(words) < 3 - please and not (
+        (step or (short and len(words) == 2)) and first in _SHORT_ORDER_VERBS
+    ):
         return []
-    first = words[0].lower().rstrip(",:")
-    if first not in _IMPERATIVE_VERBS:
+    if not _is_verb(first, any_verb):
         return []
     if any(start == 0 and end > len(words[0]) for start, end in organisation_names(body)):
         return []  # "Open Roads Coalition condemns ...": a name, not an order

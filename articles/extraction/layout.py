@@ -128,6 +128,7 @@ class Layout:
     home: str = "south_korea_government"  # whose government "the government" is
     home_known: bool = False  # the text says where it comes from
     reviewed: str | None = None  # the state a treaty body's text reviews ("the State party")
+    addressed_to: str | None = None  # whom a petition or open letter is to ("To: ...")
 
     def in_letter(self, idx: int) -> bool:
         return idx in self.letter_of
@@ -212,7 +213,19 @@ def analyse(doc: Doc) -> Layout:
     home = _home(doc, layout)
     layout.home, layout.home_known = home or layout.home, home is not None
     layout.reviewed = _reviewed(doc)
+    layout.addressed_to = _addressed_to(doc, layout)
     return layout
+
+
+def _addressed_to(doc: Doc, layout: Layout) -> str | None:
+    for sentence in doc.sentences[: min(len(doc.sentences), layout.header_end + 2)]:
+        for line in sentence.text.splitlines():
+            m = _ADDRESSED_TO_RE.search(line.strip())
+            if m:
+                named = classify_np(m.group("np") or m.group("np2"))
+                if named and named != "public":
+                    return named
+    return None
 
 
 def _comments_start(doc: Doc, header_end: int) -> int | None:
@@ -274,7 +287,12 @@ def _find_letters(doc: Doc, layout: Layout) -> None:
         i = j
 
 
-_PERSON_RE = re.compile(r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame)\.?\s+[A-Z]")
+# A person by name, or an office-holder by title and name ("Prime Minister Ito")
+_PERSON_RE = re.compile(
+    r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame)\.?\s+[A-Z]"
+    r"|(?:Prime\s+Minister|President|Minister|Ambassador|Secretary|Senator|Chancellor"
+    r"|Governor|Mayor|Commissioner|Director|Chair(?:man|woman|person)?)\s+[A-Z][a-z]"
+)
 # A speaker turning to someone: "To the ambassador in that building: open your
 # doors.", "And to the United Nations: ...", "Distinguished delegates, ...". What
 # follows in the paragraph is said to them.
@@ -285,7 +303,35 @@ _APOSTROPHE_RE = re.compile(
 _VOCATIVE_START_RE = re.compile(
     r"^(?P<np>(?:(?:my\s+)?(?:dear|distinguished|honou?rable|esteemed|respected|fellow)\s+)"
     r"[\w .'-]{2,40}?|ladies\s+and\s+gentlemen|excellencies|friends|colleagues"
-    r"|members\s+of\s+[\w ]{3,40}?|(?:mr|madam|madame)\.?\s+(?:president|chair\w*|speaker))\s*,\s+",
+    r"|members\s+of\s+[\w ]{3,40}?|(?:mr|madam|madame)\.?\s+(?:president|chair\w*|speaker)"
+    # "President Xi, we appeal to you ...": an office-holder called by title and name
+    r"|(?-i:(?:President|Prime\s+Minister|Minister|Secretary|Ambassador|Chancellor|High"
+    r"\s+Commissioner)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))\s*,\s+",
+    re.IGNORECASE,
+)
+# Whom a petition or an open letter is addressed to, in its header:
+# "To: Xi Jinping, President of ...", "Petition to: the Ministry of ...",
+# "Open letter to the President of the Republic of Korea"
+_ADDRESSED_TO_RE = re.compile(
+    r"^(?:petition\s+)?(?:to|addressed\s+to|target(?:ing)?|decision[- ]makers?)\s*:\s*(?P<np>.+)$"
+    r"|^(?:an?\s+)?(?:joint\s+)?(?:open\s+letter|petition|appeal|letter)\s+to\s+"
+    r"(?P<np2>(?:the\s+)?[A-Z][^.:;\n]{2,80})",
+    re.IGNORECASE,
+)
+
+
+# The same turn inside a sentence: "But I say to Pyongyang as well: you must stop ...",
+# "My message to the ambassador is simple: ..."
+_SAY_TO_RE = re.compile(
+    r"\b(?:I|we)\s+(?:also\s+|now\s+|would\s+)?(?:say|appeal|turn)\s+(?:this\s+|now\s+)?to\s+"
+    r"(?P<np>[^:,;]{2,80}?)(?:,?\s+(?:as\s+well|too|also))?\s*:"
+    r"|\b(?:my|our)\s+message\s+to\s+(?P<np2>[^:,;]{2,80}?)\s+is(?:\s+\w+)?\s*:"
+    # "if there is anyone here from the Chinese mission, I want to say to you ..."
+    r"|\bif\s+(?:there\s+is\s+|there\s+are\s+)?(?:anyone|someone|any\s+\w+|you\s+are)\s+"
+    r"(?:here\s+|in\s+this\s+room\s+)?(?:from|of|representing|with)\s+(?P<np3>[^,:;]{2,60}?)\s*[,:]"
+    # "Beijing, too, needs to hear this plainly."
+    r"|^(?P<np4>[A-Z][\w’' ]{1,40}?),?\s+(?:too,?\s+|also\s+)?(?:needs|ought|has|deserves)\s+to\s+"
+    r"hear\s+(?:this|it|that|the\s+same)\b",
     re.IGNORECASE,
 )
 
@@ -294,12 +340,19 @@ def _find_addresses(doc: Doc, layout: Layout) -> None:
     sentences = doc.sentences
     for i, sentence in enumerate(sentences):
         m = _APOSTROPHE_RE.match(sentence.text) or _VOCATIVE_START_RE.match(sentence.text)
-        if not m:
-            continue
-        np = re.split(r",\s+(?:which|who)\b", m.group("np"))[0]
-        addressee = classify_np(np) or diplomat_of(doc, np, i)
-        if addressee is None and re.search(r"\bdelegat|\bcouncil\b", np, re.IGNORECASE):
-            addressee = "international_community"
+        if m:
+            np = re.split(r",\s+(?:which|who)\b", m.group("np"))[0]
+            addressee = classify_np(np) or diplomat_of(doc, np, i)
+            if addressee is None and re.search(r"\bdelegat|\bcouncil\b", np, re.IGNORECASE):
+                addressee = "international_community"
+        else:
+            turn = _SAY_TO_RE.search(sentence.text)
+            if not turn:
+                continue
+            np = turn.group("np") or turn.group("np2") or turn.group("np3") or turn.group("np4")
+            addressee = classify_np(np) or diplomat_of(doc, np, i)
+            if addressee is None or addressee == "public":
+                continue
         j = i
         while j < len(sentences) and doc.paragraph_of[j] == doc.paragraph_of[i]:
             layout.address_of[j] = addressee

@@ -48,7 +48,7 @@ def make_ask(sentence: str, hit: Hit, addressee: str, subject: str | None) -> st
     # trailing punctuation, keeping a closing quote that belongs to a quoted phrase
     # a dotted abbreviation at the very end loses its dots: "at the U.N." -> "at the UN"
     vp = _FINAL_ACRONYM_RE.sub(lambda m: m.group().replace(".", ""), vp)
-    while vp and vp[-1] in ".!;:, ":
+    while vp and vp[-1] in ".!?;:, ":
         vp = vp[:-1]
     if vp.endswith(("”", '"', "’")) and len(vp) > 1 and vp[-2] in ".!,":
         vp = vp[:-2] + vp[-1]
@@ -164,7 +164,11 @@ def ensure_clause(sentence: str, hit: Hit, subject: str) -> str:
     vp = _TRAILING_PUNCT_RE.sub("", re.sub(r"\s+", " ", sentence[hit.vp_start :]).strip())
     subject = re.sub(r"\s+", " ", subject)
     subj = subject[:1].lower() + subject[1:] if subject[1:2].islower() else subject
-    plural = bool(re.search(r"s$|\band\b", subj.lower()))
+    head = re.split(r"\s+(?:who|which|that|whose)\b", subj.lower())[0].split()
+    last = head[-1] if head else ""
+    plural = bool(re.search(r"s$|\band\b", " ".join(head))) or bool(_PLURAL_NOUN_RE.fullmatch(last))
+    if plural and vp.startswith("be "):
+        vp = "are " + vp[3:]  # "those words are matched", not "be matched"
     if hit.negation:
         aux = "do" if plural else "does"
         verb_phrase = f"{aux} not {vp}" if hit.negation != "never" else f"never {vp}"
@@ -182,7 +186,7 @@ def _passive_clause(sentence: str, hit: Hit) -> str:
         clause = sentence[hit.vp_start :]
     else:
         subj = (hit.subject or "").strip()
-        subj = CONNECTIVES_RE.sub("", subj.split(",")[-1]).strip(" \"“”'‘")
+        subj = CONNECTIVES_RE.sub("", re.split(r"[,:]", subj)[-1]).strip(" \"“”'‘")
         rest = sentence[hit.vp_start :]
         rest = re.sub(r"^be\s+", "", rest)
         # the head noun, before any relative clause: "Women who escaped ... are"
@@ -191,6 +195,9 @@ def _passive_clause(sentence: str, hit: Hit) -> str:
         plural = bool(_PLURAL_NOUN_RE.fullmatch(last)) or last in {"they", "these", "those"}
         neg = " not" if hit.negation in {"not", "never", "no longer"} else ""
         clause = f"{subj} {'are' if plural else 'is'}{neg} {rest}"
+    before = sentence[: hit.vp_start]
+    if before.count("“") > before.count("”") or before.count('"') % 2 == 1:
+        clause = _cut_at_quote_end(clause)  # '"... must be protected," said X'
     clause = _TRAILING_PUNCT_RE.sub("", re.sub(r"\s+", " ", clause).strip())
     words = clause.split(" ", 2)
     first = words[0]
@@ -211,7 +218,9 @@ def _cut_at_quote_end(vp: str) -> str:
     for m in _CLOSING_QUOTE_RE.finditer(vp):
         before = vp[: m.start()]
         opened = before.count("“") > before.count("”") or before.count('"') % 2 == 1
-        if m.group() == "”" and not opened or (m.group() == '"' and not opened):
+        if m.group() == '"' and not opened and (not before or before[-1].isspace()):
+            return vp  # a straight quote after a space opens a quotation ('the "Mailbox"')
+        if not opened:
             return before.rstrip(" ,.!?")
     return vp
 

@@ -58,6 +58,24 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int,
     return spans
 
 
+# A headline that quotes words in single quotes and says whose they are after a
+# colon: "‘Don't send them back’: Korean Canadians rally outside consulate".
+_HEADLINE_QUOTE_RE = re.compile(
+    r"^[‘'](?P<words>[^\n]{3,120}?)[’'][ \t]*:[ \t]+(?P<who>\w[^\n]{1,60}?)\s+"
+    r"(?:rally|rallies|march|marches|protest|protests|say|says|tell|tells|urge|urges|call|calls"
+    r"|demand|demands|plead|pleads|gather|gathers)\b",
+    re.MULTILINE,
+)
+
+
+def headline_quotes(text: str) -> list[Quote]:
+    """Quotations in single quotes at the head of a line, attributed after a colon."""
+    return [
+        Quote(m.start(), m.end("words") + 1, m.group("who"), "")
+        for m in _HEADLINE_QUOTE_RE.finditer(text)
+    ]
+
+
 def attribute(text: str, spans: list[tuple[int, int]], paragraphs) -> list[Quote]:
     quotes: list[Quote] = []
     para_of_span = []
@@ -80,6 +98,16 @@ def attribute(text: str, spans: list[tuple[int, int]], paragraphs) -> list[Quote
             previous = quotes[-1]
             who, title = previous.who, previous.title
         quotes.append(Quote(start, end, _clean_who(who), (title or "").strip()))
+    # A quotation that runs over several paragraphs leaves each paragraph but the last
+    # unclosed and opens the next one again; its speaker is named after the last.
+    for k in range(len(quotes) - 2, -1, -1):
+        quote, after = quotes[k], quotes[k + 1]
+        unclosed = text[quote.end - 1] not in '”"'
+        next_para = para_of_span[k + 1] == para_of_span[k] + 1 and para_of_span[k] >= 0
+        if quote.who is None and unclosed and next_para:
+            opens_next = after.start == paragraphs[para_of_span[k + 1]][0]
+            if opens_next:
+                quotes[k] = Quote(quote.start, quote.end, after.who, after.title)
     return quotes
 
 

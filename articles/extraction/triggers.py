@@ -6,7 +6,12 @@
   recommendation ("Tokyo could offer to resettle them"), never approved unread.
 * Impersonal necessity: "It is urgent/imperative/time that/to ...",
   "It is time for X to ...".
-* "The only way ... is to ...".
+* "The only way ... is to ...", "the most useful thing you can do is ...".
+* "The aim of American policy should be to ...": asked of the policy's owner;
+  "Seoul must not be silent", "should be watching": how an actor is to be.
+* A request put as a question, with a marker of request: "Would the Minister
+  be willing to meet ...?", "Will the members of this Council commit to ...?";
+  not "Could Britain change China's policy on its own?".
 
 Not triggers: past and retrospective modals ("had to", "should have acted"),
 guesses ("must surely know", "must be difficult"), remarks ("we have to
@@ -66,6 +71,15 @@ _NEG_ABILITY_RE = re.compile(
 )
 
 
+# What is rejected when someone "cannot accept" words rather than a practice
+_REJECTED_WORDS_RE = re.compile(
+    r"(?:accept|tolerate)\s+(?:this|that|the|such|these|those|their|its|his|her)\s+(?:[\w-]+\s+)?"
+    r"(?:explanations?|arguments?|claims?|excuses?|justifications?|answers?|reasoning|logic"
+    r"|positions?|views?|responses?|repl(?:y|ies)|assurances?|accounts?|version|framing)\b",
+    re.IGNORECASE,
+)
+
+
 _NOT_BEFORE_MODAL_RE = re.compile(
     r"\b(?:will|would|may|might|could|shall|no|the|a|an|any|urgent|pressing|little|without)\s*$",
     re.IGNORECASE,
@@ -83,7 +97,10 @@ _NECESSITY_RE = re.compile(
     r"(?:\s+(?:for|on|upon)\s+(?P<agent>[^,;:]{1,80}?))?\s+(?P<neg0>not\s+)?"
     # "It is high time the world paid attention": "that" may be left out after "time"
     r"(?P<link>to\s+|that\s+|(?<=[Hh]igh time )(?=(?:the|our|this)\b|[A-Z])|(?<=[Aa]bout time )"
-    r"(?=(?:the|our|this)\b|[A-Z]))(?P<neg>not\s+)?",
+    r"(?=(?:the|our|this)\b|[A-Z])"
+    # "It is time lawmakers did so again": a bare subject, then a verb in the past
+    r"|(?<=[Ii]t is time )(?=(?!(?:for|to|that|when|we|you)\b)[a-z]+\s)"
+    r"|(?<=[Ii]t[’']s time )(?=(?!(?:for|to|that|when|we|you)\b)[a-z]+\s))(?P<neg>not\s+)?",
     re.IGNORECASE,
 )
 
@@ -214,7 +231,7 @@ def _verb_after(sentence: str, pos: int) -> tuple[int, str, str] | None:
     return words[i].start(), first, nxt
 
 
-def _is_participle(word: str) -> bool:
+def is_participle(word: str) -> bool:
     w = word.lower()
     return w.endswith("ed") or w.endswith("en") or w in _IRREGULAR_PARTICIPLES
 
@@ -241,13 +258,30 @@ def modal_hits(sentence: str) -> list[Hit]:
             continue  # "we have to admit", "you have to wonder": a remark, not a demand
         if not first[0].islower() or first_l in _NON_VERBS - {"be", "have"}:
             continue
-        if modal in {"must", "should", "ought to"} and first_l == "have" and _is_participle(nxt):
+        if modal in {"must", "should", "ought to"} and first_l == "have" and is_participle(nxt):
             continue  # "should have acted": retrospective
         if first_l == "have" and nxt.lower() in {"been", "had"}:
             continue
         passive = False
+        if first_l == "be" and nxt.lower() == "to":
+            # "The aim of American policy should be to raise that cost": what the
+            # policy's owner is to do
+            after = _verb_after(sentence, sentence.index(" to ", vp_start) + 4)
+            if after is None or after[1].lower() in _NON_VERBS:
+                continue
+            hits.append(Hit("modal", after[0], neg, prefix, base=0.85))
+            continue
         if first_l == "be" and nxt.lower() in _AGENTIVE_ADJECTIVES:
             pass  # "Seoul must be ready to receive them": asks for an attitude
+        elif first_l == "be" and nxt.lower().endswith("ing") and len(nxt) > 5:
+            pass  # "The world should be watching": what an actor is to be doing
+        elif first_l == "be" and (
+            nxt.lower() in {"a", "an", "the"} or (neg and not is_participle(nxt))
+        ):
+            # "Seoul should not be silent", "Japan must be the first to offer": how an
+            # actor is to act; only a named actor or a pronoun for one (addressees)
+            hits.append(Hit("modal_be", vp_start, neg, prefix, base=0.85))
+            continue
         elif first_l == "be":
             if nxt.lower() in _META_VERBS or nxt.lower() in {
                 "noted",
@@ -259,13 +293,15 @@ def modal_hits(sentence: str) -> list[Hit]:
                 "emphasized",
             }:
                 continue  # "it should be noted that"
-            if not _is_participle(nxt) or nxt.lower() in _ADJECTIVAL_PARTICIPLES:
+            if not is_participle(nxt) or nxt.lower() in _ADJECTIVAL_PARTICIPLES:
                 continue  # "must be difficult", "should be ashamed": not a request
             passive = True
         hits.append(Hit("modal_passive" if passive else "modal", vp_start, neg, prefix, base=0.9))
     for n, m in enumerate(_NEG_ABILITY_RE.finditer(sentence)):
         if len(hits) >= MAX_HITS or n >= MAX_MATCHES:
             break
+        if _REJECTED_WORDS_RE.match(sentence, m.end()):
+            continue  # "We cannot accept this explanation": a reply to an argument
         prefix = sentence[: m.start()]
         hits.append(Hit("cannot", m.end(), "not", prefix, base=0.85))
     for n, m in enumerate(_COULD_RE.finditer(sentence)):
@@ -300,9 +336,18 @@ def necessity_hits(sentence: str) -> list[Hit]:
         else:
             rest = sentence[m.end() :]
             np_end = actor_np_end(rest)
+            bare = not m.group("link").strip()
             if np_end is None:
-                hits.append(Hit("necessity_that", m.end(), neg, None, base=0.7))
+                if not bare:
+                    hits.append(Hit("necessity_that", m.end(), neg, None, base=0.7))
                 continue
+            if bare:
+                # "lawmakers of both parties did ...": the subject runs to the verb
+                more = re.match(
+                    r"\s+(?:of|from|in)\s+(?:[\w’'-]+\s+){1,3}?(?=\w+ed\b|did\b|were\b)",
+                    rest[np_end:],
+                )
+                np_end += more.end() if more else 0
             np = rest[:np_end]
             after = re.match(
                 r"\s+(?:(?:should|must|shall|will)\s+)?(?P<neg>not\s+|never\s+)?", rest[np_end:]
@@ -335,7 +380,43 @@ def actor_np_end(rest: str) -> int | None:
     return None
 
 
+# "The most useful thing you can do is make sure ...": what the one who "can do" it is
+# asked to do; the verb may follow "is" bare.
+_BEST_THING_RE = re.compile(
+    r"\b[Tt]he\s+(?:(?:single\s+)?most\s+(?:useful|important|effective|helpful|valuable)|best"
+    r"|one|first|least)\s+thing\s+(?:that\s+)?(?P<agent>you|we|I|readers|anyone|everyone"
+    r"|[A-Z][\w.’' ]{1,40}?)\s+(?:can|could|should|must)\s+(?:now\s+|still\s+)?do"
+    r"(?:\s+(?:now|today|here|next))?\s+is\s+(?:simply\s+|just\s+)?(?:to\s+)?(?P<neg>not\s+)?"
+    r"(?=[a-z]+\b)(?!(?:probably|perhaps|a|an|the|this|that|to|not|boring|simple|easy)\b)",
+)
+
+
+# Requests put as questions: "Would the Minister be willing to meet them?", "Will the
+# members of this Council commit to a resolution?" The marker of a request is needed:
+# "Could Britain change China's policy on its own?" asks nothing of Britain.
+_REQUEST_QUESTION_RE = re.compile(
+    r"^(?:(?:so|and|but|then|finally|first(?:ly)?|second(?:ly)?|third(?:ly)?)[,\s]+)?"
+    r"(?:will|would|could|can)\s+(?P<np>[^,;?]{2,80}?)\s+(?:please\s+)?"
+    r"(?:be\s+(?:willing|prepared|ready)\s+to\s+"
+    r"|(?=(?:agree|undertake|commit|pledge|consider|confirm|give\s+an?\s+(?:assurance"
+    r"|undertaking|commitment)|make\s+time)\b))",
+    re.IGNORECASE,
+)
+
+
+def request_question_hits(sentence: str) -> list[Hit]:
+    m = _REQUEST_QUESTION_RE.match(sentence.lstrip("\"“‘'("))
+    if not m or m.group("np").lower() == "you":
+        return []  # "Can you confirm?": a reporter's question, unless "you" is someone
+    offset = len(sentence) - len(sentence.lstrip("\"“‘'("))
+    return [Hit("modal", offset + m.end(), "", m.group("np"), base=0.75)]
+
+
 def only_way_hits(sentence: str) -> list[Hit]:
+    best = _BEST_THING_RE.search(sentence)
+    if best:
+        neg = "not" if best.group("neg") else ""
+        return [Hit("only_way", best.end(), neg, best.group("agent"), base=0.8)]
     m = _ONLY_WAY_RE.search(sentence)
     if not m:
         return []

@@ -29,7 +29,23 @@ evidence such texts carry:
 * the page: X named alone in the first lines (the publisher's header), in
   "Statement by X", "Posted by X", "Started by: X", or in the notes at the end
   ("X is an independent organisation ...");
-* repeated attributions ("X said") add a little.
+* repeated attributions ("X said") add a little;
+* the lead dated "today" ("UN experts today urged ..."), a present-tense ask in
+  the first prose sentences ("UNHCR calls on ..."), a name in the header or
+  above "Press release", "<X> spokesperson <Name>": each says who issues the text;
+* what the speaker calls itself ("UNHCR, the UN Refugee Agency, ...": "the
+  agency"), its acronym ("Freedom Crossing International (FCI)"), and the
+  collective nouns of organisations ("the coalition", "the groups").
+
+People speak for it when quoted with a title that ties them to it, when listed
+at the foot ("*The experts: ...") even if quoted by office only ("said the
+Special Rapporteur on ..."), or when their organisation "convened the
+statement" or they are "a member of the coalition". A quotation over several
+paragraphs is its last paragraph's speaker's.
+
+A speaker only ever described ("A coalition of rights groups today urged ...")
+is how a report speaks of others as often as how a release speaks of itself:
+its third-person demands stay below the approval score.
 
 The speaker's people are those whose attribution ties them to it ("director
 of X", "X's spokesperson") or who are named in its header or notes; after
@@ -39,8 +55,9 @@ the document's own voice; what anyone else says is reported.
 
 A news report has no third-person voice of its own: a wire dateline
 ("(Reuters) -"), a staff reporter's byline, a news photo's agency credit
-("/ Yonhap") or "told reporters" mark it, and then none of the demands it
-reports is its own.
+("/ Yonhap"), "told reporters", or asking the other side ("declined to
+comment", "did not respond to a request for comment") mark it, and then none of
+the demands it reports is its own.
 """
 
 from __future__ import annotations
@@ -49,7 +66,8 @@ import re
 from dataclasses import dataclass, field
 
 from articles.extraction.actors import ORG_HEAD_RE as _ORG_HEAD_RE
-from articles.extraction.quotes import Quote, attribute, quote_spans
+from articles.extraction.actors import organisation_names
+from articles.extraction.quotes import Quote, attribute, headline_quotes, quote_spans
 from articles.extraction.sentences import word_set
 
 REPORT_RE = re.compile(
@@ -108,9 +126,10 @@ def own_clause(prefix: str) -> str:
 # ---------------------------------------------------------------------------
 
 _DEMAND_PRESENT = (
-    r"urges|urge|calls\s+(?:on|upon|for)|call\s+(?:on|upon)|appeals\s+to|appeal\s+to"
+    r"urges|urge|calls\s+(?:on|upon|for)|call\s+(?:on|upon|for)|appeals\s+to|appeal\s+to"
     r"|(?:is|are)\s+(?:calling|appealing|asking|urging)\b|asks|requests|demands|recommends"
-    r"|encourages|invites|reiterates\s+(?:its|their)\s+call"
+    r"|recommend|request|demand|encourages|encourage|invites|invite"
+    r"|reiterates?\s+(?:its|their)\s+call"
 )
 _DEMAND_PAST = r"urged|called\s+(?:on|upon|for)|appealed\s+to|asked|requested|demanded|recommended"
 _DATELINE_RE = re.compile(
@@ -149,7 +168,12 @@ _NEWS_RE = re.compile(
     # a news photo's agency credit, a story's update stamp
     r"|/\s*(?:Newsis|Yonhap|News1|AP|AFP|Reuters|EPA|Getty\s+Images)\s*$"
     r"|\bUpdated\s+\d{4}-\d{2}-\d{2}\b"
-    r"|(?i:\bstaff\s+(?:writer|reporter)\b|\bcorrespondent\b|\btold\s+(?:reporters|journalists)\b)",
+    r"|(?i:\bstaff\s+(?:writer|reporter)\b|\bcorrespondent\b|\btold\s+(?:reporters|journalists)\b)"
+    # a reporter asking the other side: "declined to comment", "did not respond to a
+    # request for comment" (an organisation's release does not put its own asks so)
+    r"|(?i:\bdeclined\s+to\s+(?:comment|say|confirm|discuss|answer)\b"
+    r"|\b(?:did\s+not|didn[’']t)\s+(?:immediately\s+)?respond\s+to\s+a\s+request\s+for\s+comment"
+    r"|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\s+for\s+comment)",
     re.MULTILINE,
 )
 # Nouns an organisation, agency, body or group of experts uses for itself.
@@ -181,6 +205,81 @@ _MEMBERS_RE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _TITLES = frozenset({"ms", "mr", "mrs", "dr", "prof", "the", "a", "an"})
+_INTRODUCED_RE = re.compile(
+    r"(?P<org>\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})(?:[’']s)?\s+"
+    r"(?:spokes(?:person|man|woman)|director|head|chief|coordinator|researcher|campaigner"
+    r"|representative|adviser|advisor|chair(?:man|woman|person)?|president|founder)\s+"
+    r"(?P<person>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})"
+)
+_BARE_TITLE_RE = re.compile(
+    r"^(?:the\s+)?(?:spokes(?:person|man|woman)|director|coordinator|researcher|campaigner"
+    r"|representative)\s+(?=[a-z])"
+)
+_CONVENER_RE = re.compile(
+    r"\b(?:which|that|who)\s+(?:\w+\s+)?(?:convened|issued|coordinated|organi[sz]ed|drafted"
+    r"|initiated|led|signed)\s+(?:the|this)\s+(?:joint\s+)?(?:statement|letter|appeal|petition"
+    r"|release|call)\b|\b(?:a|one)\s+(?:[\w-]+\s+){0,2}?(?:member\s+of\s+the\s+(?:coalition"
+    r"|network|alliance|signatories|group)|signatory|of\s+the\s+signatories)\b",
+    re.IGNORECASE,
+)
+_COLLECTIVE_HEADS = word_set(
+    """
+    organisation organization group signatories coalition organisations organizations groups
+    ngos alliance network
+    """
+)
+_NOT_A_SUBJECT_RE = re.compile(
+    r"(?:despite|after|before|following|since|although|though|while|as|because|given|unlike"
+    r"|like|amid|over|under|of|from|by|in|on|at|with|without|to|for|if|when)\b",
+    re.IGNORECASE,
+)
+_ORG_SPOKESPERSON_RE = re.compile(
+    r"\b(?P<org>[A-Z][A-Za-z]{1,10}|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,4})\s+"
+    r"(?:spokes(?:person|man|woman))\s+[A-Z][a-z]"
+)
+_WH_RE = re.compile(r"\b(?:what|which|who|whom|how|where|when|whether)\b", re.IGNORECASE)
+_TODAY_RE = re.compile(r"\btoday\b", re.IGNORECASE)
+# A headline's topic before a colon: "China: UN experts alarmed ..., call for a halt"
+_TOPIC_RE = re.compile(r"^[A-Z][\w’' ]{1,30}:\s+(?=[A-Z])")
+# Header lines that say the text is issued by an organisation
+_ISSUED_RE = re.compile(
+    r"\b(?:press|news|media)\s+release\b|\bstatement\b|\baction\s+alert\b"
+    r"|\burgent\s+action\b|\bfor\s+immediate\s+release\b",
+    re.IGNORECASE,
+)
+
+
+# A clause, not a name: "Welcomes the efforts of ... to resettle", "It is regrettable that"
+_NOT_A_NAME_RE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|that|to|welcomes|notes|recalls|regrets"
+    r"|expresses|reaffirms)\b|^(?:\S+\s+){9}"
+)
+
+
+def _is_proper(np: str) -> bool:
+    """A noun phrase with a name in it: "UN experts", "Korea Refuge Watch", not "A
+    coalition of rights groups" or "Fifteen organisations" (capitalised to start a
+    sentence)."""
+    words = re.findall(r"[\w’'-]+", np)
+    if not words:
+        return False
+    first = words[0]
+    if len(first) > 1 and first.isupper():
+        return True
+    return any(w[:1].isupper() for w in words[1:])
+
+
+def _is_a_name(line: str) -> bool:
+    """An organisation's name and nothing else: "Hanul Refugee Support Center",
+    "ASIA REFUGEE RIGHTS FORUM"; not "Press release" or a headline."""
+    line = re.sub(r"\s*\([^)]*\)\s*$", "", line.strip())
+    if _ISSUED_RE.search(line):
+        return False
+    if line.isupper():
+        line = line.title()
+    return any(start == 0 and end == len(line) for start, end in organisation_names(line))
+
+
 _PRONOUN_WHO = frozenset({"he", "she", "they", "it", "we"})
 
 
@@ -190,6 +289,8 @@ class Voice:
     heads: set[str] = field(default_factory=set)  # "organisation", "experts", ...
     quotes: list[Quote] = field(default_factory=list)
     report: bool = False  # a news report: nobody in the third person speaks for it
+    evidence: float = 0.0  # how much the text says who its third-person speaker is
+    generic: bool = False  # the speaker is only ever described ("a coalition of groups")
 
     def is_own(self, who: str | None) -> bool:
         """Whether ``who`` (a subject or an attribution as written) is the document's voice."""
@@ -207,6 +308,8 @@ class Voice:
         w = re.sub(r"^the\s+", "", w)
         if w in self.names or "the " + w in self.names:
             return True
+        if _BARE_TITLE_RE.match(w) and _BARE_TITLE_RE.sub("", w) in self.names:
+            return True  # "spokesperson Lina Moro"
         words = w.split()
         if words and words[-1] in self.heads and len(words) <= 4:
             return True  # "the organisation", "the experts", "the eleven organisations"
@@ -224,6 +327,8 @@ class Voice:
     def reports(self, prefix: str) -> bool:
         """Whether ``prefix`` puts what follows in someone else's mouth ("X says that")."""
         for m in REPORT_RE.finditer(prefix):
+            if m.group()[:1].isupper() and prefix[: m.start()].strip():
+                continue  # "Member States that ...": a name, not "states that"
             before = prefix[max(0, m.start() - 120) : m.start()]
             words = before.split()[-4:]
             if _FIRST_PERSON_RE.search(" ".join(words)):
@@ -268,7 +373,7 @@ _SUBJECT_END_RE = re.compile(
 
 def leading_subject(sentence: str) -> str:
     """The noun phrase a sentence opens with: "The experts" in "The experts said ..."."""
-    body = _DATELINE_RE.sub("", sentence.lstrip("\"“'‘("))
+    body = _TOPIC_RE.sub("", _DATELINE_RE.sub("", sentence.lstrip("\"“'‘(")))
     body = re.sub(r"^(?:on|in|at|for|with|after|since|last|this)\b[^,]{0,60},\s+", "", body)
     end = _SUBJECT_END_RE.search(body, 1)
     return body[: end.start() if end else 60][:90].strip(" ,")
@@ -286,40 +391,60 @@ def find_voice(doc) -> Voice:
     voice = Voice(report=bool(_NEWS_RE.search(text)))
     scores: dict[str, float] = {}
 
+    proper: set[str] = set()
+
     def add(name: str | None, points: float) -> None:
         if not name:
             return
         key = _normal_name(name)
         if 2 <= len(key) <= 90 and key not in {"we", "i", "it", "they", "he", "she"}:
             scores[key] = scores.get(key, 0.0) + points
+            if _is_proper(name):
+                proper.add(key)
 
     sentences = doc.sentences
     prose = doc.layout.header_end if doc.layout else 0
     for i, sentence in enumerate(sentences):
         if not _VOICE_VERB_RE.search(sentence.text):
             continue  # the subject rule below needs one of these verbs
-        body = _DATELINE_RE.sub("", sentence.text)
+        body = _TOPIC_RE.sub("", _DATELINE_RE.sub("", sentence.text))
         m = _SUBJECT_RE.match(body)
         if not m:
             continue
         np = m.group("np")
-        if _PRONOUN_WHO & {np.lower()}:
-            continue
+        if _PRONOUN_WHO & {np.lower()} or _NOT_A_SUBJECT_RE.match(np) or _WH_RE.search(np):
+            continue  # "Despite repeated requests by ...": "requests" is a noun there
+        # The lead of a release says who issues it, dated "today": "X today urged ...",
+        # "X said today". A report's lead would too, but a report has no voice at all.
+        lead = i <= prose + 1 and bool(_TODAY_RE.search(sentence.text))
         if m.group("present"):
-            add(np, 2.0)
-        elif m.group("said") and i <= prose + 1 and "today" in sentence.text.lower():
-            add(np, 2.0)  # the lead: "X said today", "X today voiced alarm ... and urged"
+            # "UNHCR calls on the authorities to ..." near the top: the issuer's own ask
+            add(np, 3.0 if lead or i <= prose + 2 else 2.0)
+        elif lead:
+            add(np, 3.0)
         elif m.group("said") or m.group("past"):
             add(np, 0.5)
     for m in _BY_LINE_RE.finditer(text):
         add(m.group("by") or m.group("by2") or m.group("by3"), 3.0)
     for m in _ABOUT_RE.finditer(text):
         add(m.group("name"), 3.0)
-    # the publisher's name alone in the first lines
-    for i in range(min(3, doc.layout.header_end if doc.layout else 0)):
+    # "UNHCR spokesperson Mariam Osei" in a release: the organisation speaks through them
+    if not voice.report:
+        for m in _ORG_SPOKESPERSON_RE.finditer(text):
+            add(m.group("org"), 2.0)
+    # The publisher's name alone in the first lines; above "Press release" or
+    # "Statement" it is the name of who issues the text.
+    header = sentences[: doc.layout.header_end if doc.layout else 0]
+    issued = any(_ISSUED_RE.search(s.text) for s in header)
+    for i in range(min(3, len(header))):
         line = sentences[i].text
         if 1 <= len(line.split()) <= 8 and not re.search(r"[.!?:]$", line):
-            add(line.split(",")[0], 1.0)
+            add(line.split(",")[0], 3.0 if issued and _is_a_name(line) else 1.0)
+    # a name the title or header gives as well ("UNHCR seeks access to ...")
+    header_text = " ".join(s.text for s in header).lower()
+    for key in list(scores):
+        if len(key) > 3 and re.search(rf"\b{re.escape(key)}\b", header_text):
+            scores[key] += 1.0
     # "the experts said", "the organisation added": the same speaker as the one named
     # with that head noun ("UN human rights experts", "Lantern Trust, a charity")
     for key in [k for k in scores if k.split()[0] in {"the", "its", "our"}]:
@@ -330,9 +455,31 @@ def find_voice(doc) -> Voice:
     voice.names = {
         name
         for name, score in scores.items()
-        if score >= 3.0 and not re.search(r"\b(?:its|their|his|her|your|my|clicking)\b|\d", name)
+        if score >= 3.0
+        and not re.search(r"\b(?:its|their|his|her|your|my|clicking)\b|\d", name)
+        and not _NOT_A_NAME_RE.search(name)
     }
+    # "Freedom Crossing International (FCI)": the short name it goes by afterwards
+    for name in list(voice.names):
+        if len(name) > 3:
+            for m in re.finditer(rf"\b{re.escape(name)}\s*\((?P<abbr>[A-Z]{{2,8}})\)", text, re.I):
+                voice.names.add(m.group("abbr").lower())
+    voice.evidence = max((scores.get(name, 0.0) for name in voice.names), default=0.0)
+    # "A coalition of rights groups today urged ...": a speaker never named is how a
+    # report speaks of others as often as how a release speaks of itself
+    voice.generic = bool(voice.names) and not (voice.names & proper)
     voice.heads = {h for h in _SELF_HEADS if any(h in name.split() for name in voice.names)}
+    # "UNHCR, the UN Refugee Agency, ...": what the speaker calls itself
+    for name in voice.names:
+        if len(name) < 3:
+            continue
+        for m in re.finditer(
+            rf"\b{re.escape(name)},\s+(?:the|an?)\s+(?:[\w’'-]+\s+){{0,4}}?(?P<head>[\w-]+),",
+            text,
+            re.IGNORECASE,
+        ):
+            if m.group("head").lower() in _SELF_HEADS:
+                voice.heads.add(m.group("head").lower())
     # "Border Lantern Society" ... "the society"
     voice.heads |= {
         name.split()[-1]
@@ -340,8 +487,11 @@ def find_voice(doc) -> Voice:
         if len(name.split()) > 1 and _ORG_HEAD_RE.fullmatch(name.split()[-1].title())
     }
     if any(" " in name or name.isupper() for name in voice.names):
-        voice.heads |= {"organisation", "organization", "group", "signatories"}
+        # an organisation, or several, speak of themselves with these nouns: "the
+        # organisation", "the coalition", "the groups", "the signatories"
+        voice.heads |= _COLLECTIVE_HEADS
     voice.quotes = attribute(text, quote_spans(text, doc.paragraphs), doc.paragraphs)
+    voice.quotes += headline_quotes(text)
     _add_people(voice, text)
     voice.quotes = [_own_quote(voice, q, text) for q in voice.quotes]
     return voice
@@ -351,11 +501,13 @@ def _add_people(voice: Voice, text: str) -> None:
     """The speaker's people: quoted with a title that ties them to it, or listed as its own
     ("*The experts: Jane Doe, Special Rapporteur on ...; John Roe, ...")."""
     members = set()
+    offices = []  # "special rapporteur on torture and other cruel ...": their titles
     for m in _MEMBERS_RE.finditer(text):
         for item in re.split(r";", m.group("list")):
             name = re.match(r"\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})", item)
             if name:
                 members.add(_normal_name(name.group(1)))
+                offices.append(_normal_name(item[name.end() :]))
     # people, not bodies ("Working Group on Arbitrary Detention")
     members = {
         m
@@ -364,8 +516,16 @@ def _add_people(voice: Voice, text: str) -> None:
     }
     voice.names |= {m for m in members if voice.names}
     voice.names |= {m.split()[-1] for m in members if voice.names} - _TITLES
+    if voice.names:
+        # "UNHCR spokesperson Ana Farrell said ...": a person introduced by the
+        # speaker's name and a title anywhere in the text
+        for m in _INTRODUCED_RE.finditer(text):
+            if voice.is_own(m.group("org")):
+                person = _normal_name(m.group("person"))
+                voice.names |= {person, person.split()[0], person.split()[-1]} - _TITLES
     for quote in voice.quotes:
-        if not quote.who or not voice.names:
+        convener = not voice.report and bool(_CONVENER_RE.search(quote.title or ""))
+        if not quote.who or not (voice.names or convener):
             continue
         title = _normal_name(quote.title)
         who = _normal_name(quote.who)
@@ -373,10 +533,20 @@ def _add_people(voice: Voice, text: str) -> None:
             name in who for name in voice.names if len(name) > 2
         )
         tied = tied or _normal_name(quote.who) in members
+        # "said the Special Rapporteur on trafficking in persons": a member named by
+        # the office the list gives them
+        office = re.sub(r"^the\s+", "", who)
+        tied = tied or (len(office) > 8 and any(o.startswith(office) for o in offices))
+        # "of the network, which convened the statement", "a member of the coalition":
+        # the document is theirs
+        tied = tied or convener
+        # "said spokesperson Lina Moro": a title with no other body named is the speaker's
+        tied = tied or bool(_BARE_TITLE_RE.match(who) and " of " not in who)
         # "the coalition's advocacy director", "its spokesperson"
         owners = {re.sub(r"[’']s$", "", word) for word in title.split()[:4]}
         if tied or (title.startswith("its ") or bool(owners & voice.heads)):
             person = re.sub(r",.*$", "", who)
+            person = _BARE_TITLE_RE.sub("", person)
             voice.names.add(person)
             # "Park said", "Ambrose added": family names come first or last
             voice.names |= {person.split()[0], person.split()[-1]} - _TITLES

@@ -7,8 +7,9 @@ genre, and the calibration line (of the calls scored at or above the approval
 score, the share with call and addressee both right). The sets:
 
 * seeds: the five seed editorials (articles/editorials/) and their labels;
-* development: tests/data/extraction/ (expected_calls.json) and
-  tests/data/extraction/dev/ (labels.json);
+* development: tests/data/extraction/ (expected_calls.json),
+  tests/data/extraction/dev/ and tests/data/extraction/dev2/ (labels.json),
+  each part also scored on its own, overall and per genre;
 * heldout: tests/data/extraction/heldout/labels.json, when present.
 
 ``--details`` lists every miss, false positive and wrong addressee. It reads
@@ -24,20 +25,31 @@ from django.core.management.base import BaseCommand, CommandError
 from articles.evaluation import CONFIDENT, Tally, by_genre, load_labelled, score_documents, total
 from articles.extraction import extract_calls
 
-# (set name, [(labels file, text folder)], genre of documents labelled without one)
+# (set name, [(part name, labels file, text folder)], genre of documents labelled without one)
 SETS = (
-    ("seeds", [("tests/data/seed_calls_to_action.json", "articles/editorials")], "editorial"),
+    (
+        "seeds",
+        [("seeds", "tests/data/seed_calls_to_action.json", "articles/editorials")],
+        "editorial",
+    ),
     (
         "development",
         [
-            ("tests/data/extraction/expected_calls.json", "tests/data/extraction"),
-            ("tests/data/extraction/dev/labels.json", "tests/data/extraction/dev"),
+            ("first", "tests/data/extraction/expected_calls.json", "tests/data/extraction"),
+            ("dev", "tests/data/extraction/dev/labels.json", "tests/data/extraction/dev"),
+            ("dev2", "tests/data/extraction/dev2/labels.json", "tests/data/extraction/dev2"),
         ],
         "editorial",
     ),
     (
         "heldout",
-        [("tests/data/extraction/heldout/labels.json", "tests/data/extraction/heldout")],
+        [
+            (
+                "heldout",
+                "tests/data/extraction/heldout/labels.json",
+                "tests/data/extraction/heldout",
+            )
+        ],
         "unspecified",
     ),
 )
@@ -90,17 +102,20 @@ class Command(BaseCommand):
             if name not in wanted:
                 continue
             results = []
-            present = [(base / labels, base / texts) for labels, texts in sources]
-            present = [(labels, texts) for labels, texts in present if labels.exists()]
+            parts = []
+            present = [(part, base / labels, base / texts) for part, labels, texts in sources]
+            present = [source for source in present if source[1].exists()]
             if not present:
-                self.stdout.write(f"{name}: no labels found ({sources[0][0]})")
+                self.stdout.write(f"{name}: no labels found ({sources[0][1]})")
                 continue
-            for labels, texts in present:
+            for part, labels, texts in present:
                 try:
                     documents, gold = load_labelled(labels, texts)
                 except (OSError, ValueError, KeyError) as exc:
                     raise CommandError(f"{labels}: cannot be read ({exc})") from None
-                results += score_documents(documents, gold, extract_calls)
+                part_results = score_documents(documents, gold, extract_calls)
+                parts.append((part, part_results))
+                results += part_results
             tally = total(t for _entry, t in results)
             overall += tally
             self.stdout.write(self.style.MIGRATE_HEADING(name))
@@ -109,6 +124,13 @@ class Command(BaseCommand):
             for genre, genre_tally in by_genre(results, default_genre).items():
                 self.stdout.write(f"  {genre:<22} {figures(genre_tally)}")
             self.stdout.write(f"  calibration: {calibration(tally)}")
+            if len(parts) > 1:
+                for part, part_results in parts:
+                    part_tally = total(t for _entry, t in part_results)
+                    self.stdout.write(f"  part {part:<17} {figures(part_tally)}")
+                    for genre, genre_tally in by_genre(part_results, default_genre).items():
+                        self.stdout.write(f"    {genre:<20} {figures(genre_tally)}")
+                    self.stdout.write(f"    calibration: {calibration(part_tally)}")
             reported = tally.hard_negatives_reported
             if reported:
                 categories = sorted({str(d["category"]) for d in reported})
