@@ -15,12 +15,15 @@ from articles.talking_points import (
     merge_talking_points,
     refresh_talking_points_or_log,
 )
+from campaign.lib.translated import TranslatedAdmin
 
 # The admin's class for full-width text boxes.
 WIDE = {"class": "vLargeTextField"}
 
 
 class BriefingForm(forms.ModelForm):
+    # The admin shows a field per language (title_en, title_ko, ...): the widgets below are
+    # copied to each.
     class Meta:
         model = Briefing
         widgets = {
@@ -38,12 +41,19 @@ class BriefingForm(forms.ModelForm):
         # character offsets of citations) use LF only.
         return self.cleaned_data["body"].replace("\r\n", "\n").replace("\r", "\n")
 
-    def clean_summary(self):
-        return " ".join(self.cleaned_data["summary"].split())
+    def _one_line(self, name):
+        value = self.cleaned_data.get(name)
+        return " ".join(value.split()) if value else value
+
+    def clean_summary_en(self):
+        return self._one_line("summary_en")
+
+    def clean_summary_ko(self):
+        return self._one_line("summary_ko")
 
 
 @admin.register(Briefing)
-class BriefingAdmin(admin.ModelAdmin):
+class BriefingAdmin(TranslatedAdmin):
     form = BriefingForm
     # Links typed without a scheme get https:// (Django 6's default, chosen now).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -59,7 +69,7 @@ class BriefingAdmin(admin.ModelAdmin):
     list_display_links = ["title"]
     list_editable = ["position"]
     list_filter = ["status", "featured", "publication"]
-    search_fields = ["title", "deck", "body"]
+    search_fields = ["title_en", "title_ko", "deck_en", "deck_ko", "body"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["source_file", "created_at", "updated_at"]
     actions = ["publish", "unpublish", "feature", "unfeature"]
@@ -179,7 +189,7 @@ class CitationInline(admin.TabularInline):
 
 
 @admin.register(TalkingPoint)
-class TalkingPointAdmin(admin.ModelAdmin):
+class TalkingPointAdmin(TranslatedAdmin):
     list_display = [
         "ask",
         "addressee",
@@ -192,9 +202,11 @@ class TalkingPointAdmin(admin.ModelAdmin):
     list_display_links = ["ask"]
     list_editable = ["position"]
     list_filter = ["status", "addressee", "ask_edited"]
-    search_fields = ["ask", "ask_ko", "citations__sentence"]
+    search_fields = ["ask_en", "ask_ko", "citations__sentence"]
     actions = ["approve", "reject", "merge"]
-    fields = ["ask", "ask_ko", "addressee", "status", "position", "score", "ask_edited", "sources"]
+    # "ask" becomes ask_en and ask_ko side by side (the Korean is used in letters to
+    # Korean-speaking officials).
+    fields = ["ask", "addressee", "status", "position", "score", "ask_edited", "sources"]
     readonly_fields = ["score", "ask_edited", "sources"]
     inlines = [CitationInline]
 
@@ -250,7 +262,7 @@ class TalkingPointAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         # An ask an editor has written is theirs: re-extraction leaves it alone.
-        if change and "ask" in form.changed_data:
+        if change and "ask_en" in form.changed_data:
             obj.ask_edited = True
         super().save_model(request, obj, form, change)
 

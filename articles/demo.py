@@ -111,8 +111,8 @@ def approve_new_points(since_id, min_score=DEMO_APPROVAL_SCORE, translations=Non
     approved = 0
     for point in points:
         point.status = TalkingPoint.Status.APPROVED
-        if not point.ask_ko:
-            point.ask_ko = translations.get(normalise_ask(point.ask), "")
+        if not point.korean_ask:
+            point.ask_ko = translations.get(normalise_ask(point.ask_en or ""), "")
         point.save(update_fields=["status", "ask_ko", "updated_at"])
         approved += 1
     return approved

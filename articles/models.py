@@ -207,12 +207,8 @@ class TalkingPoint(models.Model):
             "repatriation of North Korean defectors”. No full stop at the end."
         ),
     )
-    ask_ko = models.CharField(
-        _("ask in Korean"),
-        max_length=300,
-        blank=True,
-        help_text=_("The same request in Korean, used in letters to Korean-speaking officials."),
-    )
+    # ask_en and ask_ko (the Korean used in letters to Korean-speaking officials) are
+    # added by django-modeltranslation: articles/translation.py.
     addressee = models.CharField(
         _("addressee"),
         max_length=40,
@@ -251,6 +247,11 @@ class TalkingPoint(models.Model):
 
     def __str__(self):
         return self.ask
+
+    @property
+    def korean_ask(self):
+        """The Korean ask, or "" while there is none (its column holds NULL or "")."""
+        return (self.ask_ko or "").strip()
 
 
 class Citation(models.Model):

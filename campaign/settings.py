@@ -68,6 +68,8 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = os.environ.get("SITE_NAME", "Safe Passage")
 
 INSTALLED_APPS = [
+    # Before the admin, whose forms it extends with a field per language.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -119,7 +121,12 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "campaign.context_processors.site",
             ],
-            "builtins": ["django.templatetags.i18n", "template_partials.templatetags.partials"],
+            "builtins": [
+                "django.templatetags.i18n",
+                "template_partials.templatetags.partials",
+                # Marks content shown in another language than the page's (lang="en").
+                "campaign.templatetags.content",
+            ],
         },
     },
 ]
@@ -219,6 +226,13 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Seoul")
 USE_I18N = True
 USE_TZ = True
+# Editors' content (titles, statements, asks, offices) has a field per language, added by
+# django-modeltranslation (campaign/translation.py, articles/translation.py). A Korean field
+# left empty shows the English one, and templates mark it lang="en" (campaign.lib.translated).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# Slugs come from the English title, whichever language the editor's admin is in.
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"
 # Dates follow the visitor's language through `|date:"DATE_FORMAT"`. Counts shown to people
 # go through the `thousands` filter (English and Korean both group with commas);
 # USE_THOUSAND_SEPARATOR stays off so ids in links and forms are never grouped.

@@ -34,10 +34,12 @@ def approved_point(value):
 
 
 def official_info(official):
+    # The English names, whatever the page's language: composition recognises the office
+    # by its English title (campaign.letters.compose).
     return compose.OfficialInfo(
-        title=official.title,
-        name=official.name,
-        organisation=official.organisation,
+        title=official.title_en or "",
+        name=official.name_en or "",
+        organisation=official.organisation_en or "",
         salutation=official.salutation,
         language=official.language,
         key=str(official.pk),
@@ -50,11 +52,11 @@ def point_info(point):
     if citations:
         briefing = citations[0].briefing
         source = compose.Source(
-            title=briefing.title,
+            title=briefing.title_en or "",
             publication=briefing.publication,
             published_on=briefing.published_on,
         )
-    return compose.PointInfo(ask=point.ask, ask_ko=point.ask_ko, source=source)
+    return compose.PointInfo(ask=point.ask_en or "", ask_ko=point.korean_ask, source=source)
 
 
 def compose_for(official, points, about):
@@ -72,7 +74,7 @@ def compose_for(official, points, about):
 
 
 def has_usable_points(official, points):
-    infos = [compose.PointInfo(ask=p.ask, ask_ko=p.ask_ko) for p in points]
+    infos = [compose.PointInfo(ask=p.ask_en or "", ask_ko=p.korean_ask) for p in points]
     return bool(compose.usable_points(infos, official.language))
 
 
@@ -81,7 +83,7 @@ def suggested_points(official, chosen_point=None):
     point the supporter came from."""
     picked = []
     for point in TalkingPoint.objects.approved().filter(addressee=official.category):
-        if official.is_korean and not point.ask_ko.strip():
+        if official.is_korean and not point.korean_ask:
             continue
         picked.append(point)
     if chosen_point is not None and chosen_point not in picked:
@@ -100,7 +102,7 @@ def points_to_choose(official):
     for point in points:
         point.letter_count = counts.get(point.pk, 0)
         point.info = point_info(point)
-        point.no_korean = official.is_korean and not point.ask_ko.strip()
+        point.no_korean = official.is_korean and not point.korean_ask
     matching = [p for p in points if p.addressee == official.category]
     others = [p for p in points if p.addressee != official.category]
     return matching, others

@@ -23,6 +23,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from campaign.lib.translated import TranslatedAdmin
 from campaign.moderation import services, updates
 from campaign.moderation.models import CampaignUpdate, SignatureComment
 from campaign.petition import signatures
@@ -376,10 +377,10 @@ class PaperTallyAdmin(admin.ModelAdmin):
 
 
 @admin.register(CampaignUpdate)
-class CampaignUpdateAdmin(admin.ModelAdmin):
+class CampaignUpdateAdmin(TranslatedAdmin):
     list_display = ("title", "petition", "date", "mailed")
     list_filter = ("petition", "date")
-    search_fields = ("title", "body")
+    search_fields = ("title_en", "title_ko", "body_en", "body_ko")
     fields = ("petition", "date", "title", "body", "link")
     actions = ["send_to_subscribers"]
 
