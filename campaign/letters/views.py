@@ -3,7 +3,7 @@ import functools
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -83,8 +83,11 @@ def _attachment(content, content_type, filename):
     return response
 
 
-def _recipient_lines(official):
-    lines = [official.name, official.title, official.organisation, official.postal_address]
+def _recipient_lines(official, language):
+    # In the letter's language (the office's Korean title in a Korean letter, when editors
+    # have given one), whatever the language of the page it is downloaded from.
+    with translation.override(language):
+        lines = [official.name, official.title, official.organisation, official.postal_address]
     return [line for block in lines if block for line in block.splitlines() if line.strip()]
 
 
@@ -105,7 +108,7 @@ def letter_txt(request, letter, data):
 def letter_pdf_download(request, letter, data):
     content = letter_pdf(
         data["text"],
-        recipient=_recipient_lines(letter.official),
+        recipient=_recipient_lines(letter.official, letter.language),
         date_line=_date_line(letter),
         title=data["subject"],
     )
@@ -116,7 +119,7 @@ def letter_pdf_download(request, letter, data):
 def letter_print(request, letter, data):
     context = {
         "letter": letter,
-        "recipient": _recipient_lines(letter.official),
+        "recipient": _recipient_lines(letter.official, letter.language),
         "date_line": _date_line(letter),
         "paragraphs": compose.paragraphs(data["text"]),
         "subject": data["subject"],

@@ -23,6 +23,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from campaign.lib.links import site_url
 from campaign.lib.translated import TranslatedAdmin
 from campaign.moderation import services, updates
 from campaign.moderation.models import CampaignUpdate, SignatureComment
@@ -413,7 +414,7 @@ class CampaignUpdateAdmin(TranslatedAdmin):
             return TemplateResponse(request, "admin/campaign/campaignupdate/send.html", context)
         started = 0
         for update in unsent:
-            if updates.start_update_mailing(update, request.user):
+            if updates.start_update_mailing(update, request.user, site_url(request)):
                 self.log_change(request, update, "Sent to subscribers")
                 started += 1
         if started:

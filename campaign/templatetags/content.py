@@ -8,7 +8,8 @@ Showing content that may be in another language than the page.
 - `<blockquote{% textlang signature.comment signature.language %}>`: the language of text
   nobody labelled (a signer's comment), told by its script (campaign.lib.hangul).
 - `{% pagelang "en" %}`: ` lang="en"` on a page in another language, for text that is
-  always English (an editorial's body, a publication's name).
+  always English (an editorial's body); `{% inlang "en" briefing.publication %}` the same
+  as a span around a few words.
 """
 
 from django import template
@@ -48,6 +49,14 @@ def textlang(text, default=""):
 @register.simple_tag
 def pagelang(language):
     return _lang_attribute(language)
+
+
+@register.simple_tag
+def inlang(language, text):
+    """`text`, inside `<span lang="…">` when `language` is not the page's."""
+    if language == page_language():
+        return text
+    return format_html('<span lang="{}">{}</span>', language, text)
 
 
 @register.filter
