@@ -87,7 +87,8 @@ def korean_pages(client, site):
         assert response.status_code in (200, 404), (path, response.status_code)
         pages.append((path, response.content.decode()))
     # The letter's last steps, to a Korean-speaking office and to an English-speaking one.
-    for official in (Official.objects.filter(language=language).first() for language in ("ko", "en")):
+    for language in ("ko", "en"):
+        official = Official.objects.filter(language=language).first()
         response = client.get(f"/ko/letters/?official={official.pk}")
         about = submit(client, response, path="/ko/letters/")
         pages.append((f"/ko/letters/ (about you, {official})", about.content.decode()))
