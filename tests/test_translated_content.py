@@ -90,7 +90,9 @@ def test_the_korean_asks_editors_wrote_survive_the_move_to_modeltranslation():
     executor.migrate([("articles", "0001_initial")])
     old = executor.loader.project_state([("articles", "0001_initial")]).apps
     OldPoint = old.get_model("articles", "TalkingPoint")
-    OldPoint.objects.create(ask="Stop the returns", ask_ko="북송을 중단해 주십시오", addressee="china")
+    OldPoint.objects.create(
+        ask="Stop the returns", ask_ko="북송을 중단해 주십시오", addressee="china"
+    )
     OldPoint.objects.create(ask="Free them", ask_ko="", addressee="china")
 
     executor = MigrationExecutor(connection)

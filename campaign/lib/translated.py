@@ -163,6 +163,9 @@ class TranslatedAdmin(_SideBySide, TranslationAdmin):
     """An admin for a model with translated fields: both languages side by side, the
     untranslated ones marked in the form, and a column and a filter for them in the list."""
 
+    class Media:
+        css = {"all": ["css/admin-translations.css"]}
+
     def get_form(self, request, obj=None, **kwargs):
         return self._mark_missing(super().get_form(request, obj, **kwargs), obj)
 
@@ -179,3 +182,6 @@ class TranslatedAdmin(_SideBySide, TranslationAdmin):
 
 class TranslatedStackedInline(_SideBySide, TranslationStackedInline):
     """A stacked inline with both languages of each translated field side by side."""
+
+    class Media:
+        css = {"all": ["css/admin-translations.css"]}
