@@ -40,8 +40,10 @@ def shown_language(obj, field):
 
 
 def translated_fields(model):
-    """The names of `model`'s fields that have a column per language."""
-    return list(translator.get_options_for_model(model).all_fields)
+    """The names of `model`'s fields that have a column per language, in the model's order
+    (modeltranslation keeps them in a set)."""
+    translated = translator.get_options_for_model(model).all_fields
+    return [field.name for field in model._meta.fields if field.name in translated]
 
 
 def other_languages():
