@@ -21,15 +21,17 @@ install: $(VENV)/.installed
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py setup_roles
 
 # Development mode: DEBUG on, demo content and accounts, mail written to var/mail/.
-# The task worker (which delivers mail) runs in the background beside the
-# server and is stopped with it.
+# Links in pages and mail follow the address the site is served on (PORT=8101 works);
+# SITE_URL here only names it in what load_demo prints. The task worker (which delivers
+# mail) runs in the background beside the server and is stopped with it (Ctrl-C).
 run: export DEBUG := 1
+run: export SITE_URL ?= http://$(HOST):$(PORT)
 run: migrate
 	$(BIN)/python manage.py load_demo
+	@echo "Serving $(SITE_URL)/ (Korean: $(SITE_URL)/ko/); press Ctrl-C to stop."
 	$(BIN)/python manage.py db_worker --interval 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

@@ -29,12 +29,15 @@ from articles.talking_points import (
     merge_talking_points,
     refresh_talking_points_or_log,
 )
+from campaign.lib.translated import TranslatedAdmin
 
 # The admin's class for full-width text boxes.
 WIDE = {"class": "vLargeTextField"}
 
 
 class BriefingForm(forms.ModelForm):
+    # The admin shows a field per language (title_en, title_ko, ...): the widgets below are
+    # copied to each.
     class Meta:
         model = Briefing
         widgets = {
@@ -52,8 +55,15 @@ class BriefingForm(forms.ModelForm):
         # character offsets of citations) use LF only.
         return self.cleaned_data["body"].replace("\r\n", "\n").replace("\r", "\n")
 
-    def clean_summary(self):
-        return " ".join(self.cleaned_data["summary"].split())
+    def _one_line(self, name):
+        value = self.cleaned_data.get(name)
+        return " ".join(value.split()) if value else value
+
+    def clean_summary_en(self):
+        return self._one_line("summary_en")
+
+    def clean_summary_ko(self):
+        return self._one_line("summary_ko")
 
 
 class MissedCallForm(forms.Form):
@@ -75,7 +85,7 @@ MISSED_CALLS = "missed-calls"
 
 
 @admin.register(Briefing)
-class BriefingAdmin(admin.ModelAdmin):
+class BriefingAdmin(TranslatedAdmin):
     form = BriefingForm
     change_form_template = "admin/articles/briefing/change_form.html"
     change_list_template = "admin/articles/briefing/change_list.html"
@@ -93,7 +103,7 @@ class BriefingAdmin(admin.ModelAdmin):
     list_display_links = ["title"]
     list_editable = ["position"]
     list_filter = ["status", "featured", "publication"]
-    search_fields = ["title", "deck", "body"]
+    search_fields = ["title_en", "title_ko", "deck_en", "deck_ko", "body"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["source_file", "created_at", "updated_at"]
     actions = ["publish", "unpublish", "feature", "unfeature"]
@@ -273,7 +283,7 @@ class CitationInline(admin.TabularInline):
 
 
 @admin.register(TalkingPoint)
-class TalkingPointAdmin(admin.ModelAdmin):
+class TalkingPointAdmin(TranslatedAdmin):
     change_list_template = "admin/articles/talkingpoint/change_list.html"
     list_display = [
         "ask",
@@ -294,11 +304,12 @@ class TalkingPointAdmin(admin.ModelAdmin):
         "added_by_editor",
         ("citations__briefing", admin.RelatedOnlyFieldListFilter),
     ]
-    search_fields = ["ask", "ask_ko", "citations__sentence"]
+    search_fields = ["ask_en", "ask_ko", "citations__sentence"]
     actions = ["approve", "reject", "merge"]
+    # "ask" becomes ask_en and ask_ko side by side (the Korean is used in letters to
+    # Korean-speaking officials).
     fields = [
         "ask",
-        "ask_ko",
         "addressee",
         "status",
         "position",
@@ -363,7 +374,7 @@ class TalkingPointAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         # An ask an editor has written is theirs: re-extraction leaves it alone.
-        if change and "ask" in form.changed_data:
+        if change and "ask_en" in form.changed_data:
             obj.ask_edited = True
         # So is an addressee. The extractor's choice stays on each citation, and the
         # difference counts against it in its record.

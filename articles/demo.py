@@ -93,6 +93,71 @@ ASKS_IN_KOREAN = {
 }
 
 
+# Korean titles, decks and summaries of the shipped editorials, by slug: the Korean pages
+# show them, and the body (the editorial itself) stays in English.
+BRIEFINGS_IN_KOREAN = {
+    "china-plan-to-repatriate-35-defectors": {
+        "title_ko": "탈북자 35명을 북송하려는 중국의 계획",
+        "summary_ko": (
+            "중국이 탈북자 35명을 곧 북한으로 돌려보낼 것이라는 보도가 나왔습니다. 사설은 "
+            "한국 정부에 서둘러 대응하라고 촉구하고, 중국에는 무자비한 강제 송환 정책을 "
+            "끝내라고 요구합니다."
+        ),
+    },
+    "china-and-defectors": {
+        "title_ko": "중국과 탈북자",
+        "summary_ko": (
+            "코리아중앙데일리는 베이징 주재 한국대사관에 머물던 탈북자 4명의 출국을 허용한 "
+            "중국의 결정을 반기면서도 근본적인 변화는 아니라고 경고하고, 돌아가면 처벌받을 "
+            "탈북자를 송환하지 말라고 중국에 촉구합니다."
+        ),
+    },
+    "china-resumes-forced-repatriation": {
+        "title_ko": "중국, 탈북민 강제 북송 재개",
+        "summary_ko": (
+            "중국이 또다시 탈북민들을 국경 너머로 돌려보냈다는 보도가 나왔습니다. 조선일보는 "
+            "한국 정부가 침묵해서는 안 되며, 탈북자에 대한 중국의 비인도적 처우를 계속 "
+            "규탄해야 한다고 주장합니다."
+        ),
+    },
+    "humane-china": {
+        "title_ko": "인도적인 중국",
+        "deck_ko": "중국은 탈북자 강제 북송을 멈춰야 한다",
+        "summary_ko": (
+            "2014년 7월 중국 당국이 탈북자 29명을 붙잡자, 코리아헤럴드는 정치보다 인간의 "
+            "존엄이 먼저라고 강조하며 한국 정부가 한층 가까워진 한중 관계를 지렛대 삼아 "
+            "이들을 구해야 한다고 촉구합니다."
+        ),
+    },
+    "defectors-in-china-facing-repatriation": {
+        "title_ko": "북송 위기에 놓인 중국 내 탈북자들",
+        "summary_ko": (
+            "2012년 초의 캠페인 페이지입니다. 북한 주민들이 왜 중국을 거쳐 탈출하는지, 북한의 "
+            "새 지도자 아래에서 단속이 얼마나 가혹해졌는지, 그리고 중국의 강제 송환에 맞선 "
+            "시위와 국회 결의안, 청원을 다룹니다."
+        ),
+    },
+}
+
+
+def translate_briefings(translations=None):
+    """Fill the Korean title, deck and summary of the shipped briefings where they are
+    empty (an editor's Korean is never replaced). Returns how many briefings changed."""
+    from articles.models import Briefing
+
+    translations = BRIEFINGS_IN_KOREAN if translations is None else translations
+    changed = 0
+    for briefing in Briefing.objects.filter(slug__in=list(translations)):
+        values = translations[briefing.slug]
+        empty = [name for name in values if not getattr(briefing, name)]
+        for name in empty:
+            setattr(briefing, name, values[name])
+        if empty:
+            briefing.save(update_fields=[*empty, "updated_at"])
+            changed += 1
+    return changed
+
+
 def newest_point_id():
     """The id of the newest talking point (0 when there is none): the mark for a demo run."""
     return TalkingPoint.objects.aggregate(newest=Max("pk"))["newest"] or 0
@@ -111,8 +176,8 @@ def approve_new_points(since_id, min_score=DEMO_APPROVAL_SCORE, translations=Non
     approved = 0
     for point in points:
         point.status = TalkingPoint.Status.APPROVED
-        if not point.ask_ko:
-            point.ask_ko = translations.get(normalise_ask(point.ask), "")
+        if not point.korean_ask:
+            point.ask_ko = translations.get(normalise_ask(point.ask_en or ""), "")
         point.save(update_fields=["status", "ask_ko", "updated_at"])
         approved += 1
     return approved

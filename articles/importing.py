@@ -18,6 +18,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 from django.utils.text import slugify
 
 from articles.cleanup import MAX_FILE_BYTES, CleanupError, clean_editorial, decode_editorial
@@ -90,6 +91,9 @@ def summary_line(results, *, dry_run=False):
     return f"Briefings: {counts}" + (" (dry run: nothing written)" if dry_run else "")
 
 
+# The editorials are English: their title, deck and summary are the English columns of a
+# briefing (`briefing.title` means the active language's), whatever language the caller is in.
+@translation.override("en")
 def import_briefing_file(path, *, dry_run=False, status=Briefing.Status.PUBLISHED):
     """Create or refresh the briefing for one editorial file.
 

@@ -207,12 +207,8 @@ class TalkingPoint(models.Model):
             "repatriation of North Korean defectors”. No full stop at the end."
         ),
     )
-    ask_ko = models.CharField(
-        _("ask in Korean"),
-        max_length=300,
-        blank=True,
-        help_text=_("The same request in Korean, used in letters to Korean-speaking officials."),
-    )
+    # ask_en and ask_ko (the Korean used in letters to Korean-speaking officials) are
+    # added by django-modeltranslation: articles/translation.py.
     addressee = models.CharField(
         _("addressee"),
         max_length=40,
@@ -273,6 +269,11 @@ class TalkingPoint(models.Model):
         return self.status == self.Status.SUGGESTED and not (
             self.ask_edited or self.addressee_edited or self.added_by_editor
         )
+
+    @property
+    def korean_ask(self):
+        """The Korean ask, or "" while there is none (its column holds NULL or "")."""
+        return (self.ask_ko or "").strip()
 
 
 class Citation(models.Model):

@@ -77,8 +77,10 @@ def refresh_talking_points(briefing, extract=None) -> RefreshResult:
                 continue  # already cited, or overlaps a sentence that is
             point = _matching_point(points, call)
             if point is None:
+                # The English column by name: in an editor's Korean admin `ask=` would
+                # fill the Korean one.
                 point = TalkingPoint.objects.create(
-                    ask=clean_ask(call.ask),
+                    ask_en=clean_ask(call.ask),
                     addressee=_addressee(call.addressee),
                     score=round(call.score, 3),
                     position=next_position,
@@ -182,7 +184,7 @@ def _matching_point(points, call):
     """
     best = None
     for point in points:
-        texts = [point.ask]
+        texts = [point.ask_en or ""]
         if point.ask_edited or point.added_by_editor:
             texts += [citation.sentence for citation in point.citations.all()]
         addressee = _addressee(call.addressee)

@@ -4,7 +4,12 @@ import logging
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
+from django.http import HttpResponseRedirect
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
+from campaign.lib import links
 from campaign.site import errors
 
 logger = logging.getLogger(__name__)
@@ -70,3 +75,54 @@ class DatabaseUnavailableMiddleware:
                            exception)
             return errors.service_unavailable(request)
         return None
+
+
+class LanguageMiddleware(LocaleMiddleware):
+    """Which language a request is answered in.
+
+    Pages have an address per language: English without a prefix, Korean under /ko/, so
+    search engines and link previews see both. A page's address decides its language. A
+    visitor who prefers Korean (the language cookie set by the switch, else the browser's
+    Accept-Language) and opens an English address of a page is sent to its Korean one.
+    Addresses that are the same in every language (the admin, the health check, the language
+    switch) follow the cookie and Accept-Language, as Django's own middleware would without
+    prefixes. Stands in for django.middleware.locale.LocaleMiddleware.
+    """
+
+    def process_request(self, request):
+        path = request.path_info
+        from_path = translation.get_language_from_path(path)
+        page = from_path is None and links.is_page_path(path)
+        if from_path:
+            language = from_path
+        elif page:
+            language = settings.LANGUAGE_CODE
+        else:
+            language = translation.get_language_from_request(request, check_path=False)
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+        if page and self._wants_other_language(request):
+            return self._redirect_to_preferred(request)
+        return None
+
+    def _wants_other_language(self, request):
+        # Only a browser opening a page: a form sent from an English page is answered in
+        # English, and data, counters and htmx requests answer where they were asked.
+        return (
+            request.method in ("GET", "HEAD")
+            and not request.headers.get("HX-Request")
+            and "text/html" in request.headers.get("Accept", "")
+            and translation.get_language_from_request(request, check_path=False)
+            != settings.LANGUAGE_CODE
+        )
+
+    def _redirect_to_preferred(self, request):
+        preferred = translation.get_language_from_request(request, check_path=False)
+        target = links.path_in(request.path_info, preferred)
+        if target is None:
+            return None
+        query = request.META.get("QUERY_STRING", "")
+        response = HttpResponseRedirect(target + (f"?{query}" if query else ""))
+        # The same address redirects or not depending on these.
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        return response

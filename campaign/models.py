@@ -9,7 +9,7 @@ from campaign.lib.counters import RateCounter
 from campaign.lib.outbox import OutgoingMail
 from campaign.moderation.models import CampaignUpdate, SignatureComment, UpdateMailing
 from campaign.petition.models import CountryTally, PaperTally, Petition, Signature, TimelineEntry
-from campaign.site.models import CampaignSettings
+from campaign.site.models import CampaignSettings, Organisation
 
 __all__ = [
     "CampaignSettings",
@@ -19,6 +19,7 @@ __all__ = [
     "LetterLanguage",
     "Official",
     "OfficialResponse",
+    "Organisation",
     "OutgoingMail",
     "PaperTally",
     "Petition",

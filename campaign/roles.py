@@ -1,7 +1,8 @@
 """Staff roles: the groups Editors and Moderators and exactly what each may do.
 
 Editors write: briefings, talking points, officials and their responses, the
-petition's text, its timeline and campaign updates. Moderators look after the
+petition's text, its timeline and campaign updates, and the About page (who runs
+the campaign and how to reach it). Moderators look after the
 supporters' data: signatures and comments, exports, the dashboard, paper
 tallies and the site-wide signing pause. Neither may manage users or groups;
 only superusers do.
@@ -28,6 +29,9 @@ ROLES = {
         *_crud("campaign", "petition"),
         *_crud("campaign", "timelineentry"),
         *_crud("campaign", "campaignupdate"),
+        # The About page and the contact address: one row, edited, never added.
+        "campaign.change_organisation",
+        "campaign.view_organisation",
     ],
     MODERATORS: [
         "campaign.view_signature",

@@ -9,9 +9,11 @@ on the development mode by setting DEBUG=1.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.http.request import validate_host
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -63,11 +65,35 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 
-# Public address of the site, used in emails and share links.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Public address of the site (scheme and host), for links that leave it: mail, share links,
+# the QR code, link previews. Required in production, and one of ALLOWED_HOSTS. In development
+# links follow the address each request came to instead (campaign.lib.links.site_url).
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+if not SITE_URL and DEBUG:
+    SITE_URL = "http://127.0.0.1:8000"
+_site = urlsplit(SITE_URL)
+if not DEBUG:
+    if not SITE_URL:
+        raise ImproperlyConfigured(
+            "SITE_URL is not set. Set it to the public address of the site, e.g. "
+            "https://petition.example.org: it goes into every mailed link (or set DEBUG=1 "
+            "for local development)."
+        )
+    if _site.scheme not in ("http", "https") or not _site.hostname or _site.path:
+        raise ImproperlyConfigured(
+            f"SITE_URL must be a scheme and a host, like https://petition.example.org, "
+            f"not {SITE_URL!r}."
+        )
+    if not validate_host(_site.hostname, ALLOWED_HOSTS):
+        raise ImproperlyConfigured(
+            f"SITE_URL's host {_site.hostname!r} is not in ALLOWED_HOSTS: the links it makes "
+            "would lead to a site that refuses them."
+        )
 SITE_NAME = os.environ.get("SITE_NAME", "Safe Passage")
 
 INSTALLED_APPS = [
+    # Before the admin, whose forms it extends with a field per language.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -91,7 +117,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "campaign.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware, for pages with an address per language (/ko/...).
+    "campaign.middleware.LanguageMiddleware",
     # Before anything reads the body (CSRF reads the form token).
     "campaign.middleware.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -119,7 +146,12 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "campaign.context_processors.site",
             ],
-            "builtins": ["django.templatetags.i18n", "template_partials.templatetags.partials"],
+            "builtins": [
+                "django.templatetags.i18n",
+                "template_partials.templatetags.partials",
+                # Marks content shown in another language than the page's (lang="en").
+                "campaign.templatetags.content",
+            ],
         },
     },
 ]
@@ -219,6 +251,13 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Seoul")
 USE_I18N = True
 USE_TZ = True
+# Editors' content (titles, statements, asks, offices) has a field per language, added by
+# django-modeltranslation (campaign/translation.py, articles/translation.py). A Korean field
+# left empty shows the English one, and templates mark it lang="en" (campaign.lib.translated).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# Slugs come from the English title, whichever language the editor's admin is in.
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"
 # Dates follow the visitor's language through `|date:"DATE_FORMAT"`. Counts shown to people
 # go through the `thousands` filter (English and Korean both group with commas);
 # USE_THOUSAND_SEPARATOR stays off so ids in links and forms are never grouped.

@@ -14,7 +14,7 @@ class _FormReader(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "form" and attrs.get("action") == "/letters/":
+        if tag == "form" and attrs.get("action", "").endswith("/letters/"):
             self.inside = True
         if not self.inside:
             return
@@ -49,8 +49,9 @@ def form_fields(response):
     return reader.fields
 
 
-def submit(client, response, button="next", replace=None, **headers):
-    """Post the letter-writer form on `response`, replacing some fields' values."""
+def submit(client, response, button="next", replace=None, path="/letters/", **headers):
+    """Post the letter-writer form on `response` (to `path`: "/ko/letters/" for the Korean
+    page), replacing some fields' values."""
     replace = replace or {}
     data = {}
     for name, value in form_fields(response):
@@ -60,7 +61,7 @@ def submit(client, response, button="next", replace=None, **headers):
         if value is not None:
             data[name] = value if isinstance(value, list) else [value]
     data[button] = ["1"]
-    return client.post("/letters/", data, **headers)
+    return client.post(path, data, **headers)
 
 
 def letter_fields(response):

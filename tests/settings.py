@@ -12,6 +12,8 @@ _TEST_DEFAULTS = {
     "SECRET_KEY": "test-suite-key-not-for-any-deployment",
     # The test client speaks plain HTTP: no redirects to HTTPS, no secure-only cookies.
     "HTTPS": "0",
+    # The address production requires; the tests' links are checked against it.
+    "SITE_URL": "http://127.0.0.1:8000",
     # A test checks what it just wrote; the caching tests turn caching on themselves.
     "PUBLIC_CACHE_SECONDS": "0",
 }

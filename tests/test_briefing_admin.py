@@ -116,7 +116,8 @@ def test_change_form_shows_help_text_fieldsets_and_view_on_site(editor_client, b
     response = editor_client.get(f"{CHANGELIST}{briefing.pk}/change/")
     html = response.content.decode()
     fields = response.context["adminform"].form.fields
-    assert len(fields) == 13
+    # Title, deck and summary in English and in Korean (django-modeltranslation).
+    assert len(fields) == 16
     for name in fields:
         help_text = str(Briefing._meta.get_field(name).help_text)
         assert help_text and help_text in html, name
@@ -145,10 +146,10 @@ def test_a_link_typed_without_a_scheme_is_saved_with_https(editor_client, briefi
     page = editor_client.get(f"{CHANGELIST}{briefing.pk}/change/").content.decode()
     assert 'name="source_url"' in page
     data = {
-        "title": briefing.title,
+        "title_en": briefing.title,
         "slug": briefing.slug,
-        "deck": briefing.deck,
-        "summary": briefing.summary,
+        "deck_en": briefing.deck,
+        "summary_en": briefing.summary,
         "body": briefing.body,
         "source_url": "www.koreaherald.com/view.php",
         "status": briefing.status,

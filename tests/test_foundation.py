@@ -15,7 +15,7 @@ def run_check(env_overrides, command=("check",)):
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE"}
+        if k not in {"SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE", "SITE_URL", "ALLOWED_HOSTS"}
     }
     env.update(env_overrides)
     return subprocess.run(
@@ -34,6 +34,34 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY is not set" in result.stderr
 
 
+SECRET = {"SECRET_KEY": "a-secret-only-for-this-test"}
+
+
+def test_production_refuses_to_start_without_a_site_address():
+    # Every mailed link starts with it; a forgotten one would send signers to port 8000.
+    result = run_check(SECRET)
+    assert result.returncode != 0
+    assert "SITE_URL is not set" in result.stderr
+
+
+def test_production_refuses_a_site_address_it_would_not_answer_to():
+    result = run_check(
+        {**SECRET, "SITE_URL": "https://petition.example.org", "ALLOWED_HOSTS": "other.example"}
+    )
+    assert result.returncode != 0
+    assert "not in ALLOWED_HOSTS" in result.stderr
+    result = run_check({**SECRET, "SITE_URL": "petition.example.org"})
+    assert result.returncode != 0
+    assert "SITE_URL must be a scheme and a host" in result.stderr
+
+
+def test_production_starts_with_a_site_address_among_its_hosts():
+    result = run_check(
+        {**SECRET, "SITE_URL": "https://petition.example.org/", "ALLOWED_HOSTS": ".example.org"}
+    )
+    assert result.returncode == 0, result.stderr
+
+
 def test_development_mode_starts_without_a_secret_key():
     result = run_check({"DEBUG": "1"})
     assert result.returncode == 0, result.stderr
@@ -48,7 +76,8 @@ def test_a_bad_boolean_setting_fails_loudly():
 def test_debug_is_off_by_default():
     # In a separate process: the test runner turns DEBUG off whatever the settings say.
     show_debug = ("shell", "-c", "from django.conf import settings; print(settings.DEBUG)")
-    result = run_check({"SECRET_KEY": "a-secret-only-for-this-test"}, command=show_debug)
+    environment = {"SECRET_KEY": "a-secret-only-for-this-test", "SITE_URL": "http://127.0.0.1"}
+    result = run_check(environment, command=show_debug)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "False"
 

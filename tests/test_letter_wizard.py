@@ -257,7 +257,7 @@ def test_letter_form_is_escaped(client, setting):
 
 def test_korean_readers_see_the_korean_asks(client, setting):
     response = client.get(
-        f"/letters/?official={setting['minister'].pk}", HTTP_ACCEPT_LANGUAGE="ko"
+        f"/ko/letters/?official={setting['minister'].pk}"
     )
     html = response.content.decode()
     assert response.status_code == 200

@@ -65,8 +65,9 @@ def test_approving_and_rejecting_say_how_many_changed(editor_client, point):
 
 def form_data(point, **changes):
     data = {
-        "ask": point.ask,
-        "ask_ko": point.ask_ko,
+        # A field per language (django-modeltranslation).
+        "ask_en": point.ask_en,
+        "ask_ko": point.ask_ko or "",
         "addressee": point.addressee,
         "status": point.status,
         "position": point.position,
@@ -83,7 +84,7 @@ def form_data(point, **changes):
 
 def test_changing_the_ask_marks_it_as_edited(editor_client, point):
     url = reverse("admin:articles_talkingpoint_change", args=[point.pk])
-    response = editor_client.post(url, form_data(point, ask="Stop the deportations"))
+    response = editor_client.post(url, form_data(point, ask_en="Stop the deportations"))
     assert response.status_code == 302
     point.refresh_from_db()
     assert point.ask == "Stop the deportations"

@@ -43,10 +43,10 @@ def test_a_dry_run_import_suggests_nothing(tmp_path):
 
 def briefing_form(briefing, **changes):
     data = {
-        "title": briefing.title,
+        "title_en": briefing.title,
         "slug": briefing.slug,
-        "deck": briefing.deck,
-        "summary": briefing.summary,
+        "deck_en": briefing.deck,
+        "summary_en": briefing.summary,
         "body": briefing.body,
         "status": briefing.status,
         "position": briefing.position,

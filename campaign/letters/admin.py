@@ -2,21 +2,23 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from campaign.letters.models import Letter, Official, OfficialResponse
+from campaign.lib.translated import TranslatedAdmin, TranslatedStackedInline
 
 
-class OfficialResponseInline(admin.StackedInline):
+class OfficialResponseInline(TranslatedStackedInline):
     model = OfficialResponse
     extra = 0
     fields = ["date", "kind", "summary", "link"]
 
 
 @admin.register(Official)
-class OfficialAdmin(admin.ModelAdmin):
+class OfficialAdmin(TranslatedAdmin):
     list_display = ["title", "name", "organisation", "category", "role", "language", "active",
                     "needs_check", "letter_count", "position"]  # fmt: skip
     list_filter = ["category", "role", "language", "active", "needs_check"]
     list_editable = ["position"]
-    search_fields = ["title", "name", "organisation", "country", "email", "notes"]
+    search_fields = ["title_en", "title_ko", "name_en", "name_ko", "organisation_en",
+                     "organisation_ko", "country_en", "email", "notes"]  # fmt: skip
     inlines = [OfficialResponseInline]
     fieldsets = [
         (None, {"fields": ["title", "name", "organisation", "country", "category", "role",

@@ -164,7 +164,9 @@ class Official(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.role:
-            self.role = guess_role(self.title, self.organisation).value
+            # From the English names, whatever language the editor works in.
+            title, organisation = self.title_en or self.title or "", self.organisation_en or ""
+            self.role = guess_role(title, organisation).value
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "role"}
         super().save(*args, **kwargs)

@@ -57,10 +57,12 @@ def in_language(obj, name, language):
 
 
 def official_info(official):
+    # The English names, whatever the page's language: composition recognises the office
+    # by its English title (campaign.letters.compose).
     return compose.OfficialInfo(
         title=in_language(official, "title", "en"),
-        name=official.name,
-        organisation=in_language(official, "organisation", "en"),
+        name=in_language(official, "name", "en") or "",
+        organisation=in_language(official, "organisation", "en") or "",
         salutation=official.salutation,
         language=official.language,
         key=str(official.pk),
@@ -83,8 +85,8 @@ def source_of(briefing):
 def point_info(point, demand=None):
     citations = [c for c in point.citations.all() if c.briefing.is_published]
     return compose.PointInfo(
-        ask=point.ask,
-        ask_ko=point.ask_ko,
+        ask=point.ask_en or "",
+        ask_ko=point.korean_ask,
         source=source_of(citations[0].briefing) if citations else None,
         addressee=point.addressee,
         demand=demand is not None and point.pk == demand.pk,
@@ -340,11 +342,12 @@ def recipient_lines(official, language):
     in it: a Korean letter names the office in Korean, addressed with 귀하."""
     title = in_language(official, "title", language)
     organisation = in_language(official, "organisation", language)
+    name = in_language(official, "name", language)
     if language == "ko" and compose.has_hangul(title):
-        named = " ".join(part for part in (title, official.name) if part)
+        named = " ".join(part for part in (title, name) if part)
         blocks = [organisation, f"{named} 귀하", official.postal_address]
     else:
-        blocks = [official.name, title, organisation, official.postal_address]
+        blocks = [name, title, organisation, official.postal_address]
     lines = [line.strip() for block in blocks if block for line in block.splitlines()]
     return [line for line in lines if line]
 

@@ -63,6 +63,24 @@ def with_final(char, final_index):
     return syllable(initial, vowel, final_index)
 
 
+# Which language a text is in ---------------------------------------------------------
+
+
+def script_language(text, default):
+    """"ko" or "en" for text whose language nobody recorded (a signer's comment), by script.
+
+    Korean is written in Hangul, with at most a few Latin acronyms (UN, UNHCR); English is
+    written in Latin letters only. So the script that carries most of the letters tells the
+    site's two languages apart: "탈북민을 도와 주세요" is Korean, "Let them pass" English,
+    "UN이 나서야 합니다" Korean. Text with no letters of either ("!!!", "2024") keeps `default`.
+    """
+    hangul = sum(1 for char in text if is_syllable(char) or 0x3131 <= ord(char) <= 0x318E)
+    latin = sum(1 for char in text if char.isascii() and char.isalpha())
+    if not hangul and not latin:
+        return default
+    return "ko" if hangul >= latin / 3 else "en"
+
+
 # Particles ----------------------------------------------------------------------
 
 # What a Latin letter or digit sounds like at the end of a word, for 'UN을', '2를'.

@@ -17,6 +17,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 
 from campaign.lib.fragments import fragment
+from campaign.lib.links import site_url
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +67,8 @@ def cached_page(request, name, build, *, key=()):
     `build(extra_context)` renders the page with `extra_context` added to its
     context (it puts the CSRF token's stand-in there); while it runs,
     `per_visitor` gives stand-ins too. The result is kept like a `fragment`
-    (per path, language and `key`; `bump(name)` renews it) and each visitor
+    (per path, language and `key`, and the site's address, which differs by host in
+    development; `bump(name)` renews it) and each visitor
     gets a copy with their own values in the holes. Call it only when
     `page_is_shared(request)`.
     """
@@ -79,7 +81,8 @@ def cached_page(request, name, build, *, key=()):
             _building_shared_page.reset(token)
         return response.content.decode()
 
-    html = fragment(name, render_shared, key=[request.get_full_path(), *key])
+    # The path holds the language (/ko/...); the fragment adds the active one too.
+    html = fragment(name, render_shared, key=[site_url(request), request.get_full_path(), *key])
     for hole_name, compute in _fillers.items():
         stand_in = hole(hole_name)
         if stand_in in html:

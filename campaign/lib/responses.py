@@ -16,6 +16,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 
 from campaign.lib.fragments import digest, local_get, local_seconds, local_set
+from campaign.lib.links import site_url
 
 # What a cached page or response may differ by; sent as Vary on every response
 # built from the cache so that no shared cache mixes them up.
@@ -24,6 +25,8 @@ VARY = ("Cookie", "Accept-Language", "HX-Request")
 
 def _response_key(request):
     parts = [
+        # Absolute links in it start with the site's address, the request's in development.
+        site_url(request),
         request.get_full_path(),
         get_language() or "",
         "htmx" if request.headers.get("HX-Request") else "page",

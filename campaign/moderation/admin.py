@@ -23,6 +23,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from campaign.lib.links import site_url
+from campaign.lib.translated import TranslatedAdmin
 from campaign.moderation import services, updates
 from campaign.moderation.models import CampaignUpdate, SignatureComment
 from campaign.petition import signatures
@@ -376,10 +378,10 @@ class PaperTallyAdmin(admin.ModelAdmin):
 
 
 @admin.register(CampaignUpdate)
-class CampaignUpdateAdmin(admin.ModelAdmin):
+class CampaignUpdateAdmin(TranslatedAdmin):
     list_display = ("title", "petition", "date", "mailed")
     list_filter = ("petition", "date")
-    search_fields = ("title", "body")
+    search_fields = ("title_en", "title_ko", "body_en", "body_ko")
     fields = ("petition", "date", "title", "body", "link")
     actions = ["send_to_subscribers"]
 
@@ -412,7 +414,7 @@ class CampaignUpdateAdmin(admin.ModelAdmin):
             return TemplateResponse(request, "admin/campaign/campaignupdate/send.html", context)
         started = 0
         for update in unsent:
-            if updates.start_update_mailing(update, request.user):
+            if updates.start_update_mailing(update, request.user, site_url(request)):
                 self.log_change(request, update, "Sent to subscribers")
                 started += 1
         if started:

@@ -67,6 +67,9 @@ class UpdateMailing(models.Model):
     # last batch stopped, so a restarted task carries on without repeating.
     last_signature_id = models.BigIntegerField(default=0, editable=False)
     finished_at = models.DateTimeField(_("all queued"), null=True, blank=True)
+    # The site's address when the mailing was started, for the links in every message: the
+    # task that writes them has no request (campaign.lib.links.site_url).
+    site_url = models.CharField(max_length=300, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("update mailing")

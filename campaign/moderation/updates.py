@@ -43,15 +43,16 @@ def unsubscribe(signature):
     )
 
 
-def start_update_mailing(entry, user):
-    """Record that an update is being mailed and hand the mailing to a task.
+def start_update_mailing(entry, user, site_url=""):
+    """Record that an update is being mailed and hand the mailing to a task; its links
+    will start with `site_url` (the address the editor's request came to), else SITE_URL.
 
     Returns the mailing, or None when the update was already sent: the
     one-to-one row makes sending twice impossible, even from two clicks at once.
     """
     with transaction.atomic():
         mailing, created = UpdateMailing.objects.get_or_create(
-            entry=entry, defaults={"sent_by": user}
+            entry=entry, defaults={"sent_by": user, "site_url": site_url}
         )
         if not created:
             return None
@@ -70,14 +71,17 @@ def mail_update_batch(mailing_id):
             UpdateMailing.objects.select_for_update().select_related("entry").get(pk=mailing_id)
         )
         entry = mailing.entry
+        base = mailing.site_url or settings.SITE_URL
         batch = list(
             update_recipients(entry.petition)
             .filter(pk__gt=mailing.last_signature_id)
             .order_by("pk")[:BATCH_SIZE]
         )
         for signature in batch:
-            path = reverse("updates_unsubscribe", kwargs={"token": unsubscribe_token(signature)})
+            # In the signer's language, with links to the pages in it.
             with translation.override(signature.language or settings.LANGUAGE_CODE):
+                token = unsubscribe_token(signature)
+                path = reverse("updates_unsubscribe", kwargs={"token": token})
                 queue_mail(
                     "campaign-update",
                     signature.email,
@@ -85,7 +89,8 @@ def mail_update_batch(mailing_id):
                         "entry": entry,
                         "petition": entry.petition,
                         "signature": signature,
-                        "unsubscribe_url": settings.SITE_URL + path,
+                        "unsubscribe_url": base + path,
+                        "SITE_URL": base,
                     },
                 )
         if batch:

@@ -6,8 +6,13 @@ from django.urls import path
 
 from campaign.moderation import views
 
+# The link in every update mail: an address per language (campaign/urls.py).
 urlpatterns = [
     path("updates/unsubscribe/<str:token>/", views.unsubscribe, name="updates_unsubscribe"),
+]
+
+# Staff pages: one address for every language.
+staff_urlpatterns = [
     path("admin/dashboard/", admin.site.admin_view(views.dashboard), name="admin_dashboard"),
     path(
         "admin/petitions/<int:pk>/signatures.csv",

@@ -4,10 +4,11 @@ and tallies are moderators' work (campaign.moderation.admin)."""
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from campaign.lib.translated import TranslatedAdmin, TranslatedStackedInline
 from campaign.petition.models import CountryTally, Petition, TimelineEntry
 
 
-class TimelineEntryInline(admin.StackedInline):
+class TimelineEntryInline(TranslatedStackedInline):
     model = TimelineEntry
     extra = 0
     fields = ["date", "kind", "title", "body", "link"]
@@ -26,10 +27,10 @@ class CountryTallyInline(admin.TabularInline):
 
 
 @admin.register(Petition)
-class PetitionAdmin(admin.ModelAdmin):
+class PetitionAdmin(TranslatedAdmin):
     list_display = ["title", "state", "is_current", "signature_count", "goal", "deadline"]
     list_filter = ["state", "is_current"]
-    search_fields = ["title", "statement"]
+    search_fields = ["title_en", "title_ko", "statement_en", "statement_ko"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["signature_count", "created_at", "updated_at"]
     filter_horizontal = ["briefings"]
@@ -51,8 +52,8 @@ class PetitionAdmin(admin.ModelAdmin):
 
 
 @admin.register(TimelineEntry)
-class TimelineEntryAdmin(admin.ModelAdmin):
+class TimelineEntryAdmin(TranslatedAdmin):
     list_display = ["date", "title", "kind", "petition"]
     list_filter = ["kind", "petition"]
-    search_fields = ["title", "body"]
+    search_fields = ["title_en", "title_ko", "body_en", "body_ko"]
     date_hierarchy = "date"

@@ -144,9 +144,10 @@ class Petition(CountGuardedModel):
     def get_absolute_url(self):
         return reverse("petition_detail", kwargs={"slug": self.slug})
 
-    def public_url(self):
-        """The full address, for mail, share links and the JSON."""
-        return settings.SITE_URL + self.get_absolute_url()
+    def public_url(self, base=None):
+        """The full address in the active language, for mail, share links and the JSON:
+        on `base` (the site's address a request came to), else on SITE_URL."""
+        return (base or settings.SITE_URL) + self.get_absolute_url()
 
     @property
     def is_past_deadline(self):

@@ -19,7 +19,7 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 
 from campaign.lib.outbox import queue_mail
@@ -43,7 +43,8 @@ def sign_petition(petition, data, request_meta):
     """Record a signature and email the confirmation link.
 
     `data` is the signature form's cleaned data; `request_meta` holds
-    `ip_hash`, `flags` (reasons to hold it for moderation) and `language`.
+    `ip_hash`, `flags` (reasons to hold it for moderation), `language` and
+    `site_url` (the address mailed links start with: campaign.lib.links).
     A second signature with the same address creates nothing: the first
     signer is emailed instead (a fresh link if still unconfirmed, otherwise a
     notice), so the page never tells a visitor who has signed.
@@ -73,17 +74,20 @@ def sign_petition(petition, data, request_meta):
             )
             # Counts towards the per-address mail limit; the first mail always goes.
             abuse.mail_allowed(normalised, petition.pk)
-            send_confirmation(signature)
+            send_confirmation(signature, request_meta.get("site_url"))
     except IntegrityError:
         # This address has signed already, or a parallel request just did.
         pass
     else:
         return SignResult(signature, created=True)
-    return SignResult(signed_again(petition, normalised), created=False)
+    return SignResult(
+        signed_again(petition, normalised, request_meta.get("site_url")), created=False
+    )
 
 
-def signed_again(petition, normalised_email):
-    """Answer a repeated signature by mail to the address already on file."""
+def signed_again(petition, normalised_email, site_url=None):
+    """Answer a repeated signature by mail to the address already on file, in the
+    language that signature was made in."""
     signature = Signature.objects.filter(
         petition=petition, normalised_email=normalised_email
     ).first()
@@ -91,31 +95,43 @@ def signed_again(petition, normalised_email):
         return signature
     with transaction.atomic():
         if signature.state == Signature.State.PENDING:
-            send_confirmation(signature)
+            send_confirmation(signature, site_url)
         else:
-            queue_mail("signature-already-signed", signature.email, mail_context(signature))
+            with translation.override(signature_language(signature)):
+                context = mail_context(signature, site_url)
+                queue_mail("signature-already-signed", signature.email, context)
     return signature
 
 
-def resend_confirmation(petition, email):
+def resend_confirmation(petition, email, site_url=None):
     """The "send me the link again" form: mail whoever holds this address, if anyone."""
     normalised = normalise_email(email)
-    return signed_again(petition, normalised)
+    return signed_again(petition, normalised, site_url)
 
 
-def send_confirmation(signature):
-    queue_mail("signature-confirm", signature.email, mail_context(signature))
+def signature_language(signature):
+    return signature.language or settings.LANGUAGE_CODE
 
 
-def mail_context(signature):
+def send_confirmation(signature, site_url=None):
+    # In the signer's language, with links to the pages in it, whoever asks for the mail.
+    with translation.override(signature_language(signature)):
+        queue_mail("signature-confirm", signature.email, mail_context(signature, site_url))
+
+
+def mail_context(signature, site_url=None):
+    """What the signature mails show, with links on `site_url` (else SITE_URL) to the pages
+    in the active language."""
     petition = signature.petition
+    base = site_url or settings.SITE_URL
     return {
         "signature": signature,
         "petition": petition,
-        "petition_url": petition.public_url(),
-        "confirm_url": settings.SITE_URL + link_path(signature, CONFIRM),
-        "withdraw_url": settings.SITE_URL + link_path(signature, WITHDRAW),
+        "petition_url": petition.public_url(base),
+        "confirm_url": base + link_path(signature, CONFIRM),
+        "withdraw_url": base + link_path(signature, WITHDRAW),
         "link_days": settings.SIGNATURE_LINK_DAYS,
+        "SITE_URL": base,
     }
 
 

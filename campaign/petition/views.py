@@ -18,6 +18,7 @@ from django.views.decorators.http import condition, require_GET, require_http_me
 from articles.models import Briefing
 from campaign.lib.clients import client_ip, hash_ip
 from campaign.lib.fragments import rows_by_slug
+from campaign.lib.links import alternates, site_url
 from campaign.lib.pages import cached_page, page_is_shared
 from campaign.lib.responses import public_response
 from campaign.lib.security import frameable
@@ -53,8 +54,8 @@ def petitions_by_slug():
     return rows_by_slug("petitions", Petition.objects.all())
 
 
-def share_context(petition):
-    url = petition.public_url()
+def share_context(petition, request):
+    url = petition.public_url(site_url(request))
     return {"share": share_links(url, petition.title), "share_url": url}
 
 
@@ -106,8 +107,10 @@ def render_petition(request, petition, extra_context=None, *, form=None, source=
         )[:RECENT_COMMENTS],
         "timeline": petition.timeline.all(),
         "briefings": petition.briefings.published(),
-        **share_context(petition),
+        **share_context(petition, request),
         "poll_seconds": settings.PETITION_POLL_SECONDS,
+        # /petition/ shows the current petition: its own address is the canonical one.
+        "language_alternates": alternates(request, petition.get_absolute_url()),
         **(extra_context or {}),
     }
     response = render(request, "campaign/petition_detail.html", context)
@@ -147,6 +150,7 @@ def sign(request, petition):
         "ip_hash": ip_hash,
         "flags": [*form.abuse_flags(), rate_flag],
         "language": get_language(),
+        "site_url": site_url(request),
     }
     signatures.sign_petition(petition, form.cleaned_data, meta)
     if request.htmx:
@@ -184,7 +188,7 @@ def signature_confirm(request, slug, token):
 @require_GET
 def signature_thanks(request, slug):
     petition = public_petition(request, slug)
-    context = {"petition": petition, **share_context(petition)}
+    context = {"petition": petition, **share_context(petition, request)}
     return render(request, "campaign/signature_thanks.html", context)
 
 
@@ -216,7 +220,9 @@ def signature_resend(request, slug):
         if form.is_valid():
             # Whatever happens the visitor sees the same page, so this form
             # cannot be used to find out who has signed.
-            signatures.resend_confirmation(petition, form.cleaned_data["email"])
+            signatures.resend_confirmation(
+                petition, form.cleaned_data["email"], site_url(request)
+            )
             return redirect("petition_check_inbox", slug=petition.slug)
     return render(request, "campaign/signature_resend.html", {"petition": petition, "form": form})
 
@@ -273,7 +279,7 @@ def petition_json(request, slug):
     data = {
         "title": petition.title,
         "slug": petition.slug,
-        "url": petition.public_url(),
+        "url": petition.public_url(site_url(request)),
         "state": petition.effective_state.value,
         "goal": petition.goal,
         "next_milestone": petition.next_milestone,
@@ -305,7 +311,7 @@ def petition_widget(request, slug):
 def petition_qr(request, slug):
     """A QR code of the petition's address, as SVG, for posters and leaflets."""
     petition = get_object_or_404(Petition.objects.public(), slug=slug)
-    url = petition.public_url()
+    url = petition.public_url(site_url(request))
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="svg", scale=10, border=2, title=petition.title)
     response = HttpResponse(buffer.getvalue(), content_type="image/svg+xml")

@@ -6,7 +6,8 @@ from django.utils.translation import ngettext
 
 from campaign.lib import outbox
 from campaign.lib.outbox import OutgoingMail
-from campaign.site.models import CampaignSettings
+from campaign.lib.translated import TranslatedAdmin
+from campaign.site.models import CampaignSettings, Organisation
 
 
 @admin.register(CampaignSettings)
@@ -25,6 +26,26 @@ class CampaignSettingsAdmin(admin.ModelAdmin):
         # The one row exists from the first visit, so there is always
         # something to open (and nothing to add).
         CampaignSettings.load()
+        return super().changelist_view(request, extra_context)
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(TranslatedAdmin):
+    """Who runs the campaign: the About page and the privacy page's data controller."""
+
+    list_display = ["__str__", "email", "updated_at"]
+    fields = ["name", "about", "email", "postal_address", "website", "updated_at"]
+    readonly_fields = ["updated_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        # One row, there from the first visit: there is always something to edit.
+        Organisation.load()
         return super().changelist_view(request, extra_context)
 
 

@@ -1,4 +1,4 @@
-"""Site-wide settings, one row edited in the admin."""
+"""Site-wide settings and who runs the site: one row each, edited in the admin."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -51,3 +51,63 @@ class CampaignSettings(models.Model):
     @classmethod
     def signing_is_paused(cls):
         return cls.objects.filter(pk=1, signing_paused=True).exists()
+
+
+class Organisation(models.Model):
+    """Who runs the campaign and answers for the data it keeps: one row (pk 1), edited by
+    editors in the admin, shown on the About page and named on the privacy page."""
+
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        help_text=_("The organisation that runs the campaign and is responsible for its data."),
+    )
+    about = models.TextField(
+        _("about"),
+        max_length=5000,
+        blank=True,
+        help_text=_(
+            "Who you are and why you run this campaign, shown on the About page. "
+            "Separate paragraphs with a blank line."
+        ),
+    )
+    email = models.EmailField(
+        _("contact email"),
+        max_length=254,
+        blank=True,
+        help_text=_("Where visitors and signers can write, e.g. about their data."),
+    )
+    postal_address = models.TextField(
+        _("postal address"),
+        max_length=500,
+        blank=True,
+        help_text=_("One line per line of the address."),
+    )
+    website = models.URLField(
+        _("website"),
+        max_length=500,
+        blank=True,
+        help_text=_("The organisation's own website, if it has one apart from this campaign."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisation")
+
+    def __str__(self):
+        return self.name or str(_("Organisation"))
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls):
+        """The row, created empty on first use so there is always one to edit."""
+        row, _created = cls.objects.get_or_create(pk=1)
+        return row
+
+    @property
+    def is_named(self):
+        return bool(self.name.strip())

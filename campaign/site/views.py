@@ -1,9 +1,12 @@
 from functools import partial
 
 from django.shortcuts import render
+from django.views import i18n
 
 from articles.models import Briefing
+from campaign.lib import links
 from campaign.lib.pages import cached_page, page_is_shared
+from campaign.site.models import Organisation
 
 
 def home(request):
@@ -17,5 +20,20 @@ def render_home(request, extra_context=None):
     return render(request, "pages/home.html", {"featured": featured, **(extra_context or {})})
 
 
+def about(request):
+    return render(request, "pages/about.html", {"organisation": Organisation.load()})
+
+
 def privacy(request):
-    return render(request, "pages/privacy.html")
+    return render(request, "pages/privacy.html", {"organisation": Organisation.load()})
+
+
+def set_language(request):
+    """The language switch: Django's view, which remembers the choice in a cookie, sending
+    the visitor on to the same page's address in the chosen language (/ko/... or the
+    unprefixed English one)."""
+    response = i18n.set_language(request)
+    language = request.POST.get("language", "")
+    if response.status_code == 302 and i18n.check_for_language(language):
+        response["Location"] = links.url_in(response["Location"], language)
+    return response

@@ -24,6 +24,7 @@ def pending_signature(petition):
 def site(demo_site):
     # Signers, comments and tallies on the petition page, as in the local demo.
     petition = demo.create_demo_petition(with_signers=True)
+    demo.create_demo_organisation()
     return demo_site.url, petition
 
 
@@ -34,6 +35,7 @@ PUBLIC_PAGES = {
     "talking points": "/talking-points/",
     "petition": "/petition/",
     "officials": "/officials/",
+    "about": "/about/",
     "privacy": "/privacy/",
     "not found": "/no-such-page/",
 }

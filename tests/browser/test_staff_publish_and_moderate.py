@@ -35,7 +35,8 @@ def test_editor_publishes_a_briefing_and_approves_a_talking_point(demo_site, pag
     log_in(page, url, "editor")
     page.get_by_role("link", name="Briefings", exact=True).click()
     page.get_by_role("link", name="Refugees on the Tumen").click()
-    page.get_by_label("Deck").fill("Families wait at the border for news")
+    # The deck in English (a Korean box sits beside it).
+    page.get_by_label("Deck [en]").fill("Families wait at the border for news")
     page.get_by_label("Status").select_option("published")
     page.get_by_role("button", name="Save", exact=True).click()
     page.get_by_text("was changed successfully").wait_for()

@@ -111,6 +111,7 @@ def production_env(database_url, **extra):
             "SECRET_KEY": secrets.token_urlsafe(50),
             "HTTPS": "0",
             "ALLOWED_HOSTS": "127.0.0.1",
+            "SITE_URL": "http://127.0.0.1",
             "DATABASE_URL": database_url,
             "LOG_LEVEL": "WARNING",
         }
