@@ -174,7 +174,8 @@ class SignatureAdmin(CommentModeration, admin.ModelAdmin):
         EmailDomainFilter,
         IpHashFilter,
     ]
-    search_fields = ["name", "email", "normalised_email"]
+    # "duplicate" finds the rows held when addresses were stored as delivered.
+    search_fields = ["name", "email", "normalised_email", "flag_reason"]
     date_hierarchy = "created_at"
     list_select_related = ["petition"]
     # Everything that moves the count is changed through the actions below,

@@ -6,7 +6,12 @@ from django_countries import countries
 from campaign.lib.choices import CountryChoiceField, FixedChoicesSelect
 from campaign.lib.pages import per_visitor
 from campaign.petition import abuse
-from campaign.petition.rules import email_domain, name_problem
+from campaign.petition.rules import (
+    UndeliverableAddress,
+    delivery_address,
+    email_domain,
+    name_problem,
+)
 
 
 def briefing_source(value):
@@ -24,6 +29,36 @@ def country_choices():
     return [("", _("Choose your country")), *countries]
 
 
+class DeliverableEmailField(forms.CharField):
+    """An email address, cleaned to the form mail will be delivered to
+    (campaign.petition.rules.delivery_address), so that every check after it
+    sees one mailbox as one address."""
+
+    widget = forms.EmailInput
+    default_error_messages = {
+        "required": _("Please enter your email address."),
+        "invalid": _("Please enter an email address like name@example.com."),
+        "invisible": _(
+            "This address contains invisible characters. Please type it again by hand."
+        ),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 254)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return value
+        try:
+            return delivery_address(value)
+        except UndeliverableAddress as problem:
+            raise forms.ValidationError(
+                self.error_messages[problem.code], code=problem.code
+            ) from None
+
+
 class SignatureForm(forms.Form):
     name = forms.CharField(
         label=_("Your name"),
@@ -31,14 +66,9 @@ class SignatureForm(forms.Form):
         error_messages={"required": _("Please enter your name.")},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    email = forms.EmailField(
+    email = DeliverableEmailField(
         label=_("Your email address"),
-        max_length=254,
         help_text=_("We send you a link to confirm your signature. We never publish it."),
-        error_messages={
-            "required": _("Please enter your email address."),
-            "invalid": _("Please enter an email address like name@example.com."),
-        },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     country = CountryChoiceField(
@@ -107,7 +137,7 @@ class SignatureForm(forms.Form):
         return briefing_source(self.cleaned_data["source"])
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip()
+        email = self.cleaned_data["email"]
         if abuse.is_disposable(email_domain(email)):
             raise forms.ValidationError(
                 _(
@@ -131,12 +161,7 @@ class ResendForm(forms.Form):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
 
-    email = forms.EmailField(
+    email = DeliverableEmailField(
         label=_("Your email address"),
-        max_length=254,
-        error_messages={
-            "required": _("Please enter your email address."),
-            "invalid": _("Please enter an email address like name@example.com."),
-        },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )

@@ -1,10 +1,49 @@
 """Rules about signatures that need no database: plain functions, easy to test."""
 
 import re
+import unicodedata
+
+from email_validator import EmailNotValidError, validate_email
 
 # Providers known to ignore dots in the local part and to deliver "+tag"
 # addresses to the same mailbox.
 GMAIL_DOMAINS = {"gmail.com", "googlemail.com"}
+
+
+class UndeliverableAddress(ValueError):
+    """An address mail cannot be delivered to as written. `code` says why:
+    "invisible" (it holds characters that show as nothing) or "invalid"."""
+
+    def __init__(self, code):
+        super().__init__(code)
+        self.code = code
+
+
+def _has_invisible_characters(text):
+    # Format (Cf) and control (Cc) characters: soft hyphens, zero-width spaces,
+    # direction marks. Mail code drops them from a domain, so an address with
+    # them reaches the same mailbox as one without.
+    return any(unicodedata.category(char) in ("Cf", "Cc") for char in text)
+
+
+def delivery_address(address):
+    """The address exactly as mail will be delivered to it, or UndeliverableAddress.
+
+    email-validator does the work, without DNS look-ups: the domain is
+    normalised as IDNA does it (fullwidth letters become ASCII, case is folded)
+    and kept in its ASCII form, which is what the mail server is given; a
+    quoted local part ("x"@d, delivered to x@d), a bracketed IP address, a
+    reserved domain (localhost, .test) and a local part in other than ASCII
+    (which Django's mail code cannot send to) are refused.
+    """
+    address = address.strip()
+    if _has_invisible_characters(address):
+        raise UndeliverableAddress("invisible")
+    try:
+        checked = validate_email(address, check_deliverability=False, allow_smtputf8=False)
+    except EmailNotValidError:
+        raise UndeliverableAddress("invalid") from None
+    return f"{checked.local_part}@{checked.ascii_domain}"
 
 
 # Most providers deliver "name+tag@" to "name@" (Gmail, Outlook, Fastmail, Proton,
@@ -15,8 +54,15 @@ GMAIL_DOMAINS = {"gmail.com", "googlemail.com"}
 # removed for Gmail, where they are documented to be ignored; elsewhere they
 # often separate different people (jane.kim@ and janekim@).
 def normalise_email(address):
-    """The form of an address used to recognise the same person signing twice."""
-    address = address.strip().lower()
+    """The form of an address used to recognise the same person signing twice:
+    the delivered form (`delivery_address`), lower case, without a "+tag", and
+    without dots for Gmail. An address that cannot be delivered is only
+    trimmed first (old rows, tests)."""
+    try:
+        address = delivery_address(address)
+    except UndeliverableAddress:
+        address = address.strip()
+    address = address.lower()
     local, sep, domain = address.rpartition("@")
     if not sep:
         return address
