@@ -404,7 +404,7 @@ def test_each_visitor_of_a_shared_page_gets_their_own_token_and_can_sign(
     tokens = [_hidden_value(page, "csrfmiddlewaretoken") for page in pages]
     assert tokens[0] != tokens[1]
     for page in pages:
-        assert shared_pages.HOLE_PREFIX not in page
+        assert shared_pages.marker() not in page
         assert abuse.fill_time_problem(_hidden_value(page, "started")) == ""
         assert f'"X-CSRFToken": "{_hidden_value(page, "csrfmiddlewaretoken")}"' in page
     for number, (visitor, page) in enumerate(zip(visitors, pages, strict=True)):
@@ -434,7 +434,7 @@ def test_home_and_briefing_pages_are_shared_with_fresh_tokens(shared_cache, monk
     for path, builds in (("/", home_builds), (briefing.get_absolute_url(), briefing_builds)):
         first, second = (Client().get(path).content.decode() for _ in range(2))
         assert len(builds) == 1
-        assert shared_pages.HOLE_PREFIX not in first + second
+        assert shared_pages.marker() not in first + second
         assert _hidden_value(first, "csrfmiddlewaretoken") != _hidden_value(
             second, "csrfmiddlewaretoken"
         )
