@@ -8,6 +8,7 @@ on the development mode by setting DEBUG=1.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -75,6 +76,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
     "django_htmx",
     "template_partials",
     "django_tasks",
@@ -101,6 +103,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "campaign.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes asks: it answers a locked-out sign-in (campaign.lib.signin).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "campaign.urls"
@@ -304,6 +308,24 @@ IP_HASH_SALT = os.environ.get("IP_HASH_SALT", "")
 # Request bodies larger than this are refused before a view sees them.
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", 256 * 1024)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+
+# Admin sign-in throttling (django-axes, see campaign/lib/signin.py): five attempts
+# per (username, address) pair, then that pair waits 15 minutes from its latest
+# attempt. Counted in the shared cache, before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "campaign.lib.signin.CountingCacheHandler"
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "campaign.lib.signin.username"
+AXES_CLIENT_IP_CALLABLE = "campaign.lib.clients.client_ip"
+AXES_LOCKOUT_CALLABLE = "campaign.lib.signin.lockout_response"
+# The cache handler keeps no rows for axes' admin pages to show.
+AXES_ENABLE_ADMIN = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
