@@ -346,6 +346,9 @@ SIGNING_RATE_LIMITS = {
 }
 # A form sent back sooner than this after it was shown is held for moderation.
 SIGNING_MIN_FILL_SECONDS = envint("SIGNING_MIN_FILL_SECONDS", 3)
+# ... and so is one sent back later than this, or with a time-stamp made for another
+# visitor (it is bound to the visitor's CSRF cookie).
+SIGNING_FORM_MAX_SECONDS = envint("SIGNING_FORM_MAX_SECONDS", 24 * 3600)
 # Confirmation and notice mails to one address per petition: (mails, seconds).
 SIGNING_MAIL_LIMIT = (envint("SIGNING_MAIL_LIMIT", 3), 3600)
 # How long a confirmation link works.

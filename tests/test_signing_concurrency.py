@@ -10,13 +10,12 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.db import connection, connections
-from django.test import Client
 
 from campaign.lib import clients
 from campaign.models import CountryTally, Signature
 from campaign.petition import signatures
 from campaign.petition.rules import normalise_email
-from tests.factories import make_petition, signature_form
+from tests.factories import make_petition, signature_form, visitor
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -62,7 +61,7 @@ def test_200_parallel_signatures_with_50_duplicates_count_exactly_150(open_limit
 
     def sign_and_confirm(submission):
         email, country = submission
-        client = Client()
+        client = visitor()
         response = client.post(
             petition.get_absolute_url(), signature_form(email=email, country=country)
         )

@@ -115,16 +115,18 @@ class SignatureForm(forms.Form):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
-    def __init__(self, *args, compact=False, **kwargs):
+    def __init__(self, *args, request, compact=False, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        # The time-stamp is made for, and checked against, this visitor.
+        self.request = request
         self.compact = compact
         if compact:
             # The box on the home and briefing pages asks only what is needed.
             del self.fields["postal_code"]
             del self.fields["comment"]
         if not self.is_bound:
-            self.initial.setdefault("started", per_visitor("form-started"))
+            self.initial.setdefault("started", per_visitor("form-started", request))
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
@@ -152,7 +154,7 @@ class SignatureForm(forms.Form):
         flags = []
         if self.cleaned_data.get("website"):
             flags.append("honeypot")
-        flags.append(abuse.fill_time_problem(self.cleaned_data.get("started")))
+        flags.append(abuse.fill_time_problem(self.cleaned_data.get("started"), self.request))
         return [flag for flag in flags if flag]
 
 

@@ -94,7 +94,7 @@ def show_petition(request, petition, form=None):
 
 def render_petition(request, petition, extra_context=None, *, form=None, source=""):
     if form is None and petition.is_accepting_signatures:
-        form = SignatureForm(initial={"source": source})
+        form = SignatureForm(initial={"source": source}, request=request)
     signatures = petition.signatures.counted().order_by("-confirmed_at")
     context = {
         "petition": petition,
@@ -131,7 +131,7 @@ def sign(request, petition):
     if refuse:
         return too_many_requests(request)
 
-    form = SignatureForm(request.POST, compact=compact)
+    form = SignatureForm(request.POST, compact=compact, request=request)
     if not form.is_valid():
         if request.htmx:
             context = {"petition": petition, "form": form, "compact": compact}
@@ -139,7 +139,7 @@ def sign(request, petition):
         if compact:
             # Errors from the box on another page: show them on the petition
             # page, where the full form keeps what was typed.
-            form = SignatureForm(request.POST)
+            form = SignatureForm(request.POST, request=request)
             form.is_valid()
         return show_petition(request, petition, form)
 
