@@ -322,7 +322,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "campaign.lib.signin.username"
-AXES_CLIENT_IP_CALLABLE = "campaign.lib.clients.client_ip"
+# An IPv6 client counts by its /64, as in the other rate limits.
+AXES_CLIENT_IP_CALLABLE = "campaign.lib.clients.client_network"
 AXES_LOCKOUT_CALLABLE = "campaign.lib.signin.lockout_response"
 # The cache handler keeps no rows for axes' admin pages to show.
 AXES_ENABLE_ADMIN = False
