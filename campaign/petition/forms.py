@@ -11,6 +11,7 @@ from campaign.petition.rules import (
     delivery_address,
     email_domain,
     name_problem,
+    visible_text,
 )
 
 
@@ -129,7 +130,9 @@ class SignatureForm(forms.Form):
             self.initial.setdefault("started", per_visitor("form-started", request))
 
     def clean_name(self):
-        name = " ".join(self.cleaned_data["name"].split())
+        name = " ".join(visible_text(self.cleaned_data["name"]).split())
+        if not name:
+            raise forms.ValidationError(self.fields["name"].error_messages["required"])
         problem = name_problem(name)
         if problem:
             raise forms.ValidationError(abuse.REFUSED_NAME_MESSAGES[problem])

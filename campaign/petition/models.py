@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from campaign.lib.fragments import RenewingQuerySet
-from campaign.petition.rules import next_milestone
+from campaign.petition.rules import next_milestone, visible_text
 from campaign.site.models import CampaignSettings
 
 
@@ -266,7 +266,13 @@ class Signature(CountGuardedModel):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.get_state_display()})"
+        return f"{self.shown_name} ({self.get_state_display()})"
+
+    @property
+    def shown_name(self):
+        """The name as pages, mail and the admin show it: without invisible or
+        direction characters, whatever was stored (`rules.visible_text`)."""
+        return visible_text(self.name)
 
     @property
     def is_counted(self):
