@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django_tasks import task
 
+from campaign.lib.fragments import renew
 from campaign.lib.outbox import queue_mail
 from campaign.petition import abuse
 from campaign.petition.models import CountryTally, Petition, Signature
@@ -281,8 +282,21 @@ def flag_signatures(queryset, reason):
 
 
 def withdraw_signature(signature_id):
-    """Delete a signature at its signer's request. Returns True if it existed."""
-    return bool(_change(Signature.objects.filter(pk=signature_id), delete=True))
+    """Delete a signature at its signer's request. Returns True if it existed.
+
+    A signature the petition page shows (its name or its comment) leaves the
+    page's cached copies at once, not within PUBLIC_CACHE_SECONDS: the person
+    who withdrew must not find their name still there."""
+    rows = Signature.objects.filter(pk=signature_id)
+    shown = (
+        rows.counted()
+        .filter(Q(show_name=True) | Q(comment_state=Signature.CommentState.APPROVED))
+        .exists()
+    )
+    withdrawn = bool(_change(rows, delete=True))
+    if withdrawn and shown:
+        renew("petitions")
+    return withdrawn
 
 
 def delete_signatures(queryset):

@@ -28,6 +28,9 @@ from campaign.petition.sharing import share_links
 
 RECENT_SIGNERS = 10
 RECENT_COMMENTS = 10
+# Set for a few seconds on whoever has just withdrawn: their pages are built for
+# them, so that no copy cached before (on any server) shows their name again.
+JUST_WITHDRAWN_COOKIE = "withdrawn"
 
 
 def public_petition(request, slug, shared=False):
@@ -108,6 +111,7 @@ def render_petition(request, petition, extra_context=None, *, form=None, source=
         "briefings": petition.briefings.published(),
         **share_context(petition),
         "poll_seconds": settings.PETITION_POLL_SECONDS,
+        "fresh_public_parts": JUST_WITHDRAWN_COOKIE in request.COOKIES,
         **(extra_context or {}),
     }
     response = render(request, "campaign/petition_detail.html", context)
@@ -200,7 +204,16 @@ def signature_withdraw(request, slug, token):
     if request.method == "POST":
         signatures.withdraw_signature(signature.pk)
         messages.success(request, _("Your signature has been withdrawn and deleted."))
-        return redirect(petition)
+        response = redirect(petition)
+        response.set_cookie(
+            JUST_WITHDRAWN_COOKIE,
+            "1",
+            max_age=settings.PUBLIC_CACHE_SECONDS + settings.LOCAL_CACHE_SECONDS + 1,
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+        return response
     context = {"petition": petition, "signature": signature}
     return render(request, "campaign/signature_withdraw.html", context)
 
