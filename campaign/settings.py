@@ -89,18 +89,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Headers for every response, so before WhiteNoise, which answers for static
+    # files without going further, and before anything that may answer early (413).
     "csp.middleware.CSPMiddleware",
     "campaign.middleware.PermissionsPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Before anything reads the body (CSRF reads the form token).
     "campaign.middleware.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # After CSRF, which clears its note that the token was used as it sets the cookie.
+    "campaign.middleware.PrivateTokenPagesMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "campaign.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it answers a locked-out sign-in (campaign.lib.signin).
@@ -366,7 +370,12 @@ LETTER_RATE_LIMIT = (envint("LETTER_RATE_LIMIT", 30), 3600)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line": {"()": "campaign.lib.security.WithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Scanners send other hosts all day: one line each, not a traceback.
+        "django.security.DisallowedHost": {"filters": ["one_line"]},
+    },
 }
