@@ -358,6 +358,8 @@ SIGNING_FORM_MAX_SECONDS = envint("SIGNING_FORM_MAX_SECONDS", 24 * 3600)
 SIGNING_MAIL_LIMIT = (envint("SIGNING_MAIL_LIMIT", 3), 3600)
 # How long a confirmation link works.
 SIGNATURE_LINK_DAYS = envint("SIGNATURE_LINK_DAYS", 7)
+# How long a link to withdraw works; the petition's "new link" form sends a fresh one.
+SIGNATURE_WITHDRAW_LINK_DAYS = envint("SIGNATURE_WITHDRAW_LINK_DAYS", 30)
 # How often an open petition page asks for the latest count (the live counter).
 PETITION_POLL_SECONDS = envint("PETITION_POLL_SECONDS", 15)
 

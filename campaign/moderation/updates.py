@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
-from campaign.lib.outbox import queue_mail
+from campaign.lib.outbox import Link, queue_mail
 from campaign.lib.tokens import row_for_signed_id, signed_id
 from campaign.moderation.models import UpdateMailing
 from campaign.petition.models import Signature
@@ -29,6 +29,15 @@ def update_recipients(petition):
 
 def unsubscribe_token(signature):
     return signed_id(signature, UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_url(signature_id):
+    """The full address of a subscriber's unsubscribe link (campaign.lib.outbox.Link)."""
+    signature = Signature.objects.filter(pk=signature_id).first()
+    if signature is None:
+        return None
+    path = reverse("updates_unsubscribe", kwargs={"token": unsubscribe_token(signature)})
+    return settings.SITE_URL + path
 
 
 def signature_for_unsubscribe_token(token):
@@ -76,7 +85,6 @@ def mail_update_batch(mailing_id):
             .order_by("pk")[:BATCH_SIZE]
         )
         for signature in batch:
-            path = reverse("updates_unsubscribe", kwargs={"token": unsubscribe_token(signature)})
             with translation.override(signature.language or settings.LANGUAGE_CODE):
                 queue_mail(
                     "campaign-update",
@@ -85,7 +93,8 @@ def mail_update_batch(mailing_id):
                         "entry": entry,
                         "petition": entry.petition,
                         "signature": signature,
-                        "unsubscribe_url": settings.SITE_URL + path,
+                        # Made as the mail is sent, never stored in its copy.
+                        "unsubscribe_url": Link(unsubscribe_url, signature.pk),
                     },
                 )
         if batch:

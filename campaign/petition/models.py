@@ -215,8 +215,9 @@ class Signature(CountGuardedModel):
     )
     # 256 random bits from which the emailed confirmation and withdrawal
     # tokens are derived with an HMAC keyed by SECRET_KEY (campaign.petition.signatures),
-    # so a copy of the database alone confirms or withdraws nothing, and a
-    # repeated submission can resend the very same link.
+    # so a copy of the database alone confirms or withdraws nothing: the links are
+    # made as each mail is sent and the copies kept of sent mail hold none
+    # (campaign.lib.outbox.Link).
     token_nonce = models.CharField(max_length=64, editable=False)
     source = models.SlugField(
         _("came from"),

@@ -24,7 +24,7 @@ from django.utils.translation import get_language
 from django_tasks import task
 
 from campaign.lib.fragments import renew
-from campaign.lib.outbox import queue_mail
+from campaign.lib.outbox import Link, queue_mail
 from campaign.petition import abuse
 from campaign.petition.models import CountryTally, Petition, Signature
 from campaign.petition.rules import normalise_email
@@ -117,10 +117,19 @@ def mail_context(signature):
         "signature": signature,
         "petition": petition,
         "petition_url": petition.public_url(),
-        "confirm_url": settings.SITE_URL + link_path(signature, CONFIRM),
-        "withdraw_url": settings.SITE_URL + link_path(signature, WITHDRAW),
+        # Made as the mail is sent, never stored (campaign.lib.outbox.Link).
+        "confirm_url": Link(link_url, signature.pk, CONFIRM),
+        "withdraw_url": Link(link_url, signature.pk, WITHDRAW),
         "link_days": settings.SIGNATURE_LINK_DAYS,
+        "withdraw_days": settings.SIGNATURE_WITHDRAW_LINK_DAYS,
     }
+
+
+def link_url(signature_id, purpose):
+    """The full address of a signature's emailed link, made as the mail is sent;
+    None once the signature is gone."""
+    signature = Signature.objects.filter(pk=signature_id).select_related("petition").first()
+    return settings.SITE_URL + link_path(signature, purpose) if signature else None
 
 
 # Links -----------------------------------------------------------------------
@@ -149,9 +158,14 @@ def read_link(value, purpose, petition=None):
     """The signature an emailed link stands for, and what is wrong with it.
 
     Returns (signature or None, problem) where problem is "" (fine),
-    "expired" (confirmation links only) or "invalid".
+    "expired" or "invalid". A confirmation link works for SIGNATURE_LINK_DAYS,
+    a link to withdraw for SIGNATURE_WITHDRAW_LINK_DAYS; the form for a new
+    link sends a fresh one of either.
     """
-    max_age = settings.SIGNATURE_LINK_DAYS * 86400 if purpose == CONFIRM else None
+    days = settings.SIGNATURE_LINK_DAYS if purpose == CONFIRM else (
+        settings.SIGNATURE_WITHDRAW_LINK_DAYS
+    )
+    max_age = days * 86400
     try:
         payload = signing.loads(value, salt=f"campaign.signature.{purpose}", max_age=max_age)
     except signing.SignatureExpired:

@@ -199,7 +199,12 @@ def signature_withdraw(request, slug, token):
     petition = public_petition(request, slug)
     signature, problem = signatures.read_link(token, signatures.WITHDRAW, petition)
     if problem:
-        context = {"petition": petition, "problem": problem}
+        context = {
+            "petition": petition,
+            "problem": problem,
+            "form": ResendForm(),
+            "withdraw_days": settings.SIGNATURE_WITHDRAW_LINK_DAYS,
+        }
         return render(request, "campaign/signature_withdraw.html", context, status=400)
     if request.method == "POST":
         signatures.withdraw_signature(signature.pk)

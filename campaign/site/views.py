@@ -1,5 +1,6 @@
 from functools import partial
 
+from django.conf import settings
 from django.shortcuts import render
 
 from articles.models import Briefing
@@ -18,4 +19,5 @@ def render_home(request, extra_context=None):
 
 
 def privacy(request):
-    return render(request, "pages/privacy.html")
+    context = {"withdraw_days": settings.SIGNATURE_WITHDRAW_LINK_DAYS}
+    return render(request, "pages/privacy.html", context)
