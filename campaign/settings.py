@@ -317,7 +317,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 # per (username, address) pair, then that pair waits 15 minutes from its latest
 # attempt. Counted in the shared cache, before the password is checked.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "campaign.lib.signin.SignInBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_HANDLER = "campaign.lib.signin.CountingCacheHandler"

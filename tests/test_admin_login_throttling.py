@@ -147,3 +147,12 @@ def test_simultaneous_guesses_get_no_more_password_checks_than_the_limit(monkeyp
         statuses = list(pool.map(guess, range(40)))
     assert statuses == [200] * 40
     assert len(checks) <= limit
+
+
+@pytest.mark.django_db
+def test_a_password_checked_without_a_request_is_not_throttled(client, limit):
+    # A test client's login() or a script: no address, nothing to count.
+    make_staff("mod", "Moderators")
+    for _ in range(limit + 2):
+        assert not client.login(username="mod", password="wrong")
+    assert client.login(username="mod", password=RIGHT)

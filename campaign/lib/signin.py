@@ -18,6 +18,7 @@ A refused attempt shows the sign-in page again with a plain message
 
 import logging
 
+from axes.backends import AxesStandaloneBackend
 from axes.handlers.cache import AxesCacheHandler
 from axes.helpers import (
     get_cache_timeout,
@@ -92,6 +93,19 @@ class CountingCacheHandler(AxesCacheHandler):
         else:
             logger.warning("Failed admin sign-in for %r (attempt %s)", name,
                            request.axes_failures_since_start)
+
+
+class SignInBackend(AxesStandaloneBackend):
+    """axes' backend (first in AUTHENTICATION_BACKENDS), for sign-ins from the web only.
+
+    A password checked without a request (a test client's `login()`, a script)
+    is no attempt from outside, and axes would refuse it outright.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
 
 
 def cool_off_minutes():
