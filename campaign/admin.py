@@ -6,12 +6,12 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from campaign.letters import admin as letters_admin
-from campaign.lib.throttle import ThrottledAdminLoginForm
+from campaign.lib.signin import AdminLoginForm
 from campaign.moderation import admin as moderation_admin
 from campaign.petition import admin as petition_admin
 from campaign.site import admin as site_admin
 
-admin.site.login_form = ThrottledAdminLoginForm
+admin.site.login_form = AdminLoginForm
 admin.site.site_header = format_lazy(_("{site} administration"), site=settings.SITE_NAME)
 admin.site.site_title = settings.SITE_NAME
 

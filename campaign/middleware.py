@@ -7,7 +7,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponseRedirect
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from campaign.lib import links
 from campaign.site import errors
@@ -29,6 +29,24 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         if self.header:
             response.headers.setdefault("Permissions-Policy", self.header)
+        return response
+
+
+class PrivateTokenPagesMiddleware:
+    """Mark a response that holds the visitor's CSRF token `Cache-Control: private`.
+
+    A page with a form carries a token of its visitor's own (and sets their cookie);
+    no shared cache, a proxy or a CDN, may keep it for someone else. Django notes in
+    the request when a response used the token.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            patch_cache_control(response, private=True)
         return response
 
 

@@ -8,6 +8,7 @@ on the development mode by setting DEBUG=1.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -101,6 +102,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
     "django_htmx",
     "template_partials",
     "django_tasks",
@@ -113,9 +115,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Headers for every response, so before WhiteNoise, which answers for static
+    # files without going further, and before anything that may answer early (413).
     "csp.middleware.CSPMiddleware",
     "campaign.middleware.PermissionsPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, for pages with an address per language (/ko/...).
     "campaign.middleware.LanguageMiddleware",
@@ -123,11 +128,14 @@ MIDDLEWARE = [
     "campaign.middleware.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # After CSRF, which clears its note that the token was used as it sets the cookie.
+    "campaign.middleware.PrivateTokenPagesMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "campaign.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes asks: it answers a locked-out sign-in (campaign.lib.signin).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "campaign.urls"
@@ -344,6 +352,25 @@ IP_HASH_SALT = os.environ.get("IP_HASH_SALT", "")
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", 256 * 1024)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 
+# Admin sign-in throttling (django-axes, see campaign/lib/signin.py): five attempts
+# per (username, address) pair, then that pair waits 15 minutes from its latest
+# attempt. Counted in the shared cache, before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "campaign.lib.signin.SignInBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "campaign.lib.signin.CountingCacheHandler"
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "campaign.lib.signin.username"
+# An IPv6 client counts by its /64, as in the other rate limits.
+AXES_CLIENT_IP_CALLABLE = "campaign.lib.clients.client_network"
+AXES_LOCKOUT_CALLABLE = "campaign.lib.signin.lockout_response"
+# The cache handler keeps no rows for axes' admin pages to show.
+AXES_ENABLE_ADMIN = False
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -363,10 +390,15 @@ SIGNING_RATE_LIMITS = {
 }
 # A form sent back sooner than this after it was shown is held for moderation.
 SIGNING_MIN_FILL_SECONDS = envint("SIGNING_MIN_FILL_SECONDS", 3)
+# ... and so is one sent back later than this, or with a time-stamp made for another
+# visitor (it is bound to the visitor's CSRF cookie).
+SIGNING_FORM_MAX_SECONDS = envint("SIGNING_FORM_MAX_SECONDS", 24 * 3600)
 # Confirmation and notice mails to one address per petition: (mails, seconds).
 SIGNING_MAIL_LIMIT = (envint("SIGNING_MAIL_LIMIT", 3), 3600)
 # How long a confirmation link works.
 SIGNATURE_LINK_DAYS = envint("SIGNATURE_LINK_DAYS", 7)
+# How long a link to withdraw works; the petition's "new link" form sends a fresh one.
+SIGNATURE_WITHDRAW_LINK_DAYS = envint("SIGNATURE_WITHDRAW_LINK_DAYS", 30)
 # How often an open petition page asks for the latest count (the live counter).
 PETITION_POLL_SECONDS = envint("PETITION_POLL_SECONDS", 15)
 
@@ -389,7 +421,12 @@ LETTER_PDF_KOREAN_FONT = os.environ.get(
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line": {"()": "campaign.lib.security.WithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Scanners send other hosts all day: one line each, not a traceback.
+        "django.security.DisallowedHost": {"filters": ["one_line"]},
+    },
 }

@@ -14,7 +14,21 @@ from tests.browser_support import (  # noqa: F401
     pytest_terminal_summary,
     screenshot,
 )
-from tests.factories import create_briefing, make_fake_extractor, make_petition, make_staff
+from tests.factories import (
+    CSRF_SECRET,
+    create_briefing,
+    make_fake_extractor,
+    make_petition,
+    make_staff,
+)
+
+
+@pytest.fixture
+def client(client, settings):
+    """pytest-django's client, holding the CSRF cookie that the factories' signing
+    forms are bound to (tests.factories.signature_form), as a browser holds its own."""
+    client.cookies[settings.CSRF_COOKIE_NAME] = CSRF_SECRET
+    return client
 
 
 @pytest.fixture(autouse=True)

@@ -114,17 +114,40 @@ def make_petition(**fields):
     return Petition.objects.create(**values)
 
 
-def signature_form(**fields):
-    """What a person filling in the signing form sends, shown ten seconds earlier."""
+# The CSRF cookie every test visitor holds (the `client` fixture, `visitor()`): the
+# signing form's time-stamp is bound to it, as a browser's is to its own.
+CSRF_SECRET = "testsuitecsrfsecret0123456789abc"
+
+
+def form_started(seconds_ago=10):
+    """The signing form's time-stamp as a test visitor's page held it."""
+    from django.test import RequestFactory
+
     from campaign.petition import abuse
 
+    request = RequestFactory().get("/")
+    request.META["CSRF_COOKIE"] = CSRF_SECRET
+    return abuse.form_started_token(request, now=time.time() - seconds_ago)
+
+
+def visitor(**options):
+    """A test client holding the test visitors' CSRF cookie."""
+    from django.test import Client
+
+    client = Client(**options)
+    client.cookies[settings.CSRF_COOKIE_NAME] = CSRF_SECRET
+    return client
+
+
+def signature_form(**fields):
+    """What a person filling in the signing form sends, shown ten seconds earlier."""
     data = {
         "name": "Mina Park",
         "email": "mina@example.org",
         "country": "KR",
         "postal_code": "",
         "comment": "",
-        "started": abuse.form_started_token(time.time() - 10),
+        "started": form_started(),
         "website": "",
     }
     data.update(fields)

@@ -116,3 +116,26 @@ def test_a_paused_petition_reports_its_state(client):
     petition = make_petition(state=Petition.State.PAUSED)
     assert client.get(f"/petitions/{petition.slug}.json").json()["state"] == "paused"
     assert "Read the petition" in client.get(f"/petitions/{petition.slug}/widget/").content.decode()
+
+
+def test_the_qr_code_is_drawn_once_and_again_when_the_petition_changes(client, monkeypatch):
+    import segno
+
+    from campaign.petition import views
+
+    drawn = []
+    original = segno.make
+
+    def counted(*args, **kwargs):
+        drawn.append(args[0])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(views.segno, "make", counted)
+    petition = make_petition(slug="qr-cached")
+    first, second = (client.get("/petitions/qr-cached/qr.svg") for _ in range(2))
+    assert first.content == second.content
+    assert len(drawn) == 1
+    petition.title = "A new title"
+    petition.save()
+    assert b"A new title" in client.get("/petitions/qr-cached/qr.svg").content
+    assert len(drawn) == 2

@@ -40,7 +40,9 @@ class FixedChoicesSelect(forms.Select):
     Django renders every option through a template; for ~250 countries that
     was most of the time spent on the petition page. Deep copies (one per form
     instance) share the declared widget's store, so it fills once per worker.
-    Not for choices that change at run time.
+    Only renderings of valid choices are kept: a value anyone can post (a
+    200 KB "country") is rendered but not kept, so the store stays as small as
+    the list. Not for choices that change at run time.
     """
 
     MAX_RENDERINGS = 2000
@@ -48,6 +50,7 @@ class FixedChoicesSelect(forms.Select):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._renderings = {}
+        self._valid_values = []  # filled once, shared with the copies
 
     def __deepcopy__(self, memo):
         # Select's copy without normalising the ~250 choices again (its
@@ -57,10 +60,24 @@ class FixedChoicesSelect(forms.Select):
         memo[id(self)] = copied
         return copied
 
+    def _is_choice(self, values):
+        if not self._valid_values:
+            valid = set()
+            for value, label in self.choices:
+                if isinstance(label, list | tuple):  # a group of options
+                    valid.update(str(option) for option, _label in label)
+                else:
+                    valid.add(str(value))
+            self._valid_values.append(frozenset(valid))
+        return set(values) <= self._valid_values[0]
+
     def render(self, name, value, attrs=None, renderer=None):
+        values = self.format_value(value)
+        if not self._is_choice(values):
+            return super().render(name, value, attrs, renderer)
         key = (
             name,
-            repr(value),
+            tuple(values),
             repr(sorted(self.build_attrs(self.attrs, attrs).items())),
             get_language(),
             renderer.__class__.__name__ if renderer else "",

@@ -15,7 +15,27 @@ class DatabaseCache(DjangoDatabaseCache):
     commits do not wait (`synchronous_commit = off`, for these transactions
     only). Signatures and mail rows keep full durability. (Rate limits are
     not cache writes: see campaign.lib.counters.)
+
+    `incr` is atomic: Django's reads the number and writes it back without a
+    lock, so two increments at once could both write the same value (django-axes
+    counts admin sign-in attempts with it, campaign.lib.signin).
     """
+
+    def incr(self, key, delta=1, version=None):
+        db = router.db_for_write(self.cache_model_class)
+        connection = connections[db]
+        with transaction.atomic(using=db):
+            if connection.vendor == "postgresql":
+                # Lock the row until the new value is written. (SQLite needs no
+                # lock: its transactions here take the write lock when they begin,
+                # transaction_mode IMMEDIATE in settings.)
+                table = connection.ops.quote_name(self._table)
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        f"SELECT 1 FROM {table} WHERE cache_key = %s FOR UPDATE",  # noqa: S608
+                        [self.make_and_validate_key(key, version=version)],
+                    )
+            return super().incr(key, delta, version)
 
     def _base_set(self, mode, key, value, timeout=DEFAULT_TIMEOUT):
         db = router.db_for_write(self.cache_model_class)

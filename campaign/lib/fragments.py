@@ -70,8 +70,10 @@ def _version_key(name):
 
 
 def bump(name):
-    """Mark everything cached under `name` as stale, in every worker."""
+    """Mark everything cached under `name` as stale, in every worker (this one's own
+    copies at once; the others' within LOCAL_CACHE_SECONDS)."""
     cache.set(_version_key(name), time.time_ns(), timeout=None)
+    clear_local()
 
 
 # A stale fragment is kept this many times longer than it is fresh, so that

@@ -9,9 +9,16 @@ that same transaction (the task row commits with the mail row, in one commit),
 with any other backend once the transaction has committed. If it rolls back,
 no mail goes out; if the mail server is down, the row stays queued and is
 retried with backoff, then marked failed.
+
+A link that acts for the person it is mailed to (confirm, withdraw,
+unsubscribe) is given in the context as `Link(make, *args)` and is never
+stored: the row holds a stand-in and what to make the link from, and the link
+is made as the message is sent. So the copy kept of a message, and a copy of
+the database, confirm or withdraw nothing.
 """
 
 import logging
+import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -20,6 +27,8 @@ from django.db import models, router, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
@@ -63,6 +72,8 @@ class OutgoingMail(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # {stand-in in the bodies: [path of the function that makes the link, its arguments]}
+    links = models.JSONField(_("links made when sent"), default=dict, blank=True)
 
     objects = OutgoingMailQuerySet.as_manager()
 
@@ -79,6 +90,17 @@ class OutgoingMail(models.Model):
 def backoff(attempts):
     """Wait before attempt number attempts + 1: 1, 4, 16, 64 minutes."""
     return timedelta(minutes=4 ** max(attempts - 1, 0))
+
+
+class Link:
+    """A link made only when its message is sent: `make(*args)`, a function at the
+    top of a module, returns the full address, or None when what it names is gone
+    (a withdrawn signature). Only the function's path and the arguments (JSON)
+    are stored with the message."""
+
+    def __init__(self, make, *args):
+        self.path = f"{make.__module__}.{make.__qualname__}"
+        self.args = list(args)
 
 
 def make_message(name, to, ctx):
@@ -101,6 +123,13 @@ def make_message(name, to, ctx):
 
 def queue_mail(name, to, ctx):
     """Store a message for `to` and deliver it after the current transaction commits."""
+    ctx = dict(ctx)
+    links = {}
+    for key, value in ctx.items():
+        if isinstance(value, Link):
+            stand_in = f"mail-link-{secrets.token_hex(8)}"
+            links[stand_in] = [value.path, *value.args]
+            ctx[key] = stand_in
     message = make_message(name, to, ctx)
     html = next((body for body, mime in message.alternatives if mime == "text/html"), "")
     row = OutgoingMail.objects.create(
@@ -109,6 +138,7 @@ def queue_mail(name, to, ctx):
         subject=message.subject,
         body_text=message.body,
         body_html=html,
+        links=links,
         next_attempt_at=timezone.now(),
     )
     if queue_shares_the_database():
@@ -150,6 +180,19 @@ def sending_lease():
     return timedelta(seconds=3 * settings.EMAIL_TIMEOUT + 30)
 
 
+def with_links(row):
+    """The row's text and HTML bodies with its links made, or None if one names
+    something that is gone."""
+    text, html = row.body_text, row.body_html
+    for stand_in, (path, *args) in row.links.items():
+        url = import_string(path)(*args)
+        if url is None:
+            return None
+        text = text.replace(stand_in, url)
+        html = html.replace(stand_in, escape(url))
+    return text, html
+
+
 def deliver(mail_id):
     """Send one queued message. Returns its state afterwards.
 
@@ -177,12 +220,17 @@ def deliver(mail_id):
         return OutgoingMail.objects.get(pk=row.pk).state
     row.attempts += 1
 
-    message = EmailMultiAlternatives(
-        row.subject, row.body_text, settings.DEFAULT_FROM_EMAIL, [row.to]
-    )
-    if row.body_html:
-        message.attach_alternative(row.body_html, "text/html")
     try:
+        bodies = with_links(row)
+        if bodies is None:
+            row.state = OutgoingMail.State.FAILED
+            row.last_error = "Not sent: what its link names no longer exists."
+            row.save(update_fields=["state", "last_error", "updated_at"])
+            return row.state
+        text, html = bodies
+        message = EmailMultiAlternatives(row.subject, text, settings.DEFAULT_FROM_EMAIL, [row.to])
+        if html:
+            message.attach_alternative(html, "text/html")
         message.send()
     except Exception as error:  # any backend error: record it, retry later
         logger.warning("Mail %s to %s failed (attempt %s): %s", row.pk, row.to, row.attempts, error)

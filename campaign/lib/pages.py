@@ -7,6 +7,11 @@ the htmx header), and a page with a signing form also a time-stamp: each
 visitor must get their own. `cached_page(request, name, build)` keeps a whole
 page with stand-ins where those per-visitor values go, and gives each visitor
 a copy with their own values filled in (`per_visitor`, `register_hole`).
+
+The stand-ins are filled by search and replace over the page, so nothing a
+visitor writes (a name, a comment) may ever hold one: each starts with "<",
+which escaped content cannot contain (it becomes "&lt;"), and carries a secret
+derived from SECRET_KEY, so it cannot be guessed either.
 """
 
 import contextvars
@@ -15,6 +20,8 @@ import logging
 from django.conf import settings
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.utils.crypto import salted_hmac
+from django.utils.safestring import mark_safe
 
 from campaign.lib.fragments import fragment
 from campaign.lib.links import site_url
@@ -22,14 +29,20 @@ from campaign.lib.links import site_url
 logger = logging.getLogger(__name__)
 
 _building_shared_page = contextvars.ContextVar("building_shared_page", default=False)
-HOLE_PREFIX = "shared-page-hole-"
 # name -> function(request) giving a visitor's own value; the CSRF token is built in.
 _fillers = {"csrf": get_token}
 
 
+def marker():
+    """This deployment's secret part of every stand-in."""
+    return salted_hmac("campaign.lib.pages.hole", "stand-in").hexdigest()[:24]
+
+
 def hole(name):
-    """The stand-in a shared page holds where a visitor's own value goes."""
-    return f"{HOLE_PREFIX}{name}"
+    """The stand-in a shared page holds where a visitor's own value goes: marked
+    safe, so templates put it in as it is, while the same characters typed by a
+    visitor are escaped and so never match."""
+    return mark_safe(f"<!--{marker()}:{name}-->")
 
 
 def register_hole(name, compute):
@@ -87,8 +100,9 @@ def cached_page(request, name, build, *, key=()):
         stand_in = hole(hole_name)
         if stand_in in html:
             html = html.replace(stand_in, compute(request))
-    if HOLE_PREFIX in html:
-        # A hole no filler knows: never send a page with a stand-in in a form.
+    if marker() in html:
+        # A hole no filler knows, or one a template escaped: never send a page with
+        # a stand-in in a form.
         logger.error("Unfilled hole in the shared page %s; rendered for this visitor", name)
         return build({})
     return HttpResponse(html)

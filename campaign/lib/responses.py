@@ -3,8 +3,11 @@
 carries no token (JSON, counters, widgets) and lets browsers and proxies keep
 it too (`Cache-Control: public`). A response that touched the session (so
 the user) or the CSRF token, or set a cookie, is never stored. The key holds
-the path, the language and whether it is an htmx request; a view whose
-output depends on anything else about the visitor must not use it.
+the path, the language and whether it is an htmx request, never the query
+string (anyone could add a random one to every request, and each would be a
+new entry); a view whose output depends on anything else about the request
+must not use it. A client whose copy is current gets 304 from the cache too,
+as the view's own ETag or Last-Modified would have given it.
 """
 
 from functools import wraps
@@ -12,7 +15,8 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import parse_http_date_safe
 from django.utils.translation import get_language
 
 from campaign.lib.fragments import digest, local_get, local_seconds, local_set
@@ -27,7 +31,7 @@ def _response_key(request):
     parts = [
         # Absolute links in it start with the site's address, the request's in development.
         site_url(request),
-        request.get_full_path(),
+        request.path,
         get_language() or "",
         "htmx" if request.headers.get("HX-Request") else "page",
     ]
@@ -52,6 +56,17 @@ def _public_headers(response, seconds):
         patch_cache_control(response, public=True, max_age=max(seconds, 0))
     patch_vary_headers(response, VARY)
     return response
+
+
+def _conditional(request, response):
+    """304 Not Modified when the client already holds this response."""
+    last_modified = response.get("Last-Modified")
+    return get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=parse_http_date_safe(last_modified) if last_modified else None,
+        response=response,
+    )
 
 
 def public_response(view=None, *, max_age=None):
@@ -89,7 +104,7 @@ def public_response(view=None, *, max_age=None):
             response = HttpResponse(content)
             for header, value in headers:
                 response[header] = value
-            return _public_headers(response, seconds)
+            return _conditional(request, _public_headers(response, seconds))
 
         return wrapped
 

@@ -74,7 +74,13 @@ def action_page_context(model_admin, request, action, title):
 
 
 class CommentModeration:
-    """Bulk approve and reject comments, with one history entry per comment."""
+    """Bulk approve and reject comments, with one history entry per comment; and the
+    signer's name as every list shows it."""
+
+    @admin.display(description=_("name"), ordering="name")
+    def signer(self, obj):
+        # Without invisible or direction characters, whatever was stored.
+        return obj.shown_name
 
     def _moderate(self, request, queryset, state, message, log_message):
         with transaction.atomic():
@@ -154,7 +160,7 @@ class IpHashFilter(EmailDomainFilter):
 @admin.register(Signature)
 class SignatureAdmin(CommentModeration, admin.ModelAdmin):
     list_display = [
-        "name",
+        "signer",
         "email",
         "country",
         "state",
@@ -176,14 +182,15 @@ class SignatureAdmin(CommentModeration, admin.ModelAdmin):
         EmailDomainFilter,
         IpHashFilter,
     ]
-    search_fields = ["name", "email", "normalised_email"]
+    # "duplicate" finds the rows held when addresses were stored as delivered.
+    search_fields = ["name", "email", "normalised_email", "flag_reason"]
     date_hierarchy = "created_at"
     list_select_related = ["petition"]
     # Everything that moves the count is changed through the actions below,
     # which keep Petition.signature_count exact.
     readonly_fields = [
         "petition",
-        "name",
+        "signer",
         "email",
         "normalised_email",
         "country",
@@ -203,7 +210,7 @@ class SignatureAdmin(CommentModeration, admin.ModelAdmin):
     ]
     fields = [
         "petition",
-        ("name", "show_name"),
+        ("signer", "show_name"),
         ("email", "normalised_email"),
         ("country", "postal_code"),
         ("state", "confirmed_at"),
@@ -339,11 +346,11 @@ class SignatureAdmin(CommentModeration, admin.ModelAdmin):
 
 @admin.register(SignatureComment)
 class SignatureCommentAdmin(CommentModeration, admin.ModelAdmin):
-    list_display = ("excerpt", "name", "petition", "comment_state", "state", "created_at")
+    list_display = ("excerpt", "signer", "petition", "comment_state", "state", "created_at")
     list_filter = ("comment_state", "petition", ("created_at", admin.DateFieldListFilter))
     search_fields = ("comment", "name", "email")
-    fields = ("name", "petition", "comment", "comment_state", "state", "created_at")
-    readonly_fields = ("name", "petition", "comment", "state", "created_at")
+    fields = ("signer", "petition", "comment", "comment_state", "state", "created_at")
+    readonly_fields = ("signer", "petition", "comment", "state", "created_at")
     actions = ["approve_comments", "reject_comments"]
     list_select_related = ("petition",)
 

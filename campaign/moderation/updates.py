@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
-from campaign.lib.outbox import queue_mail
+from campaign.lib.outbox import Link, queue_mail
 from campaign.lib.tokens import row_for_signed_id, signed_id
 from campaign.moderation.models import UpdateMailing
 from campaign.petition.models import Signature
@@ -29,6 +29,17 @@ def update_recipients(petition):
 
 def unsubscribe_token(signature):
     return signed_id(signature, UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_url(signature_id, base=None):
+    """The full address of a subscriber's unsubscribe link (campaign.lib.outbox.Link): on
+    the site's address `base` (stored with the mailing), in the signer's language."""
+    signature = Signature.objects.filter(pk=signature_id).first()
+    if signature is None:
+        return None
+    with translation.override(signature.language or settings.LANGUAGE_CODE):
+        path = reverse("updates_unsubscribe", kwargs={"token": unsubscribe_token(signature)})
+    return (base or settings.SITE_URL) + path
 
 
 def signature_for_unsubscribe_token(token):
@@ -80,8 +91,6 @@ def mail_update_batch(mailing_id):
         for signature in batch:
             # In the signer's language, with links to the pages in it.
             with translation.override(signature.language or settings.LANGUAGE_CODE):
-                token = unsubscribe_token(signature)
-                path = reverse("updates_unsubscribe", kwargs={"token": token})
                 queue_mail(
                     "campaign-update",
                     signature.email,
@@ -89,7 +98,8 @@ def mail_update_batch(mailing_id):
                         "entry": entry,
                         "petition": entry.petition,
                         "signature": signature,
-                        "unsubscribe_url": base + path,
+                        # Made as the mail is sent, never stored in its copy.
+                        "unsubscribe_url": Link(unsubscribe_url, signature.pk, base),
                         "SITE_URL": base,
                     },
                 )

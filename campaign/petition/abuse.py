@@ -13,6 +13,8 @@ import time
 
 from django.conf import settings
 from django.core import signing
+from django.middleware.csrf import get_token
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from campaign.lib import counters, pages
@@ -62,26 +64,53 @@ def mail_allowed(normalised_email, petition_id):
 # Form timing -----------------------------------------------------------------
 
 
-def form_started_token(now=None):
-    """A signed note of when the form was shown, put in a hidden field."""
-    return signing.dumps(int(now if now is not None else time.time()), salt=FORM_STARTED_SALT)
+def _visitor_tag(csrf_secret):
+    # A digest of the visitor's CSRF cookie, so that a time-stamp works for the
+    # visitor it was made for only (the cookie itself stays out of the page).
+    return salted_hmac(FORM_STARTED_SALT, csrf_secret or "").hexdigest()[:16]
+
+
+def form_started_token(request, now=None):
+    """A signed note of when the form was shown, and to whom, put in a hidden field.
+
+    Bound to the visitor's CSRF cookie (given one now if they have none, as the
+    page's form token does), it cannot be copied from one page and replayed by
+    everyone, and it expires after SIGNING_FORM_MAX_SECONDS.
+    """
+    get_token(request)
+    started = int(now if now is not None else time.time())
+    return signing.dumps([started, _visitor_tag(request.META.get("CSRF_COOKIE"))],
+                         salt=FORM_STARTED_SALT)
 
 
 # A page shared by every visitor holds a stand-in for the time-stamp, and each
 # visitor's copy gets the time it was served (campaign.lib.pages.cached_page).
-pages.register_hole("form-started", lambda request: form_started_token())
+pages.register_hole("form-started", form_started_token)
 
 
-def fill_time_problem(token, now=None):
-    """Why a form's timing looks automated, or "" if it looks human."""
+def fill_time_problem(token, request, now=None):
+    """Why a form's time-stamp looks automated, copied or stale, or "" if it looks human.
+
+    `request` is the form's submission: its CSRF cookie must be the one the
+    time-stamp was made for."""
     now = now if now is not None else time.time()
     try:
         started = signing.loads(token or "", salt=FORM_STARTED_SALT)
     except signing.BadSignature:
         return "fill time: missing or tampered"
-    if not isinstance(started, int):
+    if not (
+        isinstance(started, list)
+        and len(started) == 2
+        and isinstance(started[0], int)
+        and isinstance(started[1], str)
+    ):
         return "fill time: missing or tampered"
-    if now - started < settings.SIGNING_MIN_FILL_SECONDS:
+    shown_at, tag = started
+    if not constant_time_compare(tag, _visitor_tag(request.META.get("CSRF_COOKIE"))):
+        return "fill time: not this visitor's"
+    if now - shown_at > settings.SIGNING_FORM_MAX_SECONDS:
+        return "fill time: expired"
+    if now - shown_at < settings.SIGNING_MIN_FILL_SECONDS:
         return "fill time: too fast"
     return ""
 

@@ -1,12 +1,14 @@
 """Exports for delivering the petition: a CSV of confirmed signers and a PDF.
 
 What leaves the site: the names of confirmed, counted signers who agreed to
-have their name shown publicly, and every counted signer's country and date.
-Email addresses, postal codes, comments and hashed IPs are never exported:
-an embassy needs names and countries, and a file of emails is the most
-dangerous thing a campaign can lose. A signer who did not agree to show their
-name appears in the CSV with an empty name and in the PDF only in the
-"and N others" line.
+have their name shown, exactly as they agreed ("Show my first name and
+initial on the list of signers"): the same first name and initial as the
+public list (`rules.public_name`), never the full name; and every counted
+signer's country and date. Email addresses, postal codes, comments and hashed
+IPs are never exported: an embassy needs names and countries, and a file of
+emails is the most dangerous thing a campaign can lose. A signer who did not
+agree to show their name appears in the CSV with an empty name and in the PDF
+only in the "and N others" line.
 """
 
 import csv
@@ -23,6 +25,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from campaign.lib.csvsafe import safe_row
 from campaign.lib.pdf import PAGE_WIDTH, a4_pdf, font_for, lines_markup
+from campaign.petition.rules import public_name
 
 # CSV ---------------------------------------------------------------------------
 
@@ -45,7 +48,7 @@ def signer_rows(petition):
     )
     for name, show_name, country, confirmed_at in signatures.iterator(chunk_size=2000):
         yield [
-            name if show_name else "",
+            public_name(name) if show_name else "",
             countries.get(country, country),
             timezone.localdate(confirmed_at).isoformat() if confirmed_at else "",
         ]
@@ -160,7 +163,12 @@ def delivery_pdf(petition):
         heading = _("Signers who agreed to be named")
         story.append(Paragraph(escape(heading), style("h2", heading, 14, 18, spaceAfter=6)))
         story.append(
-            NameLines([f"{name} — {countries.get(country, country)}" for name, country in named])
+            NameLines(
+                [
+                    f"{public_name(name)} — {countries.get(country, country)}"
+                    for name, country in named
+                ]
+            )
         )
     others = counted - len(named)
     if others:

@@ -6,7 +6,13 @@ from django_countries import countries
 from campaign.lib.choices import CountryChoiceField, FixedChoicesSelect
 from campaign.lib.pages import per_visitor
 from campaign.petition import abuse
-from campaign.petition.rules import email_domain, name_problem
+from campaign.petition.rules import (
+    UndeliverableAddress,
+    delivery_address,
+    email_domain,
+    name_problem,
+    visible_text,
+)
 
 
 def briefing_source(value):
@@ -24,6 +30,36 @@ def country_choices():
     return [("", _("Choose your country")), *countries]
 
 
+class DeliverableEmailField(forms.CharField):
+    """An email address, cleaned to the form mail will be delivered to
+    (campaign.petition.rules.delivery_address), so that every check after it
+    sees one mailbox as one address."""
+
+    widget = forms.EmailInput
+    default_error_messages = {
+        "required": _("Please enter your email address."),
+        "invalid": _("Please enter an email address like name@example.com."),
+        "invisible": _(
+            "This address contains invisible characters. Please type it again by hand."
+        ),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 254)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return value
+        try:
+            return delivery_address(value)
+        except UndeliverableAddress as problem:
+            raise forms.ValidationError(
+                self.error_messages[problem.code], code=problem.code
+            ) from None
+
+
 class SignatureForm(forms.Form):
     name = forms.CharField(
         label=_("Your name"),
@@ -31,14 +67,9 @@ class SignatureForm(forms.Form):
         error_messages={"required": _("Please enter your name.")},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    email = forms.EmailField(
+    email = DeliverableEmailField(
         label=_("Your email address"),
-        max_length=254,
         help_text=_("We send you a link to confirm your signature. We never publish it."),
-        error_messages={
-            "required": _("Please enter your email address."),
-            "invalid": _("Please enter an email address like name@example.com."),
-        },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     country = CountryChoiceField(
@@ -85,19 +116,23 @@ class SignatureForm(forms.Form):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
-    def __init__(self, *args, compact=False, **kwargs):
+    def __init__(self, *args, request, compact=False, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        # The time-stamp is made for, and checked against, this visitor.
+        self.request = request
         self.compact = compact
         if compact:
             # The box on the home and briefing pages asks only what is needed.
             del self.fields["postal_code"]
             del self.fields["comment"]
         if not self.is_bound:
-            self.initial.setdefault("started", per_visitor("form-started"))
+            self.initial.setdefault("started", per_visitor("form-started", request))
 
     def clean_name(self):
-        name = " ".join(self.cleaned_data["name"].split())
+        name = " ".join(visible_text(self.cleaned_data["name"]).split())
+        if not name:
+            raise forms.ValidationError(self.fields["name"].error_messages["required"])
         problem = name_problem(name)
         if problem:
             raise forms.ValidationError(abuse.REFUSED_NAME_MESSAGES[problem])
@@ -107,7 +142,7 @@ class SignatureForm(forms.Form):
         return briefing_source(self.cleaned_data["source"])
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip()
+        email = self.cleaned_data["email"]
         if abuse.is_disposable(email_domain(email)):
             raise forms.ValidationError(
                 _(
@@ -122,7 +157,7 @@ class SignatureForm(forms.Form):
         flags = []
         if self.cleaned_data.get("website"):
             flags.append("honeypot")
-        flags.append(abuse.fill_time_problem(self.cleaned_data.get("started")))
+        flags.append(abuse.fill_time_problem(self.cleaned_data.get("started"), self.request))
         return [flag for flag in flags if flag]
 
 
@@ -131,12 +166,7 @@ class ResendForm(forms.Form):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
 
-    email = forms.EmailField(
+    email = DeliverableEmailField(
         label=_("Your email address"),
-        max_length=254,
-        error_messages={
-            "required": _("Please enter your email address."),
-            "invalid": _("Please enter an email address like name@example.com."),
-        },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )

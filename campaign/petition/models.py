@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from campaign.lib.fragments import RenewingQuerySet
-from campaign.petition.rules import next_milestone
+from campaign.petition.rules import next_milestone, visible_text
 from campaign.site.models import CampaignSettings
 
 
@@ -233,8 +233,9 @@ class Signature(CountGuardedModel):
     )
     # 256 random bits from which the emailed confirmation and withdrawal
     # tokens are derived with an HMAC keyed by SECRET_KEY (campaign.petition.signatures),
-    # so a copy of the database alone confirms or withdraws nothing, and a
-    # repeated submission can resend the very same link.
+    # so a copy of the database alone confirms or withdraws nothing: the links are
+    # made as each mail is sent and the copies kept of sent mail hold none
+    # (campaign.lib.outbox.Link).
     token_nonce = models.CharField(max_length=64, editable=False)
     source = models.SlugField(
         _("came from"),
@@ -284,7 +285,13 @@ class Signature(CountGuardedModel):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.get_state_display()})"
+        return f"{self.shown_name} ({self.get_state_display()})"
+
+    @property
+    def shown_name(self):
+        """The name as pages, mail and the admin show it: without invisible or
+        direction characters, whatever was stored (`rules.visible_text`)."""
+        return visible_text(self.name)
 
     @property
     def is_counted(self):

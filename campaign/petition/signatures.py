@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import get_language
+from django_tasks import task
 
-from campaign.lib.outbox import queue_mail
+from campaign.lib.fragments import renew
+from campaign.lib.outbox import Link, queue_mail
 from campaign.petition import abuse
 from campaign.petition.models import CountryTally, Petition, Signature
 from campaign.petition.rules import normalise_email
@@ -33,80 +35,80 @@ WITHDRAW = "withdraw"
 # Signing ---------------------------------------------------------------------
 
 
-@dataclass
-class SignResult:
-    signature: Signature | None
-    created: bool
-
-
 def sign_petition(petition, data, request_meta):
-    """Record a signature and email the confirmation link.
+    """Record a signature, unless this address has signed, and hand its mail to a task.
 
     `data` is the signature form's cleaned data; `request_meta` holds
     `ip_hash`, `flags` (reasons to hold it for moderation), `language` and
     `site_url` (the address mailed links start with: campaign.lib.links).
     A second signature with the same address creates nothing: the first
     signer is emailed instead (a fresh link if still unconfirmed, otherwise a
-    notice), so the page never tells a visitor who has signed.
+    notice), so the page never tells a visitor who has signed. Nor does the
+    time the request takes: it runs the same two statements either way, an
+    insert that the unique constraint on (petition, address) quietly skips for
+    a repeat (ON CONFLICT DO NOTHING, so no look first and no error path) and
+    the task, which decides what to send (`mail_signer`).
     """
     normalised = normalise_email(data["email"])
     flags = [flag for flag in request_meta.get("flags", []) if flag]
-    # No look first: nearly every signer is new, and the unique constraint on
-    # (petition, address) answers for the others.
-    try:
-        with transaction.atomic():
-            signature = Signature.objects.create(
-                petition=petition,
-                name=data["name"].strip(),
-                email=data["email"].strip(),
-                normalised_email=normalised,
-                country=data["country"],
-                postal_code=data.get("postal_code", "").strip(),
-                comment=data.get("comment", "").strip(),
-                show_name=data.get("show_name", False),
-                wants_updates=data.get("wants_updates", False),
-                source=data.get("source", ""),
-                token_nonce=secrets.token_hex(32),
-                flagged=bool(flags),
-                flag_reason="; ".join(flags)[:200],
-                ip_hash=request_meta.get("ip_hash", ""),
-                language=request_meta.get("language") or get_language() or "",
-            )
-            # Counts towards the per-address mail limit; the first mail always goes.
-            abuse.mail_allowed(normalised, petition.pk)
-            send_confirmation(signature, request_meta.get("site_url"))
-    except IntegrityError:
-        # This address has signed already, or a parallel request just did.
-        pass
-    else:
-        return SignResult(signature, created=True)
-    return SignResult(
-        signed_again(petition, normalised, request_meta.get("site_url")), created=False
+    nonce = secrets.token_hex(32)
+    signature = Signature(
+        petition=petition,
+        name=data["name"].strip(),
+        email=data["email"].strip(),
+        normalised_email=normalised,
+        country=data["country"],
+        postal_code=data.get("postal_code", "").strip(),
+        comment=data.get("comment", "").strip(),
+        show_name=data.get("show_name", False),
+        wants_updates=data.get("wants_updates", False),
+        source=data.get("source", ""),
+        token_nonce=nonce,
+        flagged=bool(flags),
+        flag_reason="; ".join(flags)[:200],
+        ip_hash=request_meta.get("ip_hash", ""),
+        language=request_meta.get("language") or get_language() or "",
     )
+    with transaction.atomic():
+        Signature.objects.bulk_create([signature], ignore_conflicts=True)
+        # The nonce tells the task whether this request made the row: a new
+        # signer's first mail always goes, whatever the mail limit says.
+        mail_signer.enqueue(petition.pk, normalised, nonce, request_meta.get("site_url"))
 
 
-def signed_again(petition, normalised_email, site_url=None):
-    """Answer a repeated signature by mail to the address already on file, in the
-    language that signature was made in."""
-    signature = Signature.objects.filter(
-        petition=petition, normalised_email=normalised_email
-    ).first()
-    if signature is None or not abuse.mail_allowed(normalised_email, petition.pk):
-        return signature
+def resend_confirmation(petition, email, site_url=None):
+    """The "send me the link again" form: whoever holds this address, if anyone, is
+    mailed by the task; the request does the same work for an unknown address."""
+    mail_signer.enqueue(petition.pk, normalise_email(email), "", site_url)
+
+
+@task()
+def mail_signer(petition_id, normalised_email, nonce="", site_url=None):
+    """Mail the holder of an address after a signing or a request for a new link:
+    the confirmation link while unconfirmed, else a notice that they have signed.
+    Nothing for an address nobody signed with; nothing past the per-address mail
+    limit, except the first mail of a signature just made (`nonce` is its own).
+    Links start with `site_url`, the address the request came to (else SITE_URL)."""
+    signature = (
+        Signature.objects.filter(petition_id=petition_id, normalised_email=normalised_email)
+        .select_related("petition")
+        .first()
+    )
+    if signature is None:
+        return
+    # Counts towards the limit every time, so the first mail counts too.
+    allowed = abuse.mail_allowed(normalised_email, petition_id)
+    first = bool(nonce) and hmac.compare_digest(signature.token_nonce, nonce)
+    if not (allowed or first):
+        return
     with transaction.atomic():
         if signature.state == Signature.State.PENDING:
             send_confirmation(signature, site_url)
         else:
+            # In the signer's language, with links to the pages in it, whoever asked.
             with translation.override(signature_language(signature)):
                 context = mail_context(signature, site_url)
                 queue_mail("signature-already-signed", signature.email, context)
-    return signature
-
-
-def resend_confirmation(petition, email, site_url=None):
-    """The "send me the link again" form: mail whoever holds this address, if anyone."""
-    normalised = normalise_email(email)
-    return signed_again(petition, normalised, site_url)
 
 
 def signature_language(signature):
@@ -128,11 +130,23 @@ def mail_context(signature, site_url=None):
         "signature": signature,
         "petition": petition,
         "petition_url": petition.public_url(base),
-        "confirm_url": base + link_path(signature, CONFIRM),
-        "withdraw_url": base + link_path(signature, WITHDRAW),
+        # Made as the mail is sent, never stored (campaign.lib.outbox.Link).
+        "confirm_url": Link(link_url, signature.pk, CONFIRM, base),
+        "withdraw_url": Link(link_url, signature.pk, WITHDRAW, base),
         "link_days": settings.SIGNATURE_LINK_DAYS,
+        "withdraw_days": settings.SIGNATURE_WITHDRAW_LINK_DAYS,
         "SITE_URL": base,
     }
+
+
+def link_url(signature_id, purpose, base=None):
+    """The full address of a signature's emailed link, made as the mail is sent, on the
+    site's address `base` and in the signer's language; None once the signature is gone."""
+    signature = Signature.objects.filter(pk=signature_id).select_related("petition").first()
+    if signature is None:
+        return None
+    with translation.override(signature_language(signature)):
+        return (base or settings.SITE_URL) + link_path(signature, purpose)
 
 
 # Links -----------------------------------------------------------------------
@@ -161,9 +175,14 @@ def read_link(value, purpose, petition=None):
     """The signature an emailed link stands for, and what is wrong with it.
 
     Returns (signature or None, problem) where problem is "" (fine),
-    "expired" (confirmation links only) or "invalid".
+    "expired" or "invalid". A confirmation link works for SIGNATURE_LINK_DAYS,
+    a link to withdraw for SIGNATURE_WITHDRAW_LINK_DAYS; the form for a new
+    link sends a fresh one of either.
     """
-    max_age = settings.SIGNATURE_LINK_DAYS * 86400 if purpose == CONFIRM else None
+    days = settings.SIGNATURE_LINK_DAYS if purpose == CONFIRM else (
+        settings.SIGNATURE_WITHDRAW_LINK_DAYS
+    )
+    max_age = days * 86400
     try:
         payload = signing.loads(value, salt=f"campaign.signature.{purpose}", max_age=max_age)
     except signing.SignatureExpired:
@@ -294,8 +313,21 @@ def flag_signatures(queryset, reason):
 
 
 def withdraw_signature(signature_id):
-    """Delete a signature at its signer's request. Returns True if it existed."""
-    return bool(_change(Signature.objects.filter(pk=signature_id), delete=True))
+    """Delete a signature at its signer's request. Returns True if it existed.
+
+    A signature the petition page shows (its name or its comment) leaves the
+    page's cached copies at once, not within PUBLIC_CACHE_SECONDS: the person
+    who withdrew must not find their name still there."""
+    rows = Signature.objects.filter(pk=signature_id)
+    shown = (
+        rows.counted()
+        .filter(Q(show_name=True) | Q(comment_state=Signature.CommentState.APPROVED))
+        .exists()
+    )
+    withdrawn = bool(_change(rows, delete=True))
+    if withdrawn and shown:
+        renew("petitions")
+    return withdrawn
 
 
 def delete_signatures(queryset):

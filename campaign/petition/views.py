@@ -17,7 +17,7 @@ from django.views.decorators.http import condition, require_GET, require_http_me
 
 from articles.models import Briefing
 from campaign.lib.clients import client_ip, hash_ip
-from campaign.lib.fragments import rows_by_slug
+from campaign.lib.fragments import fragment, rows_by_slug
 from campaign.lib.links import alternates, site_url
 from campaign.lib.pages import cached_page, page_is_shared
 from campaign.lib.responses import public_response
@@ -29,6 +29,9 @@ from campaign.petition.sharing import share_links
 
 RECENT_SIGNERS = 10
 RECENT_COMMENTS = 10
+# Set for a few seconds on whoever has just withdrawn: their pages are built for
+# them, so that no copy cached before (on any server) shows their name again.
+JUST_WITHDRAWN_COOKIE = "withdrawn"
 
 
 def public_petition(request, slug, shared=False):
@@ -95,7 +98,7 @@ def show_petition(request, petition, form=None):
 
 def render_petition(request, petition, extra_context=None, *, form=None, source=""):
     if form is None and petition.is_accepting_signatures:
-        form = SignatureForm(initial={"source": source})
+        form = SignatureForm(initial={"source": source}, request=request)
     signatures = petition.signatures.counted().order_by("-confirmed_at")
     context = {
         "petition": petition,
@@ -111,6 +114,7 @@ def render_petition(request, petition, extra_context=None, *, form=None, source=
         "poll_seconds": settings.PETITION_POLL_SECONDS,
         # /petition/ shows the current petition: its own address is the canonical one.
         "language_alternates": alternates(request, petition.get_absolute_url()),
+        "fresh_public_parts": JUST_WITHDRAWN_COOKIE in request.COOKIES,
         **(extra_context or {}),
     }
     response = render(request, "campaign/petition_detail.html", context)
@@ -134,7 +138,7 @@ def sign(request, petition):
     if refuse:
         return too_many_requests(request)
 
-    form = SignatureForm(request.POST, compact=compact)
+    form = SignatureForm(request.POST, compact=compact, request=request)
     if not form.is_valid():
         if request.htmx:
             context = {"petition": petition, "form": form, "compact": compact}
@@ -142,7 +146,7 @@ def sign(request, petition):
         if compact:
             # Errors from the box on another page: show them on the petition
             # page, where the full form keeps what was typed.
-            form = SignatureForm(request.POST)
+            form = SignatureForm(request.POST, request=request)
             form.is_valid()
         return show_petition(request, petition, form)
 
@@ -199,12 +203,26 @@ def signature_withdraw(request, slug, token):
     petition = public_petition(request, slug)
     signature, problem = signatures.read_link(token, signatures.WITHDRAW, petition)
     if problem:
-        context = {"petition": petition, "problem": problem}
+        context = {
+            "petition": petition,
+            "problem": problem,
+            "form": ResendForm(),
+            "withdraw_days": settings.SIGNATURE_WITHDRAW_LINK_DAYS,
+        }
         return render(request, "campaign/signature_withdraw.html", context, status=400)
     if request.method == "POST":
         signatures.withdraw_signature(signature.pk)
         messages.success(request, _("Your signature has been withdrawn and deleted."))
-        return redirect(petition)
+        response = redirect(petition)
+        response.set_cookie(
+            JUST_WITHDRAWN_COOKIE,
+            "1",
+            max_age=settings.PUBLIC_CACHE_SECONDS + settings.LOCAL_CACHE_SECONDS + 1,
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+        return response
     context = {"petition": petition, "signature": signature}
     return render(request, "campaign/signature_withdraw.html", context)
 
@@ -307,13 +325,30 @@ def petition_widget(request, slug):
     return response
 
 
+QR_SECONDS = 86400
+
+
+def qr_svg(petition, base):
+    """The QR code of a petition's address on the site's address `base`, drawn once
+    (about 20 ms) and kept for a day, or until the petition is saved."""
+
+    def draw():
+        buffer = io.BytesIO()
+        segno.make(url, error="m").save(
+            buffer, kind="svg", scale=10, border=2, title=petition.title
+        )
+        return buffer.getvalue()
+
+    url = petition.public_url(base)
+    return fragment("petitions", draw, key=["qr", petition.pk, url], timeout=QR_SECONDS)
+
+
 @require_GET
 def petition_qr(request, slug):
     """A QR code of the petition's address, as SVG, for posters and leaflets."""
-    petition = get_object_or_404(Petition.objects.public(), slug=slug)
-    url = petition.public_url(site_url(request))
-    buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="svg", scale=10, border=2, title=petition.title)
-    response = HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
-    patch_cache_control(response, public=True, max_age=86400)
+    petition = public_petition(request, slug, shared=True)
+    if petition.state == Petition.State.DRAFT:
+        raise Http404
+    response = HttpResponse(qr_svg(petition, site_url(request)), content_type="image/svg+xml")
+    patch_cache_control(response, public=True, max_age=QR_SECONDS)
     return response

@@ -1,5 +1,6 @@
 from functools import partial
 
+from django.conf import settings
 from django.shortcuts import render
 from django.views import i18n
 
@@ -25,7 +26,11 @@ def about(request):
 
 
 def privacy(request):
-    return render(request, "pages/privacy.html", {"organisation": Organisation.load()})
+    context = {
+        "organisation": Organisation.load(),
+        "withdraw_days": settings.SIGNATURE_WITHDRAW_LINK_DAYS,
+    }
+    return render(request, "pages/privacy.html", context)
 
 
 def set_language(request):

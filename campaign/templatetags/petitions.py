@@ -31,7 +31,9 @@ def sign_box(context, petition=None, source="", level=2):
         petition = Petition.objects.current()
     form = None
     if petition is not None and petition.is_accepting_signatures:
-        form = SignatureForm(compact=True, initial={"source": source or ""})
+        form = SignatureForm(
+            compact=True, initial={"source": source or ""}, request=context.get("request")
+        )
     return {
         "petition": petition,
         "form": form,

@@ -3,7 +3,8 @@
 block for everyone, per language, for PUBLIC_CACHE_SECONDS or until
 `campaign.lib.fragments.bump("name")`. Querysets used only inside the block are not
 evaluated on a hit. The block must not show anything personal: no CSRF token,
-no user, no form.
+no user, no form. A view sets `fresh_public_parts` in the context to have the
+block rendered anew for one visitor (someone who has just withdrawn their name).
 """
 
 from django import template
@@ -20,6 +21,8 @@ class PublicCacheNode(template.Node):
         self.key = key
 
     def render(self, context):
+        if context.get("fresh_public_parts"):
+            return self.nodelist.render(context)
         name = self.name.resolve(context)
         key = [part.resolve(context) for part in self.key]
         return fragments.fragment(name, lambda: self.nodelist.render(context), key=key)
