@@ -24,7 +24,7 @@ URL_OR_EMAIL = re.compile(r"(?:https?://|mailto:)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:o
 HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 LATIN_WORD = re.compile(WORD)
 # An acronym is read letter by letter in Korean too: PDF로, QR 코드, UN.
-ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+ACRONYM = re.compile(r"^[A-Z]{2,6}v?$")  # IPv(6) too
 HEDGED_PARTICLE = re.compile(r"[은는이가을를과와]\([은는이가을를과와]\)|\(으\)로|\(이\)")
 SENTENCE_END = re.compile(r"[.!?·:|\n]+")
 

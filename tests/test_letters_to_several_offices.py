@@ -138,7 +138,8 @@ def test_a_bad_reply_email_gets_a_plain_error(client, setting):
 
 
 def test_korean_readers_see_no_english_rendering(client, setting):
-    page = client.get(f"/letters/?official={setting['minister'].pk}", HTTP_ACCEPT_LANGUAGE="ko")
-    about = submit(client, page, HTTP_ACCEPT_LANGUAGE="ko")
-    drafts = submit(client, about, replace={"name": "김민수"}, HTTP_ACCEPT_LANGUAGE="ko")
+    # The Korean pages are at /ko/.
+    page = client.get(f"/ko/letters/?official={setting['minister'].pk}")
+    about = submit(client, page, path="/ko/letters/")
+    drafts = submit(client, about, replace={"name": "김민수"}, path="/ko/letters/")
     assert 'class="letter-rendering"' not in drafts.content.decode()

@@ -167,7 +167,8 @@ def test_staff_without_the_right_to_add_points_see_no_forms(client, briefing):
 def test_other_messages_still_show_above_the_form(client, editor, briefing):
     change_url = reverse("admin:articles_briefing_change", args=[briefing.pk])
     form = {
-        "title": briefing.title,
+        # The admin shows each translated field per language (modeltranslation).
+        "title_en": briefing.title,
         "slug": briefing.slug,
         "body": briefing.body,
         "status": briefing.status,
@@ -182,7 +183,7 @@ def test_other_messages_still_show_above_the_form(client, editor, briefing):
 def test_the_add_page_keeps_its_messages(client, editor):
     # The add page shares the change page's template, without the sentences section.
     add_url = reverse("admin:articles_briefing_add")
-    form = {"title": "Second", "slug": "second", "body": "Text.", "status": "draft"}
+    form = {"title_en": "Second", "slug": "second", "body": "Text.", "status": "draft"}
     response = client.post(add_url, {**form, "position": 0, "_addanother": "1"}, follow=True)
     assert response.redirect_chain[-1][0] == add_url
     assert "was added successfully" in response.content.decode()

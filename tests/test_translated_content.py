@@ -81,7 +81,7 @@ def test_a_point_without_a_korean_ask_is_the_same_with_null_or_empty(petition):
     never_given.refresh_from_db()
     assert (stored_empty.korean_ask, never_given.korean_ask) == ("", "")
     korean_office = make_official(language="ko")
-    assert services.suggested_points(korean_office) == []
+    assert services.suggested_points([korean_office]) == []
 
 
 @pytest.mark.django_db(transaction=True)
