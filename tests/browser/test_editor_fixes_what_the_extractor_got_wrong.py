@@ -66,7 +66,7 @@ def test_editor_adds_a_missed_call_and_corrects_an_addressee(
 
     # The new point's ask is the sentence: the editor makes it a short request and approves it.
     missed_calls.get_by_role("link", name=MISSED.rstrip(".")).click()
-    page.get_by_label("Ask:", exact=True).fill("Take in every defector who reaches Seoul")
+    page.get_by_label("Ask [en]").fill("Take in every defector who reaches Seoul")
     page.get_by_label("Status").select_option(label="Approved")
     page.get_by_role("button", name="Save", exact=True).click()
     page.get_by_text("was changed successfully").wait_for()
