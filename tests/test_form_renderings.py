@@ -39,3 +39,5 @@ def test_hidden_fields_keep_each_visitors_own_value():
     first = str(SignatureForm(initial={"source": "one"})["source"])
     second = str(SignatureForm(initial={"source": "two"})["source"])
     assert 'value="one"' in first and 'value="two"' in second
+    stamps = {str(SignatureForm(initial={"started": str(n)})["started"]) for n in range(3)}
+    assert len(stamps) == 3

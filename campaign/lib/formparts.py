@@ -7,11 +7,12 @@ page cache could not serve it (a visitor with a session, an editor, an htmx
 request). A field of an unbound form shows the same HTML to everyone who asks
 in the same language, so `RememberedBoundField` keeps each rendering, keyed by
 everything it is made from. Bound forms (with what a visitor typed and their
-errors) and hidden fields (per-visitor values such as the form's time-stamp)
-are rendered every time.
+errors) and the fields a form names in `per_visitor_fields` (values of each
+visitor's own, such as the form's time-stamp) are rendered every time.
 
     class SignatureForm(forms.Form):
         bound_field_class = RememberedBoundField
+        per_visitor_fields = ("started",)
 """
 
 from django.forms import BoundField
@@ -29,7 +30,7 @@ def forget_renderings():
 class RememberedBoundField(BoundField):
     def _remembered(self, part, render):
         form = self.form
-        if form.is_bound or self.is_hidden:
+        if form.is_bound or self.name in getattr(form, "per_visitor_fields", ()):
             return render()
         key = (
             type(form).__module__,

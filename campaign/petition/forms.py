@@ -26,8 +26,10 @@ def country_choices():
 
 
 class SignatureForm(forms.Form):
-    # The same for every new visitor: each field is rendered once per worker.
+    # The same for every new visitor: each field is rendered once per worker,
+    # but for the time-stamp, which is each visitor's own.
     bound_field_class = RememberedBoundField
+    per_visitor_fields = ("started",)
 
     name = forms.CharField(
         label=_("Your name"),
