@@ -610,15 +610,3 @@ def test_an_editors_change_renews_cached_pages_again_once_it_is_committed(shared
         during = cache.get("version:articles")
     assert cache.get("version:articles") != during
 
-
-@pytest.mark.django_db
-def test_a_paper_tally_saved_shows_on_the_next_petition_page(shared_cache, client):
-    from campaign.models import PaperTally
-    from tests.factories import make_petition
-
-    petition = make_petition()
-    client.cookies["sessionid"] = "x"  # a page rendered for this visitor, not a shared one
-    assert "collected on paper" not in client.get(petition.get_absolute_url()).content.decode()
-    PaperTally.objects.create(petition=petition, gathered_by="Stall", date="2026-11-01", count=700)
-    shared_cache["now"] += 1  # past this worker's own one-second copy
-    assert "plus 700 signatures" in client.get(petition.get_absolute_url()).content.decode()
