@@ -609,4 +609,3 @@ def test_an_editors_change_renews_cached_pages_again_once_it_is_committed(shared
         # What another server rebuilding the page now reads: the old row, the new version.
         during = cache.get("version:articles")
     assert cache.get("version:articles") != during
-
