@@ -181,9 +181,10 @@ def _busiest_share(before, after):
     return max(used) / sum(used) if sum(used) else None
 
 
-def get_figures(args, server, paths, rounds=None):
+def get_figures(args, server, paths, rounds=None, database=""):
     """wrk on each path in turn, `rounds` rounds (--runs): paths measured in
-    the same round see the same machine. Returns one figure per path."""
+    the same round see the same machine. Returns one figure per path, with the
+    CPU per request of each group (as for signing)."""
     for path in paths:
         # Untimed first: each worker compiles templates and fills its own caches.
         wrk.run(server.base_url + path, seconds=1, max_requests=2_000,
@@ -192,16 +193,21 @@ def get_figures(args, server, paths, rounds=None):
     for _ in range(rounds or args.runs):
         for path in paths:
             before = _worker_ticks(server)
-            result = wrk.run(server.base_url + path, seconds=args.seconds,
-                             max_requests=args.max_requests, connections=args.connections)
+            with CpuSplit(server.group, database) as split:
+                result = wrk.run(server.base_url + path, seconds=args.seconds,
+                                 max_requests=args.max_requests, connections=args.connections)
             result["busiest"] = _busiest_share(before, _worker_ticks(server))
+            result["cpu_ms"] = split.per_unit(result.get("requests", 0))
             runs[path].append(result)
     return {path: _figure(path_runs) for path, path_runs in runs.items()}
 
 
 def _figure(runs):
     shares = [run["busiest"] for run in runs if run.get("busiest") is not None]
+    measured = [run["cpu_ms"] for run in runs if run.get("cpu_ms")]
     return {
+        "cpu_ms": {group: stats.median([cpu.get(group, 0.0) for cpu in measured])
+                   for group in (measured[0] if measured else {})},
         "rps": stats.median_of_runs(runs, "rps"),
         "p50": stats.median_of_runs(runs, "p50"),
         "p99": stats.median_of_runs(runs, "p99"),
@@ -211,8 +217,8 @@ def _figure(runs):
     }
 
 
-def get_figure(args, server, path):
-    return get_figures(args, server, [path])[path]
+def get_figure(args, server, path, database=""):
+    return get_figures(args, server, [path], database=database)[path]
 
 
 def _database_name(env):
@@ -275,7 +281,8 @@ def profile_signing(args, server, paths, label):
     raw = OUT / f"profile-signing-{label.replace(' ', '').replace('+', '-').lower()}.txt"
     py_spy = Path(PYTHON).parent / "py-spy"
     recorder = subprocess.Popen(
-        # --gil: only threads running Python, so waits on the database are left out.
+        # --gil: only the thread running Python is sampled, so threads waiting (on the
+        # database, a socket, the queue of connections) are left out.
         [str(py_spy), "record", "--format", "raw", "--rate", "100", "--subprocesses", "--gil",
          "--duration", str(args.seconds), "--output", str(raw), "--pid", str(server.pids()[0])],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -310,6 +317,41 @@ def top_frames(raw_path, limit=12):
         return [(frame, count / total * 100 if total else 0) for frame, count in best]
 
     return ranked(inclusive), ranked(own)
+
+
+# Where a signature's time goes: each sample of the workers goes to the first of
+# these whose function is on its stack (most specific first); the rest is the server.
+SIGNATURE_PARTS = [
+    ("mail: rendering its three templates", ("make_message (campaign/",)),
+    ("mail: the delivery task row", ("enqueue_delivery (campaign/", "mail_signer")),
+    ("mail: the outbox row and its context", ("queue_mail (campaign/", "mail_context (campaign/",
+                                              "send_confirmation (campaign/")),
+    ("mail limit counter", ("mail_allowed (campaign/",)),
+    ("the signature row and its transaction", ("sign_petition (campaign/",)),
+    ("rate-limit counters", ("signing_rate (campaign/",)),
+    ("the signing form: building and checking it", ("SignatureForm", "full_clean (django/")),
+    ("the rest of the POST view (petition, redirect)", ("sign (campaign/petition/views.py",)),
+    ("the page for a new visitor (kept page, own token and time-stamp)",
+     ("show_petition (campaign/", "petition_detail (campaign/")),
+    ("Django: middleware, request and response objects",
+     ("WSGIHandler.__call__ (django/",)),
+    ("the WSGI server: HTTP, connections, threads", ("",)),
+]
+
+
+def signature_breakdown(raw_path):
+    """Share of the workers' samples for each part of SIGNATURE_PARTS."""
+    counts, total = {name: 0 for name, _ in SIGNATURE_PARTS}, 0
+    for line in Path(raw_path).read_text().splitlines():
+        stack, _, count = line.rpartition(" ")
+        if not stack or not count.isdigit():
+            continue
+        total += int(count)
+        for name, markers in SIGNATURE_PARTS:
+            if any(marker in stack for marker in markers):
+                counts[name] += int(count)
+                break
+    return [(name, count / total if total else 0.0) for name, count in counts.items()]
 
 
 # Report ----------------------------------------------------------------------------
@@ -382,14 +424,17 @@ def run_configuration(args, config, report):
                 report["transfer"].append((name, transfer.page_weight(server.base_url,
                                                                       paths[name])))
         page = {}
-        page[scales[0]] = get_figure(args, server, paths["petition"])
+        database = _database_name(env)
+        page[scales[0]] = get_figure(args, server, paths["petition"], database)
         report["rows"].append(figure_row(f"petition page, {scales[0]:,} signatures", label,
                                          page[scales[0]], spread(page[scales[0]])))
-        briefing = get_figure(args, server, paths["briefing"])
+        report["page_cpu"].append((f"{label}, petition page", page[scales[0]]["cpu_ms"]))
+        briefing = get_figure(args, server, paths["briefing"], database)
         report["rows"].append(figure_row("briefing page", label, briefing, spread(briefing)))
+        report["page_cpu"].append((f"{label}, briefing page", briefing["cpu_ms"]))
         for name in ("counter", "json"):
             if paths.get(name):
-                figure = get_figure(args, server, paths[name])
+                figure = get_figure(args, server, paths[name], database)
                 report["rows"].append(
                     figure_row(f"{name} ({paths[name]})", label, figure, spread(figure))
                 )
@@ -483,7 +528,23 @@ def render(args, report):
                   stats.format_table(["database", *groups], rows), ""]
         lines += [ratio_line(label, cpu) for label, cpu in report["cpu"]
                   if cpu.get("PostgreSQL")]
+    if report["page_cpu"]:
+        groups = ["app", "PostgreSQL", "Redis", "load generator", "other", "machine"]
+        rows = [[label, *(f"{cpu.get(group, 0.0):.2f}" for group in groups)]
+                for label, cpu in report["page_cpu"]]
+        lines += ["", "CPU per page served to wrk (anonymous visitors, the page cache on), ms:",
+                  "", stats.format_table(["page", *groups], rows)]
     for label, raw, (inclusive, own) in report["profiles"]:
+        # The main server's figure (the first row of its database).
+        cpu = next((figures.get("app", 0.0) for name, figures in report["cpu"]
+                    if name == label or name.startswith(label + ", ")), 0.0)
+        lines += ["", f"Where the app's {cpu:.2f} ms of CPU per signature go, {label} "
+                  "(py-spy samples of the workers while signing, times the app's CPU per "
+                  "signature measured before):", ""]
+        lines.append(stats.format_table(
+            ["part of a signature (page + POST)", "%", "ms"],
+            [[name, f"{share * 100:.1f}", f"{share * cpu:.2f}"]
+             for name, share in signature_breakdown(raw)]))
         lines += ["", f"Signing profile, {label}: share of the workers' CPU samples "
                   f"({raw.relative_to(ROOT)})", ""]
         lines.append(stats.format_table(
@@ -551,6 +612,7 @@ def main(argv=None):
         "machine": machine(),
         "load_start": load_average(),
         "rows": [], "ratios": [], "loads": [], "transfer": [], "profiles": [], "cpu": [],
+        "page_cpu": [],
     }
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"results-{datetime.now(UTC):%Y%m%d-%H%M%S}.md"

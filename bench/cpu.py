@@ -33,6 +33,7 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 from urllib.parse import urlencode
 
 from bench.server import PYTHON, ROOT
@@ -108,7 +109,10 @@ def load_average():
 
 
 def export_tree(revision):
-    """`revision` as files in var/bench/ (no .git), with this tree's bench/."""
+    """`revision` as files in var/bench/ (no .git), with this tree's bench/; or,
+    if `revision` is a folder (a tree prepared by hand), that folder as it is."""
+    if os.path.isdir(revision):
+        return os.path.basename(os.path.normpath(revision)), Path(revision).resolve()
     sha = subprocess.run(["git", "rev-parse", "--short", revision], cwd=ROOT, check=True,
                          capture_output=True, text=True).stdout.strip()
     target = ROOT / "var" / "bench" / f"tree-{sha}"
