@@ -435,6 +435,7 @@ def run_configuration(args, config, report):
         for name in ("counter", "json"):
             if paths.get(name):
                 figure = get_figure(args, server, paths[name], database)
+                report["page_cpu"].append((f"{label}, {name}", figure["cpu_ms"]))
                 report["rows"].append(
                     figure_row(f"{name} ({paths[name]})", label, figure, spread(figure))
                 )
@@ -532,7 +533,7 @@ def render(args, report):
         groups = ["app", "PostgreSQL", "Redis", "load generator", "other", "machine"]
         rows = [[label, *(f"{cpu.get(group, 0.0):.2f}" for group in groups)]
                 for label, cpu in report["page_cpu"]]
-        lines += ["", "CPU per page served to wrk (anonymous visitors, the page cache on), ms:",
+        lines += ["", "CPU per request served to wrk (anonymous visitors, the page cache on), ms:",
                   "", stats.format_table(["page", *groups], rows)]
     for label, raw, (inclusive, own) in report["profiles"]:
         # The main server's figure (the first row of its database).
