@@ -323,7 +323,7 @@ def top_frames(raw_path, limit=12):
 # these whose function is on its stack (most specific first); the rest is the server.
 SIGNATURE_PARTS = [
     ("mail: rendering its three templates", ("make_message (campaign/",)),
-    ("mail: the delivery task row", ("enqueue_delivery (campaign/", "mail_signer")),
+    ("mail: the task row", ("enqueue_delivery (campaign/", "Task.enqueue (django_tasks/")),
     ("mail: the outbox row and its context", ("queue_mail (campaign/", "mail_context (campaign/",
                                               "send_confirmation (campaign/")),
     ("mail limit counter", ("mail_allowed (campaign/",)),
