@@ -3,6 +3,7 @@ from functools import partial
 from django.shortcuts import render
 
 from articles.models import Briefing
+from campaign.lib.fragments import fragment
 from campaign.lib.pages import cached_page, page_is_shared
 
 
@@ -13,7 +14,13 @@ def home(request):
 
 
 def render_home(request, extra_context=None):
-    featured = Briefing.objects.published().filter(featured=True).in_order()[:3]
+    # Kept for everyone like the briefing list (renewed when an editor saves one), so a
+    # home page rendered for one visitor does not ask the database for them.
+    featured = fragment(
+        "articles",
+        lambda: list(Briefing.objects.published().filter(featured=True).in_order()[:3]),
+        key=["featured"],
+    )
     return render(request, "pages/home.html", {"featured": featured, **(extra_context or {})})
 
 
