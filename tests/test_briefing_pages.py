@@ -186,18 +186,9 @@ def test_home_page_links_the_featured_briefings(client, editorials):
 
 
 def test_a_briefing_featured_by_an_editor_shows_at_once_on_a_kept_home_page(
-    client, editorials, settings, monkeypatch
+    client, editorials, kept_parts
 ):
-    from django.core.cache import cache
-
-    from campaign.lib import fragments
-
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    settings.PUBLIC_CACHE_SECONDS = 5
-    clock = {"now": 1000.0}
-    monkeypatch.setattr(fragments, "_clock", lambda: clock["now"])
-    cache.clear()
-    fragments.clear_local()
+    clock = kept_parts
     client.cookies["sessionid"] = "x"  # a page rendered for this visitor, not a shared one
     link = 'href="/briefings/defectors-in-china-facing-repatriation/"'
     assert link not in page(client, "/")
@@ -207,4 +198,3 @@ def test_a_briefing_featured_by_an_editor_shows_at_once_on_a_kept_home_page(
     briefing.save()
     clock["now"] += 1  # past this worker's own one-second copy
     assert link in page(client, "/")
-    fragments.clear_local()
