@@ -47,7 +47,7 @@ serve: migrate
 # takes about ten minutes. See bench/README.md.
 bench: install
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
-	test -x $(BIN)/py-spy || $(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	test -x $(BIN)/py-spy -a -x $(BIN)/granian -a -x $(BIN)/uwsgi || $(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
 # The task worker alone (production runs it as its own service).

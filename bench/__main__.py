@@ -6,11 +6,16 @@ processes, print a table of medians across repeated runs.
     python -m bench --quick       # one short run of each, small data: checks the harness
     python -m bench --databases sqlite --runs 5 --seconds 20
     python -m bench --profile     # also record the signing workers with py-spy
+    python -m bench --servers gunicorn,granian,uwsgi
+                                  # signing under each server in turn, same run
+    python -m bench --baseline 0c41b9e
+                                  # signing by that commit and by this tree in turn
 
 Each run is bounded by --seconds and by a request budget, so nothing runs on.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -25,7 +30,7 @@ from urllib.parse import urlsplit
 
 from bench import signing, stats, transfer, wrk
 from bench.cpusplit import CpuSplit
-from bench.server import PYTHON, ROOT, Server, manage
+from bench.server import PYTHON, ROOT, SERVERS, Server, manage
 
 OUT = ROOT / "bench" / "out"
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/bench"
@@ -176,9 +181,10 @@ def _busiest_share(before, after):
     return max(used) / sum(used) if sum(used) else None
 
 
-def get_figures(args, server, paths, rounds=None):
+def get_figures(args, server, paths, rounds=None, database=""):
     """wrk on each path in turn, `rounds` rounds (--runs): paths measured in
-    the same round see the same machine. Returns one figure per path."""
+    the same round see the same machine. Returns one figure per path, with the
+    CPU per request of each group (as for signing)."""
     for path in paths:
         # Untimed first: each worker compiles templates and fills its own caches.
         wrk.run(server.base_url + path, seconds=1, max_requests=2_000,
@@ -187,16 +193,21 @@ def get_figures(args, server, paths, rounds=None):
     for _ in range(rounds or args.runs):
         for path in paths:
             before = _worker_ticks(server)
-            result = wrk.run(server.base_url + path, seconds=args.seconds,
-                             max_requests=args.max_requests, connections=args.connections)
+            with CpuSplit(server.group, database) as split:
+                result = wrk.run(server.base_url + path, seconds=args.seconds,
+                                 max_requests=args.max_requests, connections=args.connections)
             result["busiest"] = _busiest_share(before, _worker_ticks(server))
+            result["cpu_ms"] = split.per_unit(result.get("requests", 0))
             runs[path].append(result)
     return {path: _figure(path_runs) for path, path_runs in runs.items()}
 
 
 def _figure(runs):
     shares = [run["busiest"] for run in runs if run.get("busiest") is not None]
+    measured = [run["cpu_ms"] for run in runs if run.get("cpu_ms")]
     return {
+        "cpu_ms": {group: stats.median([cpu.get(group, 0.0) for cpu in measured])
+                   for group in (measured[0] if measured else {})},
         "rps": stats.median_of_runs(runs, "rps"),
         "p50": stats.median_of_runs(runs, "p50"),
         "p99": stats.median_of_runs(runs, "p99"),
@@ -206,48 +217,62 @@ def _figure(runs):
     }
 
 
-def get_figure(args, server, path):
-    return get_figures(args, server, [path])[path]
+def get_figure(args, server, path, database=""):
+    return get_figures(args, server, [path], database=database)[path]
 
 
-def sign_figure(args, server, env, paths, label):
+def _database_name(env):
+    url = env["DATABASE_URL"]
+    return urlsplit(url).path.lstrip("/") if url.startswith("postgres") else ""
+
+
+def sign_figure(args, variants, env, paths, label):
+    """Signing runs against each (name, server) in `variants`, in turn, so that
+    every variant sees the same machine; one figure per variant."""
     before = fixtures(env, "count")["signatures"]
-    runs, ok_total = [], 0
+    runs = {name: [] for name, _ in variants}
+    ok_total = {name: 0 for name, _ in variants}
     for number in range(args.runs):
-        run_id = f"{int(time.time())}-{number}-{secrets.token_hex(3)}"
-        with CpuSplit() as split:
-            result = signing.run(
-                server.base_url, paths["petition"], run_id=run_id, processes=args.signers,
-                seconds=args.seconds, max_signatures=args.max_signatures,
+        for name, server in variants:
+            run_id = f"{int(time.time())}-{number}-{secrets.token_hex(3)}"
+            with CpuSplit(server.group, _database_name(env)) as split:
+                result = signing.run(
+                    server.base_url, paths["petition"], run_id=run_id, processes=args.signers,
+                    seconds=args.seconds, max_signatures=args.max_signatures,
+                )
+            ok_total[name] += result["ok"]
+            failures = {str(k): v for k, v in result["statuses"].items() if k not in (302, 303)}
+            runs[name].append(
+                {
+                    "rps": result["ok"] / result["elapsed"] if result["elapsed"] else None,
+                    "p50": stats.percentile(result["post_ms"], 0.5),
+                    "p99": stats.percentile(result["post_ms"], 0.99),
+                    "get_p50": stats.percentile(result["get_ms"], 0.5),
+                    "errors": sum(failures.values()),
+                    "failures": failures,
+                    "cpu_ms": split.per_unit(result["ok"]),
+                    "load": load_average(),
+                }
             )
-        ok_total += result["ok"]
-        failures = {str(k): v for k, v in result["statuses"].items() if k not in (302, 303)}
-        runs.append(
-            {
-                "rps": result["ok"] / result["elapsed"] if result["elapsed"] else None,
-                "p50": stats.percentile(result["post_ms"], 0.5),
-                "p99": stats.percentile(result["post_ms"], 0.99),
-                "get_p50": stats.percentile(result["get_ms"], 0.5),
-                "errors": sum(failures.values()),
-                "failures": failures,
-                "cpu_ms": split.per_unit(result["ok"]),
-            }
-        )
-        log(f"{label} signing run {number + 1}: {runs[-1]['rps']:.0f}/s, failures {failures}")
+            log(f"{label} signing run {number + 1}, {name}: {runs[name][-1]['rps']:.0f}/s, "
+                f"failures {failures}, load {runs[name][-1]['load']}")
     rows = fixtures(env, "count")["signatures"] - before
-    return {
-        "rps": stats.median_of_runs(runs, "rps"),
-        "p50": stats.median_of_runs(runs, "p50"),
-        "p99": stats.median_of_runs(runs, "p99"),
-        "errors": sum(run["errors"] for run in runs),
-        "ok": ok_total,
-        "rows": rows,
-        "runs": runs,
-        "cpu_ms": {
-            group: stats.median([run["cpu_ms"].get(group, 0.0) for run in runs])
-            for group in runs[0]["cpu_ms"]
-        },
-    }
+    figures = {}
+    for name, name_runs in runs.items():
+        figures[name] = {
+            "rps": stats.median_of_runs(name_runs, "rps"),
+            "p50": stats.median_of_runs(name_runs, "p50"),
+            "p99": stats.median_of_runs(name_runs, "p99"),
+            "errors": sum(run["errors"] for run in name_runs),
+            "ok": ok_total[name],
+            "runs": name_runs,
+            "cpu_ms": {
+                group: stats.median([run["cpu_ms"].get(group, 0.0) for run in name_runs])
+                for group in name_runs[0]["cpu_ms"]
+            },
+        }
+    # Rows are counted for all variants together: they write to the same petition.
+    return figures, rows
 
 
 def profile_signing(args, server, paths, label):
@@ -256,7 +281,8 @@ def profile_signing(args, server, paths, label):
     raw = OUT / f"profile-signing-{label.replace(' ', '').replace('+', '-').lower()}.txt"
     py_spy = Path(PYTHON).parent / "py-spy"
     recorder = subprocess.Popen(
-        # --gil: only threads running Python, so waits on the database are left out.
+        # --gil: only the thread running Python is sampled, so threads waiting (on the
+        # database, a socket, the queue of connections) are left out.
         [str(py_spy), "record", "--format", "raw", "--rate", "100", "--subprocesses", "--gil",
          "--duration", str(args.seconds), "--output", str(raw), "--pid", str(server.pids()[0])],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -291,6 +317,41 @@ def top_frames(raw_path, limit=12):
         return [(frame, count / total * 100 if total else 0) for frame, count in best]
 
     return ranked(inclusive), ranked(own)
+
+
+# Where a signature's time goes: each sample of the workers goes to the first of
+# these whose function is on its stack (most specific first); the rest is the server.
+SIGNATURE_PARTS = [
+    ("mail: rendering its three templates", ("make_message (campaign/",)),
+    ("mail: the task row", ("enqueue_delivery (campaign/", "Task.enqueue (django_tasks/")),
+    ("mail: the outbox row and its context", ("queue_mail (campaign/", "mail_context (campaign/",
+                                              "send_confirmation (campaign/")),
+    ("mail limit counter", ("mail_allowed (campaign/",)),
+    ("the signature row and its transaction", ("sign_petition (campaign/",)),
+    ("rate-limit counters", ("signing_rate (campaign/",)),
+    ("the signing form: building and checking it", ("SignatureForm", "full_clean (django/")),
+    ("the rest of the POST view (petition, redirect)", ("sign (campaign/petition/views.py",)),
+    ("the page for a new visitor (kept page, own token and time-stamp)",
+     ("show_petition (campaign/", "petition_detail (campaign/")),
+    ("Django: middleware, request and response objects",
+     ("WSGIHandler.__call__ (django/",)),
+    ("the WSGI server: HTTP, connections, threads", ("",)),
+]
+
+
+def signature_breakdown(raw_path):
+    """Share of the workers' samples for each part of SIGNATURE_PARTS."""
+    counts, total = {name: 0 for name, _ in SIGNATURE_PARTS}, 0
+    for line in Path(raw_path).read_text().splitlines():
+        stack, _, count = line.rpartition(" ")
+        if not stack or not count.isdigit():
+            continue
+        total += int(count)
+        for name, markers in SIGNATURE_PARTS:
+            if any(marker in stack for marker in markers):
+                counts[name] += int(count)
+                break
+    return [(name, count / total if total else 0.0) for name, count in counts.items()]
 
 
 # Report ----------------------------------------------------------------------------
@@ -330,6 +391,19 @@ def spread(figure):
     return f"one worker did {busiest:.0%} of the work in a run"
 
 
+def comparing(args):
+    return bool(other_variants(args))
+
+
+def other_variants(args):
+    """(name, server kind, tree) of each server that signs in turn with the main one."""
+    found = [(f"{kind}, this tree", kind, ROOT) for kind in args.servers[1:]]
+    if args.baseline:
+        found.append((f"{args.servers[0]}, {args.baseline_sha} (before)", args.servers[0],
+                      args.baseline_tree))
+    return found
+
+
 def run_configuration(args, config, report):
     label = config["label"]
     env = environment(args, config)
@@ -337,33 +411,53 @@ def run_configuration(args, config, report):
     paths = prepare(env, config)
     manage(env, "collectstatic", "--noinput")
     scales = [int(n) for n in (args.sqlite_scales if label == "SQLite" else args.scales).split(",")]
-    with Server(env, args.port) as server:
-        log(f"{label}: gunicorn up, {args.workers} workers x {args.threads} threads; "
+    if args.baseline:
+        # The older tree's own static files: the manifest its pages name them by.
+        subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput"],
+                       cwd=args.baseline_tree, env={**env, "PYTHONPATH": str(args.baseline_tree)},
+                       check=True, stdout=subprocess.DEVNULL)
+    with Server(env, args.port, kind=args.servers[0]) as server:
+        log(f"{label}: {server.kind} up, {args.workers} workers x {args.threads} threads; "
             f"load {load_average()}")
         if args.transfer and not report["transfer"]:
             for name in ("home", "petition", "briefing"):
                 report["transfer"].append((name, transfer.page_weight(server.base_url,
                                                                       paths[name])))
         page = {}
-        page[scales[0]] = get_figure(args, server, paths["petition"])
+        database = _database_name(env)
+        page[scales[0]] = get_figure(args, server, paths["petition"], database)
         report["rows"].append(figure_row(f"petition page, {scales[0]:,} signatures", label,
                                          page[scales[0]], spread(page[scales[0]])))
-        briefing = get_figure(args, server, paths["briefing"])
+        report["page_cpu"].append((f"{label}, petition page", page[scales[0]]["cpu_ms"]))
+        briefing = get_figure(args, server, paths["briefing"], database)
         report["rows"].append(figure_row("briefing page", label, briefing, spread(briefing)))
+        report["page_cpu"].append((f"{label}, briefing page", briefing["cpu_ms"]))
         for name in ("counter", "json"):
             if paths.get(name):
-                figure = get_figure(args, server, paths[name])
+                figure = get_figure(args, server, paths[name], database)
+                report["page_cpu"].append((f"{label}, {name}", figure["cpu_ms"]))
                 report["rows"].append(
                     figure_row(f"{name} ({paths[name]})", label, figure, spread(figure))
                 )
         log(f"{label}: signing")
-        signed = sign_figure(args, server, env, paths, label)
-        lost = signed["ok"] - signed["rows"]
-        report["rows"].append(
-            figure_row("signing (POST)", label, signed,
-                       f"{signed['ok']:,} accepted, {signed['rows']:,} rows, {lost:,} lost")
-        )
-        report["cpu"].append((label, signed["cpu_ms"]))
+        with contextlib.ExitStack() as others:
+            variants = [(f"{server.kind}, this tree" if comparing(args) else "", server)]
+            for offset, (name, kind, root) in enumerate(other_variants(args), start=1):
+                variants.append((name, others.enter_context(
+                    Server(env, args.port + offset, kind=kind, root=root))))
+            signed, rows = sign_figure(args, variants, env, paths, label)
+        accepted = sum(figure["ok"] for figure in signed.values())
+        for name, figure in signed.items():
+            row_label = f"signing (POST){', ' + name if name else ''}"
+            loads = [float(run["load"].split()[0]) for run in figure["runs"]]
+            note = f"{figure['ok']:,} accepted, load {min(loads):.1f}–{max(loads):.1f}"
+            if name == variants[-1][0]:
+                note += f"; all: {accepted:,} accepted, {rows:,} rows, {accepted - rows:,} lost"
+            elif not comparing(args):
+                note = (f"{accepted:,} accepted, {rows:,} rows, {accepted - rows:,} lost, "
+                        f"load {min(loads):.1f}–{max(loads):.1f}")
+            report["rows"].append(figure_row(row_label, label, figure, note))
+            report["cpu"].append((f"{label}{', ' + name if name else ''}", figure["cpu_ms"]))
         if args.profile:
             raw = profile_signing(args, server, paths, label)
             report["profiles"].append((label, raw, top_frames(raw)))
@@ -398,13 +492,18 @@ def run_configuration(args, config, report):
         report["loads"].append(f"{label}: load average at the end {load_average()}")
 
 
+def ratio_line(label, cpu):
+    """The app's CPU per signature over PostgreSQL's, from the same runs."""
+    return f"app/PostgreSQL CPU per signature: {cpu['app'] / cpu['PostgreSQL']:.2f} ({label})"
+
+
 def render(args, report):
     info = report["machine"]
     lines = [
         f"Safe Passage benchmark, {report['started']} UTC",
         f"machine: {info['cpus']} CPUs, {info['memory']}, Python {info['python']}, "
         f"{info['system']}; load average at the start {report['load_start']}",
-        f"gunicorn: WEB_CONCURRENCY={args.workers}, THREADS={args.threads}; "
+        f"{args.servers[0]}: WEB_CONCURRENCY={args.workers}, THREADS={args.threads}; "
         f"{args.runs} runs of at most {args.seconds} s per figure (medians across runs); "
         f"wrk {args.connections} connections; {args.signers} signing processes",
         "",
@@ -427,8 +526,26 @@ def render(args, report):
                 for label, cpu in report["cpu"]]
         lines += ["", "CPU per accepted signature while signing, ms (from /proc; medians across "
                   "runs; 'machine' is all of it, 'other' what no group claims):", "",
-                  stats.format_table(["database", *groups], rows)]
+                  stats.format_table(["database", *groups], rows), ""]
+        lines += [ratio_line(label, cpu) for label, cpu in report["cpu"]
+                  if cpu.get("PostgreSQL")]
+    if report["page_cpu"]:
+        groups = ["app", "PostgreSQL", "Redis", "load generator", "other", "machine"]
+        rows = [[label, *(f"{cpu.get(group, 0.0):.2f}" for group in groups)]
+                for label, cpu in report["page_cpu"]]
+        lines += ["", "CPU per request served to wrk (anonymous visitors, the page cache on), ms:",
+                  "", stats.format_table(["page", *groups], rows)]
     for label, raw, (inclusive, own) in report["profiles"]:
+        # The main server's figure (the first row of its database).
+        cpu = next((figures.get("app", 0.0) for name, figures in report["cpu"]
+                    if name == label or name.startswith(label + ", ")), 0.0)
+        lines += ["", f"Where the app's {cpu:.2f} ms of CPU per signature go, {label} "
+                  "(py-spy samples of the workers while signing, times the app's CPU per "
+                  "signature measured before):", ""]
+        lines.append(stats.format_table(
+            ["part of a signature (page + POST)", "%", "ms"],
+            [[name, f"{share * 100:.1f}", f"{share * cpu:.2f}"]
+             for name, share in signature_breakdown(raw)]))
         lines += ["", f"Signing profile, {label}: share of the workers' CPU samples "
                   f"({raw.relative_to(ROOT)})", ""]
         lines.append(stats.format_table(
@@ -465,12 +582,25 @@ def parse_args(argv):
     parser.add_argument("--sqlite-scales", default="0,100000,1000000")
     parser.add_argument("--no-transfer", dest="transfer", action="store_false")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--servers", default="gunicorn",
+                        help=f"WSGI servers, the first for every figure, the others for signing "
+                             f"in turn with it: {', '.join(SERVERS)}")
+    parser.add_argument("--baseline", default="",
+                        help="a commit whose tree signs in turn with this one (same database)")
     parser.add_argument("--quick", action="store_true", help="check the harness in a minute")
     args = parser.parse_args(argv)
     if args.quick:
         args.runs, args.seconds, args.paired_rounds = 1, 2, 1
         args.scales = args.sqlite_scales = "0,10000"
     args.secret_key = secrets.token_urlsafe(40)
+    args.servers = [name.strip() for name in args.servers.split(",") if name.strip()]
+    for name in args.servers:
+        if name not in SERVERS:
+            parser.error(f"unknown server {name!r}: one of {', '.join(SERVERS)}")
+    if args.baseline:
+        from bench.cpu import export_tree
+
+        args.baseline_sha, args.baseline_tree = export_tree(args.baseline)
     return args
 
 
@@ -483,6 +613,7 @@ def main(argv=None):
         "machine": machine(),
         "load_start": load_average(),
         "rows": [], "ratios": [], "loads": [], "transfer": [], "profiles": [], "cpu": [],
+        "page_cpu": [],
     }
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"results-{datetime.now(UTC):%Y%m%d-%H%M%S}.md"

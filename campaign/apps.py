@@ -10,7 +10,7 @@ class CampaignConfig(AppConfig):
     def ready(self):
         from articles.models import Briefing
         from campaign.lib.fragments import bump_on_change
-        from campaign.petition.models import Petition, TimelineEntry
+        from campaign.petition.models import PaperTally, Petition, TimelineEntry
         from campaign.site.models import CampaignSettings
 
         # Editors' changes show on cached pages at once (campaign/lib/fragments.py);
@@ -18,8 +18,8 @@ class CampaignConfig(AppConfig):
         # Signatures are left out on purpose: they change the page every few
         # milliseconds during a surge, and their block may lag PUBLIC_CACHE_SECONDS.
         # Petition pages list briefings, and pausing signing site-wide changes
-        # every signing form.
-        for model in (Petition, TimelineEntry, Briefing, CampaignSettings):
+        # every signing form. Paper tallies are shown beside the count.
+        for model in (Petition, TimelineEntry, Briefing, CampaignSettings, PaperTally):
             bump_on_change(model, "petitions")
         # Whole pages with a signing box (the home page, a briefing).
         for model in (Petition, CampaignSettings):

@@ -117,7 +117,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Headers for every response, so before WhiteNoise, which answers for static
     # files without going further, and before anything that may answer early (413).
-    "csp.middleware.CSPMiddleware",
+    "campaign.middleware.ContentSecurityPolicyMiddleware",
     "campaign.middleware.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

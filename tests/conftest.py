@@ -114,3 +114,21 @@ def editor(client, db):
     user = make_staff("editor", EDITORS)
     client.force_login(user)
     return user
+
+
+@pytest.fixture
+def kept_parts(settings, monkeypatch):
+    """Public parts of pages kept as in production (a local cache, PUBLIC_CACHE_SECONDS 5);
+    returns the clock of each worker's own copies: add a second to get past them."""
+    from django.core.cache import cache
+
+    from campaign.lib import fragments
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.PUBLIC_CACHE_SECONDS = 5
+    clock = {"now": 1000.0}
+    monkeypatch.setattr(fragments, "_clock", lambda: clock["now"])
+    cache.clear()
+    fragments.clear_local()
+    yield clock
+    fragments.clear_local()

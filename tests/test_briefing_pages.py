@@ -183,3 +183,18 @@ def test_home_page_links_the_featured_briefings(client, editorials):
     assert 'href="/briefings/china-and-defectors/"' in html
     assert 'href="/briefings/china-resumes-forced-repatriation/"' in html
     assert 'href="/briefings/defectors-in-china-facing-repatriation/"' not in html
+
+
+def test_a_briefing_featured_by_an_editor_shows_at_once_on_a_kept_home_page(
+    client, editorials, kept_parts
+):
+    clock = kept_parts
+    client.cookies["sessionid"] = "x"  # a page rendered for this visitor, not a shared one
+    link = 'href="/briefings/defectors-in-china-facing-repatriation/"'
+    assert link not in page(client, "/")
+    briefing = Briefing.objects.get(slug="defectors-in-china-facing-repatriation")
+    Briefing.objects.filter(featured=True).exclude(slug="humane-china").update(featured=False)
+    briefing.featured = True
+    briefing.save()
+    clock["now"] += 1  # past this worker's own one-second copy
+    assert link in page(client, "/")

@@ -58,3 +58,13 @@ def test_the_petition_page_shows_the_tallies_beside_the_online_count(client):
     page = " ".join(client.get(petition.get_absolute_url()).content.decode().split())
     assert "<strong>1</strong> signature" in page
     assert "plus 1,200 signatures collected on paper and by partners" in page
+
+
+def test_a_tally_saved_shows_at_once_on_a_petition_page_kept_for_everyone(client, kept_parts):
+    clock = kept_parts
+    petition = make_petition()
+    client.cookies["sessionid"] = "x"  # a page rendered for this visitor, not a shared one
+    assert "collected on paper" not in client.get(petition.get_absolute_url()).content.decode()
+    PaperTally.objects.create(petition=petition, gathered_by="Stall", date="2026-11-01", count=700)
+    clock["now"] += 1  # past this worker's own one-second copy
+    assert "plus 700 signatures" in client.get(petition.get_absolute_url()).content.decode()

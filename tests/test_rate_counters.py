@@ -23,6 +23,23 @@ def test_several_counters_move_together_in_one_statement():
     assert counters.increment(("b", 60), ("a", 600), ("c", 60)) == [2, 2, 1]
 
 
+def test_a_hit_is_one_statement_with_no_transaction_or_savepoint_of_its_own(monkeypatch):
+    monkeypatch.setattr(counters, "SWEEP_EVERY", 10**9)
+    with CaptureQueriesContext(connection) as queries:
+        counters.increment(("one", 60), ("two", 600))
+    assert [q["sql"].split()[0].upper() for q in queries] == ["INSERT"]
+
+
+def test_counters_skip_the_write_ahead_log_on_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relpersistence FROM pg_class WHERE relname = %s", [RateCounter._meta.db_table]
+        )
+        assert cursor.fetchone() == ("u",)
+
+
 def test_each_counter_expires_with_its_window():
     counters.increment(("short", 60), ("long", 3600))
     expires = dict(RateCounter.objects.values_list("key", "expires_at"))

@@ -76,6 +76,25 @@ def test_a_frameable_view_may_be_framed_by_any_site_and_keeps_the_rest_of_the_po
     assert directives["script-src"] == ["'self'"]
 
 
+def test_the_policy_built_once_is_the_one_django_csp_builds_and_frameable_still_lifts_it():
+    from csp.middleware import CSPMiddleware
+
+    from campaign.middleware import ContentSecurityPolicyMiddleware
+
+    def page(request):
+        return HttpResponse("page")
+
+    request = RequestFactory().get("/page/")
+    ours = ContentSecurityPolicyMiddleware(page)(request)
+    theirs = CSPMiddleware(page)(RequestFactory().get("/page/"))
+    assert ours["Content-Security-Policy"] == theirs["Content-Security-Policy"]
+    assert csp_directives(ours)["frame-ancestors"] == ["'none'"]
+
+    framed = ContentSecurityPolicyMiddleware(frameable(page))(RequestFactory().get("/widget/"))
+    assert csp_directives(framed)["frame-ancestors"] == ["*"]
+    assert csp_directives(framed)["script-src"] == ["'self'"]
+
+
 @pytest.mark.django_db
 def test_htmx_is_told_not_to_inject_its_inline_style(client):
     html = client.get("/").content.decode()

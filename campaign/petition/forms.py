@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from campaign.lib.choices import CountryChoiceField, FixedChoicesSelect
+from campaign.lib.formparts import RememberedBoundField
 from campaign.lib.pages import per_visitor
 from campaign.petition import abuse
 from campaign.petition.rules import (
@@ -61,6 +62,11 @@ class DeliverableEmailField(forms.CharField):
 
 
 class SignatureForm(forms.Form):
+    # The same for every new visitor: each field is rendered once per worker,
+    # but for the time-stamp, which is each visitor's own.
+    bound_field_class = RememberedBoundField
+    per_visitor_fields = ("started",)
+
     name = forms.CharField(
         label=_("Your name"),
         max_length=100,

@@ -57,6 +57,14 @@ def petitions_by_slug():
     return rows_by_slug("petitions", Petition.objects.all())
 
 
+def shared_current_petition():
+    """The petition shown at /petition/ and in signing boxes, as `Petition.objects.current()`
+    chooses it, from the petitions kept for everyone (`petitions_by_slug`)."""
+    public = [p for p in petitions_by_slug().values() if p.state != Petition.State.DRAFT]
+    featured = [p for p in public if p.is_current]
+    return (featured or sorted(public, key=lambda p: p.created_at, reverse=True) or [None])[0]
+
+
 def share_context(petition, request):
     url = petition.public_url(site_url(request))
     return {"share": share_links(url, petition.title), "share_url": url}
@@ -67,7 +75,7 @@ def too_many_requests(request):
 
 
 def petition_current(request):
-    petition = Petition.objects.current()
+    petition = shared_current_petition()
     if petition is None:
         raise Http404
     return show_petition(request, petition)

@@ -6,6 +6,7 @@ from django.views import i18n
 
 from articles.models import Briefing
 from campaign.lib import links
+from campaign.lib.fragments import fragment
 from campaign.lib.pages import cached_page, page_is_shared
 from campaign.site.models import Organisation
 
@@ -17,7 +18,13 @@ def home(request):
 
 
 def render_home(request, extra_context=None):
-    featured = Briefing.objects.published().filter(featured=True).in_order()[:3]
+    # Kept for everyone like the briefing list (renewed when an editor saves one), so a
+    # home page rendered for one visitor does not ask the database for them.
+    featured = fragment(
+        "articles",
+        lambda: list(Briefing.objects.published().filter(featured=True).in_order()[:3]),
+        key=["featured"],
+    )
     return render(request, "pages/home.html", {"featured": featured, **(extra_context or {})})
 
 

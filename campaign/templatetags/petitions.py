@@ -3,6 +3,7 @@ from django import template
 from campaign.petition import rules
 from campaign.petition.forms import SignatureForm
 from campaign.petition.models import Petition
+from campaign.petition.views import shared_current_petition
 
 register = template.Library()
 
@@ -28,7 +29,7 @@ def sign_box(context, petition=None, source="", level=2):
     one, remembering which briefing the signer came from. `level=3` makes its
     heading an h3, for a box inside a section."""
     if not isinstance(petition, Petition):
-        petition = Petition.objects.current()
+        petition = shared_current_petition()
     form = None
     if petition is not None and petition.is_accepting_signatures:
         form = SignatureForm(
