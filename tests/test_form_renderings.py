@@ -1,10 +1,16 @@
 """Fields of the signing form rendered once per worker (campaign.lib.formparts)."""
 
 from django.forms import BoundField
+from django.test import RequestFactory
 from django.utils import translation
 
 from campaign.lib.formparts import forget_renderings
-from campaign.petition.forms import SignatureForm
+from campaign.petition import forms
+
+
+def SignatureForm(*args, **kwargs):  # noqa: N802 (stands in for the form class)
+    """The signing form as a visitor's request makes it."""
+    return forms.SignatureForm(*args, request=RequestFactory().get("/"), **kwargs)
 
 
 def plain_renderings(form):
