@@ -10,7 +10,8 @@ from campaign.petition.models import CountryTally, Petition, TimelineEntry
 class TimelineEntryInline(admin.StackedInline):
     model = TimelineEntry
     extra = 0
-    fields = ["date", "kind", "title", "body", "link"]
+    fields = ["date", "kind", "title", "body", "link", "hidden", "milestone"]
+    readonly_fields = ["milestone"]
 
 
 class CountryTallyInline(admin.TabularInline):
@@ -52,7 +53,8 @@ class PetitionAdmin(admin.ModelAdmin):
 
 @admin.register(TimelineEntry)
 class TimelineEntryAdmin(admin.ModelAdmin):
-    list_display = ["date", "title", "kind", "petition"]
-    list_filter = ["kind", "petition"]
+    list_display = ["date", "title", "kind", "hidden", "petition"]
+    list_filter = ["kind", "hidden", "petition"]
+    readonly_fields = ["milestone"]
     search_fields = ["title", "body"]
     date_hierarchy = "date"
