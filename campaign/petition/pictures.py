@@ -18,14 +18,15 @@ for each visitor:
   server process starts (`warm_up`, called from campaign.wsgi).
 """
 
+import logging
+
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.templatetags.static import static
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import npgettext
+from django.utils.translation import npgettext, pgettext
 from django_countries import countries
 from django_tasks import task
 
@@ -33,6 +34,8 @@ from campaign.lib.fragments import digest
 from campaign.petition import cards, worldmap
 from campaign.petition.models import Petition
 from campaign.petition.rules import next_milestone
+
+logger = logging.getLogger(__name__)
 
 CARD_REDRAW_SECONDS = 60
 # A card is kept long after it is fresh: a stale card is served while a new one is drawn.
@@ -89,11 +92,11 @@ def share_card(petition, language):
     if card["words"] != digest([repr(sorted(words.items()))]) and cache.add(
         f"{key}:redrawn", 1, CARD_REDRAW_SECONDS
     ):
-        # After the response in a transaction, at once otherwise; a queue that
-        # cannot take the task leaves the stale card, and a later request tries again.
-        transaction.on_commit(
-            lambda: redraw_share_card.enqueue(petition.pk, language), robust=True
-        )
+        try:
+            redraw_share_card.enqueue(petition.pk, language)
+        except Exception:  # a queue that cannot take it must not fail the request
+            logger.warning("Could not queue a redraw of %s", key, exc_info=True)
+            cache.delete(f"{key}:redrawn")  # a later request tries again
     return card
 
 
@@ -119,7 +122,7 @@ def world_map(tallies):
         no_signatures=_("No signatures"),
         country=_("%(name)s: %(count)s"),
         range=_("%(low)s–%(high)s"),
-        single="%(low)s",
+        single=pgettext("a class of one count on the map's legend", "%(low)s"),
         at_least=_("%(low)s or more"),
     )
     # worldmap escapes every name and label itself.
