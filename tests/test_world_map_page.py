@@ -40,6 +40,10 @@ def test_the_map_colours_the_countries_people_signed_from_above_the_table(client
     root = the_map(html)
     assert set(coloured(root)) == {"South Korea: 2", "Japan: 1"}
     assert root.get("role") == "img"
+    # The legend is text beside the picture, readable however small the map is drawn.
+    legend = re.search(r'<ul class="world-map-legend">(.*?)</ul>', html, re.S).group(1)
+    assert re.findall(r"</svg> ([^<]+)</li>", legend) == ["No signatures", "1 or more"]
+    assert "<text" not in ET.tostring(root, encoding="unicode")
     # The table with the exact numbers stays, after the map.
     assert html.index("<svg") < html.index('<table class="tally">')
     assert "<td>South Korea</td>" in html

@@ -24,6 +24,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.templatetags.static import static
 from django.utils import translation
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import npgettext, pgettext
@@ -116,7 +117,7 @@ def redraw_share_card(petition_id, language):
 
 def world_map(tallies):
     """The inline SVG map of counted signatures per country, in the active
-    language. `tallies` are CountryTally rows."""
+    language, with its legend as text under it. `tallies` are CountryTally rows."""
     counts = {tally.country.code: tally.count for tally in tallies if tally.count > 0}
     labels = worldmap.Labels(
         no_signatures=_("No signatures"),
@@ -126,19 +127,30 @@ def world_map(tallies):
         at_least=_("%(low)s or more"),
     )
     # worldmap escapes every name and label itself.
-    svg = worldmap.world_map_svg(
-        counts,
-        title=_("Map of signatures by country"),
-        description=_(
-            "Countries are shaded darker the more people there have signed; grey means "
-            "none yet. The table below gives the exact numbers."
-        ),
-        names=dict(countries),
-        labels=labels,
-        number=thousands,
-        map_id="signatures-map",
+    svg = mark_safe(
+        worldmap.world_map_svg(
+            counts,
+            title=_("Map of signatures by country"),
+            description=_(
+                "Countries are shaded darker the more people there have signed; grey means "
+                "none yet. The table below gives the exact numbers."
+            ),
+            names=dict(countries),
+            labels=labels,
+            number=thousands,
+            map_id="signatures-map",
+            legend=False,
+        )
     )
-    return mark_safe(svg)
+    # The legend as text, which stays readable however small the map is drawn;
+    # its swatches are tiny pictures, as the page may carry no inline style.
+    swatches = format_html_join(
+        "",
+        '<li><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true"><rect width="16" height="16" '
+        'fill="{}" stroke="#1b1f24" stroke-width="1"/></svg> {}</li>',
+        worldmap.legend_entries(counts, labels=labels, number=thousands),
+    )
+    return format_html('{}<ul class="world-map-legend">{}</ul>', svg, swatches)
 
 
 def warm_up():
