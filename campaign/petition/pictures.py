@@ -146,8 +146,8 @@ def world_map(tallies):
     # its swatches are tiny pictures, as the page may carry no inline style.
     swatches = format_html_join(
         "",
-        '<li><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true"><rect width="16" height="16" '
-        'fill="{}" stroke="#1b1f24" stroke-width="1"/></svg> {}</li>',
+        '<li><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">'
+        '<rect width="16" height="16" fill="{}" stroke="#1b1f24" stroke-width="1"/></svg> {}</li>',
         worldmap.legend_entries(counts, labels=labels, number=thousands),
     )
     return format_html('{}<ul class="world-map-legend">{}</ul>', svg, swatches)
