@@ -31,12 +31,15 @@ class PermissionsPolicyMiddleware:
 class TextCompressionMiddleware(GZipMiddleware):
     """Send pages and other text gzip-compressed to browsers that accept it.
 
-    A page shrinks to about a quarter. Django's GZipMiddleware masks the length
-    of what it compresses (random bytes in the gzip header), and the CSRF token in
-    every page is masked anew for each request, so compressing pages that carry
-    the token is safe from BREACH. Only text is compressed: images (share cards,
-    PNGs) are compressed already. Static files never get here: WhiteNoise, before
-    this middleware, serves them precompressed (Brotli and gzip).
+    A page shrinks to about a quarter. Pages kept for everyone arrive compressed
+    already (campaign.lib.pages, at almost no cost per request), and this
+    compresses the rest: pages rendered for one visitor, the sitemap, JSON.
+    Django's GZipMiddleware masks the length of what it compresses (random bytes
+    in the gzip header), and the CSRF token in every page is masked anew for
+    each request, so compressing pages that carry the token is safe from BREACH.
+    Only text is compressed: images (share cards) are compressed already, and
+    static files never get here: WhiteNoise, before this middleware, serves them
+    precompressed (Brotli and gzip).
     """
 
     TYPES = {

@@ -1,7 +1,6 @@
 """What search engines and browsers look for: robots.txt, the sitemap in both
-languages, the icons at the root, JSON-LD, and pages sent compressed."""
+languages, the icons at the root and JSON-LD."""
 
-import gzip
 import io
 import json
 import re
@@ -154,25 +153,3 @@ def test_a_briefing_is_an_article_credited_to_its_publication(client):
     assert data["mainEntityOfPage"] == "http://127.0.0.1:8000" + briefing.get_absolute_url()
     assert data["isBasedOn"] == "https://example.org/editorial"
     assert data["inLanguage"] == "en"
-
-
-def test_pages_are_sent_compressed_to_browsers_that_accept_it(client, content):
-    petition, briefing, _draft = content
-    for url in ("/", petition.get_absolute_url(), briefing.get_absolute_url(), "/sitemap.xml"):
-        plain = client.get(url)
-        packed = client.get(url, HTTP_ACCEPT_ENCODING="gzip, br")
-        assert packed["Content-Encoding"] == "gzip", url
-        assert "Accept-Encoding" in packed["Vary"]
-        assert len(packed.content) < len(plain.content) / 2, url
-        assert gzip.decompress(packed.content).startswith(plain.content[:40])
-
-
-def test_each_compressed_page_carries_a_differently_masked_token(client):
-    # Why compression is safe here (BREACH): the secret in a page never repeats.
-    def token(response):
-        html = gzip.decompress(response.content).decode()
-        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-
-    first = client.get("/", HTTP_ACCEPT_ENCODING="gzip")
-    second = client.get("/", HTTP_ACCEPT_ENCODING="gzip")
-    assert token(first) != token(second)

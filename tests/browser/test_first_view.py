@@ -3,9 +3,10 @@ bytes a browser downloads (compressed as production sends them), no layout
 shift while the page loads, and nothing that blocks rendering but the one
 stylesheet. A page that grows past the budget fails here before it ships.
 
-The test server sends pages compressed (the app's middleware) but static files
-as they are; WhiteNoise sends those Brotli-compressed in production, so they
-are counted at their Brotli size.
+The test server sends pages compressed, as production does (campaign.lib.pages
+and the compression middleware), but static files as they are; WhiteNoise
+sends those Brotli-compressed in production, so they are counted at their
+Brotli size.
 """
 
 import brotli
