@@ -70,9 +70,13 @@ def _card_key(petition_id, language):
     return f"share-card:{petition_id}:{language}"
 
 
+def _fingerprint(words):
+    return digest([repr(sorted(words.items()))])
+
+
 def _draw_and_keep(key, words):
     png = cards.draw_share_card(**words, font_files=cards.find_font_files())
-    card = {"words": digest([repr(sorted(words.items()))]), "png": png}
+    card = {"words": _fingerprint(words), "png": png}
     cache.set(key, card, CARD_KEEP_SECONDS)
     return card
 
@@ -89,8 +93,9 @@ def share_card(petition, language):
             return None
         card = _draw_and_keep(key, words)
         cache.add(f"{key}:redrawn", 1, CARD_REDRAW_SECONDS)
+        cache.delete(f"{key}:drawing")
         return card
-    if card["words"] != digest([repr(sorted(words.items()))]) and cache.add(
+    if card["words"] != _fingerprint(words) and cache.add(
         f"{key}:redrawn", 1, CARD_REDRAW_SECONDS
     ):
         try:
@@ -140,6 +145,8 @@ def world_map(tallies):
             number=thousands,
             map_id="signatures-map",
             legend=False,
+            # A few hundred fewer elements in the page (the table names every country).
+            merge_empty=True,
         )
     )
     # The legend as text, which stays readable however small the map is drawn;

@@ -406,7 +406,8 @@ def _clean_counts(counts, geometry):
 
 
 def world_map_svg(counts, *, title, description, names=None, labels=None,
-                  number=_default_number, map_id="signatures-map", legend=True):
+                  number=_default_number, map_id="signatures-map", legend=True,
+                  merge_empty=False):
     """An accessible SVG map of signatures per country.
 
     counts: {ISO 3166-1 alpha-2 code: signatures}, any letter case; codes the
@@ -415,8 +416,10 @@ def world_map_svg(counts, *, title, description, names=None, labels=None,
     way the page does. map_id: makes the ids of <title> and <desc> unique on
     the page. legend: False leaves the legend out of the picture, for a page
     that shows `legend_entries` as text of its own (the legend's letters shrink
-    with the map, too small to read on a phone). The same input gives the same
-    markup.
+    with the map, too small to read on a phone). merge_empty: draw the countries
+    without signatures as one grey path without tooltips, which saves a page
+    about 400 elements and 10 KB (the same picture; only the "France: 0"
+    tooltips are lost). The same input gives the same markup.
     """
     labels = labels or Labels()
     names = {str(code).upper(): name for code, name in (names or {}).items()}
@@ -434,7 +437,14 @@ def world_map_svg(counts, *, title, description, names=None, labels=None,
         f'<desc id="{escape(desc_id)}">{escape(description)}</desc>',
         f'<g stroke="{STROKE}" stroke-width="0.5" stroke-linejoin="round">',
     ]
+    if merge_empty:
+        # Drawn first, so the countries with signatures lie on top of it.
+        empty = "".join(geometry[code].d for code in sorted(geometry) if code not in clean)
+        if empty:
+            parts.append(f'<path d="{empty}" fill="{NONE_COLOUR}"/>')
     for code in sorted(geometry):
+        if merge_empty and code not in clean:
+            continue
         shape = geometry[code]
         count = clean.get(code, 0)
         colour = CLASS_COLOURS[_class_of(count, bounds)] if count else NONE_COLOUR
