@@ -74,6 +74,7 @@ def test_the_already_confirmed_page_leads_to_the_number_too(client, petition, on
     confirm_link = link_from_mail(mail.outbox[-1])
     html = client.get(confirm_link).content.decode()
     assert "already confirmed" in html
+    assert "You are signer number <strong>1</strong>." in html
     assert unescape(response["Location"]) in hrefs(html)
 
 
