@@ -517,9 +517,11 @@ def render(args, report):
         for name, weight in report["transfer"]:
             parts = ", ".join(f"{path.rsplit('/', 1)[-1] or path} {size / 1024:.1f} KB "
                               f"({encoding})" for path, size, encoding in weight["items"])
-            rows.append([name, f"{weight['total'] / 1024:.1f}", parts])
-        lines += ["", "First view, compressed as a browser gets it (Accept-Encoding: br, gzip):",
-                  "", stats.format_table(["page", "KB", "parts"], rows)]
+            verdict = "within" if weight["total"] <= transfer.BUDGET else "OVER"
+            rows.append([name, f"{weight['total'] / 1024:.1f}", verdict, parts])
+        lines += ["", "First view, compressed as a browser gets it (Accept-Encoding: br, gzip), "
+                  f"against a budget of {transfer.BUDGET // 1024} KB:",
+                  "", stats.format_table(["page", "KB", "budget", "parts"], rows)]
     if report["cpu"]:
         groups = ["app", "PostgreSQL", "Redis", "load generator", "other", "machine"]
         rows = [[label, *(f"{cpu.get(group, 0.0):.2f}" for group in groups)]

@@ -5,6 +5,9 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 ACCEPT = {"Accept-Encoding": "br, gzip", "Accept": "text/html,*/*"}
+# What a first view may weigh, compressed (tests/browser/test_first_view.py holds the
+# same line in a browser).
+BUDGET = 60 * 1024
 
 
 class AssetParser(HTMLParser):

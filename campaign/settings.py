@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "axes",
+    "django.contrib.sitemaps",
     "django_htmx",
     "template_partials",
     "django_tasks",
@@ -121,6 +122,8 @@ MIDDLEWARE = [
     "campaign.middleware.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise, which sends static files compressed already.
+    "campaign.middleware.TextCompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, for pages with an address per language (/ko/...).
     "campaign.middleware.LanguageMiddleware",
@@ -275,6 +278,9 @@ MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files served at the site's root, where browsers and phones look for them
+# (/favicon.ico, /apple-touch-icon.png); drawn by `manage.py draw_icons`.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -38,7 +38,8 @@ class LiveMarkupFinder(HTMLParser):
         if tag == "script":
             src = attrs.get("src") or ""
             own_file = src.startswith("/") and not src.startswith("//")
-            if not (own_file or attrs.get("type") == "application/json"):
+            # Data blocks (JSON, JSON-LD) are never run.
+            if not (own_file or attrs.get("type") in {"application/json", "application/ld+json"}):
                 self.found.append(f"<script {attrs}>")
         if tag in {"iframe", "object", "embed"} or (tag == "img" and attrs.get("src") == "x"):
             self.found.append(f"<{tag}>")

@@ -54,8 +54,17 @@ def test_progress_shows_the_next_milestone_once_the_goal_is_passed(client):
     for n in range(3):
         make_signature(petition, email=f"s{n}@example.org")
     html = client.get(f"/petitions/{petition.slug}/count/").content.decode()
-    assert "Goal of 2 reached. Next goal: 5 signatures." in html
-    assert 'max="5" value="3"' in html
+    assert "Goal of 2 reached. Next goal: 100 signatures." in html
+    assert 'max="100" value="3"' in html
+
+
+def test_progress_fills_towards_the_next_milestone_before_the_goal(client, petition):
+    for n in range(10):
+        make_signature(petition, email=f"s{n}@example.org")
+    html = client.get(f"/petitions/{petition.slug}/count/").content.decode()
+    # Ten of a hundred, not ten of ten thousand: the bar is not all but empty.
+    assert 'max="100" value="10"' in html
+    assert "Next milestone: 100 signatures. Goal: 10,000." in html
 
 
 def test_the_json_endpoint_gives_the_public_figures(client, petition):
@@ -94,7 +103,8 @@ def test_the_widget_may_be_framed_and_has_no_site_chrome(client, petition):
     html = response.content.decode()
     assert "site-header" not in html and "<nav" not in html
     assert "<strong>1</strong> signature" in html
-    assert f'href="http://127.0.0.1:8000/petitions/{petition.slug}/"' in html
+    # The link says where the signer came from (the dashboard counts it).
+    assert f'href="http://127.0.0.1:8000/petitions/{petition.slug}/?ref=widget"' in html
     assert 'target="_blank"' in html
 
 

@@ -41,7 +41,10 @@ def test_a_signer_without_javascript_signs_confirms_and_is_counted(client, petit
 
     response = client.post(confirm)
     assert response.status_code == 302
-    assert response["Location"] == f"/petitions/{petition.slug}/thanks/"
+    assert response["Location"].startswith(f"/petitions/{petition.slug}/thanks/?n=")
+    assert "You are signer number <strong>1</strong>" in client.get(
+        response["Location"]
+    ).content.decode()
     signature.refresh_from_db()
     assert signature.state == Signature.State.CONFIRMED
     assert signature.confirmed_at is not None

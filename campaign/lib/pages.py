@@ -16,13 +16,16 @@ derived from SECRET_KEY, so it cannot be guessed either.
 
 import contextvars
 import logging
+import re
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.utils.cache import patch_vary_headers
 from django.utils.crypto import salted_hmac
 from django.utils.safestring import mark_safe
 
+from campaign.lib.compression import gzip_with_holes
 from campaign.lib.fragments import fragment
 from campaign.lib.links import site_url
 
@@ -96,13 +99,27 @@ def cached_page(request, name, build, *, key=()):
 
     # The path holds the language (/ko/...); the fragment adds the active one too.
     html = fragment(name, render_shared, key=[site_url(request), request.get_full_path(), *key])
+    values = {}
     for hole_name, compute in _fillers.items():
         stand_in = hole(hole_name)
         if stand_in in html:
-            html = html.replace(stand_in, compute(request))
-    if marker() in html:
+            values[stand_in] = compute(request)
+    filled = html
+    for stand_in, value in values.items():
+        filled = filled.replace(stand_in, value)
+    if marker() in filled:
         # A hole no filler knows, or one a template escaped: never send a page with
         # a stand-in in a form.
         logger.error("Unfilled hole in the shared page %s; rendered for this visitor", name)
         return build({})
-    return HttpResponse(html)
+    if _ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+        # Compressed here, the kept part once (campaign.lib.compression), rather than
+        # whole for every visitor by the middleware.
+        response = HttpResponse(gzip_with_holes(html, values))
+        response["Content-Encoding"] = "gzip"
+        patch_vary_headers(response, ["Accept-Encoding"])
+        return response
+    return HttpResponse(filled)
+
+
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.db.models import Count
 from django.db.models.functions import TruncDate
+from django.utils.translation import gettext as _
 from django_countries import countries
 
 from articles.models import Briefing, TalkingPoint
@@ -66,6 +67,21 @@ def top_briefings(petition, limit=10):
     )
     briefings = Briefing.objects.in_bulk([row["source"] for row in rows], field_name="slug")
     return [(briefings.get(row["source"]), row["source"], row["count"]) for row in rows]
+
+
+def by_share_link(petition):
+    """[(ref, where the link was posted, counted signatures)], most first: signers
+    who came by a share link (?ref=), and those who did not (ref "")."""
+    labels = dict(Signature.Ref.choices)
+    rows = (
+        petition.signatures.counted()
+        .values("ref")
+        .annotate(count=Count("id"))
+        .order_by("-count", "ref")
+    )
+    return [
+        (row["ref"], labels.get(row["ref"], _("No share link")), row["count"]) for row in rows
+    ]
 
 
 def _letters_to(model, limit):

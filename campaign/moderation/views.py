@@ -65,6 +65,7 @@ def dashboard(request):
                 "countries": numbers.by_country(petition),
                 "confirmation": numbers.confirmation(petition),
                 "briefings": numbers.top_briefings(petition),
+                "share_links": numbers.by_share_link(petition),
                 "offline": petition.offline_total(),
             }
         )

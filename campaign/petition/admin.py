@@ -11,7 +11,8 @@ from campaign.petition.models import CountryTally, Petition, TimelineEntry
 class TimelineEntryInline(TranslatedStackedInline):
     model = TimelineEntry
     extra = 0
-    fields = ["date", "kind", "title", "body", "link"]
+    fields = ["date", "kind", "title", "body", "link", "hidden", "milestone"]
+    readonly_fields = ["milestone"]
 
 
 class CountryTallyInline(admin.TabularInline):
@@ -53,7 +54,8 @@ class PetitionAdmin(TranslatedAdmin):
 
 @admin.register(TimelineEntry)
 class TimelineEntryAdmin(TranslatedAdmin):
-    list_display = ["date", "title", "kind", "petition"]
-    list_filter = ["kind", "petition"]
+    list_display = ["date", "title", "kind", "hidden", "petition"]
+    list_filter = ["kind", "hidden", "petition"]
+    readonly_fields = ["milestone"]
     search_fields = ["title_en", "title_ko", "body_en", "body_ko"]
     date_hierarchy = "date"

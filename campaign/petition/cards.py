@@ -296,26 +296,7 @@ def draw_share_card(*, title, count, goal, campaign, count_label, goal_label,
     goal = max(1, int(goal))
     count_text = count_text or f"{count:,}"
     inner = WIDTH - 2 * MARGIN
-
-    image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
-    draw = ImageDraw.Draw(image)
-
-    # A band of the highlight colour down the left edge marks the campaign.
-    draw.rectangle((0, 0, 12, HEIGHT), fill=HIGHLIGHT)
-
-    # The campaign's name, small, at the top.
-    name_fonts = font_stack(files.bold, 30)
-    _draw(draw, (MARGIN, MARGIN + 26), _fit_line(_clean(campaign), name_fonts, inner),
-          name_fonts, TEXT_SOFT)
-
-    # The title, as large as fits in three lines.
-    lines, size = title_lines(title, files, inner)
-    title_fonts = font_stack(files.bold, size)
-    line_height = round(size * 1.22)
-    baseline = MARGIN + 26 + 40 + size
-    for line in lines:
-        _draw(draw, (MARGIN, baseline), line, title_fonts, TEXT)
-        baseline += line_height
+    image, draw = _card_with_title(title, campaign, files)
 
     # The count, big, with its label beside it on the same baseline; the count
     # steps down in size if a long number and label would not fit.
@@ -348,6 +329,47 @@ def draw_share_card(*, title, count, goal, campaign, count_label, goal_label,
           _fit_line(_clean(goal_label), goal_fonts, inner), goal_fonts, TEXT_SOFT,
           align="right")
 
+    return _png(image)
+
+
+def draw_plain_card(*, title, campaign, call, font_files=None):
+    """A card without a count (PNG bytes, 1200x630): the campaign's name, a title
+    and a call to action where the count would be. For a link whose count is
+    not at hand, such as the moment a petition's first card is being drawn."""
+    files = font_files or find_font_files()
+    image, draw = _card_with_title(title, campaign, files)
+    call_fonts = font_stack(files.bold, 64)
+    _draw(draw, (MARGIN, 486), _fit_line(_clean(call), call_fonts, WIDTH - 2 * MARGIN),
+          call_fonts, HIGHLIGHT)
+    return _png(image)
+
+
+def _card_with_title(title, campaign, files):
+    """A new card with the campaign's band and name and the title: (image, draw)."""
+    inner = WIDTH - 2 * MARGIN
+    image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
+    draw = ImageDraw.Draw(image)
+
+    # A band of the highlight colour down the left edge marks the campaign.
+    draw.rectangle((0, 0, 12, HEIGHT), fill=HIGHLIGHT)
+
+    # The campaign's name, small, at the top.
+    name_fonts = font_stack(files.bold, 30)
+    _draw(draw, (MARGIN, MARGIN + 26), _fit_line(_clean(campaign), name_fonts, inner),
+          name_fonts, TEXT_SOFT)
+
+    # The title, as large as fits in three lines.
+    lines, size = title_lines(title, files, inner)
+    title_fonts = font_stack(files.bold, size)
+    line_height = round(size * 1.22)
+    baseline = MARGIN + 26 + 40 + size
+    for line in lines:
+        _draw(draw, (MARGIN, baseline), line, title_fonts, TEXT)
+        baseline += line_height
+    return image, draw
+
+
+def _png(image):
     # A card has a few flat colours and the anti-aliased edges between them:
     # 64 palette colours keep the edges smooth at a third of the RGB size, and
     # encode in a tenth of the time of an optimised RGB file.

@@ -7,6 +7,7 @@ from campaign.lib.choices import CountryChoiceField, FixedChoicesSelect
 from campaign.lib.formparts import RememberedBoundField
 from campaign.lib.pages import per_visitor
 from campaign.petition import abuse
+from campaign.petition.models import Signature
 from campaign.petition.rules import (
     UndeliverableAddress,
     delivery_address,
@@ -24,6 +25,16 @@ def briefing_source(value):
     """
     value = value.strip()
     return value if slug_re.fullmatch(value) else ""
+
+
+def share_ref(value):
+    """Where a share link was posted (its ?ref=), or "" for anything unknown.
+
+    Only the values the site's own share links carry are kept: the figure is for
+    the dashboard, and an unknown value is dropped, like a bad briefing source.
+    """
+    value = value.strip()
+    return value if value in Signature.Ref.values else ""
 
 
 def country_choices():
@@ -111,6 +122,9 @@ class SignatureForm(forms.Form):
         help_text=_("A few messages at most; every one has a link to stop them."),
     )
     source = forms.CharField(max_length=200, required=False, widget=forms.HiddenInput)
+    # No length limit of its own: a bad value is dropped (share_ref), never an
+    # error on a field the signer cannot see.
+    ref = forms.CharField(required=False, widget=forms.HiddenInput)
     # Filled in by the page, checked on submission: see campaign.petition.abuse.
     started = forms.CharField(max_length=200, required=False, widget=forms.HiddenInput)
     # A field people never see (hidden by the stylesheet, skipped by keyboard
@@ -146,6 +160,9 @@ class SignatureForm(forms.Form):
 
     def clean_source(self):
         return briefing_source(self.cleaned_data["source"])
+
+    def clean_ref(self):
+        return share_ref(self.cleaned_data["ref"])
 
     def clean_email(self):
         email = self.cleaned_data["email"]

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -185,6 +186,22 @@ class Petition(CountGuardedModel):
     def next_milestone(self):
         return next_milestone(self.signature_count, self.goal)
 
+    @property
+    def goal_words(self):
+        """The line under the count about the goal, in the active language."""
+        count, goal, milestone = self.signature_count, self.goal, self.next_milestone
+        if goal and count >= goal:
+            return gettext("Goal of %(goal)s reached. Next goal: %(next)s signatures.") % {
+                "goal": f"{goal:,}",
+                "next": f"{milestone:,}",
+            }
+        if milestone < goal:
+            return gettext("Next milestone: %(next)s signatures. Goal: %(goal)s.") % {
+                "next": f"{milestone:,}",
+                "goal": f"{goal:,}",
+            }
+        return gettext("Goal: %(goal)s signatures.") % {"goal": f"{goal:,}"}
+
     def offline_total(self):
         """Signatures gathered on paper and by partners, kept apart from the online count."""
         return self.paper_tallies.aggregate(total=models.Sum("count"))["total"] or 0
@@ -210,8 +227,25 @@ class Signature(CountGuardedModel):
         APPROVED = "approved", _("Approved")
         REJECTED = "rejected", _("Rejected")
 
-    # Whether a signature is counted, and where.
-    guarded_fields = ("petition", "state", "flagged", "country", "confirmed_at")
+    class Ref(models.TextChoices):
+        """Where a share link that brought a signer was posted (the ?ref= of the link)."""
+
+        EMAIL = "email", _("Email")
+        X = "x", "X"
+        FACEBOOK = "facebook", "Facebook"
+        WHATSAPP = "whatsapp", "WhatsApp"
+        TELEGRAM = "telegram", "Telegram"
+        LINE = "line", "LINE"
+        KAKAOTALK = "kakaotalk", _("KakaoTalk")
+        LINK = "link", _("Copied link")
+        SHARE = "share", _("The device's share menu")
+        QR = "qr", _("QR code")
+        WIDGET = "widget", _("Widget on another website")
+
+    # Whether a signature is counted, and where; and its place in the count.
+    guarded_fields = (
+        "petition", "state", "flagged", "country", "confirmed_at", "signer_number"
+    )
 
     petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="signatures")
     name = models.CharField(_("name"), max_length=100)
@@ -242,6 +276,18 @@ class Signature(CountGuardedModel):
         max_length=200,
         blank=True,
         help_text=_("The briefing the signer came from, if any."),
+    )
+    ref = models.CharField(
+        _("shared by"),
+        max_length=20,
+        choices=Ref.choices,
+        blank=True,
+        help_text=_("Where the share link the signer followed was posted, if they followed one."),
+    )
+    # Set in the transaction that first counts the signature: the petition's
+    # count right after it, so the signer can be told "you are signer number N".
+    signer_number = models.PositiveIntegerField(
+        _("signer number"), null=True, blank=True, editable=False
     )
     flagged = models.BooleanField(
         _("held for moderation"),
@@ -319,12 +365,19 @@ class CountryTally(models.Model):
         return f"{self.petition}: {self.country} {self.count}"
 
 
+class TimelineEntryQuerySet(RenewingQuerySet):
+    def shown(self):
+        """The entries visitors see: all but those an editor hid."""
+        return self.filter(hidden=False)
+
+
 class TimelineEntry(models.Model):
     """A dated step in the campaign shown on the petition page."""
 
     class Kind(models.TextChoices):
         UPDATE = "update", _("Campaign update")
         EVENT = "event", _("Outside event")
+        MILESTONE = "milestone", _("Milestone")
 
     petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="timeline")
     date = models.DateField(_("date"))
@@ -334,14 +387,32 @@ class TimelineEntry(models.Model):
     link = models.URLField(
         _("link"), max_length=500, blank=True, help_text=_("A source to read more, if any.")
     )
+    hidden = models.BooleanField(
+        _("hidden"),
+        default=False,
+        help_text=_(
+            "Hidden entries are not shown on the petition page. Hide a milestone entry "
+            "rather than deleting it: a deleted one comes back if the count passes it again."
+        ),
+    )
+    # The count this entry marks, for the entries the site writes itself when a
+    # count passes a milestone (campaign.petition.signatures): one per number.
+    milestone = models.PositiveIntegerField(_("milestone"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
-    objects = RenewingQuerySet.as_manager()
+    objects = TimelineEntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "-id"]
         verbose_name = _("timeline entry")
         verbose_name_plural = _("timeline entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition", "milestone"],
+                condition=Q(milestone__isnull=False),
+                name="one_entry_per_milestone",
+            )
+        ]
 
     def __str__(self):
         return f"{self.date}: {self.title}"

@@ -150,20 +150,31 @@ def public_name(name):
     return f"{words[0]} {words[-1][0]}."
 
 
-# Milestones after the goal follow the 1-2.5-5 ladder: 10k → 25k → 50k → 100k ...
-_LADDER = (1, 2.5, 5)
+# Milestones: every power of ten from a hundred, and the goal. A bar that fills
+# towards the next one is never almost empty for long (at 10 signatures it
+# shows 10 of 100, not 10 of 10,000), and round numbers are what people
+# retell ("a thousand people have signed").
+FIRST_MILESTONE = 100
+
+
+def milestones_between(low, high, goal):
+    """The milestones above `low` up to and including `high`, smallest first:
+    those a count passed on its way from low to high."""
+    found = {goal} if goal > 0 and low < goal <= high else set()
+    step = FIRST_MILESTONE
+    while step <= high:
+        if step > low:
+            found.add(step)
+        step *= 10
+    return sorted(found)
 
 
 def next_milestone(count, goal):
-    """The next number to aim for: the goal until it is reached, then the next rung."""
-    if goal <= 0:
-        goal = 100
-    if count < goal:
-        return goal
-    magnitude = 1
-    while True:
-        for step in _LADDER:
-            value = int(step * magnitude)
-            if value > goal and value > count:
-                return value
-        magnitude *= 10
+    """The next number to aim for: the smallest milestone above count."""
+    count = max(count, 0)
+    candidates = [goal] if goal > count else []
+    step = FIRST_MILESTONE
+    while step <= count:
+        step *= 10
+    candidates.append(step)
+    return min(candidates)

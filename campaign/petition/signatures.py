@@ -11,8 +11,9 @@ A signature is counted when it is confirmed and not flagged.
 import hashlib
 import hmac
 import secrets
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core import signing
@@ -21,13 +22,14 @@ from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from campaign.lib.fragments import renew
 from campaign.lib.outbox import Link, queue_mail
 from campaign.petition import abuse
-from campaign.petition.models import CountryTally, Petition, Signature
-from campaign.petition.rules import normalise_email
+from campaign.petition.models import CountryTally, Petition, Signature, TimelineEntry
+from campaign.petition.rules import milestones_between, normalise_email
 
 CONFIRM = "confirm"
 WITHDRAW = "withdraw"
@@ -63,6 +65,7 @@ def sign_petition(petition, data, request_meta):
         show_name=data.get("show_name", False),
         wants_updates=data.get("wants_updates", False),
         source=data.get("source", ""),
+        ref=data.get("ref", ""),
         token_nonce=nonce,
         flagged=bool(flags),
         flag_reason="; ".join(flags)[:200],
@@ -199,6 +202,33 @@ def read_link(value, purpose, petition=None):
     return signature, ""
 
 
+_NUMBER_SALT = "campaign.signature.number"
+
+
+def thanks_path(signature):
+    """The thank-you page; with the signer's number when they have one.
+
+    The number travels in the address, signed, so the page needs no session
+    and nobody can make it say another number.
+    """
+    path = reverse("signature_thanks", kwargs={"slug": signature.petition.slug})
+    if signature.signer_number:
+        value = signing.dumps([signature.petition_id, signature.signer_number], salt=_NUMBER_SALT)
+        path += "?" + urlencode({"n": value})
+    return path
+
+
+def signer_number_from(value, petition):
+    """The signer's number carried by a thank-you address, or None."""
+    try:
+        petition_id, number = signing.loads(value, salt=_NUMBER_SALT)
+    except (signing.BadSignature, TypeError, ValueError):
+        return None
+    if petition_id != petition.pk or not isinstance(number, int) or number < 1:
+        return None
+    return number
+
+
 # Changes that move the count --------------------------------------------------
 
 
@@ -207,6 +237,8 @@ def _is_counted(row):
 
 
 def _apply_deltas(deltas):
+    """Move the tallies and counts; returns {petition id: count after} for the
+    petitions whose count rose, read in the transaction that holds their rows."""
     now = timezone.now()
     by_petition = Counter()
     for (petition_id, country), delta in sorted(deltas.items()):
@@ -214,11 +246,73 @@ def _apply_deltas(deltas):
             continue
         by_petition[petition_id] += delta
         _add_to_tally(petition_id, country, delta)
+    risen = {}
     for petition_id, delta in sorted(by_petition.items()):
-        if delta:
-            Petition.objects.filter(pk=petition_id).update(
-                signature_count=F("signature_count") + delta, updated_at=now
+        if not delta:
+            continue
+        Petition.objects.filter(pk=petition_id).update(
+            signature_count=F("signature_count") + delta, updated_at=now
+        )
+        if delta > 0:
+            # The update holds the petition's row until this transaction ends, so
+            # no other change moves the count between that update and this read.
+            count, goal = (
+                Petition.objects.filter(pk=petition_id).values_list("signature_count", "goal").get()
             )
+            risen[petition_id] = count
+            mark_milestones(petition_id, count - delta, count, goal)
+    return risen
+
+
+def milestone_title(number, goal):
+    """The timeline's words for a milestone, in the active language."""
+    count = f"{number:,}"
+    if number == goal:
+        return _("Goal reached: %(count)s people have signed") % {"count": count}
+    return _("%(count)s people have signed") % {"count": count}
+
+
+def mark_milestones(petition_id, before, after, goal):
+    """Add a timeline entry for each milestone the count passed going from
+    `before` to `after`: at most one per milestone and petition, however many
+    transactions pass it (the unique constraint decides, not a look first).
+
+    The title is written in both languages; editors may reword or hide it in the
+    admin.
+    """
+    passed = milestones_between(before, after, goal)
+    if not passed:
+        return
+    titles = {}
+    for language in ("en", "ko"):
+        with translation.override(language):
+            titles[language] = {number: milestone_title(number, goal) for number in passed}
+    entries = [
+        TimelineEntry(
+            petition_id=petition_id,
+            date=timezone.localdate(),
+            kind=TimelineEntry.Kind.MILESTONE,
+            milestone=number,
+            title_en=titles["en"][number],
+            title_ko=titles["ko"][number],
+        )
+        for number in passed
+    ]
+    TimelineEntry.objects.bulk_create(entries, ignore_conflicts=True)
+
+
+def _number_signers(rows, counts):
+    """Give newly counted signatures their place: the count they brought the
+    petition to. `rows` are in primary-key order, `counts` from _apply_deltas."""
+    by_petition = defaultdict(list)
+    for row in rows:
+        by_petition[row["petition_id"]].append(row["pk"])
+    for petition_id, pks in by_petition.items():
+        if petition_id not in counts:
+            continue
+        first = max(1, counts[petition_id] - len(pks) + 1)
+        for number, pk in enumerate(pks, start=first):
+            Signature.objects.filter(pk=pk).update(signer_number=number)
 
 
 def _add_to_tally(petition_id, country, delta):
@@ -241,7 +335,7 @@ def _change(queryset, delete=False, **changes):
     """Update (or delete) the signatures in `queryset` and move the counts by
     exactly as much as the set of counted signatures changed. Returns how many
     rows changed."""
-    fields = ("pk", "petition_id", "country", "state", "flagged")
+    fields = ("pk", "petition_id", "country", "state", "flagged", "signer_number")
     with transaction.atomic():
         # Lock the rows in a fixed order so two changes never deadlock, and so
         # what we read here is what the update changes.
@@ -250,6 +344,7 @@ def _change(queryset, delete=False, **changes):
             return 0
         pks = [row["pk"] for row in rows]
         deltas = Counter()
+        newly_counted = []
         for row in rows:
             if _is_counted(row):
                 deltas[(row["petition_id"], row["country"])] -= 1
@@ -261,7 +356,10 @@ def _change(queryset, delete=False, **changes):
                 after = {**row, **{k: v for k, v in changes.items() if k in row}}
                 if _is_counted(after):
                     deltas[(row["petition_id"], row["country"])] += 1
-        _apply_deltas(deltas)
+                    # Counted for the first time: it takes its place in the count.
+                    if not _is_counted(row) and row["signer_number"] is None:
+                        newly_counted.append(row)
+        _number_signers(newly_counted, _apply_deltas(deltas))
         return len(pks)
 
 

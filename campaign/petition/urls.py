@@ -8,6 +8,7 @@ urlpatterns = [
     path("<slug:slug>/count/", views.petition_count, name="petition_count"),
     path("<slug:slug>/widget/", views.petition_widget, name="petition_widget"),
     path("<slug:slug>/qr.svg", views.petition_qr, name="petition_qr"),
+    path("<slug:slug>/card/<str:language>.png", views.petition_card, name="petition_card"),
     path("<slug:slug>/check-inbox/", views.petition_check_inbox, name="petition_check_inbox"),
     path("<slug:slug>/resend/", views.signature_resend, name="signature_resend"),
     path("<slug:slug>/thanks/", views.signature_thanks, name="signature_thanks"),

@@ -8,7 +8,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import (
+    add_never_cache_headers,
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+)
 from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -22,10 +27,10 @@ from campaign.lib.links import alternates, site_url
 from campaign.lib.pages import cached_page, page_is_shared
 from campaign.lib.responses import public_response
 from campaign.lib.security import frameable
-from campaign.petition import abuse, signatures
-from campaign.petition.forms import ResendForm, SignatureForm, briefing_source
+from campaign.petition import abuse, pictures, signatures
+from campaign.petition.forms import ResendForm, SignatureForm, briefing_source, share_ref
 from campaign.petition.models import Petition, Signature
-from campaign.petition.sharing import share_links
+from campaign.petition.sharing import share_links, with_ref
 
 RECENT_SIGNERS = 10
 RECENT_COMMENTS = 10
@@ -65,9 +70,30 @@ def shared_current_petition():
     return (featured or sorted(public, key=lambda p: p.created_at, reverse=True) or [None])[0]
 
 
-def share_context(petition, request):
+def share_context(petition, request, message=None):
+    """The share step's links and words; `message` is the text sent with the link."""
     url = petition.public_url(site_url(request))
-    return {"share": share_links(url, petition.title), "share_url": url}
+    if message is None:
+        message = _("Please sign the petition “%(title)s”.") % {"title": petition.title}
+    return {
+        "share": share_links(url, message),
+        "share_message": message,
+        "share_title": petition.title,
+        "share_url": with_ref(url, Signature.Ref.LINK),
+        "share_kakao_url": with_ref(url, Signature.Ref.KAKAOTALK),
+        "share_device_url": with_ref(url, Signature.Ref.SHARE),
+    }
+
+
+def signed_message(petition, number=None):
+    """What a signer sends with the link: with their place in the count once they have one."""
+    if number:
+        return _(
+            "I am signer number %(number)s of the petition “%(title)s”. Will you sign it too?"
+        ) % {"number": f"{number:,}", "title": petition.title}
+    return _("I have signed the petition “%(title)s”. Will you sign it too?") % {
+        "title": petition.title
+    }
 
 
 def too_many_requests(request):
@@ -91,33 +117,53 @@ def petition_detail(request, slug):
 
 def show_petition(request, petition, form=None):
     source = briefing_source(request.GET.get("source", "")[:200])
-    if form is None and petition.state != Petition.State.DRAFT:
-        # Only a link from a published briefing may add a page to the cache.
-        known_source = (
-            bool(request.GET)
-            and set(request.GET) == {"source"}
-            and source in rows_by_slug("articles", Briefing.objects.published(), ["published"])
-        )
-        if page_is_shared(request, query_ok=known_source):
-            build = partial(render_petition, request, petition, source=source)
-            return cached_page(request, "petitions", build, key=[petition.pk])
-    return render_petition(request, petition, form=form, source=source)
+    ref = share_ref(request.GET.get("ref", "")[:20])
+    shared = form is None and petition.state != Petition.State.DRAFT
+    if shared and page_is_shared(request, query_ok=known_query(request, source, ref)):
+        build = partial(render_petition, request, petition, source=source, ref=ref)
+        return cached_page(request, "petitions", build, key=[petition.pk])
+    return render_petition(request, petition, form=form, source=source, ref=ref)
 
 
-def render_petition(request, petition, extra_context=None, *, form=None, source=""):
+def known_query(request, source, ref):
+    """Whether a query string is one of the few the site's own links make, so the
+    page may be kept for it: a link from a published briefing (?source=) or a
+    share link (?ref=), each once and spelt as the site spells it. Anything else
+    is rendered for its visitor, so no one can fill the cache with variants."""
+    query = request.GET
+    if not query or set(query) - {"source", "ref"}:
+        return False
+    if any(len(query.getlist(key)) > 1 for key in query):
+        return False
+    # "%78" is "x" too: only the plain spelling counts.
+    if request.META.get("QUERY_STRING", "") != query.urlencode():
+        return False
+    if "ref" in query and not ref:
+        return False
+    if "source" not in query:
+        return True
+    return source in rows_by_slug("articles", Briefing.objects.published(), ["published"])
+
+
+def render_petition(request, petition, extra_context=None, *, form=None, source="", ref=""):
     if form is None and petition.is_accepting_signatures:
-        form = SignatureForm(initial={"source": source}, request=request)
+        form = SignatureForm(initial={"source": source, "ref": ref}, request=request)
     signatures = petition.signatures.counted().order_by("-confirmed_at")
+    # One queryset for the table and the map: read once, and only when the
+    # template's cached block is rebuilt.
+    tallies = petition.tallies.filter(count__gt=0)
     context = {
         "petition": petition,
         "form": form,
-        "tallies": petition.tallies.filter(count__gt=0),
+        "tallies": tallies,
         "recent_signers": signatures.filter(show_name=True)[:RECENT_SIGNERS],
         "comments": signatures.filter(comment_state=Signature.CommentState.APPROVED).exclude(
             comment=""
         )[:RECENT_COMMENTS],
-        "timeline": petition.timeline.all(),
+        "timeline": petition.timeline.shown(),
         "briefings": petition.briefings.published(),
+        # Called by the template inside its cached block, so only when that is rebuilt.
+        "world_map": partial(pictures.world_map, tallies),
         **share_context(petition, request),
         "poll_seconds": settings.PETITION_POLL_SECONDS,
         # /petition/ shows the current petition: its own address is the canonical one.
@@ -173,7 +219,8 @@ def sign(request, petition):
 @require_GET
 def petition_check_inbox(request, slug):
     petition = public_petition(request, slug)
-    return render(request, "campaign/petition_check_inbox.html", {"petition": petition})
+    context = {"petition": petition, **share_context(petition, request, signed_message(petition))}
+    return render(request, "campaign/petition_check_inbox.html", context)
 
 
 @never_cache
@@ -193,14 +240,21 @@ def signature_confirm(request, slug, token):
         return render(request, "campaign/signature_confirm.html", context, status=409)
     if request.method == "POST":
         signatures.confirm_signature(signature.pk)
-        return redirect("signature_thanks", slug=petition.slug)
+        signature.refresh_from_db()
+        return redirect(signatures.thanks_path(signature))
+    context["thanks_path"] = signatures.thanks_path(signature)
     return render(request, "campaign/signature_confirm.html", context)
 
 
 @require_GET
 def signature_thanks(request, slug):
     petition = public_petition(request, slug)
-    context = {"petition": petition, **share_context(petition, request)}
+    number = signatures.signer_number_from(request.GET.get("n", ""), petition)
+    context = {
+        "petition": petition,
+        "signer_number": number,
+        **share_context(petition, request, signed_message(petition, number)),
+    }
     return render(request, "campaign/signature_thanks.html", context)
 
 
@@ -347,8 +401,31 @@ def qr_svg(petition, base):
         )
         return buffer.getvalue()
 
-    url = petition.public_url(base)
+    url = with_ref(petition.public_url(base), Signature.Ref.QR)
     return fragment("petitions", draw, key=["qr", petition.pk, url], timeout=QR_SECONDS)
+
+
+@require_GET
+def petition_card(request, slug, language):
+    """The petition's share card in one language: the PNG link previews show."""
+    if language not in dict(settings.LANGUAGES):
+        raise Http404
+    petition = public_petition(request, slug, shared=True)
+    card = pictures.share_card(petition, language)
+    if card is None:
+        # The first card is being drawn: the campaign's plain card meanwhile.
+        response = redirect(pictures.fallback_card_url())
+        add_never_cache_headers(response)
+        return response
+    etag = f'"{card["words"]}"'
+    response = HttpResponse(card["png"], content_type="image/png")
+    response["ETag"] = etag
+    if petition.state == Petition.State.DRAFT:
+        patch_cache_control(response, private=True, no_store=True)
+    else:
+        # A card is redrawn at most once a minute: no use asking sooner.
+        patch_cache_control(response, public=True, max_age=pictures.CARD_REDRAW_SECONDS)
+    return get_conditional_response(request, etag=etag, response=response)
 
 
 @require_GET

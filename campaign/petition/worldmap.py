@@ -391,19 +391,8 @@ def _default_number(value):
     return f"{value:,}"
 
 
-def world_map_svg(counts, *, title, description, names=None, labels=None,
-                  number=_default_number, map_id="signatures-map"):
-    """An accessible SVG map of signatures per country.
-
-    counts: {ISO 3166-1 alpha-2 code: signatures}, any letter case; codes the
-    map does not know (and counts below one) are left out. names: {code: name}
-    in the page's language (default: the code). number: formats a count the
-    way the page does. map_id: makes the ids of <title> and <desc> unique on
-    the page. The same input gives the same markup.
-    """
-    labels = labels or Labels()
-    names = {str(code).upper(): name for code, name in (names or {}).items()}
-    geometry, (width, height) = shapes()
+def _clean_counts(counts, geometry):
+    """{upper-case code: count} for the codes on the map with a count of one or more."""
     clean = {}
     for code, count in counts.items():
         code = str(code).strip().upper()
@@ -413,9 +402,32 @@ def world_map_svg(counts, *, title, description, names=None, labels=None,
             continue
         if code in geometry and count > 0:
             clean[code] = clean.get(code, 0) + count
+    return clean
+
+
+def world_map_svg(counts, *, title, description, names=None, labels=None,
+                  number=_default_number, map_id="signatures-map", legend=True,
+                  merge_empty=False):
+    """An accessible SVG map of signatures per country.
+
+    counts: {ISO 3166-1 alpha-2 code: signatures}, any letter case; codes the
+    map does not know (and counts below one) are left out. names: {code: name}
+    in the page's language (default: the code). number: formats a count the
+    way the page does. map_id: makes the ids of <title> and <desc> unique on
+    the page. legend: False leaves the legend out of the picture, for a page
+    that shows `legend_entries` as text of its own (the legend's letters shrink
+    with the map, too small to read on a phone). merge_empty: draw the countries
+    without signatures as one grey path without tooltips, which saves a page
+    about 400 elements and 10 KB (the same picture; only the "France: 0"
+    tooltips are lost). The same input gives the same markup.
+    """
+    labels = labels or Labels()
+    names = {str(code).upper(): name for code, name in (names or {}).items()}
+    geometry, (width, height) = shapes()
+    clean = _clean_counts(counts, geometry)
     bounds = class_bounds(max(clean.values(), default=0))
     title_id, desc_id = f"{map_id}-title", f"{map_id}-desc"
-    total_height = height + LEGEND_HEIGHT
+    total_height = height + (LEGEND_HEIGHT if legend else 0)
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {total_height}" '
@@ -425,7 +437,14 @@ def world_map_svg(counts, *, title, description, names=None, labels=None,
         f'<desc id="{escape(desc_id)}">{escape(description)}</desc>',
         f'<g stroke="{STROKE}" stroke-width="0.5" stroke-linejoin="round">',
     ]
+    if merge_empty:
+        # Drawn first, so the countries with signatures lie on top of it.
+        empty = "".join(geometry[code].d for code in sorted(geometry) if code not in clean)
+        if empty:
+            parts.append(f'<path d="{empty}" fill="{NONE_COLOUR}"/>')
     for code in sorted(geometry):
+        if merge_empty and code not in clean:
+            continue
         shape = geometry[code]
         count = clean.get(code, 0)
         colour = CLASS_COLOURS[_class_of(count, bounds)] if count else NONE_COLOUR
@@ -440,9 +459,17 @@ def world_map_svg(counts, *, title, description, names=None, labels=None,
         label = labels.country % {"name": names.get(code) or code, "count": number(count)}
         parts.append(f'<path d="{d}" fill="{colour}"><title>{escape(label)}</title></path>')
     parts.append("</g>")
-    parts.append(_legend(bounds, height, labels, number))
+    if legend:
+        parts.append(_legend(bounds, height, labels, number))
     parts.append("</svg>")
     return "".join(parts)
+
+
+def legend_entries(counts, *, labels=None, number=_default_number):
+    """[(colour, words)] of the map's legend for these counts, lightest first."""
+    geometry, _size = shapes()
+    largest = max(_clean_counts(counts, geometry).values(), default=0)
+    return _legend_entries(class_bounds(largest), labels or Labels(), number)
 
 
 def _text_width(text):
@@ -455,8 +482,7 @@ def _text_width(text):
     return math.ceil(ems * LEGEND_FONT_SIZE)
 
 
-def _legend(bounds, top, labels, number):
-    """Colour swatches with the counts they stand for, in a row under the map."""
+def _legend_entries(bounds, labels, number):
     entries = [(NONE_COLOUR, labels.no_signatures)]
     for index, low in enumerate(bounds):
         if index + 1 < len(bounds):
@@ -466,6 +492,12 @@ def _legend(bounds, top, labels, number):
         else:
             text = labels.at_least % {"low": number(low)}
         entries.append((CLASS_COLOURS[index], text))
+    return entries
+
+
+def _legend(bounds, top, labels, number):
+    """Colour swatches with the counts they stand for, in a row under the map."""
+    entries = _legend_entries(bounds, labels, number)
     parts = [f'<g font-size="{LEGEND_FONT_SIZE}" font-family="sans-serif" fill="{TEXT}">']
     x, y = 8, top + 14
     for colour, text in entries:

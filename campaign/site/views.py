@@ -1,8 +1,12 @@
 from functools import partial
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.views import i18n
+from django.views.decorators.http import require_GET
 
 from articles.models import Briefing
 from campaign.lib import links
@@ -48,4 +52,20 @@ def set_language(request):
     language = request.POST.get("language", "")
     if response.status_code == 302 and i18n.check_for_language(language):
         response["Location"] = links.url_in(response["Location"], language)
+    return response
+
+
+@require_GET
+def robots_txt(request):
+    """What crawlers may read, and where the sitemap is (an absolute address, as
+    the robots.txt standard asks)."""
+    lines = [
+        "User-agent: *",
+        # Staff pages, and the language switch (a form that only redirects).
+        "Disallow: /admin/",
+        "Disallow: /i18n/",
+        f"Sitemap: {links.site_url(request)}{reverse('sitemap')}",
+    ]
+    response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+    patch_cache_control(response, public=True, max_age=86400)
     return response

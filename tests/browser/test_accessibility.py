@@ -7,7 +7,7 @@ import pytest
 from campaign import demo
 from campaign.models import Signature
 from campaign.petition import signatures
-from tests.browser_support import axe_violations
+from tests.browser_support import VIEWPORTS, axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -80,6 +80,22 @@ def test_signing_pages_have_no_accessibility_violations(site, page):
         "widget": f"/petitions/{petition.slug}/widget/",
     }
     assert violations_on(page, url, pages) == {}
+
+
+def test_pages_on_a_375_px_phone_have_no_accessibility_violations(site, browser):
+    url, petition = site
+    signature = pending_signature(petition)
+    signatures.confirm_signature(signature.pk)
+    signature.refresh_from_db()
+    context = browser.new_context(viewport=VIEWPORTS["mobile"])
+    page = context.new_page()
+    pages = {
+        **PUBLIC_PAGES,
+        "check your inbox": f"/petitions/{petition.slug}/check-inbox/",
+        "thank you, with the signer's number": signatures.thanks_path(signature),
+    }
+    assert violations_on(page, url, pages) == {}
+    context.close()
 
 
 def test_signing_form_with_errors_has_no_accessibility_violations(site, page):

@@ -1,5 +1,7 @@
 """A supporter signs the petition in a real browser, with and without JavaScript."""
 
+import re
+
 import pytest
 from django.core import mail
 from playwright.sync_api import expect
@@ -37,12 +39,12 @@ def test_signer_without_javascript_signs_confirms_and_shares(
 
     page.goto(signing_site.url + link_from_mail(mail.outbox[-1]))
     page.get_by_role("button", name="Confirm my signature").click()
-    page.wait_for_url("**/thanks/")
+    page.wait_for_url(re.compile(r"/thanks/\?n="))
     assert page.get_by_role("link", name="WhatsApp").is_visible()
     assert (
         page.get_by_label("Link to the petition")
         .input_value()
-        .endswith(petition.get_absolute_url())
+        .endswith(petition.get_absolute_url() + "?ref=link")
     )
     assert not page.get_by_role("button", name="Copy link").is_visible(), "needs JavaScript"
     screenshot(page, "petition-thanks")

@@ -1,9 +1,11 @@
-"""A supporter signs, confirms from the mail folder, sees the count rise and shares the petition."""
+"""A supporter signs, confirms from the mail folder, sees the count rise and shares the petition,
+with and without JavaScript."""
 
 import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from campaign.models import Petition
 
@@ -67,21 +69,29 @@ def test_supporter_signs_confirms_and_sees_the_count_rise_without_reloading(
     assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
     assert counter.locator("progress").get_attribute("value") == "1"
 
+    # Each share link carries the prefilled message and says where it was posted.
+    message = f"Please sign the petition “{petition.title}”."
     share = page.locator(".share")
+    assert share.get_by_label("A message to send with the link").input_value() == message
     x_link = urlparse(share.get_by_role("link", name="X").get_attribute("href"))
     assert x_link.netloc == "twitter.com"
-    assert parse_qs(x_link.query) == {"text": [petition.title], "url": [address]}
+    assert parse_qs(x_link.query) == {"text": [message], "url": [f"{address}?ref=x"]}
     assert share.get_by_role("link", name="X").get_attribute("rel") == "noopener"
     whatsapp = share.get_by_role("link", name="WhatsApp").get_attribute("href")
-    assert parse_qs(urlparse(whatsapp).query)["text"] == [f"{petition.title} {address}"]
+    assert parse_qs(urlparse(whatsapp).query)["text"] == [f"{message} {address}?ref=whatsapp"]
     email = share.get_by_role("link", name="Email").get_attribute("href")
     assert email.startswith("mailto:?")
-    assert parse_qs(urlparse(email).query)["body"] == [f"{petition.title}\n\n{address}"]
-    # The copy button appears with JavaScript and copies the petition's address.
+    assert parse_qs(urlparse(email).query)["body"] == [f"{message}\n\n{address}?ref=email"]
+    # The copy button appears with JavaScript, copies the link and says so aloud.
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url)
     share.get_by_role("button", name="Copy link").click()
-    share.get_by_role("button", name="Link copied").wait_for()
-    assert page.evaluate("navigator.clipboard.readText()") == address
+    expect(share.get_by_role("status")).to_have_text("Link copied")
+    assert page.evaluate("navigator.clipboard.readText()") == f"{address}?ref=link"
+    share.get_by_role("button", name="KakaoTalk (copy the link)").click()
+    expect(share.get_by_role("status")).to_have_text(
+        "Link copied: paste it into a KakaoTalk chat."
+    )
+    assert page.evaluate("navigator.clipboard.readText()") == f"{message} {address}?ref=kakaotalk"
     screenshot(page, "journey-signing")
 
 
@@ -100,12 +110,22 @@ def test_supporter_without_javascript_signs_confirms_and_shares(
 
     page.goto(confirm_link(mail()))
     page.get_by_role("button", name="Confirm my signature").click()
-    page.wait_for_url(f"**/petitions/{petition.slug}/thanks/")
-    # Without JavaScript the address is in a field to select; there is no copy button.
-    assert page.get_by_label("Link to the petition").input_value() == address
+    page.wait_for_url(re.compile(rf"/petitions/{petition.slug}/thanks/\?n="))
+    assert page.get_by_text("You are signer number 1.").is_visible()
+    message = f"I am signer number 1 of the petition “{petition.title}”. Will you sign it too?"
+    assert page.get_by_label("A message to send with the link").input_value() == message
+    # Without JavaScript the address is in a field to select; there is no copy button,
+    # no share-menu button, and every share link works as a plain link.
+    assert page.get_by_label("Link to the petition").input_value() == f"{address}?ref=link"
     assert page.get_by_role("button", name="Copy link").is_hidden()
+    assert page.get_by_role("button", name="Share…").is_hidden()
+    assert page.get_by_role("button", name="KakaoTalk (copy the link)").is_hidden()
     facebook = page.get_by_role("link", name="Facebook").get_attribute("href")
-    assert parse_qs(urlparse(facebook).query) == {"u": [address]}
+    assert parse_qs(urlparse(facebook).query) == {"u": [f"{address}?ref=facebook"]}
+    telegram = page.get_by_role("link", name="Telegram").get_attribute("href")
+    assert parse_qs(urlparse(telegram).query) == {
+        "url": [f"{address}?ref=telegram"], "text": [message]
+    }
     screenshot(page, "journey-signing-thanks-without-javascript")
 
     page.get_by_role("link", name=petition.title).click()
