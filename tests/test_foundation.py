@@ -92,8 +92,10 @@ def test_home_page_has_the_layout(client):
     assert 'href="#main"' in html
     assert "/static/js/htmx.min.js" in html
     assert "/privacy/" in html
-    # Addresses in data (JSON-LD's "https://schema.org", og:url) are not assets.
+    # Addresses in data (JSON-LD's "https://schema.org", og:url) are not assets, nor are
+    # the page's own addresses for search engines (canonical, the other language's).
     head = html.split("<body")[0]
+    head = re.sub(r'<link rel="(?:canonical|alternate)"[^>]*>', "", head)
     assert not re.search(r'(src|href)="(https?:)?//', head), "no third-party assets in <head>"
 
 

@@ -145,6 +145,6 @@ def test_migrate_alone_makes_a_site_whose_mailed_links_follow_its_port(site):
     status, _url, confirm_page = browser.get(link.group(0))
     assert status == 200 and "서명 확인" in confirm_page
     status, landed, _html = browser.post(link.group(0), hidden_fields(confirm_page))
-    assert landed.endswith(f"/ko/petitions/{SLUG}/thanks/")
+    assert urllib.parse.urlsplit(landed).path.endswith(f"/ko/petitions/{SLUG}/thanks/")
     _status, _url, data = browser.get(f"{site['url']}/petitions/{SLUG}.json")
     assert '"signature_count": 1' in data

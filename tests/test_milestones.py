@@ -98,8 +98,9 @@ def test_editors_see_the_hidden_flag_in_the_admin(client, editor, petition):
     assert 'name="hidden"' in html
     response = client.post(
         f"/admin/campaign/timelineentry/{entry.pk}/change/",
-        {"petition": petition.pk, "date": entry.date.isoformat(), "title": "Reworded",
-         "body": "", "kind": "milestone", "link": "", "hidden": "on"},
+        {"petition": petition.pk, "date": entry.date.isoformat(), "title_en": "Reworded",
+         "title_ko": "", "body_en": "", "body_ko": "", "kind": "milestone", "link": "",
+         "hidden": "on"},
     )  # fmt: skip
     assert response.status_code == 302, response.content.decode()[:2000]
     entry.refresh_from_db()

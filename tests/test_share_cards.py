@@ -7,6 +7,7 @@ import re
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from PIL import Image
 
 from campaign.petition import cards, pictures
@@ -91,10 +92,13 @@ def test_the_page_describes_its_card_for_previews_and_screen_readers(client, pet
 
 def test_a_korean_page_names_the_korean_card(client, petition):
     sign(petition, 2)
-    html = client.get(petition.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    # The Korean page is at /ko/.
+    with translation.override("ko"):
+        korean_page = petition.get_absolute_url()
+    html = client.get(korean_page).content.decode()
     assert meta(html, "og:locale") == "ko_KR"
     assert meta(html, "og:image").endswith(f"/petitions/{petition.slug}/card/ko.png")
-    response = fetch_card(client, petition.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ko")
+    response = fetch_card(client, korean_page)
     assert response.content == expected_card(
         petition, 2, "중간 목표: 100명. 최종 목표: 10,000명.", count_label="명이 서명했습니다"
     )

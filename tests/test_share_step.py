@@ -5,8 +5,10 @@ from html import unescape
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.cache import cache
+from django.utils import translation
 
 from campaign.models import Signature
 from campaign.moderation import dashboard
@@ -79,8 +81,9 @@ def test_the_already_confirmed_page_leads_to_the_number_too(client, petition, on
 
 
 def test_in_korean_the_share_message_is_korean(client, petition, on_commit):
-    client.cookies["django_language"] = "ko"
-    response = confirm_by_mail(client, petition, on_commit)
+    # Signed and confirmed on the Korean pages (/ko/...).
+    with translation.override("ko"):
+        response = confirm_by_mail(client, petition, on_commit)
     html = unescape(client.get(response["Location"]).content.decode())
     assert "1번째 서명자입니다" in html
     assert "함께 서명해 주시겠어요?" in html
@@ -180,7 +183,8 @@ class TestCachedVariants:
         """The whole page kept for `path`, if any (campaign.lib.pages.cached_page)."""
         from campaign.lib import fragments
 
-        key = "fragment:" + fragments.digest(["petitions", path, str(petition.pk), "en"])
+        parts = ["petitions", settings.SITE_URL, path, str(petition.pk), "en"]
+        key = "fragment:" + fragments.digest(parts)
         return cache.get(key)
 
     def test_a_known_ref_has_its_own_kept_page_with_its_ref_in_the_form(self, client, petition):
