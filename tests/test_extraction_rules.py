@@ -739,3 +739,41 @@ def test_a_reporters_question_to_the_spokesperson_is_no_request():
 def test_it_is_time_followed_by_a_bare_subject_is_a_demand_on_it():
     calls = extract_calls("It is time lawmakers of both parties did so again.")
     assert [c.ask for c in calls] == ["Do so again"]
+
+
+# --- clauses that only look like demands ----------------------------------------
+
+
+def test_a_request_dated_in_the_past_is_history_not_todays_call():
+    release = (
+        "Harbour Light Trust\n\nPRESS RELEASE\n\nHarbour Light Trust today urged Seoul to act. "
+    )
+    assert [
+        c.sentence
+        for c in extract_calls(
+            release + "In a letter sent in April, the trust "
+            "asked the Chinese embassy to name the detainees."
+        )
+    ] == ["Harbour Light Trust today urged Seoul to act."]
+    assert (
+        len(extract_calls(release + "The trust also asked the Chinese embassy to name them.")) == 2
+    )
+
+
+def test_a_modal_in_a_that_clause_after_a_finite_verb_is_subordinate():
+    assert_no_call("Tokyo may worry about a rule that every neighbour could cite.")
+    assert_no_call("The ministry has a list that the embassy should have seen.")
+
+
+def test_a_second_modal_joined_by_and_shares_the_first_ones_subject():
+    text = (
+        "We urge all delegations to speak in the debate. Their statements should mention the "
+        "camps and should name Pyongyang."
+    )
+    calls = extract_calls(text)
+    assert [c.addressee for c in calls] == ["international_community", "international_community"]
+    assert calls[1].score < 0.85  # the authors of the statements are inferred
+
+
+def test_how_someone_should_feel_is_no_demand():
+    assert_no_call("Students from the mainland should not feel that the vigil is against them.")

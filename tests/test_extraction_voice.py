@@ -351,8 +351,13 @@ def test_a_speaker_that_is_only_described_makes_calls_below_the_approval_line():
     calls = extract_calls(text)
     assert [c.addressee for c in calls] == ["china", "south_korea_government"]
     assert all(c.score < 0.85 for c in calls)
-    named = extract_calls(text.replace("A coalition of rights groups", "Open Gate Network"))
-    assert all(c.score >= 0.85 for c in named)
+    # A name is no more settled by one lead: a release that names its issuer in its
+    # header as well is.
+    named = text.replace("A coalition of rights groups", "Open Gate Network")
+    assert all(c.score < 0.85 for c in extract_calls(named))
+    released = extract_calls("Open Gate Network\n\nPRESS RELEASE\n\n" + named)
+    assert [c.addressee for c in released] == ["china", "south_korea_government"]
+    assert all(c.score >= 0.85 for c in released)
 
 
 def test_an_organisations_short_name_and_a_spokesperson_named_with_it_speak_for_it():

@@ -299,6 +299,9 @@ class Resolved:
     adjust: float  # added to the rule's base score
     thing: bool = False  # the subject is a practice, not someone who acts
     headline: bool = False  # an agentless headline or slogan, for whoever must change
+    # why the addressee is not simply the actor the demand names ("pronoun", "you",
+    # "list", "inferred", ...); None when it is: such calls may score as confident
+    doubt: str | None = None
 
 
 _RELATIVE_TAIL_RE = re.compile(r"\s+(?:who|whom|whose|which|that)\b.*$", re.IGNORECASE | re.DOTALL)
@@ -312,10 +315,14 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         return Resolved(hit.explicit, 0.0)
     if hit.kind == "demand_passive":  # "We ask that the children be registered"
         letter = doc.layout.address_of.get(idx) or doc.layout.letter_of.get(idx)
-        return Resolved(letter, 0.0) if letter else Resolved(_agent_of(doc, idx, hit), -0.15)
+        if letter:
+            return Resolved(letter, 0.0, doubt="you")
+        return Resolved(_agent_of(doc, idx, hit), -0.15, doubt="inferred")
     if hit.kind in {"necessity", "only_way", "necessity_that"} and not subject:
         return Resolved(
-            ("south_korea_government" if government_context(doc, idx) else "public"), -0.05
+            ("south_korea_government" if government_context(doc, idx) else "public"),
+            -0.05,
+            doubt="agentless",
         )
     if hit.kind == "call_for":
         # "call for an immediate halt to the returns", "for the release of the
@@ -326,9 +333,9 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         ):
             actor = perpetrator(doc, text[hit.vp_start :] + " " + text)
             if actor:
-                return Resolved(actor, -0.1)
+                return Resolved(actor, -0.1, doubt="inferred")
         actor, _ = recent_actor(doc, idx)
-        return Resolved((actor or "public"), -0.1)
+        return Resolved((actor or "public"), -0.1, doubt="context")
     subj = (subject or "").strip()
     if hit.kind == "could":
         return _recommended_to(doc, idx, hit, subj)
@@ -337,14 +344,14 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
     subj_l = subj.lower()
     you = doc.layout.address_of.get(idx) or doc.layout.letter_of.get(idx)
     if you and _YOU_RE.match(subj_l):
-        return Resolved(you, 0.0)  # "We ask you to ...", in a letter to someone
+        return Resolved(you, 0.0, doubt="you")  # "We ask you to ...", in a letter to someone
     petitioned = doc.layout.addressed_to
     if (
         petitioned
         and _YOU_RE.match(subj_l)
         and not _READER_ASK_RE.match(doc.sentences[idx].text, hit.vp_start)
     ):
-        return Resolved(petitioned, -0.05)  # "you" in a petition "To: President Xi"
+        return Resolved(petitioned, -0.05, doubt="you")  # "you" in a petition "To: President Xi"
     if subj_l in PRONOUNS or subj_l in {"it all"}:
         plural = subj_l in {"they", "these", "those"}
         clause = doc.sentences[idx].text.rfind(subj, 0, hit.vp_start)
@@ -353,28 +360,31 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         )
         if victims_nearer:
             if hit.kind == "modal_passive":
-                return Resolved(_agent_of(doc, idx, hit), -0.3)
+                return Resolved(_agent_of(doc, idx, hit), -0.3, doubt="inferred")
             return None
         if actor:
-            return Resolved(actor, -0.12)
+            return Resolved(actor, -0.12, doubt="pronoun")
         return None  # a pronoun with no actor to refer to: descriptive
     named = classify_np(subj)
     if named == "home":
         named = _office_named_before(doc, idx, subj) or named
+    if named == "public" and _YOU_RE.match(subj_l):
+        # "I urge you to ...", with nobody greeted: the reader, perhaps
+        return Resolved(named, 0.0, doubt="you")
     if hit.kind == "modal_be":
         # "Seoul should not be silent": only someone who acts can be asked to be so
         return Resolved(named, 0.0) if named and named != "public" else None
     if named:
         if hit.kind == "modal_passive":
-            return Resolved(named, -0.15)
+            return Resolved(named, -0.15, doubt="passive")
         return Resolved(named, 0.0)
     if VICTIM_RE.search(subj):
         if hit.kind == "modal_passive":
-            return Resolved(_agent_of(doc, idx, hit), -0.25)
+            return Resolved(_agent_of(doc, idx, hit), -0.25, doubt="inferred")
         if hit.negation and hit.kind == "modal":
             # "Trafficked women must not pay the price for ...": spare them, asked of
             # whoever makes them pay
-            return Resolved(_agent_of(doc, idx, hit), -0.3, thing=True)
+            return Resolved(_agent_of(doc, idx, hit), -0.3, thing=True, doubt="inferred")
         return None  # "defectors must hide": the victims are not being asked
     if _DEMONSTRATIVE_RE.match(subj) and hit.kind in {"modal_passive", "necessity"}:
         # "It is time for those words to be matched by deeds": the words of whoever
@@ -383,33 +393,60 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         passive = passive and is_participle(passive.group(1))
         actor, _ = recent_actor(doc, idx)
         if actor and (hit.kind == "modal_passive" or passive):
-            return Resolved(actor, -0.3, thing=True)
+            return Resolved(actor, -0.3, thing=True, doubt="inferred")
+    product = _PRODUCT_RE.match(subj)
+    verb = re.match(r"[a-z]+", doc.sentences[idx].text[hit.vp_start :])
+    if product and hit.kind == "modal" and verb and verb.group() in _CONTENT_VERBS:
+        # "the recommendations must name the DPRK": what a text says is asked of those
+        # who write it, the ones the sentences before are about
+        actor, _ = recent_actor(doc, idx)
+        if actor and actor != "public":
+            return Resolved(actor, -0.3, thing=True, doubt="inferred")
     if hit.kind == "modal_passive" and re.match(r"(?:no\s+one|nobody|none\s+of\s+them)$", subj_l):
-        return Resolved(_agent_of(doc, idx, hit), -0.25)  # "no one should be returned"
+        # "no one should be returned"
+        return Resolved(_agent_of(doc, idx, hit), -0.25, doubt="inferred")
     if LEGAL_SUBJECT_RE.match(subj):
         return None
     earlier = _office_named_before(doc, idx, subj)
     if earlier:
-        return Resolved(earlier, -0.1)  # "the ministry", after "the Unification Ministry"
+        # "the ministry", after "the Unification Ministry"
+        return Resolved(earlier, -0.1, doubt="context")
     if COLLECTIVE_RE.search(subj):
-        return Resolved("international_community", -0.1)  # "aid agencies should ..."
+        # "aid agencies should ..."
+        return Resolved("international_community", -0.1, doubt="unnamed")
     if AGENT_NOUN_RE.search(subj):
-        return Resolved("other", 0.0)  # "the shipping companies should refuse ..."
+        return Resolved("other", 0.0, doubt="unnamed")  # "the shipping companies should refuse ..."
     if hit.kind == "urge":
-        return Resolved("other", -0.1)  # "we urge Velora to ...": someone urged can act
+        # "we urge Velora to ...": someone urged can act
+        return Resolved("other", -0.1, doubt="unnamed")
     # a thing or a practice: "the repatriations must stop"
     verb = re.match(r"[A-Za-z]+", doc.sentences[idx].text[hit.vp_start :])
     if hit.kind != "modal_passive" and (
         verb is None or verb.group().lower() not in _PRACTICE_VERBS
     ):
         return None  # "the figure should alarm everyone": evaluative, nobody is asked
-    return Resolved(_agent_of(doc, idx, hit), -0.3, thing=True)
+    return Resolved(_agent_of(doc, idx, hit), -0.3, thing=True, doubt="inferred")
 
 
 _DEMONSTRATIVE_RE = re.compile(
     r"^(?:those|these|that|this)\s+(?:words|promises?|pledges?|commitments?|statements?"
     r"|resolutions?|assurances?|recommendations?|calls?)$",
     re.IGNORECASE,
+)
+
+
+# What people say or write: asked to say something, it is its authors who are asked.
+_PRODUCT_RE = re.compile(
+    r"^(?:the|their|its|these|those|any|every|all|such)\s+(?:[\w-]+\s+)?(?:recommendations?"
+    r"|statements?|resolutions?|reports?|responses?|repl(?:y|ies)|answers?|remarks|speech(?:es)?"
+    r"|declarations?|communiqu[ée]s?|conclusions|agenda|letters?)$",
+    re.IGNORECASE,
+)
+_CONTENT_VERBS = word_set(
+    """
+    name mention include say state address refer reflect cover raise spell make recognise
+    recognize acknowledge contain list identify specify condemn express call
+    """
 )
 
 
@@ -447,9 +484,12 @@ def _recommended_to(doc: Doc, idx: int, hit: Hit, subject: str) -> Resolved | No
     you = doc.layout.address_of.get(idx) or doc.layout.letter_of.get(idx)
     you = you or doc.layout.addressed_to
     if subject_l == "you" and you and you != "public":
-        return Resolved(you, 0.0)  # "You could do the same for all of them", to President Xi
+        # "You could do the same for all of them", to President Xi
+        return Resolved(you, 0.0, doubt="you")
     if subject_l in {"it", "they"}:
         actor, _victims = recent_actor(doc, idx, plural=subject_l == "they")
+        if actor is not None and actor != "public":
+            return Resolved(actor, 0.0, doubt="pronoun")
     elif subject_l in PRONOUNS:
         return None  # "this could put them at risk": a consequence
     else:
@@ -508,36 +548,38 @@ def _imperative_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
     if idx in layout.lead_in:
         addressee = lead_in_addressee(doc, layout.lead_in[idx])
         if addressee:
-            return Resolved(addressee, 0.0)
+            return Resolved(addressee, 0.0, doubt="list")
     if layout.address_of.get(idx):  # "To the United Nations: ... Make China keep it."
-        return Resolved(layout.address_of[idx], -0.05)
+        return Resolved(layout.address_of[idx], -0.05, doubt="you")
     if layout.letter_of.get(idx):
-        return Resolved(layout.letter_of[idx], 0.0)
+        return Resolved(layout.letter_of[idx], 0.0, doubt="you")
     headline = idx < layout.header_end and not text.rstrip().endswith(".")
     if _READER_ASK_RE.match(text, hit.vp_start):
         return Resolved("public", 0.0, headline=headline)  # "TAKE ACTION", "Act now"
     if layout.addressed_to and not hit.explicit and hit.subject != "we":
         # a petition's "Do not hand them over": for whom it is addressed to
-        return Resolved(layout.addressed_to, -0.1)
+        return Resolved(layout.addressed_to, -0.1, doubt="you")
     # "If you are a diplomat in this room, please raise ...": the condition says who
     role = _IF_YOU_ARE_RE.match(text)
     if role:
         named = _role_addressee(role.group("role"))
         if named:
-            return Resolved(named, -0.1)
+            return Resolved(named, -0.1, doubt="you")
     # "Let us send a message from this House": the body the speaker addresses acts
     if hit.subject == "we":
         body = _THIS_BODY_RE.search(text)
         if body:
             council = body.group(1).lower() == "council"
-            return Resolved("international_community" if council else doc.home("home"), -0.1)
+            return Resolved(
+                "international_community" if council else doc.home("home"), -0.1, doubt="context"
+            )
     # "Let the women in your detention centres go": "your" owns what the text shows
     # someone else doing (holding people), so "you" is that someone
     yours = _YOUR_CONDUCT_RE.search(text, hit.vp_start)
     if yours and not hit.explicit:
         doer = perpetrator(doc, yours.group())
         if doer and doer != "public":
-            return Resolved(doer, -0.15)
+            return Resolved(doer, -0.15, doubt="inferred")
     if hit.explicit or hit.subject == "we":
         # "Press Beijing to ...": the reader is asked, unless the body says who
         return Resolved(hit.explicit or "public", 0.0, headline=headline)
@@ -545,8 +587,10 @@ def _imperative_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
     if vocative:
         named = classify_np(vocative.group("np"))
         if named and named != "public" and find_actors(vocative.group("np"))[0][0] == 0:
-            return Resolved(named, -0.05)
+            return Resolved(named, -0.05, doubt="you")
     if text.rstrip().endswith("."):
-        return Resolved("public", -0.1)  # an instruction in the body speaks to readers
+        # an instruction in the body speaks to readers
+        return Resolved("public", -0.1, doubt="you")
     # a headline or slogan: aimed at whoever does what it asks to stop
-    return Resolved(perpetrator(doc, text[hit.vp_start :]) or "other", -0.15, headline=True)
+    actor = perpetrator(doc, text[hit.vp_start :]) or "other"
+    return Resolved(actor, -0.15, headline=True, doubt="inferred")

@@ -25,10 +25,11 @@ addressee right; the figure is printed by ``manage.py evaluate_extraction``.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from articles.extraction.addressees import resolve
 from articles.extraction.clauses import subject_before
+from articles.extraction.confidence import UNSURE, doubts_about
 from articles.extraction.demands import demand_hits
 from articles.extraction.imperatives import imperative_hits
 from articles.extraction.layout import analyse
@@ -56,7 +57,11 @@ ADDRESSEES = (
 
 @dataclass(frozen=True, slots=True)
 class Call:
-    """One call to action found in a text."""
+    """One call to action found in a text.
+
+    ``doubts`` names what the call rests on besides the words of the sentence
+    (see :func:`doubts_about`); a call with any scores below the approval line.
+    """
 
     sentence: str
     start: int
@@ -64,9 +69,18 @@ class Call:
     addressee: str
     ask: str
     score: float
+    doubts: tuple[str, ...] = field(default=(), compare=False)
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        """The call as printed by ``extract_talking_points --json``."""
+        return {
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "addressee": self.addressee,
+            "ask": self.ask,
+            "score": self.score,
+        }
 
 
 # Words without which none of the rules but the imperative one can fire.
@@ -186,6 +200,9 @@ def _judge(doc: Doc, idx: int) -> tuple[Call | None, bool]:
             score -= 0.15
         if voice.generic and _third_person_own(hit, quote):
             score -= 0.15  # own only if "a coalition of groups" is the text's speaker
+        doubts = doubts_about(doc, idx, hit, quote, resolved, subject)
+        if doubts:
+            score = min(score, UNSURE)
         score = round(min(0.99, max(0.05, score)), 2)
         if resolved.thing and hit.kind in {"modal", "necessity"}:
             ask = ensure_clause(text, hit, subject or "")
@@ -194,7 +211,7 @@ def _judge(doc: Doc, idx: int) -> tuple[Call | None, bool]:
             ask = name_the_policy(ask, doc.text[max(0, sent.start - 4000) : sent.start])
         if not ask:
             continue
-        call = Call(text, sent.start, sent.end, addressee, ask, score)
+        call = Call(text, sent.start, sent.end, addressee, ask, score, tuple(doubts))
         if best is None or call.score > best.score:
             best, headline = call, resolved.headline
     return best, headline

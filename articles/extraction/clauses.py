@@ -9,6 +9,12 @@ trigger sits in the main clause.
   not a demand.
 * A complement clause belongs to its matrix verb: "We believe that X must ..."
   is the author's; "Analysts argue that X should ..." is not.
+* A clause introduced by "that" after a clause with its own finite verb is
+  subordinate: in "Beijing may fear a precedent that others could invoke" the
+  modal is in the relative clause, and asks nothing of the others.
+* A second modal joined by "and" shares the first one's subject: in "The report
+  must name the camps and must name the guards" the report is asked both times,
+  not the camps.
 """
 
 from __future__ import annotations
@@ -68,6 +74,19 @@ _COMPLEMENT_VERB_RE = re.compile(
 )
 
 
+# The matrix clause already has a finite verb: what "that" opens is subordinate.
+_FINITE_MATRIX_RE = re.compile(
+    r"\b(?:may|might|will|would|can|could|shall|is|are|was|were|has|have|had|do|does|did)\b",
+    re.IGNORECASE,
+)
+# "X must VP and": the subject of the modal coordinated after it
+_COORDINATED_RE = re.compile(
+    r"^(?P<np>.+?)\s+(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\s"
+    r".*\s(?:and|or)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _Subject:
     text: str
@@ -114,6 +133,11 @@ def subject_before(prefix: str) -> _Subject:
                 verb = None
             if not re.search(r"\w\s*$", matrix) or verb:
                 return _Subject(piece, False)
+            if _FINITE_MATRIX_RE.search(matrix):
+                return _Subject(piece, False)  # "... may set a precedent that others could"
+    coordinated = _COORDINATED_RE.match(piece)
+    if coordinated:
+        piece = coordinated.group("np")  # "The report must name X and [must name Y]"
     if SUBORDINATOR_RE.search(piece):
         return _Subject(piece, False)
     piece = _TRAILING_ADVERBS_RE.sub("", piece).strip()

@@ -11,6 +11,9 @@
   write to you today to ask you to ...".
 * The author's own requests in the past ("We asked it to ...") are a story,
   and wanting to do something oneself ("I want to explain ...") asks nothing.
+  So is anyone's request dated in the past ("In a letter sent in March, the
+  group asked the ministry to ...", "Last year the experts urged ..."): an
+  earlier exchange told as history, not the text's call today.
 * "to" before a verb is the infinitive, not "to a third country"; one inside
   a relative clause ("Americans who want to help ... to call") is not the ask.
 """
@@ -106,6 +109,30 @@ def _demander(sentence: str, verb_start: int) -> str | None:
     return piece
 
 
+# A time in the past before a demand in the past tense: the request is history.
+_MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_PAST_TIME_RE = re.compile(
+    rf"\b(?:in|on|since|during|by|from)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS}|\d{{4}})\b"
+    rf"|\blast\s+(?:week|month|year|spring|summer|autumn|fall|winter|{_MONTHS})\b"
+    r"|\bearlier\s+(?:this|that|in\s+the)\s+\w+|\bpreviously\b|\bat\s+the\s+time\b"
+    r"|\bin\s+the\s+past\b|\b(?:years|months|weeks|a\s+year|a\s+month)\s+ago\b"
+    r"|\bin\s+an?\s+(?:letter|communication|statement|submission|note)\s+(?:sent|issued"
+    r"|dated|delivered|published)\b",
+    re.IGNORECASE,
+)
+_DATE_IN_BRACKETS_RE = re.compile(r"\([^)]{0,40}\)")
+
+
+def _dated_in_the_past(sentence: str, verb_start: int) -> bool:
+    """ "In a letter sent in January, the experts asked ...": an earlier request. The
+    dateline of a release ("GENEVA (14 May 2025) –") dates the text, not the request."""
+    before = _DATE_IN_BRACKETS_RE.sub(" ", sentence[:verb_start])
+    before = re.sub(r"^[A-Z][A-Za-z .,'-]{1,40}[–—-]\s", "", before)
+    return bool(_PAST_TIME_RE.search(before)) and not re.search(r"\btoday\b", sentence, re.I)
+
+
 def _title_case_infinitive(sentence: str, rest: str) -> re.Match[str] | None:
     """In a headline set in title case, "Urges Senate to Act": a capitalised verb."""
     words = sentence.split()
@@ -129,8 +156,11 @@ def demand_hits(sentence: str) -> list[Hit]:
         verb = re.sub(r"\s+", " ", m.group("verb").lower())
         if verb.startswith(_FIRST_PERSON_ONLY) and speaker.lower() not in {"we", "i"}:
             continue  # "Refugees want the world to know": a wish, not a demand
-        if speaker.lower() in {"we", "i"} and re.search(r"ed\b|asked", verb) and verb != "need":
+        past = bool(re.search(r"ed\b|asked", verb)) and verb != "need"
+        if speaker.lower() in {"we", "i"} and past:
             continue  # "We asked it to let them leave": the author's story, not a demand
+        if past and _dated_in_the_past(sentence, m.start()):
+            continue  # "In March, the experts asked the Government to ...": history
         rest = sentence[m.end() : m.end() + 200]
         if re.match(r"(?:not\s+)?to\s", rest):
             continue  # "I want to explain ...": the speaker's own doing, nobody is urged

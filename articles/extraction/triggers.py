@@ -15,8 +15,9 @@
 
 Not triggers: past and retrospective modals ("had to", "should have acted"),
 guesses ("must surely know", "must be difficult"), remarks ("we have to
-admit"), emotions ("should be ashamed"), predictions ("will have to"), risks
-and consequences ("could face", "could trigger").
+admit"), emotions ("should be ashamed", "should not feel blamed": how someone
+is to feel is no act they can be asked for), predictions ("will have to"),
+risks and consequences ("could face", "could trigger").
 
 Demands made with a verb ("We urge ...") are in :mod:`.demands`, imperatives
 in :mod:`.imperatives`. Each trigger returns a :class:`Hit`: where the verb
@@ -256,6 +257,8 @@ def modal_hits(sentence: str) -> list[Hit]:
             continue  # "must surely know", "must have its reasons": a guess, not a demand
         if first_l in _COGNITION_VERBS and _GENERIC_PERSON_RE.search(prefix[-12:]):
             continue  # "we have to admit", "you have to wonder": a remark, not a demand
+        if first_l in {"feel", "seem", "appear"}:
+            continue  # "Neighbours should not feel accused": a state of mind, not an act
         if not first[0].islower() or first_l in _NON_VERBS - {"be", "have"}:
             continue
         if modal in {"must", "should", "ought to"} and first_l == "have" and is_participle(nxt):
