@@ -297,3 +297,48 @@ def test_an_office_holder_called_by_title_and_name_is_addressed_by_the_paragraph
 def test_a_call_to_take_action_in_capitals_is_the_readers():
     text = f"{PROSE}\n\nTAKE ACTION: WRITE AN APPEAL IN YOUR OWN WORDS\n\n{PROSE}"
     assert calls_of(text) == [("TAKE ACTION: WRITE AN APPEAL IN YOUR OWN WORDS", "public")]
+
+
+# --- lines that ask nothing -------------------------------------------------------
+
+
+def test_a_newsletters_contents_and_a_list_of_signers_ask_nothing():
+    text = (
+        "In this issue\n- Meet Dae-ho, our new caseworker\n- Write to the ambassador: how it "
+        "went\n\nWe ask the ministry to publish the figures.\n\nSignatories:\n"
+        "Harbour Light Fellowship (Canada)\nOpen Hands Relief (Japan)\nFree Passage Asia"
+    )
+    assert [c.sentence for c in extract_calls(text)] == [
+        "We ask the ministry to publish the figures."
+    ]
+
+
+def test_the_page_about_itself_is_furniture():
+    for line in (
+        "Get our columns delivered to your inbox every Monday.",
+        "Send your letter to letters@northernstar.example.com.",
+        "Have a view on this? Write to us.",
+        "Follow the rapporteur's work on social media.",
+    ):
+        assert extract_calls(line) == [], line
+    assert len(extract_calls("Write to the ambassador at the embassy this week.")) == 1
+
+
+def test_a_prayer_asks_god_not_an_office():
+    text = (
+        "Lord, shelter the women held in Tumen and soften the hearts of those who hold them. "
+        "Amen.\n\nPray with us for them this Sunday."
+    )
+    assert [c.sentence for c in extract_calls(text)] == ["Pray with us for them this Sunday."]
+
+
+def test_a_reporters_question_in_a_transcript_is_not_the_texts_request():
+    text = (
+        "Q: Will the minister consider taking in the families who reached Bangkok?\n"
+        "A: We are looking at every option. Beijing should let UNHCR see them."
+    )
+    assert [c.sentence for c in extract_calls(text)] == ["Beijing should let UNHCR see them."]
+
+
+def test_a_caption_placed_by_its_picture_is_furniture():
+    assert extract_calls("Above: Volunteers pack winter coats for the shelter in Bangkok.") == []

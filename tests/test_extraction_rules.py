@@ -777,3 +777,15 @@ def test_a_second_modal_joined_by_and_shares_the_first_ones_subject():
 
 def test_how_someone_should_feel_is_no_demand():
     assert_no_call("Students from the mainland should not feel that the vigil is against them.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Please allow me to refrain from commenting on a case under review.",
+        "Let's get to 20,000 names before the embassy vigil!",
+        "Meet Hana, who runs our night shelter in Chiang Rai",
+    ],
+)
+def test_formulas_about_the_speaker_a_target_or_a_profile_are_no_orders(sentence):
+    assert_no_call(sentence)

@@ -16,7 +16,9 @@
   and ..."), one after a numbered step ("Step 2 — Call."); alone on a line
   they are a button. "..., so please get in touch" opens one mid-sentence.
 * Formulas are no orders: "Let us be clear", "Tell us what ...", "Call them
-  what you like".
+  what you like", a spokesperson's "Please allow me to refrain from
+  commenting", a profile's "Meet Soo-ah, our new coordinator", a target
+  cheered ("Let's get to 50,000!": the act is signing, asked elsewhere).
 """
 
 from __future__ import annotations
@@ -33,7 +35,10 @@ _LET_US_RE = re.compile(r"^(?:let\s+us|let[’']s)\s+", re.IGNORECASE)
 # not what anyone is to do; "let us know" asks for a reply to the page.
 _LET_US_FORMULA_RE = re.compile(
     r"(?:be\s+(?:clear|honest|frank|plain|blunt|candid|precise|fair|realistic)|face\s+it"
-    r"|start\s+with|begin\s+with|turn\s+to|look\s+at|imagine|put\s+it|know)\b",
+    r"|start\s+with|begin\s+with|turn\s+to|look\s+at|imagine|put\s+it|know)\b"
+    # a target cheered, not an act: "Let's get to 50,000!", "Let us reach 10k by May"
+    r"|(?:get\s+to|reach|hit|make\s+it\s+to|pass|break)\s+(?:the\s+)?[\d,.]+\s*(?:k\b|thousand"
+    r"|million|signatures|names|supporters)?",
     re.IGNORECASE,
 )
 
@@ -120,6 +125,10 @@ _AFTER_FINITE = word_set(
 _NOT_A_DIRECTIVE_RE = re.compile(
     r"(?:take\s+(?:the\s+case|for\s+example|for\s+instance)|make\s+no\s+mistake"
     r"|let\s+(?:me|it\s+be\s+said)\b|do\s+(?:you|we|they|i)\b|open\s+letter\b"
+    # a speaker's formula about their own words: "Please allow me to refrain from ..."
+    r"|(?:allow|permit)\s+me\s+to\b|(?:forgive|excuse|bear\s+with)\s+me\b"
+    # a profile's heading introduces someone: "Meet Soo-ah, our new coordinator"
+    r"|meet\s+(?:(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?\s*(?:[,:—–]|$)|our\s)"
     # a concession: "Call them what you like: the law ..."
     r"|(?:call|say|think|name)\s+(?:\w+\s+)?what(?:ever)?\s+you\s+(?:like|want|will|wish)"
     # asking for a reply to the page: "Tell us what we should explain next."

@@ -26,7 +26,18 @@ furniture and its structure. Rules:
   person of no state ("Dear Ms. Whitcombe") is "other".
 * **Others' sections.** Readers' comments ("3 Comments", "Jane D. says:"),
   signers' reasons and the answer a petition got ("Government response") are
-  other people's words; lists of names ("Signatories: ...") ask nothing.
+  other people's words; lists of names ("Signatories: ...") ask nothing, nor
+  do the lines listed under them, nor a newsletter's contents ("In this issue:
+  - Meet our new coordinator"), nor a name followed by its place in brackets
+  ("Harbour Light Fellowship (Canada)").
+* **The page about itself.** Offers of the publisher's own products ("Get our
+  columns in your inbox every Friday"), how to reply to the page ("Send your
+  letter to letters@...", "Write to us.") and its social media ("Follow us on
+  X") are the page's furniture, not the campaign's demands.
+* **Prayers.** A paragraph that calls on God ("Lord, ...", "... Amen.") asks
+  God, not anyone the campaign can write to.
+* **Reporters' questions.** In a transcript of a press conference the lines of
+  questions ("Q:", "Reporter:") are the journalists', not the text's.
 * **A speaker turning to someone.** "To the ambassador in that building: open
   your doors." and "Distinguished delegates, ..." address the rest of the
   paragraph to them; "the ambassador" with no country is the one whose
@@ -94,6 +105,37 @@ _ONLY_AN_ADDRESS_RE = re.compile(
     r"(?:[\w.+-]+@[\w.-]+|https?://\S+|www\.\S+|\+?[\d() -]{7,})[.!]?$",
     re.IGNORECASE,
 )
+# Headings of lists that ask nothing: a newsletter's contents, the names of signers
+_LIST_OF_NAMES_RE = re.compile(
+    r"^(?:in\s+this\s+(?:issue|edition|newsletter|update)|inside(?:\s+this\s+issue)?"
+    r"|(?:table\s+of\s+)?contents|signatories|signed(?:\s+by)?|co-?signed\s+by|endorsed\s+by"
+    r"|supported\s+by|list\s+of\s+signatories)\s*:?$",
+    re.IGNORECASE,
+)
+# A name with its place in brackets, alone on a line: "Harbour Light Fellowship (Canada)"
+_NAME_WITH_PLACE_RE = re.compile(r"^[A-Z][\w’'&.-]*(?:\s+[\w’'&.-]+){0,8}\s+\([A-Z][^()]{1,40}\)$")
+# The page about itself: its products, how to reply to it, its social media
+_PAGE_ITSELF_RE = re.compile(
+    r"\b(?:delivered\s+to|straight\s+to|in)\s+your\s+inbox\b"
+    r"|^(?:please\s+)?(?:get|receive)\s+our\s+(?:newsletter|editorials|columns|updates|stories"
+    r"|emails|briefings?|podcast)"
+    r"|^(?:please\s+)?(?:write|send|e-?mail|message)\s+(?:to\s+)?us\b"
+    r"|^(?:please\s+)?send\s+(?:us\s+)?your\s+(?:letters?|stories|tips|comments|questions|views"
+    r"|feedback)\b"
+    r"|^(?:please\s+)?follow\s+(?:us|[^.]{0,80}?)\s+on\s+(?:social\s+media|twitter|x|facebook"
+    r"|instagram|bluesky|threads|youtube|telegram|linkedin)\b",
+    re.IGNORECASE,
+)
+_PRAYER_RE = re.compile(
+    r"^(?:(?:o\s+|dear\s+|heavenly\s+|almighty\s+|gracious\s+)?(?:lord|god|father|jesus)\b[^.!?]{0,40},"
+    r"|let\s+us\s+pray\b)|\bamen[.!]?$",
+    re.IGNORECASE,
+)
+_QUESTION_LINE_RE = re.compile(
+    r"^(?:q\s*\d*|question|reporter|journalist)\s*[:.—–-]\s", re.IGNORECASE
+)
+
+
 _SALUTATION_RE = re.compile(
     r"^[\"“]?(?:(?:My\s+)?(?:Dear|Respected|Honou?rable|Esteemed)\s+(?P<dear>[^,:\n]{1,80})"
     r"|Your\s+(?P<excellency>Excellency)"
@@ -177,6 +219,9 @@ def analyse(doc: Doc) -> Layout:
     last_prose_para = para_of[prose[-1]] if prose else n
     navigation: dict[int, bool] = {}  # by line start: a long line is looked at once
     comments = _comments_start(doc, layout.header_end)
+    listed = _listed_paragraphs(doc)
+    prayers = {para_of[i] for i, s in enumerate(sentences) if _PRAYER_RE.search(s.text)}
+    questions = _question_lines(doc)
     for i, s in enumerate(sentences):
         line_start, line_end = _line_of(text, s.start, s.end)
         before = text[line_start : s.start]
@@ -202,6 +247,11 @@ def analyse(doc: Doc) -> Layout:
             or (i in layout.alone and is_widget(s.text))
             or _ONLY_AN_ADDRESS_RE.match(s.text)
             or (i in layout.alone and _is_name_line(s.text))
+            or (i in layout.alone and _NAME_WITH_PLACE_RE.match(s.text.strip()))
+            or para_of[i] in listed.get(i, ())
+            or para_of[i] in prayers
+            or i in questions
+            or _PAGE_ITSELF_RE.search(s.text.strip())
             or _CONTACT_RE.search(s.text)
             or cut_off
             or footer
@@ -226,6 +276,32 @@ def _addressed_to(doc: Doc, layout: Layout) -> str | None:
                 if named and named != "public":
                     return named
     return None
+
+
+def _listed_paragraphs(doc: Doc) -> dict[int, tuple[int, ...]]:
+    """Sentences after a heading of names or contents in its paragraph ("In this issue",
+    "Signatories:"), each with that paragraph (a one-item tuple)."""
+    listed: dict[int, tuple[int, ...]] = {}
+    for i, sentence in enumerate(doc.sentences):
+        if not _LIST_OF_NAMES_RE.match(sentence.text.strip()):
+            continue
+        for j in range(i + 1, len(doc.sentences)):
+            if doc.paragraph_of[j] != doc.paragraph_of[i]:
+                break
+            listed[j] = (doc.paragraph_of[j],)
+    return listed
+
+
+def _question_lines(doc: Doc) -> set[int]:
+    """Sentences on the lines of a transcript that are a reporter's question ("Q: Will
+    the ministry ...?"), up to the next line."""
+    text = doc.text
+    found = set()
+    for i, sentence in enumerate(doc.sentences):
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        if _QUESTION_LINE_RE.match(text, line_start):
+            found.add(i)
+    return found
 
 
 def _comments_start(doc: Doc, header_end: int) -> int | None:
