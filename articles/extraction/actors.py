@@ -113,7 +113,7 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
     # otherwise (see layout.home).
     (
         "home",
-        "OoTtLlF",
+        "OoTtLlFM",
         r"\b[Oo]ur\s+(?:new\s+|own\s+|current\s+)?(?:[Gg]overnment|[Aa]dministration)\b"
         r"|\b(?:[Oo]ur|[Tt]he)\s+(?:new\s+|own\s+|current\s+)?(?:[Gg]overnment|[Aa]dministration"
         r"|[Pp]resident|[Ff]oreign\s+[Mm]inistry|[Ff]oreign\s+[Mm]inister|diplomats|authorities)\b"
@@ -121,8 +121,9 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\b[Oo]ur\s+(?:political\s+)?(?:leaders(?:hip)?|officials|politicians|lawmakers)\b"
         r"|(?<!Chinese )(?<!North Korean )(?<!US )(?<!U\.S\. )(?<!American )(?<!Japanese )"
         r"\b(?:Foreign\s+Ministry|[Ll]awmakers|[Ll]egislators)\b"
-        # a parliament's "the Minister": the minister who answers to it
-        r"|\b[Tt]he\s+Minister\b(?!\s+(?:of|for)\b)",
+        # a parliament's "the Minister": the minister who answers to it; "Ministers
+        # should ..." opening a sentence: the government's ministers
+        r"|\b[Tt]he\s+Minister\b(?!\s+(?:of|for)\b)|(?<![\w,;] )\bMinisters\b(?!\s+(?:of|for)\b)",
     ),
     # "the State party": the state whose report a treaty body reviews (layout.reviewed)
     ("state_party", "Ss", r"\b[Ss]tates?[ -][Pp]arty\b"),
@@ -200,7 +201,8 @@ PUBLIC_RE = re.compile(
     r"\b(?:we|us|our\s+(?:society|nation|country|citizens|readers)|readers|everyone|everybody"
     r"|citizens|all\s+of\s+us|each\s+of\s+us|you|the\s+public|civil\s+society|ordinary\s+people"
     r"|(?<!North\s)(?:South\s+)?Koreans|young\s+people|voters|churches|activists|campaigners|supporters"
-    r"|friends|colleagues|Americans|Canadians|Britons|Australians|Europeans|New\s+Zealanders)\b",
+    r"|friends|colleagues|Americans|Canadians|Britons|Australians|Europeans|New\s+Zealanders"
+    r"|protesters|demonstrators|volunteers|marchers|parishioners|congregations)\b",
     re.IGNORECASE,
 )
 

@@ -88,6 +88,8 @@ def recent_actor(
         subject = leading_subject(text)
         if subject.lower() in PRONOUNS:
             continue
+        if _people_head(subject):
+            return "public", False  # "Protesters outside the consulate ... They should ..."
         named = classify_np(subject) if subject else None
         if named and named != "public":
             return doc.home(named), False
@@ -95,6 +97,27 @@ def recent_actor(
         if mentions:
             return mentions[0][1], False
     return None, False
+
+
+# Where a noun phrase's head ends: "Protesters | outside the Chinese consulate"
+_HEAD_END_RE = re.compile(
+    r"\s(?:outside|inside|in|at|of|from|near|with|on|by|for|who|which|that|whose)\b",
+    re.IGNORECASE,
+)
+_SPEAKERS_OWN_RE = re.compile(r"^(?:we|us|our|you|your|i|my)\b", re.IGNORECASE)
+
+
+def _people_head(subject: str) -> bool:
+    """Whether a subject is members of the public by its head noun, whatever its
+    modifiers name: "Protesters outside the Chinese consulate", "Readers in Seoul"."""
+    cut = _HEAD_END_RE.search(subject)
+    head = subject[: cut.start()] if cut else subject
+    return bool(
+        head.strip()
+        and PUBLIC_RE.search(head)
+        and not _SPEAKERS_OWN_RE.match(head.strip())
+        and not find_actors(head)
+    )
 
 
 def government_context(doc: Doc, idx: int) -> bool:
@@ -255,6 +278,10 @@ _LEAD_TARGET_RE = re.compile(
     re.IGNORECASE,
 )
 _OBJECT_PRONOUN_RE = re.compile(r"^(?:him|her|them|it)$", re.IGNORECASE)
+_LEAD_MODAL_RE = re.compile(
+    r"\s(?:should|must|shall|ought\s+to|needs?\s+to|has\s+to|have\s+to)\s*(?:now\s+)?:\s*$",
+    re.IGNORECASE,
+)
 
 
 def lead_in_addressee(doc: Doc, lead: int) -> str | None:
@@ -270,6 +297,13 @@ def lead_in_addressee(doc: Doc, lead: int) -> str | None:
     while (found := _LEAD_TARGET_RE.search(text, pos)) is not None:
         m, pos = found, found.start("np")
     if not m:
+        # "The Japanese Government should:", "Ministers must:": the modal's subject
+        modal = _LEAD_MODAL_RE.search(text)
+        if modal:
+            subject = leading_subject(text[: modal.start()] + " should")
+            named = classify_np(subject) if subject else None
+            if named:
+                return named
         return "public" if PUBLIC_RE.search(text) else None
     np = m.group("np")
     if _YOU_RE.match(np.lower()):
@@ -366,18 +400,27 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
             return Resolved(actor, -0.12, doubt="pronoun")
         return None  # a pronoun with no actor to refer to: descriptive
     named = classify_np(subj)
-    if named == "home":
-        named = _office_named_before(doc, idx, subj) or named
+    bare = None
+    if named == "home" and _BARE_OFFICE_RE.match(subj.strip()):
+        # "the authorities", "the Government": which country's, the text around says
+        named, bare = _office_named_before(doc, idx, subj) or named, "context"
     if named == "public" and _YOU_RE.match(subj_l):
         # "I urge you to ...", with nobody greeted: the reader, perhaps
         return Resolved(named, 0.0, doubt="you")
     if hit.kind == "modal_be":
         # "Seoul should not be silent": only someone who acts can be asked to be so
-        return Resolved(named, 0.0) if named and named != "public" else None
+        return Resolved(named, 0.0, doubt=bare) if named and named != "public" else None
     if named:
         if hit.kind == "modal_passive":
+            told = _TOLD_RE.match(doc.sentences[idx].text, hit.vp_start)
+            if told and named != "public":
+                # "Beijing must be told plainly ...": Beijing is the one told; asked is
+                # whoever is to tell it, the one a letter is written to or the text urges
+                teller = _teller(doc, idx, named)
+                if teller:
+                    return Resolved(teller, -0.15, doubt="inferred")
             return Resolved(named, -0.15, doubt="passive")
-        return Resolved(named, 0.0)
+        return Resolved(named, 0.0, doubt=bare)
     if VICTIM_RE.search(subj):
         if hit.kind == "modal_passive":
             return Resolved(_agent_of(doc, idx, hit), -0.25, doubt="inferred")
@@ -450,6 +493,9 @@ _CONTENT_VERBS = word_set(
 )
 
 
+_STATE_OFFICE_RE = re.compile(
+    r"\b(?:government|authorities|ministry|police|officials|administration)\b", re.IGNORECASE
+)
 _BARE_OFFICE_RE = re.compile(
     r"^(?:the\s+)?(?P<head>authorities|government|administration|ambassador|embassy"
     r"|foreign\s+ministry|foreign\s+minister|president|minister|ministry|department"
@@ -462,19 +508,52 @@ def _office_named_before(doc: Doc, idx: int, subject: str) -> str | None:
     """ "The authorities" after "the Chinese authorities": the same office again.
 
     A bare office is the text's own government only when no office of that kind
-    has been named with its country in the sentences before.
+    has been named with its country in the sentences before. A text that does not
+    say where it comes from (a UN or an organisation's statement about China) has
+    no government of its own: its "the authorities" are the last state's office it
+    named, whatever the office ("the Government of China ... the authorities").
     """
     m = _BARE_OFFICE_RE.match(subject.strip())
     if not m:
         return None
     head = m.group("head").lower()
+    any_office = None
     for j in range(idx, max(-1, idx - 10), -1):
         text = doc.sentences[j].text
         for pos, actor in reversed(doc.raw_mentions(j)):
-            if actor in {"home", "public", "state_party"}:
+            if actor in {"home", "public", "state_party", "international_community"}:
                 continue
-            if head in text[pos : mention_end(text, pos, actor)].lower():
+            named = text[pos : mention_end(text, pos, actor)].lower()
+            if head in named:
                 return actor
+            if any_office is None and _STATE_OFFICE_RE.search(named):
+                any_office = actor
+    if doc.layout.home_stated or re.match(r"(?:our|my)\b", subject.strip(), re.IGNORECASE):
+        return None
+    return any_office
+
+
+# Passives whose subject is the one spoken to or pressed, not the one who acts
+_TOLD_RE = re.compile(
+    r"(?:be|been)\s+(?:\w+ly\s+)?(?:told|reminded|pressed|urged|asked|warned|made\s+to|held\s+to"
+    r"|held\s+(?:accountable|responsible)|persuaded|pushed|shown|confronted|challenged"
+    r"|called\s+(?:on|upon|out))\b",
+    re.IGNORECASE,
+)
+
+
+def _teller(doc: Doc, idx: int, told: str) -> str | None:
+    """Who is to tell, press or remind ``told``: the one the letter or petition is to,
+    else the one the text urges most, other than ``told`` itself."""
+    layout = doc.layout
+    you = layout.letter_of.get(idx) or layout.address_of.get(idx) or layout.addressed_to
+    if you and you not in {"public", told}:
+        return you
+    if "targets" not in doc.__dict__.setdefault("_agents", {}):
+        doc.__dict__["_agents"]["targets"] = _targets(doc)
+    for actor, _count in doc.__dict__["_agents"]["targets"].most_common():
+        if actor not in {told, "public"}:
+            return actor
     return None
 
 

@@ -155,7 +155,10 @@ _WRITE_TO_RE = re.compile(
     re.IGNORECASE,
 )
 _ITEM_RE = re.compile(r"^\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s")  # "(a) Raise ..."
-_BULLET_MARK_RE = re.compile(r"^[ \t]*(?:[-–—•*·▪‣◦→►➤✓✔○]|\d{1,2}[.)]|\(?[a-z]\))[ \t]*$")
+# "-", "•", "3.", "(b)", "(iv)": roman numerals number the items of a sub-list
+_BULLET_MARK_RE = re.compile(
+    r"^[ \t]*(?:[-–—•*·▪‣◦→►➤✓✔○]|\d{1,2}[.)]|\(?(?:[a-z]|[ivx]{1,4})\))[ \t]*$"
+)
 
 
 @dataclass
@@ -168,7 +171,8 @@ class Layout:
     address_of: dict[int, str | None] = field(default_factory=dict)  # after "To X:" in a speech
     header_end: int = 0  # first sentence of the first paragraph of prose
     home: str = "south_korea_government"  # whose government "the government" is
-    home_known: bool = False  # the text says where it comes from
+    home_known: bool = False  # the text says, or its names show, where it comes from
+    home_stated: bool = False  # by a dateline, a visit or a header line
     reviewed: str | None = None  # the state a treaty body's text reviews ("the State party")
     addressed_to: str | None = None  # whom a petition or open letter is to ("To: ...")
 
@@ -260,8 +264,10 @@ def analyse(doc: Doc) -> Layout:
     _find_lead_ins(doc, layout)
     _find_letters(doc, layout)
     _find_addresses(doc, layout)
-    home = _home(doc, layout)
+    stated = _home(doc, layout)
+    home = stated or _counted_home(doc)
     layout.home, layout.home_known = home or layout.home, home is not None
+    layout.home_stated = stated is not None
     layout.reviewed = _reviewed(doc)
     layout.addressed_to = _addressed_to(doc, layout)
     return layout
@@ -272,10 +278,23 @@ def _addressed_to(doc: Doc, layout: Layout) -> str | None:
         for line in sentence.text.splitlines():
             m = _ADDRESSED_TO_RE.search(line.strip())
             if m:
-                named = classify_np(m.group("np") or m.group("np2"))
+                named = _named_or_head_of_state(m.group("np") or m.group("np2"))
                 if named and named != "public":
                     return named
     return None
+
+
+# "Mr. President", "Madam President": in a letter or petition, the country's own
+_HEAD_OF_STATE_RE = re.compile(r"^(?:Mr\.?|Madam|Madame)\s+President\b(?!\s+(?:of|Xi)\b)")
+
+
+def _named_or_head_of_state(np: str) -> str | None:
+    """The addressee a letter's header or greeting names; "Mr. President" with no
+    country is the president of the text's own country."""
+    named = classify_np(np)
+    if named is None and _HEAD_OF_STATE_RE.match(np.strip()):
+        return "home"
+    return named
 
 
 def _listed_paragraphs(doc: Doc) -> dict[int, tuple[int, ...]]:
@@ -391,7 +410,7 @@ _VOCATIVE_START_RE = re.compile(
 _ADDRESSED_TO_RE = re.compile(
     r"^(?:petition\s+)?(?:to|addressed\s+to|target(?:ing)?|decision[- ]makers?)\s*:\s*(?P<np>.+)$"
     r"|^(?:an?\s+)?(?:joint\s+)?(?:open\s+letter|petition|appeal|letter)\s+to\s+"
-    r"(?P<np2>(?:the\s+)?[A-Z][^.:;\n]{2,80})",
+    r"(?P<np2>(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s*)?[A-Z][^.:;\n]{2,80})",
     re.IGNORECASE,
 )
 
@@ -503,6 +522,11 @@ def _home(doc: Doc, layout: Layout) -> str | None:
             )
             if state:
                 return state
+    return None
+
+
+def _counted_home(doc: Doc) -> str | None:
+    """Failing a dateline or header, the country the text keeps naming."""
     # Failing that, the country the text keeps talking about besides China and North
     # Korea, its subject: a Korean paper names Seoul, an American one Washington. A
     # text that names no other country at all is about the three the campaign is
@@ -536,9 +560,9 @@ def _reviewed(doc: Doc) -> str | None:
 def _saluted(doc: Doc, idx: int, m: re.Match[str]) -> str | None:
     """The addressee class of the person a salutation greets."""
     name = m.group("dear") or m.group("to") or ""
-    named = classify_np(name) if name else None
-    if named and named != "public":
-        return named
+    named = _named_or_head_of_state(name) if name else None
+    if named:
+        return named  # "Dear President Xi", "Dear friends" (the readers)
     person = _PERSON_RE.match(name)
     # "Dear Minister", "Your Excellency": the instruction or address block says who.
     first = max(0, idx - 15)
