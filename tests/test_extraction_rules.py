@@ -789,3 +789,94 @@ def test_how_someone_should_feel_is_no_demand():
 )
 def test_formulas_about_the_speaker_a_target_or_a_profile_are_no_orders(sentence):
     assert_no_call(sentence)
+
+
+# --- demands in the forms of resolutions, newsletters and letters pages --------------
+
+
+def test_a_resolutions_opening_verb_makes_its_paragraph_the_texts_own():
+    text = (
+        "The Assembly,\n\n3. Believes that the Canadian Government should open a resettlement "
+        "stream for North Koreans;\n\n4. Regrets the silence of the ministry; encourages the "
+        "Government of Mongolia to keep its border crossings open;"
+    )
+    calls = extract_calls(text)
+    assert [(c.addressee, c.ask) for c in calls] == [
+        ("other", "Open a resettlement stream for North Koreans"),
+        ("other", "Keep its border crossings open"),  # "your" only for the campaign's offices
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ask"),
+    [
+        ("Readers who live nearby can join the vigil on Friday.", "Join the vigil on Friday"),
+        (
+            "Supporters who feel strongly can write to the consul through our action page.",
+            "Write to the consul through our action page",
+        ),
+    ],
+)
+def test_what_readers_can_do_is_offered_as_a_weak_call_to_them(sentence, ask):
+    call = only_call(sentence)
+    assert (call.addressee, call.ask) == ("public", ask)
+    assert call.score < 0.85
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You can also send the letter in Korean.",  # leave, not a request
+        "Beijing can help them by letting them leave.",  # a power, not an invitation
+        "Readers can see the full list below.",  # not an action to take
+    ],
+)
+def test_can_without_a_reader_and_a_readers_action_is_not_a_call(sentence):
+    assert_no_call(sentence)
+
+
+def test_a_pseudo_cleft_says_what_is_asked():
+    call = only_call("No one wants a trade war; what we are asking is that Seoul keep its word.")
+    assert (call.addressee, call.ask) == ("south_korea_government", "Keep your word")
+
+
+def test_a_frame_after_a_connective_and_a_manner_adverb_do_not_hide_an_order():
+    call = only_call("Second, if you live in Busan, please come to the vigil on Saturday.")
+    assert call.ask == "Come to the vigil on Saturday"
+    text = "We urge the Chinese authorities to:\n- Urgently release the nine women held in Yanji;"
+    assert [c.ask for c in extract_calls(text)][-1] == "Release the nine women held in Yanji"
+
+
+def test_a_callers_script_asks_whom_the_caller_rings():
+    text = (
+        'Here is what you can say:\n\n"Hi, I live in your district. I am calling to ask the '
+        'Congresswoman to co-sponsor the refugee bill."'
+    )
+    assert [c.ask for c in extract_calls(text)] == ["Co-sponsor the refugee bill"]
+
+
+def test_cannot_afford_to_be_silent_asks_to_speak():
+    call = only_call("Tokyo cannot afford to be silent while the women are sent back.")
+    assert call.addressee == "other"
+
+
+def test_a_headline_of_the_we_who_sign_is_their_own_call():
+    text = (
+        "Thirty organisations ask Seoul to raise the returns with Beijing\n\n"
+        "We, the undersigned human rights organisations, write ahead of the summit in May. "
+        "We urge the President to raise the returns."
+    )
+    assert [c.addressee for c in extract_calls(text)] == [
+        "south_korea_government",
+        "south_korea_government",
+    ]
+
+
+def test_a_directors_title_with_the_organisations_short_name_ties_the_quote_to_it():
+    text = (
+        "Harbour Light Refugee Fund\n\nPRESS RELEASE\n\nHarbour Light Refugee Fund today "
+        "urged China to stop the transfers of detained women.\n\n"
+        '"Every one of them has been sold once," said Anna Reyes, Harbour Light\'s director. '
+        '"Beijing must not send them back."'
+    )
+    assert [c.ask for c in extract_calls(text)][-1] == "Do not send them back"

@@ -338,6 +338,7 @@ class Resolved:
     doubt: str | None = None
 
 
+_A_STATE_RE = re.compile(r"^(?:a|any)\s+(?:government|state|country|nation|democracy)$", re.I)
 _RELATIVE_TAIL_RE = re.compile(r"\s+(?:who|whom|whose|which|that)\b.*$", re.IGNORECASE | re.DOTALL)
 
 
@@ -373,9 +374,18 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
     subj = (subject or "").strip()
     if hit.kind == "could":
         return _recommended_to(doc, idx, hit, subj)
+    if hit.kind == "can":
+        return _invited(doc, idx, subj)
     # "defectors who reach South Korea": the head comes before the relative clause
+    described = subj
     subj = _RELATIVE_TAIL_RE.sub("", subj) or subj
     subj_l = subj.lower()
+    if _A_STATE_RE.match(subj) and described != subj and hit.kind != "modal_passive":
+        # "A government whose constitution calls them its nationals cannot be silent":
+        # the state the text was just speaking of, described by what it is
+        actor, _ = recent_actor(doc, idx)
+        if actor and actor != "public":
+            return Resolved(actor, -0.12, doubt="context")
     you = doc.layout.address_of.get(idx) or doc.layout.letter_of.get(idx)
     if you and _YOU_RE.match(subj_l):
         return Resolved(you, 0.0, doubt="you")  # "We ask you to ...", in a letter to someone
@@ -531,6 +541,21 @@ def _office_named_before(doc: Doc, idx: int, subject: str) -> str | None:
     if doc.layout.home_stated or re.match(r"(?:our|my)\b", subject.strip(), re.IGNORECASE):
         return None
     return any_office
+
+
+def _invited(doc: Doc, idx: int, subject: str) -> Resolved | None:
+    """ "Readers who want to help can write to ...": an invitation to the public; "you
+    can" only in a letter or petition, for whom it is written to."""
+    subject_l = subject.lower()
+    if subject_l == "you":
+        # "You can also write in your own language": to the reader it is leave to do
+        # so; to the official a letter greets, "you can end this" asks it
+        you = doc.layout.letter_of.get(idx) or doc.layout.address_of.get(idx)
+        you = you or doc.layout.addressed_to
+        return Resolved(you, 0.0, doubt="you") if you and you != "public" else None
+    if _people_head(subject) or re.match(r"(?:anyone|everyone|all\s+of\s+us)\b", subject_l):
+        return Resolved("public", 0.0)
+    return None  # "Beijing can send them back": a power, not an invitation
 
 
 # Passives whose subject is the one spoken to or pressed, not the one who acts

@@ -101,7 +101,7 @@ _VERB_LIST_RE = re.compile(
 )
 
 
-_MODAL_KINDS = frozenset({"modal", "modal_passive", "modal_be", "cannot", "could"})
+_MODAL_KINDS = frozenset({"modal", "modal_passive", "modal_be", "cannot", "could", "can"})
 _DEMAND_KINDS = frozenset({"urge", "call_for", "demand_passive"})
 _PRONOUN_SPEAKERS = frozenset({"they", "she", "he", "it"})
 

@@ -12,6 +12,9 @@ trigger sits in the main clause.
 * A clause introduced by "that" after a clause with its own finite verb is
   subordinate: in "Beijing may fear a precedent that others could invoke" the
   modal is in the relative clause, and asks nothing of the others.
+* A resolution's paragraph opens with its own verb and no subject ("4. Insists
+  that trafficked women must be treated as victims", "Believes that the EU
+  should ..."): the body that adopts it speaks, as "we" would.
 * A second modal joined by "and" shares the first one's subject: in "The report
   must name the camps and must name the guards" the report is asked both times,
   not the camps.
@@ -48,6 +51,16 @@ _PREPOSITION_START_RE = re.compile(
     re.IGNORECASE,
 )
 _THAT_RE = re.compile(r"\bthat\b", re.IGNORECASE)
+# A resolution's or motion's operative verb, opening its paragraph or a clause of it
+OPERATIVE_RE = re.compile(
+    r"^[\s\"“(]*(?:(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+)?(?:(?:also|further|strongly|firmly|again"
+    r"|once\s+again|therefore|furthermore|moreover)\s+)?(?P<verb>(?i:acknowledges|affirms|agrees"
+    r"|appeals|believes|calls|commends|condemns|considers|decides|declares|demands|deplores"
+    r"|emphasi[sz]es|encourages|endorses|expresses|highlights|insists|instructs|invites|notes"
+    r"|reaffirms|recalls|recogni[sz]es|recommends|regrets|reiterates|rejects|requests|resolves"
+    r"|stresses|supports|underlines|urges|welcomes))\b",
+    re.IGNORECASE,
+)
 _AUTHOR_MATRIX_RE = re.compile(
     r"(?:\b(?:we|i)\s+(?:\w+\s+){0,2}(?:believe|think|insist|argue|stress|maintain|repeat"
     r"|reiterate|hold|feel|are\s+convinced|contend|submit|emphasi[sz]e|say|suggest)"
@@ -120,8 +133,8 @@ def subject_before(prefix: str) -> _Subject:
     if that_matches:
         m = that_matches[-1]
         matrix, rest = piece[: m.start()], piece[m.end() :].strip()
-        if rest and _AUTHOR_MATRIX_RE.search(matrix):
-            piece = rest
+        if rest and (_AUTHOR_MATRIX_RE.search(matrix) or OPERATIVE_RE.fullmatch(matrix.strip())):
+            piece = rest  # "We believe that X must", "9. Believes that X should"
         elif rest and _RELATIVE_START_RE.match(piece[m.start() :]) and not matrix.strip():
             return _Subject("", False)
         else:

@@ -58,7 +58,10 @@ def doubts_about(doc, idx: int, hit, quote, resolved, subject: str | None) -> li
     # a headline may make the text's demand without a full stop; a line in the body
     # without one is a list item, a caption, a label or a fragment
     unpunctuated = not _TERMINAL_RE.search(text) and idx >= doc.layout.header_end
-    if idx in doc.layout.bullet or unpunctuated or len(text.split()) < 4:
+    # a numbered paragraph that urges or calls on someone is a resolution's or a
+    # statement's own (operative) paragraph, not a fragment of a list
+    item = idx in doc.layout.bullet and hit.kind != "urge"
+    if item or unpunctuated or len(text.split()) < 4:
         doubts.append("layout")
     return doubts
 

@@ -8,12 +8,15 @@
   is the document's own paragraph ("2. Urges the Government ...").
 * Renewed and continued calls: "We reiterate our request to X to ...",
   "renews its call on", "We continue to call on"; the writers' purpose: "We
-  write to you today to ask you to ...".
+  write to you today to ask you to ...", a caller's "I'm calling to ask the
+  Senator to ...".
 * The author's own requests in the past ("We asked it to ...") are a story,
   and wanting to do something oneself ("I want to explain ...") asks nothing.
   So is anyone's request dated in the past ("In a letter sent in March, the
   group asked the ministry to ...", "Last year the experts urged ..."): an
   earlier exchange told as history, not the text's call today.
+* A pseudo-cleft says what is asked: "What we are asking is that our government
+  keep its word", "All I ask is for Seoul to ...".
 * "to" before a verb is the infinitive, not "to a third country"; one inside
   a relative clause ("Americans who want to help ... to call") is not the ask.
 """
@@ -23,7 +26,7 @@ from __future__ import annotations
 import re
 
 from articles.extraction.actors import classify_np, find_actors
-from articles.extraction.clauses import SUBORDINATOR_RE
+from articles.extraction.clauses import OPERATIVE_RE, SUBORDINATOR_RE
 from articles.extraction.triggers import MAX_HITS, MAX_MATCHES, Hit, actor_np_end
 from articles.extraction.voice import leading_subject
 
@@ -77,7 +80,8 @@ _FIRST_PERSON_ONLY = ("want", "need", "would like", "press", "challeng")
 # on this day to ask ...", "I am here today to urge ..."
 _PURPOSE_RE = re.compile(
     r"\b(?:we|i)\b(?:[^.;:]{0,160}?)\b(?:write|writing|come|came|are\s+here|am\s+here"
-    r"|have\s+gathered|gather|stand\s+here|rise)\b[^.;:]{0,80}?\bto\s+$",
+    r"|have\s+gathered|gather|stand\s+here|rise|calling|phoning|e-?mailing)\b[^.;:]{0,80}?"
+    r"\bto\s+$",
     re.IGNORECASE,
 )
 
@@ -100,6 +104,8 @@ def _demander(sentence: str, verb_start: int) -> str | None:
     piece = re.sub(r"^(?:and|but|then|or)$", "", piece, flags=re.IGNORECASE)
     piece = re.sub(r"^(?:and|but|so|then|yet|or)\s+", "", piece, flags=re.IGNORECASE)
     if not piece:
+        if OPERATIVE_RE.match(stripped):
+            return ""  # "Welcomes X; encourages Y to ...": the resolution's own paragraph
         # "X today voiced alarm ..., and urged China to ...": the sentence's subject
         return leading_subject(stripped)
     if re.match(r"(?:who|which|that|whom|whose)\b", piece, re.IGNORECASE):
@@ -144,9 +150,34 @@ def _title_case_infinitive(sentence: str, rest: str) -> re.Match[str] | None:
     return None
 
 
+# A demand put as a pseudo-cleft: "What we are asking is that the government keep its
+# word", "All I ask is for Seoul to ...", "what some of us want is for ...".
+_CLEFT_RE = re.compile(
+    r"\b(?:what|all)\s+(?P<who>we|i|some\s+of\s+us|many\s+of\s+us|the\s+families)\s+"
+    r"(?:are\s+|am\s+|is\s+|really\s+)?(?:ask(?:ing)?|want(?:ing)?|demand(?:ing)?"
+    r"|request(?:ing)?|need)\s+(?:for\s+)?(?:now\s+)?is\s+(?:that|for)\s+",
+    re.IGNORECASE,
+)
+
+
+def _cleft_hits(sentence: str) -> list[Hit]:
+    hits = []
+    for m in _CLEFT_RE.finditer(sentence):
+        rest = sentence[m.end() : m.end() + 200]
+        np_end = actor_np_end(rest)
+        if np_end is None:
+            continue
+        after = re.match(r"\s+(?:(?:should|must|to)\s+)?(?P<neg>not\s+|never\s+)?", rest[np_end:])
+        vp_start = m.end() + np_end + (after.end() if after else 0)
+        neg = (after.group("neg") or "").strip() if after else ""
+        speaker = "we" if m.group("who").lower() != "i" else "i"
+        hits.append(Hit("urge", vp_start, neg, rest[:np_end], base=0.9, speaker=speaker))
+    return hits
+
+
 def demand_hits(sentence: str) -> list[Hit]:
     """Someone urging, asking or calling on someone to act ("We urge X to ...")."""
-    hits = []
+    hits = _cleft_hits(sentence)
     for n, m in enumerate(_DEMAND_RE.finditer(sentence)):
         if len(hits) >= MAX_HITS or n >= MAX_MATCHES:
             break

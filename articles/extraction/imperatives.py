@@ -2,8 +2,9 @@
 
 * A sentence or list item that opens with a verb in the base form, after
   connectives, labels and framing clauses ("Finally, please allow ...",
-  "Step 2 - Call ...", "If you belong to a church, print ..."), or after a
-  colon or semicolon ("Entry is free; bring a friend.").
+  "Step 2 - Call ...", "If you belong to a church, print ...", "First, if you
+  have not yet, please sign"), a manner adverb ("Immediately halt ..."), or
+  after a colon or semicolon ("Entry is free; bring a friend.").
 * Not when the first word is a noun with a verb after it ("Help arrived too
   late"), an example or remark ("Take the case of ..."), or the start of a
   name ("Open Roads Coalition condemns ...").
@@ -65,7 +66,7 @@ _IMPERATIVE_VERBS = word_set(
     ratify amend review reconsider suspend condemn engage invite fund increase expand insist
     follow pray attend implement include inform notify account withdraw remove apply
     phone text tweet post sponsor volunteer organise organize host spread read come bring
-    consider talk say
+    consider talk say forward
     """
 )
 
@@ -75,7 +76,7 @@ _PUBLIC_VERBS = word_set(
     sign write call join tell speak donate raise boycott pressure press urge demand
     support remember stand listen share email e-mail send contact print add ask follow
     pray attend phone text tweet post sponsor volunteer organise organize host spread read
-    come bring consider talk
+    come bring consider talk forward
     """
 )
 
@@ -243,10 +244,18 @@ def _imperative(sentence: str, any_verb: bool = False, short: bool = False) -> l
     step = bool(lead and re.match(r"step\b", lead.group(), re.IGNORECASE))
     if lead and lead.end() < len(body):
         offset, body = offset + lead.end(), body[lead.end() :]
-    else:
-        frame = _frame_end(body)
-        if frame:
-            offset, body = offset + frame, body[frame:]
+    # "First, if you have not signed yet, please sign it now": a frame after the lead
+    frame = _frame_end(body)
+    if frame:
+        offset, body = offset + frame, body[frame:]
+        please = please or body.lower().startswith(("please", "kindly"))
+        lead = _IMPERATIVE_LEAD_RE.match(body)
+        if lead and lead.end() < len(body):
+            offset, body = offset + lead.end(), body[lead.end() :]
+    # "Immediately halt the returns", "Urgently grant access": a manner adverb first
+    adverb = re.match(r"[a-z]+ly,?\s+(?=(?P<verb>[a-z]+)\b)", body, re.IGNORECASE)
+    if adverb and _is_verb(adverb.group("verb").lower(), False):
+        offset, body = offset + adverb.end(), body[adverb.end() :]
     words = body.split()
     first = words[0].lower().rstrip(",:.!") if words else ""
     if len(words) < 3 - please and not (

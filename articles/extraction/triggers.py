@@ -4,6 +4,9 @@
   "X would do well to ..."; "cannot remain silent" asks not to.
 * "X could ..." with a named actor and an action it can choose: a weak
   recommendation ("Tokyo could offer to resettle them"), never approved unread.
+* "Readers can ...", "Supporters can add their voice by ...": what the public
+  can do, offered as an invitation to do it; only with a reader's action
+  ("write", "sign", "donate", "help"), not "Readers can see ..."
 * Impersonal necessity: "It is urgent/imperative/time that/to ...",
   "It is time for X to ...".
 * "The only way ... is to ...", "the most useful thing you can do is ...".
@@ -54,6 +57,17 @@ _MODAL_RE = re.compile(
 _COULD_RE = re.compile(r"\bcould\s+(?:(?:also|easily|still|at\s+least)\s+)?(?P<verb>[a-z]+)\b")
 
 
+# "Readers can write ...": a reader's action offered as one to take
+_CAN_RE = re.compile(r"\bcan\s+(?:(?:also|still|easily|now|all)\s+)?(?P<verb>[a-z]+)\b")
+_READERS_ACTIONS = word_set(
+    """
+    write sign add contact call phone email e-mail join donate give help share attend support
+    volunteer pray ask tell raise speak send visit follow learn get take come bring host
+    organise organize spread print forward
+    """
+)
+
+
 _NOT_RECOMMENDABLE = word_set(
     """
     be have not face lose see get become trigger touch mean cost take begin find happen fall
@@ -67,7 +81,10 @@ _NEG_ABILITY_RE = re.compile(
     r"\b(?P<modal>cannot|can\s+not|can[’']t|can\s+no\s+longer|must\s+not|mustn[’']t"
     r"|should\s+not|shouldn[’']t)\s+(?:(?:simply|just|any\s+longer|afford\s+to)\s+)*"
     r"(?=(?:remain|stay|keep|stand|sit|look|turn|ignore|tolerate|allow|accept|let|watch"
-    r"|close|overlook|condone|wait|delay|hesitate|idle)\b)",
+    r"|close|overlook|condone|wait|delay|hesitate|idle)\b"
+    # "Seoul cannot afford to be silent", "cannot be a bystander": not being so is asked
+    r"|be\s+(?:silent|quiet|passive|neutral|indifferent|complacent|absent|a\s+bystander"
+    r"|bystanders|a\s+spectator|spectators)\b)",
     re.IGNORECASE,
 )
 
@@ -314,6 +331,11 @@ def modal_hits(sentence: str) -> list[Hit]:
         if verb in _NOT_RECOMMENDABLE or verb.endswith("ed"):
             continue
         hits.append(Hit("could", m.start("verb"), "", sentence[: m.start()], base=0.6))
+    for n, m in enumerate(_CAN_RE.finditer(sentence)):
+        if len(hits) >= MAX_HITS or n >= MAX_MATCHES:
+            break
+        if m.group("verb") in _READERS_ACTIONS:
+            hits.append(Hit("can", m.start("verb"), "", sentence[: m.start()], base=0.65))
     return hits
 
 

@@ -43,6 +43,13 @@ Special Rapporteur on ..."), or when their organisation "convened the
 statement" or they are "a member of the coalition". A quotation over several
 paragraphs is its last paragraph's speaker's.
 
+Writers who say "We, the undersigned organisations" speak of themselves in a
+headline as "Nineteen organisations ask ..."; a release that shortens its name
+("Border Light" for Border Light International) ties its director to it by the
+short name ("Border Light's advocacy director"). A verb in a relative clause
+("Readers who feel as I do can write ...") frames nobody's words, and neither
+does a resolution's own opening verb ("Believes that the EU should ...").
+
 A speaker only ever described ("A coalition of rights groups today urged ...")
 is how a report speaks of others as often as how a release speaks of itself:
 its third-person demands stay below the approval score.
@@ -67,6 +74,7 @@ from dataclasses import dataclass, field
 
 from articles.extraction.actors import ORG_HEAD_RE as _ORG_HEAD_RE
 from articles.extraction.actors import organisation_names
+from articles.extraction.clauses import OPERATIVE_RE
 from articles.extraction.quotes import Quote, attribute, headline_quotes, quote_spans
 from articles.extraction.sentences import word_set
 
@@ -195,8 +203,14 @@ _SIGNATORIES_RE = re.compile(
     r"\bundersigned\b|^the\s+(?:[\w-]+\s+){0,3}(?:organi[sz]ations|groups|signatories|members)"
     r"\s+(?:listed|named|signed)\s+below\b"
 )
+# "We, the undersigned civil society organisations, ...", "We, the 40 scholars named below"
+_WE_THE_RE = re.compile(
+    r"\b[Ww]e,?\s+the\s+(?:undersigned\s+)?(?:[\w-]+\s+){0,4}?(?P<head>organi[sz]ations|groups"
+    r"|NGOs|charities|scholars|academics|experts|families|signatories|lawmakers|parliamentarians"
+    r"|survivors|escapees|churches)\b"
+)
 _OFFERED_RE = re.compile(
-    r"\b(?:you|your|below|following|like\s+this|sample|model|template|suggested|example)\b"
+    r"\b(?:you|your|below|following|like\s+this|sample|model|template|suggested|example|script)\b"
     r"[^.:]*:\s*$",
     re.IGNORECASE,
 )
@@ -291,6 +305,8 @@ class Voice:
     report: bool = False  # a news report: nobody in the third person speaks for it
     evidence: float = 0.0  # how much the text says who its third-person speaker is
     generic: bool = False  # the speaker is only ever described ("a coalition of groups")
+    # what the writers of a "we" text call themselves: "We, the undersigned organisations"
+    we_heads: set[str] = field(default_factory=set)
 
     def is_own(self, who: str | None) -> bool:
         """Whether ``who`` (a subject or an attribution as written) is the document's voice."""
@@ -303,6 +319,8 @@ class Voice:
             return False
         if _SIGNATORIES_RE.search(w):
             return True  # "the eleven organisations listed below", "the undersigned"
+        if w.split()[-1:] and w.split()[-1] in self.we_heads and len(w.split()) <= 5:
+            return True  # "Nine organisations ask ...", by "We, the undersigned organisations"
         if not self.names:
             return False
         w = re.sub(r"^the\s+", "", w)
@@ -326,13 +344,21 @@ class Voice:
 
     def reports(self, prefix: str) -> bool:
         """Whether ``prefix`` puts what follows in someone else's mouth ("X says that")."""
+        operative = OPERATIVE_RE.match(prefix)
         for m in REPORT_RE.finditer(prefix):
             if m.group()[:1].isupper() and prefix[: m.start()].strip():
                 continue  # "Member States that ...": a name, not "states that"
+            if operative and operative.start("verb") == m.start():
+                continue  # "Believes that the EU should ...": the resolution's own words
             before = prefix[max(0, m.start() - 120) : m.start()]
             words = before.split()[-4:]
             if _FIRST_PERSON_RE.search(" ".join(words)):
                 continue  # "We believe that ..."
+            if re.search(r"\b(?:our|my)\s*$", before, re.IGNORECASE):
+                continue  # "if you have not signed our petition, ...": our own text
+            relative = re.search(r"\b(?:who|which)\s+(?:\w+\s+)?$", before, re.IGNORECASE)
+            if relative and not re.search(r"\bthat\b", prefix[m.end() :], re.IGNORECASE):
+                continue  # "Readers who feel as I do can write ...": a relative clause
             piece = re.split(r"[,;:(—–]|\band\s+|\bbut\s+", before)[-1]
             piece = re.sub(r"(?:\s+(?:also|again|has|have|had|\w+ly))+\s*$", "", piece)
             if piece.strip() and self.is_own(piece):
@@ -412,6 +438,8 @@ def find_voice(doc) -> Voice:
         if not m:
             continue
         np = m.group("np")
+        if OPERATIVE_RE.match(np):
+            continue  # "Deplores X and calls on Y": a resolution's paragraph has no subject
         if _PRONOUN_WHO & {np.lower()} or _NOT_A_SUBJECT_RE.match(np) or _WH_RE.search(np):
             continue  # "Despite repeated requests by ...": "requests" is a noun there
         # The lead of a release says who issues it, dated "today": "X today urged ...",
@@ -490,6 +518,7 @@ def find_voice(doc) -> Voice:
         # an organisation, or several, speak of themselves with these nouns: "the
         # organisation", "the coalition", "the groups", "the signatories"
         voice.heads |= _COLLECTIVE_HEADS
+    voice.we_heads = {m.group("head").lower() for m in _WE_THE_RE.finditer(text)}
     voice.quotes = attribute(text, quote_spans(text, doc.paragraphs), doc.paragraphs)
     voice.quotes += headline_quotes(text)
     _add_people(voice, text)
@@ -532,6 +561,12 @@ def _add_people(voice: Voice, text: str) -> None:
         tied = any(name in title for name in voice.names if len(name) > 2) or any(
             name in who for name in voice.names if len(name) > 2
         )
+        # "Border Light's advocacy director", of Border Light International: the name
+        # shortened to its first words, as a release calls itself after its lead
+        tied = tied or any(
+            re.search(rf"\b{re.escape(short)}[’']s\b", title)
+            for short in _short_names(voice.names)
+        )
         tied = tied or _normal_name(quote.who) in members
         # "said the Special Rapporteur on trafficking in persons": a member named by
         # the office the list gives them
@@ -550,6 +585,17 @@ def _add_people(voice: Voice, text: str) -> None:
             voice.names.add(person)
             # "Park said", "Ambrose added": family names come first or last
             voice.names |= {person.split()[0], person.split()[-1]} - _TITLES
+
+
+def _short_names(names: set[str]) -> set[str]:
+    """ "border light" for "border light international": a name of three words or more
+    without its last ones."""
+    shorts = set()
+    for name in names:
+        words = re.sub(r"^the\s+", "", name).split()
+        if len(words) >= 3:
+            shorts.add(" ".join(words[:2]))
+    return shorts
 
 
 def _own_quote(voice: Voice, quote: Quote, text: str) -> Quote:
