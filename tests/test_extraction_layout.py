@@ -342,3 +342,20 @@ def test_a_reporters_question_in_a_transcript_is_not_the_texts_request():
 
 def test_a_caption_placed_by_its_picture_is_furniture():
     assert extract_calls("Above: Volunteers pack winter coats for the shelter in Bangkok.") == []
+
+
+def test_a_petitions_greeting_by_title_is_to_whom_its_header_addresses_it():
+    text = (
+        "A petition to the Chinese Embassy in Ottawa\n\nYour Excellency,\n\nOur relatives are "
+        "held in Tumen. We ask you to tell Beijing that they are refugees.\n\n"
+        "Please stop the returns."
+    )
+    assert [c.addressee for c in extract_calls(text)] == ["china", "china"]
+
+
+def test_a_reporters_question_labelled_with_the_outlet_is_the_reporters():
+    text = (
+        "Reporter (Mainichi): Will the minister agree to meet the families?\n\n"
+        "Spokesperson: China should let them leave."
+    )
+    assert [c.ask for c in extract_calls(text)] == ["Let them leave"]

@@ -880,3 +880,28 @@ def test_a_directors_title_with_the_organisations_short_name_ties_the_quote_to_i
         '"Beijing must not send them back."'
     )
     assert [c.ask for c in extract_calls(text)][-1] == "Do not send them back"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Let's move on to the next question.",  # a chair moving the meeting along
+        "Let Beijing explain that to the families.",  # a challenge, not an order
+    ],
+)
+def test_let_us_move_on_and_let_them_explain_are_no_orders(sentence):
+    assert_no_call(sentence)
+
+
+def test_a_manner_adverb_after_be_keeps_a_passive_demand():
+    text = "Chinese police hold them in Tumen. Escapees must not be forcibly returned."
+    assert [c.addressee for c in extract_calls(text)] == ["china"]
+
+
+def test_the_ambassador_is_the_one_whose_country_the_text_named_long_before():
+    text = (
+        "I have written to the Chinese ambassador in London every month for six years. "
+        + "The letters are short. " * 12
+        + "The ambassador should tell his government that people here are watching."
+    )
+    assert extract_calls(text)[-1].addressee == "china"

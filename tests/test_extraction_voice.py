@@ -377,3 +377,29 @@ def test_a_paragraph_after_x_needs_to_hear_this_is_said_to_x():
         "Beijing, too, needs to hear this plainly. Let the agency into the detention centres."
     )
     assert calls_of(text)[-1] == ("Let the agency into the detention centres.", "china")
+
+
+def test_a_wire_dateline_naming_its_agency_makes_the_text_a_report():
+    text = (
+        "BUSAN, May 9 (Harbour Wire) - Activists on Friday urged China to free the women.\n\n"
+        "China must open its detention centres, said Yoo Ji-an, an activist with a local group."
+    )
+    assert extract_calls(text) == []
+
+
+def test_an_attribution_after_the_demand_with_the_verb_first_is_someone_elses():
+    assert extract_calls("Seoul should press harder, said Oh Min-jae, a lawmaker.") == []
+    own = (
+        "Han River Relief\n\nPRESS RELEASE\n\nHan River Relief today urged Seoul to act.\n\n"
+        "Seoul must speak up now, said Ro Yun-hee, director of Han River Relief."
+    )
+    assert extract_calls(own)[-1].ask == "Speak up now"
+
+
+def test_a_ministrys_statement_speaks_as_the_government_and_it():
+    text = (
+        "Statement by the Ministry of Foreign Affairs on the detained North Koreans\n\n"
+        "The Government notes the reports with grave concern. The Government has long raised "
+        "the matter with Beijing, and it again urges China to let the detainees leave."
+    )
+    assert [c.addressee for c in extract_calls(text)] == ["china"]

@@ -58,6 +58,7 @@ from articles.extraction.actors import (
     find_actors,
     mention_end,
 )
+from articles.extraction.layout import diplomat_of
 from articles.extraction.sentences import Doc, word_set
 from articles.extraction.triggers import Hit, is_participle
 from articles.extraction.voice import LEGAL_SUBJECT_RE, leading_subject
@@ -460,7 +461,8 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         return Resolved(_agent_of(doc, idx, hit), -0.25, doubt="inferred")
     if LEGAL_SUBJECT_RE.match(subj):
         return None
-    earlier = _office_named_before(doc, idx, subj)
+    # "the ambassador", after "the Chinese ambassador in London" or outside its embassy
+    earlier = _office_named_before(doc, idx, subj) or diplomat_of(doc, subj, idx)
     if earlier:
         # "the ministry", after "the Unification Ministry"
         return Resolved(earlier, -0.1, doubt="context")
@@ -528,7 +530,9 @@ def _office_named_before(doc: Doc, idx: int, subject: str) -> str | None:
         return None
     head = m.group("head").lower()
     any_office = None
-    for j in range(idx, max(-1, idx - 10), -1):
+    # an ambassador is never the text's own government: look further back for whose
+    window = 30 if head in {"ambassador", "embassy", "consulate", "mission"} else 10
+    for j in range(idx, max(-1, idx - window), -1):
         text = doc.sentences[j].text
         for pos, actor in reversed(doc.raw_mentions(j)):
             if actor in {"home", "public", "state_party", "international_community"}:

@@ -117,6 +117,13 @@ def speaks_for_document(doc: Doc, idx: int, speaker: str | None) -> bool:
         verb = doc.sentences[idx].text.lstrip("\"“'‘([").split(" ", 1)[0].lower()
         return not voice.report and (verb.endswith("s") or verb.endswith("ing"))
     if speaker.lower() in _PRONOUN_SPEAKERS:
+        # "The Government has long asked ..., and it again urges ...": this sentence's
+        # own subject first
+        text = doc.sentences[idx].text
+        if not re.match(rf"[\"“'‘(]*{re.escape(speaker)}\b", text, re.IGNORECASE):
+            subject = leading_subject(text)
+            if subject and subject.lower() not in _PRONOUN_SPEAKERS:
+                return voice.is_own(subject)
         # "They further called on ...": whoever the last sentences were about; a
         # quotation's first words are not its speaker ('"No agreement can ...," they said.')
         for j in range(idx - 1, max(-1, idx - 4), -1):

@@ -39,7 +39,10 @@ _LET_US_FORMULA_RE = re.compile(
     r"|start\s+with|begin\s+with|turn\s+to|look\s+at|imagine|put\s+it|know)\b"
     # a target cheered, not an act: "Let's get to 50,000!", "Let us reach 10k by May"
     r"|(?:get\s+to|reach|hit|make\s+it\s+to|pass|break)\s+(?:the\s+)?[\d,.]+\s*(?:k\b|thousand"
-    r"|million|signatures|names|supporters)?",
+    r"|million|signatures|names|supporters)?"
+    # a chair moving the meeting along: "Let's move on to the next question."
+    r"|(?:move\s+on|go\s+on|proceed|take\s+(?:the\s+next|one\s+more|a\s+few)|hear\s+from"
+    r"|open\s+the\s+floor|conclude|wrap\s+up|pause)\b",
     re.IGNORECASE,
 )
 
@@ -128,6 +131,9 @@ _NOT_A_DIRECTIVE_RE = re.compile(
     r"|let\s+(?:me|it\s+be\s+said)\b|do\s+(?:you|we|they|i)\b|open\s+letter\b"
     # a speaker's formula about their own words: "Please allow me to refrain from ..."
     r"|(?:allow|permit)\s+me\s+to\b|(?:forgive|excuse|bear\s+with)\s+me\b"
+    # a challenge, not an order: "Let it say so in public", "Let them try to explain"
+    r"|let\s+(?:it|him|her|them|beijing|pyongyang|seoul|the\s+\w+)\s+(?:say|claim|argue|explain"
+    r"|try|deny|insist|pretend|answer)\b"
     # a profile's heading introduces someone: "Meet Soo-ah, our new coordinator"
     r"|meet\s+(?:(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?\s*(?:[,:—–]|$)|our\s)"
     # a concession: "Call them what you like: the law ..."

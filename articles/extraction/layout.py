@@ -132,7 +132,7 @@ _PRAYER_RE = re.compile(
     re.IGNORECASE,
 )
 _QUESTION_LINE_RE = re.compile(
-    r"^(?:q\s*\d*|question|reporter|journalist)\s*[:.—–-]\s", re.IGNORECASE
+    r"^(?:q\s*\d*|question|reporter|journalist)(?:\s*\([^)]{1,40}\))?\s*[:.—–-]\s", re.IGNORECASE
 )
 
 
@@ -262,6 +262,7 @@ def analyse(doc: Doc) -> Layout:
         ):
             layout.furniture.add(i)
     _find_lead_ins(doc, layout)
+    layout.addressed_to = _addressed_to(doc, layout)
     _find_letters(doc, layout)
     _find_addresses(doc, layout)
     stated = _home(doc, layout)
@@ -269,7 +270,6 @@ def analyse(doc: Doc) -> Layout:
     layout.home, layout.home_known = home or layout.home, home is not None
     layout.home_stated = stated is not None
     layout.reviewed = _reviewed(doc)
-    layout.addressed_to = _addressed_to(doc, layout)
     return layout
 
 
@@ -363,7 +363,7 @@ def _find_letters(doc: Doc, layout: Layout) -> None:
         if not m:
             i += 1
             continue
-        addressee = _saluted(doc, i, m)
+        addressee = _saluted(doc, i, m, layout.addressed_to)
         # "Dear Minister, I am writing ...": a letter quoted in one paragraph
         inline = bool(sentences[i].text[m.end() :].strip(' \t"”'))
         if inline:
@@ -557,12 +557,15 @@ def _reviewed(doc: Doc) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _saluted(doc: Doc, idx: int, m: re.Match[str]) -> str | None:
-    """The addressee class of the person a salutation greets."""
+def _saluted(doc: Doc, idx: int, m: re.Match[str], header: str | None) -> str | None:
+    """The addressee class of the person a salutation greets; ``header``: whom the
+    page's header addresses the letter or petition to."""
     name = m.group("dear") or m.group("to") or ""
     named = _named_or_head_of_state(name) if name else None
     if named:
         return named  # "Dear President Xi", "Dear friends" (the readers)
+    if header:
+        return header  # "Your Excellency," under "A petition to the Chinese Embassy"
     person = _PERSON_RE.match(name)
     # "Dear Minister", "Your Excellency": the instruction or address block says who.
     first = max(0, idx - 15)

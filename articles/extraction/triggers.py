@@ -270,6 +270,10 @@ def modal_hits(sentence: str) -> list[Hit]:
             continue
         vp_start, first, nxt = verb
         first_l = first.lower()
+        if first_l == "be" and nxt.lower().endswith("ly"):
+            # "must not be forcibly returned": the participle after the adverb
+            after_adverb = _verb_after(sentence, vp_start + 2)
+            nxt = after_adverb[1] if after_adverb else nxt
         if _EPISTEMIC_RE.match(sentence, m.end()):
             continue  # "must surely know", "must have its reasons": a guess, not a demand
         if first_l in _COGNITION_VERBS and _GENERIC_PERSON_RE.search(prefix[-12:]):

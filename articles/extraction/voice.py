@@ -116,6 +116,13 @@ TRAILING_ATTRIBUTION_RE = re.compile(
 )
 
 
+# "..., said Kim Ha-na, a lawmaker of the opposition party.": the verb first
+INVERTED_ATTRIBUTION_RE = re.compile(
+    r",\s*(?:said|says|added|argued|insisted|warned|wrote|noted|stated|explained|urged)\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][^,.;“”\"]{1,60}?)(?:,\s*(?P<title>[^.;“”\"]{2,160}))?[\s.!”\"]*$"
+)
+
+
 def own_clause(prefix: str) -> str:
     """The part of ``prefix`` after the last ';' (or ':' not introducing speech)."""
     cut = prefix.rfind(";")
@@ -173,6 +180,9 @@ _ABOUT_RE = re.compile(
 )
 _NEWS_RE = re.compile(
     r"\((?:Reuters|AP|AFP|Yonhap|dpa|UPI|Kyodo|Xinhua|Bloomberg)\)|\b(?:Reporting|Editing)\s+by\b"
+    # a wire's dateline names its agency: "SEOUL, April 3 (Korea Wire) -"
+    r"|^[A-Z][A-Z .'-]{2,30},?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)"
+    r"\s*\([A-Z][\w .&-]{1,30}\)\s*[–—-]"
     # a news photo's agency credit, a story's update stamp
     r"|/\s*(?:Newsis|Yonhap|News1|AP|AFP|Reuters|EPA|Getty\s+Images)\s*$"
     r"|\bUpdated\s+\d{4}-\d{2}-\d{2}\b"
@@ -319,6 +329,11 @@ class Voice:
             return False
         if _SIGNATORIES_RE.search(w):
             return True  # "the eleven organisations listed below", "the undersigned"
+        if re.match(r"(?:the\s+)?government\b", w) and any(
+            re.search(r"\b(?:ministry|government|office\s+of\s+the\s+president)\b", name)
+            for name in self.names
+        ):
+            return True  # a ministry's statement: "The Government ... urges China to ..."
         if w.split()[-1:] and w.split()[-1] in self.we_heads and len(w.split()) <= 5:
             return True  # "Nine organisations ask ...", by "We, the undersigned organisations"
         if not self.names:
@@ -367,7 +382,13 @@ class Voice:
         return False
 
     def attributed_to_other(self, sentence: str, after: int) -> bool:
-        """A trailing attribution to someone else: "..., officials said."."""
+        """A trailing attribution to someone else: "..., officials said.", "..., said
+        Kim Ha-na, a lawmaker of the opposition."."""
+        inverted = INVERTED_ATTRIBUTION_RE.search(sentence, max(after, len(sentence) - 250))
+        if inverted:
+            title = (inverted.group("title") or "").lower()
+            tied = any(name in title for name in self.names if len(name) > 3)
+            return not (tied or self.is_own(inverted.group("who")))
         m = TRAILING_ATTRIBUTION_RE.search(sentence, max(after, len(sentence) - 200))
         if not m:
             return False
@@ -453,7 +474,9 @@ def find_voice(doc) -> Voice:
         elif m.group("said") or m.group("past"):
             add(np, 0.5)
     for m in _BY_LINE_RE.finditer(text):
-        add(m.group("by") or m.group("by2") or m.group("by3"), 3.0)
+        by = m.group("by") or m.group("by2") or m.group("by3")
+        # "Statement by the Ministry of Foreign Affairs on the returns": the name only
+        add(re.split(r"\s+(?:on|regarding|concerning|about|following|in\s+response)\s", by)[0], 3.0)
     for m in _ABOUT_RE.finditer(text):
         add(m.group("name"), 3.0)
     # "UNHCR spokesperson Mariam Osei" in a release: the organisation speaks through them
