@@ -905,3 +905,16 @@ def test_the_ambassador_is_the_one_whose_country_the_text_named_long_before():
         + "The ambassador should tell his government that people here are watching."
     )
     assert extract_calls(text)[-1].addressee == "china"
+
+
+def test_a_polite_condition_is_a_request():
+    text = "Dear Ms Okoye,\n\nI would be grateful if you could raise the returns with the minister."
+    assert [c.ask for c in extract_calls(text)] == ["Raise the returns with the minister"]
+
+
+def test_a_lists_introducer_may_say_whom_its_recommendations_are_for():
+    text = (
+        "My recommendations to the international community are the following:\n"
+        "(a) Keep the returns on the Council's agenda;\n(b) Fund the shelters in transit countries."
+    )
+    assert [c.addressee for c in extract_calls(text)] == ["international_community"] * 2

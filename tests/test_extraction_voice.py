@@ -403,3 +403,13 @@ def test_a_ministrys_statement_speaks_as_the_government_and_it():
         "the matter with Beijing, and it again urges China to let the detainees leave."
     )
     assert [c.addressee for c in extract_calls(text)] == ["china"]
+
+
+def test_some_groups_are_others_and_a_ministry_is_no_group():
+    text = (
+        "Briefing by the Unification Ministry spokesperson\n\nThe Government regrets the "
+        "returns. We call on the Chinese government to stop them.\n\n"
+        "Q. Some civic groups are urging the Government to summon the ambassador. Your view?\n\n"
+        "A. We are aware of those calls."
+    )
+    assert [c.addressee for c in extract_calls(text)] == ["china"]

@@ -279,6 +279,11 @@ _LEAD_TARGET_RE = re.compile(
     re.IGNORECASE,
 )
 _OBJECT_PRONOUN_RE = re.compile(r"^(?:him|her|them|it)$", re.IGNORECASE)
+_RECOMMENDATIONS_TO_RE = re.compile(
+    r"\b(?:recommendations|requests|demands|asks|appeal|message)\s+(?:to|for)\s+(?P<np>[^:]{2,80}?)"
+    r"\s+(?:are|is|include)\b[^:]{0,40}:\s*$",
+    re.IGNORECASE,
+)
 _LEAD_MODAL_RE = re.compile(
     r"\s(?:should|must|shall|ought\s+to|needs?\s+to|has\s+to|have\s+to)\s*(?:now\s+)?:\s*$",
     re.IGNORECASE,
@@ -298,6 +303,12 @@ def lead_in_addressee(doc: Doc, lead: int) -> str | None:
     while (found := _LEAD_TARGET_RE.search(text, pos)) is not None:
         m, pos = found, found.start("np")
     if not m:
+        # "My recommendations to the international community are as follows:"
+        to = _RECOMMENDATIONS_TO_RE.search(text)
+        if to:
+            named = classify_np(to.group("np"))
+            if named:
+                return named
         # "The Japanese Government should:", "Ministers must:": the modal's subject
         modal = _LEAD_MODAL_RE.search(text)
         if modal:
@@ -339,7 +350,11 @@ class Resolved:
     doubt: str | None = None
 
 
-_A_STATE_RE = re.compile(r"^(?:a|any)\s+(?:government|state|country|nation|democracy)$", re.I)
+# "A country with that history", "A government whose constitution ...": described
+_A_STATE_RE = re.compile(
+    r"^(?:a|any)\s+(?:government|state|country|nation|democracy)\s+(?:with|whose|that|which|like)\s",
+    re.IGNORECASE,
+)
 _RELATIVE_TAIL_RE = re.compile(r"\s+(?:who|whom|whose|which|that)\b.*$", re.IGNORECASE | re.DOTALL)
 
 
@@ -381,7 +396,7 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
     described = subj
     subj = _RELATIVE_TAIL_RE.sub("", subj) or subj
     subj_l = subj.lower()
-    if _A_STATE_RE.match(subj) and described != subj and hit.kind != "modal_passive":
+    if _A_STATE_RE.match(described) and hit.kind != "modal_passive":
         # "A government whose constitution calls them its nationals cannot be silent":
         # the state the text was just speaking of, described by what it is
         actor, _ = recent_actor(doc, idx)

@@ -88,7 +88,8 @@ TRIGGER_RE = re.compile(
     r"\b(?:should|must|ought|needs?|needed|ha(?:s|ve)|had|would|urg\w*|call\w*|appeal\w*"
     r"|implor\w*|ask\w*|demand\w*|request\w*|beseech\w*|press\w*|encourag\w*|exhort\w*"
     r"|invit\w*|challeng\w*|recommend\w*|wants?|wanted|like|it|this|only|best|right|sole"
-    r"|surest|one|first|most|cannot|can|could|mustn|shouldn|now|time)\b",
+    r"|surest|one|first|most|cannot|can|could|mustn|shouldn|now|time|grateful|obliged"
+    r"|appreciate)\b",
     re.IGNORECASE,
 )
 

@@ -16,7 +16,8 @@
   group asked the ministry to ...", "Last year the experts urged ..."): an
   earlier exchange told as history, not the text's call today.
 * A pseudo-cleft says what is asked: "What we are asking is that our government
-  keep its word", "All I ask is for Seoul to ...".
+  keep its word", "All I ask is for Seoul to ..."; so does a polite condition:
+  "I would be grateful if you could ask the Foreign Secretary ...".
 * "to" before a verb is the infinitive, not "to a third country"; one inside
   a relative clause ("Americans who want to help ... to call") is not the ask.
 """
@@ -175,9 +176,33 @@ def _cleft_hits(sentence: str) -> list[Hit]:
     return hits
 
 
+# A polite request: "I would be grateful if you could ask the Foreign Secretary ...",
+# "We would appreciate it if the ministry would publish ..."
+_GRATEFUL_RE = re.compile(
+    r"\b(?P<who>we|i)\s+(?:would|should)\s+(?:be\s+(?:most\s+|very\s+)?(?:grateful|obliged)"
+    r"|(?:greatly\s+)?appreciate\s+it)\s+if\s+",
+    re.IGNORECASE,
+)
+
+
+def _grateful_hits(sentence: str) -> list[Hit]:
+    m = _GRATEFUL_RE.search(sentence)
+    if not m:
+        return []
+    rest = sentence[m.end() : m.end() + 200]
+    np_end = actor_np_end(rest)
+    modal = r"\s+(?:could|would|might|can|will)\s+(?:please\s+)?(?P<neg>not\s+)?"
+    after = re.match(modal, rest[np_end or 0 :])
+    if np_end is None or not after:
+        return []
+    vp_start = m.end() + np_end + after.end()
+    neg = "not" if after.group("neg") else ""
+    return [Hit("urge", vp_start, neg, rest[:np_end], base=0.9, speaker=m.group("who"))]
+
+
 def demand_hits(sentence: str) -> list[Hit]:
     """Someone urging, asking or calling on someone to act ("We urge X to ...")."""
-    hits = _cleft_hits(sentence)
+    hits = _cleft_hits(sentence) + _grateful_hits(sentence)
     for n, m in enumerate(_DEMAND_RE.finditer(sentence)):
         if len(hits) >= MAX_HITS or n >= MAX_MATCHES:
             break

@@ -132,7 +132,8 @@ _PRAYER_RE = re.compile(
     re.IGNORECASE,
 )
 _QUESTION_LINE_RE = re.compile(
-    r"^(?:q\s*\d*|question|reporter|journalist)(?:\s*\([^)]{1,40}\))?\s*[:.—–-]\s", re.IGNORECASE
+    r"^(?:q\s*\d*|question|reporter|journalist)(?:\s*\([^)]{1,40}\))?\s*[:.—–-]\s",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 

@@ -246,6 +246,11 @@ _CONVENER_RE = re.compile(
     r"|network|alliance|signatories|group)|signatory|of\s+the\s+signatories)\b",
     re.IGNORECASE,
 )
+# A state's body does not speak of itself as "the groups": those are others
+_STATE_BODY_RE = re.compile(
+    r"\b(?:ministry|government|parliament|assembly|senate|embassy|spokesperson|secretary"
+    r"|cabinet|office\s+of)\b"
+)
 _COLLECTIVE_HEADS = word_set(
     """
     organisation organization group signatories coalition organisations organizations groups
@@ -305,6 +310,9 @@ def _is_a_name(line: str) -> bool:
 
 
 _PRONOUN_WHO = frozenset({"he", "she", "they", "it", "we"})
+_OTHERS_QUANTIFIERS = frozenset(
+    {"some", "other", "several", "many", "a", "an", "various", "certain"}
+)
 
 
 @dataclass
@@ -344,6 +352,8 @@ class Voice:
         if _BARE_TITLE_RE.match(w) and _BARE_TITLE_RE.sub("", w) in self.names:
             return True  # "spokesperson Lina Moro"
         words = w.split()
+        if words and words[0] in _OTHERS_QUANTIFIERS:
+            return False  # "some civic groups", "other organisations": not the speaker
         if words and words[-1] in self.heads and len(words) <= 4:
             return True  # "the organisation", "the experts", "the eleven organisations"
         # "Korea Refuge Watch, which ...", "UN human rights experts*": the name and
@@ -537,7 +547,7 @@ def find_voice(doc) -> Voice:
         for name in voice.names
         if len(name.split()) > 1 and _ORG_HEAD_RE.fullmatch(name.split()[-1].title())
     }
-    if any(" " in name or name.isupper() for name in voice.names):
+    if voice.names and not any(_STATE_BODY_RE.search(name) for name in voice.names):
         # an organisation, or several, speak of themselves with these nouns: "the
         # organisation", "the coalition", "the groups", "the signatories"
         voice.heads |= _COLLECTIVE_HEADS
