@@ -918,3 +918,19 @@ def test_a_lists_introducer_may_say_whom_its_recommendations_are_for():
         "(a) Keep the returns on the Council's agenda;\n(b) Fund the shelters in transit countries."
     )
     assert [c.addressee for c in extract_calls(text)] == ["international_community"] * 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The rapporteur's team should arrive in Yanji on Thursday.",  # expected, not asked
+        "Pyongyang should know by now that the camps are documented.",
+        "Officials in Seoul must be wondering what comes next.",  # a deduction
+    ],
+)
+def test_expectations_and_deductions_are_no_demands(sentence):
+    assert_no_call(sentence)
+
+
+def test_what_should_be_going_on_is_still_a_demand():
+    assert only_call("Seoul should be receiving the families by now, not turning them away.")

@@ -17,7 +17,8 @@
   not "Could Britain change China's policy on its own?".
 
 Not triggers: past and retrospective modals ("had to", "should have acted"),
-guesses ("must surely know", "must be difficult"), remarks ("we have to
+guesses ("must surely know", "must be difficult", "must be wondering"),
+expectations ("should arrive on Monday", "should know by now"), remarks ("we have to
 admit"), emotions ("should be ashamed", "should not feel blamed": how someone
 is to feel is no act they can be asked for), predictions ("will have to"),
 risks and consequences ("could face", "could trigger").
@@ -196,6 +197,18 @@ _EPISTEMIC_RE = re.compile(
 )
 
 
+# "should arrive on Monday", "should be back next week", "should know by now": what
+# is expected to happen, not what anyone is asked to do
+_EXPECTED_RE = re.compile(
+    r"(?:(?:arrive|reach|land|hear|be\s+(?:back|there|here|ready|available|out"
+    r"|published|released|completed|finished|over))\b[^.;:]{0,50}?\b(?:on\s+(?:Monday|Tuesday"
+    r"|Wednesday|Thursday|Friday|Saturday|Sunday)|next\s+(?:week|month|year)|tomorrow|soon"
+    r"|shortly|later\s+(?:today|this\s+\w+)|within\s+(?:days|hours|the\s+week))\b"
+    r"|(?:know|realise|realize|understand|see|be\s+aware|have\s+heard)\b[^.;:]{0,40}?\bby\s+now\b)",
+    re.IGNORECASE,
+)
+
+
 _COGNITION_VERBS = word_set(
     """
     wonder admit acknowledge concede confess note say imagine agree assume suspect ask
@@ -276,6 +289,8 @@ def modal_hits(sentence: str) -> list[Hit]:
             nxt = after_adverb[1] if after_adverb else nxt
         if _EPISTEMIC_RE.match(sentence, m.end()):
             continue  # "must surely know", "must have its reasons": a guess, not a demand
+        if _EXPECTED_RE.match(sentence, vp_start):
+            continue  # "should arrive on Monday", "should know by now": an expectation
         if first_l in _COGNITION_VERBS and _GENERIC_PERSON_RE.search(prefix[-12:]):
             continue  # "we have to admit", "you have to wonder": a remark, not a demand
         if first_l in {"feel", "seem", "appear"}:
@@ -298,7 +313,9 @@ def modal_hits(sentence: str) -> list[Hit]:
         if first_l == "be" and nxt.lower() in _AGENTIVE_ADJECTIVES:
             pass  # "Seoul must be ready to receive them": asks for an attitude
         elif first_l == "be" and nxt.lower().endswith("ing") and len(nxt) > 5:
-            pass  # "The world should be watching": what an actor is to be doing
+            if modal == "must":
+                continue  # "Tokyo must be wondering what comes next": a deduction
+            # "The world should be watching": what an actor is to be doing
         elif first_l == "be" and (
             nxt.lower() in {"a", "an", "the"} or (neg and not is_participle(nxt))
         ):
