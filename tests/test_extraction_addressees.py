@@ -383,3 +383,14 @@ def test_roman_numerals_number_the_items_of_a_sub_list():
 def test_ministers_opening_a_sentence_are_the_texts_own_government():
     text = "LONDON - The dialogue with China opens on Monday. Ministers should raise the cases."
     assert extract_calls(text)[-1].addressee == "other"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pyongyang's remaining friends should tell it to stop the punishments.",
+        "Beijing's trading partners must make access a condition of every deal.",
+    ],
+)
+def test_a_states_friends_and_partners_are_other_states_not_that_state(sentence):
+    assert [c.addressee for c in extract_calls(sentence)] == ["international_community"]

@@ -17,6 +17,8 @@ Rules (each a fact about how the campaign's texts name the parties):
   diplomats", "Chinese negotiators", "American policy".
 * Donors, delegations, unnamed countries and groups of organisations together
   are the ``international_community``; "DPR Korea" is the North.
+* A state's neighbours, allies, partners or friends are other states, together
+  the ``international_community``: "China's neighbours" are not China.
 
 Each pattern is compiled behind a cheap look-ahead on its first character;
 ``ACTOR_SOURCES`` keeps the plain sources, so a test can check that the gate
@@ -323,8 +325,19 @@ _TOGETHER_RE = re.compile(r"\band\b|,|\bas\s+well\s+as\b")
 _NOT_TOGETHER_RE = re.compile(r"\b(?:with|in|by|from|to|at|on|into|against|than|over)\b")
 
 
+# "China's neighbours", "Seoul's allies", "the friends of Pyongyang": other states
+_RELATED_STATES_RE = re.compile(
+    r"^(?:the\s+)?(?:[\w.-]+\s+){1,4}?(?:neighbou?rs|allies|partners|friends|backers|donors)"
+    r"(?:\s+(?:of|to)\b|$)"
+    r"|[’']s\s+(?:[\w-]+\s+){0,2}(?:neighbou?rs|allies|partners|friends|backers|donors)\b",
+    re.IGNORECASE,
+)
+
+
 def classify_np(np: str) -> str | None:
     """Addressee named by a noun phrase, or None when it names no actor."""
+    if _RELATED_STATES_RE.search(np) and find_actors(np):
+        return "international_community"  # "China's neighbours": states, but not China
     mentions = find_actors(np)
     for (a_pos, a_class), (b_pos, b_class) in zip(mentions, mentions[1:], strict=False):
         if a_pos == b_pos or (a_class == b_class and a_class != "other"):
