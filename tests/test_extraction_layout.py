@@ -359,3 +359,12 @@ def test_a_reporters_question_labelled_with_the_outlet_is_the_reporters():
         "Spokesperson: China should let them leave."
     )
     assert [c.ask for c in extract_calls(text)] == ["Let them leave"]
+
+
+def test_a_records_label_lines_are_furniture():
+    text = (
+        "Speaker: Let Them Go Network chair Ms Oh\nVenue: Free Passage Hall, Seoul\n\n"
+        "Seoul must raise the returns with Beijing."
+    )
+    found = [c.sentence for c in extract_calls(text)]
+    assert found == ["Seoul must raise the returns with Beijing."]

@@ -29,7 +29,8 @@ furniture and its structure. Rules:
   other people's words; lists of names ("Signatories: ...") ask nothing, nor
   do the lines listed under them, nor a newsletter's contents ("In this issue:
   - Meet our new coordinator"), nor a name followed by its place in brackets
-  ("Harbour Light Fellowship (Canada)").
+  ("Harbour Light Fellowship (Canada)"), nor a record's label lines ("Speaker:
+  Ms Lee (Chair)", "Venue: Palais des Nations").
 * **The page about itself.** Offers of the publisher's own products ("Get our
   columns in your inbox every Friday"), how to reply to the page ("Send your
   letter to letters@...", "Write to us.") and its social media ("Follow us on
@@ -87,6 +88,15 @@ _CONTACT_RE = re.compile(
 _NAMES_LINE_RE = re.compile(
     r"^(?:signatories|signed|co-?signed\s+by|endorsed\s+by|supported\s+by|cc|tags|keywords"
     r"|topics|filed\s+under)\s*:",
+    re.IGNORECASE,
+)
+# A record's label and its value, on a line without a full stop: "Speaker: Ms Lee (Chair)",
+# "Venue: Palais des Nations", "Name: Ri Sun-hwa"; not an e-mail's "Subject: ..."
+_LABEL_LINE_RE = re.compile(
+    r"^(?:speakers?|chair(?:ed\s+by)?|moderator|presenter|panel(?:lists?|ists?)?|participants"
+    r"|present|attendees|date|time|venue|location|place|event|session|agenda\s+item|item"
+    r"|language|languages|index|category|source|issued|updated|published|posted|name|names"
+    r"|gender(?:\s+m/f)?|age|status|reference|ref|document|symbol)\s*:\s*\S[^.!?]{0,120}$",
     re.IGNORECASE,
 )
 # Readers' comments below a post or petition: other people's words, not the page's.
@@ -248,6 +258,7 @@ def analyse(doc: Doc) -> Layout:
         if (
             navigation[line_start]
             or _NAMES_LINE_RE.match(s.text)
+            or (i in layout.alone and _LABEL_LINE_RE.match(s.text.strip()))
             or (comments is not None and i >= comments)
             or (i in layout.alone and is_widget(s.text))
             or _ONLY_AN_ADDRESS_RE.match(s.text)
