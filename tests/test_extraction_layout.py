@@ -368,3 +368,26 @@ def test_a_records_label_lines_are_furniture():
     )
     found = [c.sentence for c in extract_calls(text)]
     assert found == ["Seoul must raise the returns with Beijing."]
+
+
+def test_an_open_letter_greeting_the_president_by_title_and_its_petition_lines():
+    text = (
+        "[Open letter] From the mothers of the returned: Mr. President, please meet us\n\n"
+        "To the Honourable President of the Republic of Korea,\n\nOur daughters were sent "
+        "back from Yanji in the winter. We ask you to raise their names in Beijing.\n\n"
+        "Please meet us.\n\nWith hope,\nThe Mothers' Circle\n\n"
+        "* Citizens who agree with us are invited to add their names below."
+    )
+    found = [c.addressee for c in extract_calls(text)]
+    assert found == ["south_korea_government"] * 3 + ["public"]
+
+
+def test_an_address_line_ending_in_a_colon_opens_a_letter_that_ends_at_a_heading():
+    text = (
+        "Hana Kim started this petition to President Xi Jinping and 2 others\n\n"
+        "To President Xi Jinping, the Ministry of Public Security and the Ambassador of "
+        "China:\n\nWe, the undersigned, call on you to free the women held in Tumen.\n\n"
+        "Keep your promise.\n\nWhy is this important?\n\n"
+        "Please sign this petition and share it with three friends."
+    )
+    assert [c.addressee for c in extract_calls(text)] == ["china", "china", "public"]

@@ -934,3 +934,39 @@ def test_expectations_and_deductions_are_no_demands(sentence):
 
 def test_what_should_be_going_on_is_still_a_demand():
     assert only_call("Seoul should be receiving the families by now, not turning them away.")
+
+
+def test_would_like_to_ask_is_a_request_and_inviting_a_speaker_is_not():
+    text = "We would also like to ask the international community to help bring them home."
+    assert [c.addressee for c in extract_calls(text)] == ["international_community"]
+    assert_no_call("I would now like to invite the Ambassador of Norway to respond.")
+
+
+def test_what_an_actor_ought_to_do_is_a_demand_on_it():
+    call = only_call("What the National Assembly ought to do now is hold a hearing every year.")
+    assert (call.addressee, call.ask) == ("south_korea_government", "Hold a hearing every year")
+
+
+def test_a_headline_without_its_article_still_names_the_government():
+    text = "Government must summon the Chinese ambassador\n\nSeoul has said nothing for a week."
+    assert [c.addressee for c in extract_calls(text)] == ["south_korea_government"]
+
+
+def test_nouns_that_look_like_orders_in_a_transcript_are_not_orders():
+    text = (
+        "Press Conference Room, Ministry of Foreign Affairs\n\n"
+        "Press Secretary Ito: Japan is following the situation with concern."
+    )
+    assert extract_calls(text) == []
+
+
+def test_a_ministrys_briefing_speaks_as_the_government():
+    text = (
+        "Ministry of Unification\n\nRegular briefing\n\nThe government deeply regrets the "
+        "returns. The government once again urges the Chinese government to let them go."
+    )
+    assert [c.addressee for c in extract_calls(text)] == ["china"]
+
+
+def test_as_far_as_anyone_can_tell_asks_nothing():
+    assert_no_call("The talks have achieved, as far as anyone outside can tell, very little.")

@@ -115,7 +115,7 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
     # otherwise (see layout.home).
     (
         "home",
-        "OoTtLlFM",
+        "OoTtLlFMG",
         r"\b[Oo]ur\s+(?:new\s+|own\s+|current\s+)?(?:[Gg]overnment|[Aa]dministration)\b"
         r"|\b(?:[Oo]ur|[Tt]he)\s+(?:new\s+|own\s+|current\s+)?(?:[Gg]overnment|[Aa]dministration"
         r"|[Pp]resident|[Ff]oreign\s+[Mm]inistry|[Ff]oreign\s+[Mm]inister|diplomats|authorities)\b"
@@ -125,7 +125,11 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"\b(?:Foreign\s+Ministry|[Ll]awmakers|[Ll]egislators)\b"
         # a parliament's "the Minister": the minister who answers to it; "Ministers
         # should ..." opening a sentence: the government's ministers
-        r"|\b[Tt]he\s+Minister\b(?!\s+(?:of|for)\b)|(?<![\w,;] )\bMinisters\b(?!\s+(?:of|for)\b)",
+        r"|\b[Tt]he\s+Minister\b(?!\s+(?:of|for)\b)|(?<![\w,;] )\bMinisters\b(?!\s+(?:of|for)\b)"
+        # a parliament named again without its country: "the Assembly"
+        r"|\b[Tt]he\s+Assembly\b"
+        # a headline drops the article: "Government must raise the returns with Beijing"
+        r"|(?<![\w,;] )\bGovernment\b(?!\s+(?:of|in)\b)",
     ),
     # "the State party": the state whose report a treaty body reviews (layout.reviewed)
     ("state_party", "Ss", r"\b[Ss]tates?[ -][Pp]arty\b"),
@@ -201,6 +205,7 @@ ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 PUBLIC_RE = re.compile(
     r"\b(?:we|us|our\s+(?:society|nation|country|citizens|readers)|readers|everyone|everybody"
+    r"|anyone|anybody"
     r"|citizens|all\s+of\s+us|each\s+of\s+us|you|the\s+public|civil\s+society|ordinary\s+people"
     r"|(?<!North\s)(?:South\s+)?Koreans|young\s+people|voters|churches|activists|campaigners|supporters"
     r"|friends|colleagues|Americans|Canadians|Britons|Australians|Europeans|New\s+Zealanders"

@@ -58,7 +58,7 @@ from articles.extraction.actors import (
     find_actors,
     mention_end,
 )
-from articles.extraction.layout import diplomat_of
+from articles.extraction.layout import diplomat_of, named_or_head_of_state
 from articles.extraction.sentences import Doc, word_set
 from articles.extraction.triggers import Hit, is_participle
 from articles.extraction.voice import LEGAL_SUBJECT_RE, leading_subject
@@ -630,6 +630,18 @@ def _agent_of(doc: Doc, idx: int, hit: Hit) -> str:
     return perpetrator(doc, doc.sentences[idx].text[hit.vp_start :]) or "other"
 
 
+# Only readers sign or share a petition, whoever a letter around it is to
+_PETITION_ASK_RE = re.compile(
+    r"(?:sign|share)\s+(?:(?:and\s+share|and\s+sign)\s+)?(?:this|our|the)\s+petition\b",
+    re.IGNORECASE,
+)
+# Someone called by name or title right before an order: "Mr. President, please ..."
+_CALLED_RE = re.compile(
+    r"(?:^|[:;—–]\s*)(?P<np>(?:Mr\.?|Madam|Madame|Mrs\.?|Ms\.?|President|Prime\s+Minister"
+    r"|Minister|Ambassador|Secretary|High\s+Commissioner)[^,:;]{0,40}),\s*(?:please\s+)?$"
+)
+
+
 # What only a reader is asked to do: sign, share, take action ...
 _READER_ASK_RE = re.compile(
     r"(?:take\s+action|act\s+now|get\s+involved|sign|share|donate|spread|forward|join\s+us"
@@ -672,10 +684,18 @@ def _imperative_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
         addressee = lead_in_addressee(doc, layout.lead_in[idx])
         if addressee:
             return Resolved(addressee, 0.0, doubt="list")
+    if _PETITION_ASK_RE.match(text, hit.vp_start):
+        return Resolved("public", 0.0)  # "Please sign this petition": in a letter or not
     if layout.address_of.get(idx):  # "To the United Nations: ... Make China keep it."
         return Resolved(layout.address_of[idx], -0.05, doubt="you")
     if layout.letter_of.get(idx):
         return Resolved(layout.letter_of[idx], 0.0, doubt="you")
+    # "...: Mr. President, please say their names": the one called, just before the order
+    called = _CALLED_RE.search(text, 0, hit.vp_start)
+    if called and called.end() >= hit.vp_start - 1:
+        named = named_or_head_of_state(called.group("np"))
+        if named and named != "public":
+            return Resolved(named, -0.05, doubt="you")
     headline = idx < layout.header_end and not text.rstrip().endswith(".")
     if _READER_ASK_RE.match(text, hit.vp_start):
         return Resolved("public", 0.0, headline=headline)  # "TAKE ACTION", "Act now"

@@ -41,7 +41,8 @@ _TRAILING_ADVERBS_RE = re.compile(
 )
 SUBORDINATOR_RE = re.compile(
     r"\b(?:where|when|whenever|because|since|if|unless|while|whereas|although|though|once"
-    r"|until|whether|lest|even\s+if|as\s+long\s+as|so\s+that|in\s+case|how|why|what)\b",
+    r"|until|whether|lest|even\s+if|as\s+long\s+as|as\s+far\s+as|so\s+far\s+as|insofar\s+as"
+    r"|so\s+that|in\s+case|how|why|what)\b",
     re.IGNORECASE,
 )
 _RELATIVE_START_RE = re.compile(r"^(?:who|whom|whose|which|that)\b", re.IGNORECASE)

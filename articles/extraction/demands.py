@@ -16,8 +16,11 @@
   group asked the ministry to ...", "Last year the experts urged ..."): an
   earlier exchange told as history, not the text's call today.
 * A pseudo-cleft says what is asked: "What we are asking is that our government
-  keep its word", "All I ask is for Seoul to ..."; so does a polite condition:
-  "I would be grateful if you could ask the Foreign Secretary ...".
+  keep its word", "All I ask is for Seoul to ...", "What the Assembly ought to
+  do instead is fund ..."; so does a polite condition:
+  "I would be grateful if you could ask the Foreign Secretary ...", and a
+  passive with the one asked as its subject: "Citizens who share our concern
+  are invited to add their names".
 * "to" before a verb is the infinitive, not "to a third country"; one inside
   a relative clause ("Americans who want to help ... to call") is not the ask.
 """
@@ -49,12 +52,12 @@ _DEMAND_RE = re.compile(
 
 
 # Between the subject and the verb: "The Government strongly urges", "We would
-# therefore ask", "I respectfully request".
+# therefore ask", "I respectfully request", "We would also like to ask".
 _BEFORE_VERB_RE = re.compile(
     r"(?:\s+(?:also|again|once\s+again|therefore|thus|hereby|now|further|today|still|must"
     r"|would|should|do|does|did|has|have|had|is|are|am|was|were|\w+ly"
     # "We continue to call on", "we want to urge"
-    r"|continues?\s+to|want\s+to|wish\s+to|must\s+again))*\s*$",
+    r"|continues?\s+to|want\s+to|wish\s+to|like\s+to|must\s+again))*\s*$",
     re.IGNORECASE,
 )
 
@@ -107,6 +110,9 @@ def _demander(sentence: str, verb_start: int) -> str | None:
     if not piece:
         if OPERATIVE_RE.match(stripped):
             return ""  # "Welcomes X; encourages Y to ...": the resolution's own paragraph
+        first_person = re.match(r"(we|i),\s", stripped, re.IGNORECASE)
+        if first_person:
+            return first_person.group(1)  # "We, the undersigned, call on you to ..."
         # "X today voiced alarm ..., and urged China to ...": the sentence's subject
         return leading_subject(stripped)
     if re.match(r"(?:who|which|that|whom|whose)\b", piece, re.IGNORECASE):
@@ -130,6 +136,15 @@ _PAST_TIME_RE = re.compile(
     re.IGNORECASE,
 )
 _DATE_IN_BRACKETS_RE = re.compile(r"\([^)]{0,40}\)")
+
+
+# A chair giving the floor: "invite the Ambassador to respond", "to say a few words"
+_FLOOR_RE = re.compile(
+    r"(?:respond|reply|speak|say\s+a\s+few\s+words|take\s+the\s+floor|give\s+(?:her|his|their)"
+    r"\s+remarks|introduce|present|deliver|address\s+(?:us|the\s+meeting)|join\s+us|comment"
+    r"|open\s+the\s+discussion|close\s+the\s+meeting)\b",
+    re.IGNORECASE,
+)
 
 
 def _dated_in_the_past(sentence: str, verb_start: int) -> bool:
@@ -161,8 +176,20 @@ _CLEFT_RE = re.compile(
 )
 
 
+# "What the Assembly ought to do instead is fund ...": what an actor is to do
+_WHAT_X_SHOULD_DO_RE = re.compile(
+    r"\bwhat\s+(?P<np>(?:the\s+)?[\w’' -]{2,60}?)\s+(?:should|ought\s+to|must|needs\s+to|has\s+to)"
+    r"\s+do(?:\s+(?:instead|now|first|next|today))?\s+is\s+(?:to\s+)?(?P<neg>not\s+)?(?=[a-z])",
+    re.IGNORECASE,
+)
+
+
 def _cleft_hits(sentence: str) -> list[Hit]:
     hits = []
+    for m in _WHAT_X_SHOULD_DO_RE.finditer(sentence):
+        if classify_np(m.group("np")):
+            neg = "not" if m.group("neg") else ""
+            hits.append(Hit("modal", m.end(), neg, m.group("np"), base=0.85))
     for m in _CLEFT_RE.finditer(sentence):
         rest = sentence[m.end() : m.end() + 200]
         np_end = actor_np_end(rest)
@@ -200,9 +227,27 @@ def _grateful_hits(sentence: str) -> list[Hit]:
     return [Hit("urge", vp_start, neg, rest[:np_end], base=0.9, speaker=m.group("who"))]
 
 
+# The one asked as the subject of a passive demand verb: "Citizens who share our concern
+# are invited to add their names", "States are urged to keep their borders open".
+_ASKED_PASSIVE_RE = re.compile(
+    r"^(?P<np>[^,;:]{2,100}?)\s+(?:are|is)\s+(?:(?:also|warmly|kindly|strongly|therefore"
+    r"|again)\s+)?(?:invited|encouraged|urged|asked|requested|called\s+upon|called\s+on"
+    r"|welcome)\s+to\s+(?P<neg>not\s+)?(?=[a-z])"
+)
+
+
+def _asked_passive_hits(sentence: str) -> list[Hit]:
+    m = _ASKED_PASSIVE_RE.match(sentence.lstrip("*•-–— \t"))
+    if not m or not classify_np(m.group("np")):
+        return []
+    offset = len(sentence) - len(sentence.lstrip("*•-–— \t"))
+    neg = "not" if m.group("neg") else ""
+    return [Hit("modal", offset + m.end(), neg, m.group("np"), base=0.8)]
+
+
 def demand_hits(sentence: str) -> list[Hit]:
     """Someone urging, asking or calling on someone to act ("We urge X to ...")."""
-    hits = _cleft_hits(sentence) + _grateful_hits(sentence)
+    hits = _cleft_hits(sentence) + _grateful_hits(sentence) + _asked_passive_hits(sentence)
     for n, m in enumerate(_DEMAND_RE.finditer(sentence)):
         if len(hits) >= MAX_HITS or n >= MAX_MATCHES:
             break
@@ -271,6 +316,8 @@ def demand_hits(sentence: str) -> list[Hit]:
             continue  # "asking returnees whether they ... introduced them to": no one is urged
         if verb.startswith(("ask", "request")) and to.start() == 0:
             continue  # "ask to put it on the notice board": no one is asked
+        if verb.startswith("invit") and _FLOOR_RE.match(rest, to.end()):
+            continue  # "I would now like to invite the Ambassador to respond": the chair
         neg = "not" if to.group("neg") else ""
         hits.append(
             Hit("urge", m.end() + to.end(), neg, rest[: to.start()], base=0.95, speaker=speaker)

@@ -19,7 +19,8 @@
 * Formulas are no orders: "Let us be clear", "Tell us what ...", "Call them
   what you like", a spokesperson's "Please allow me to refrain from
   commenting", a profile's "Meet Soo-ah, our new coordinator", a target
-  cheered ("Let's get to 50,000!": the act is signing, asked elsewhere).
+  cheered ("Let's get to 50,000!": the act is signing, asked elsewhere), and
+  nouns that look like verbs ("Press Secretary Mori: ...", "Press release").
 """
 
 from __future__ import annotations
@@ -134,6 +135,9 @@ _NOT_A_DIRECTIVE_RE = re.compile(
     # a challenge, not an order: "Let it say so in public", "Let them try to explain"
     r"|let\s+(?:it|him|her|them|beijing|pyongyang|seoul|the\s+\w+)\s+(?:say|claim|argue|explain"
     r"|try|deny|insist|pretend|answer)\b"
+    # nouns that look like orders: "Press Secretary Mori:", "Press release", "Release date"
+    r"|press\s+(?:conference|release|secretary|office|officer|briefing|statement|room|corps"
+    r"|freedom|card|kit|service|gallery)\b|release\s+(?:date|notes?)\b"
     # a profile's heading introduces someone: "Meet Soo-ah, our new coordinator"
     r"|meet\s+(?:(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?\s*(?:[,:—–]|$)|our\s)"
     # a concession: "Call them what you like: the law ..."

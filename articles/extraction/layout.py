@@ -151,7 +151,7 @@ _SALUTATION_RE = re.compile(
     r"^[\"“]?(?:(?:My\s+)?(?:Dear|Respected|Honou?rable|Esteemed)\s+(?P<dear>[^,:\n]{1,80})"
     r"|Your\s+(?P<excellency>Excellency)"
     r"|(?:Dear\s+)?Sir(?:\s+or\s+Madam)?|Madam|To\s+whom\s+it\s+may\s+concern"
-    r"|To\s+(?P<to>[A-Z][^:\n]{1,80}))\s*[,:]"
+    r"|To\s+(?P<to>(?:the\s+)?[A-Z][^:\n]{1,80}))\s*[,:]"
 )
 _CLOSING_RE = re.compile(
     r"^(?:Yours\b|Sincerely|Respectfully|With\s+(?:respect|regards|best|kind|gratitude|hope|thanks)"
@@ -290,7 +290,7 @@ def _addressed_to(doc: Doc, layout: Layout) -> str | None:
         for line in sentence.text.splitlines():
             m = _ADDRESSED_TO_RE.search(line.strip())
             if m:
-                named = _named_or_head_of_state(m.group("np") or m.group("np2"))
+                named = named_or_head_of_state(m.group("np") or m.group("np2"))
                 if named and named != "public":
                     return named
     return None
@@ -300,7 +300,7 @@ def _addressed_to(doc: Doc, layout: Layout) -> str | None:
 _HEAD_OF_STATE_RE = re.compile(r"^(?:Mr\.?|Madam|Madame)\s+President\b(?!\s+(?:of|Xi)\b)")
 
 
-def _named_or_head_of_state(np: str) -> str | None:
+def named_or_head_of_state(np: str) -> str | None:
     """The addressee a letter's header or greeting names; "Mr. President" with no
     country is the president of the text's own country."""
     named = classify_np(np)
@@ -376,8 +376,10 @@ def _find_letters(doc: Doc, layout: Layout) -> None:
             i += 1
             continue
         addressee = _saluted(doc, i, m, layout.addressed_to)
-        # "Dear Minister, I am writing ...": a letter quoted in one paragraph
-        inline = bool(sentences[i].text[m.end() :].strip(' \t"”'))
+        # "Dear Minister, I am writing ...": a letter quoted in one paragraph; not "To
+        # President Xi, the Ministry of ... and the Ambassador:", an address over a letter
+        rest = sentences[i].text[m.end() :].strip(' \t"”')
+        inline = bool(rest) and not rest.endswith(":")
         if inline:
             layout.letter_of[i] = addressee
         j = i + 1
@@ -389,6 +391,8 @@ def _find_letters(doc: Doc, layout: Layout) -> None:
                 break
             if j in layout.alone and _SALUTATION_RE.match(line):
                 break
+            if j in layout.alone and len(line.split()) <= 6 and not re.search(r"[.,!;:]$", line):
+                break  # a heading after the letter: "Why is this important?", "Updates"
             layout.letter_of[j] = addressee
             j += 1
         i = j
@@ -526,6 +530,8 @@ def _home(doc: Doc, layout: Layout) -> str | None:
             len(text.split()) <= 6
             and not _TERMINAL_RE.search(text)
             and not organisation_names(text)
+            # a headline's demand names whom it asks, not where the text is from
+            and not re.search(r"\b(?:must|should|needs?|urges?|calls?|tells?)\b", text, re.I)
         ):
             state = (
                 _state(text)
@@ -573,7 +579,7 @@ def _saluted(doc: Doc, idx: int, m: re.Match[str], header: str | None) -> str | 
     """The addressee class of the person a salutation greets; ``header``: whom the
     page's header addresses the letter or petition to."""
     name = m.group("dear") or m.group("to") or ""
-    named = _named_or_head_of_state(name) if name else None
+    named = named_or_head_of_state(name) if name else None
     if named:
         return named  # "Dear President Xi", "Dear friends" (the readers)
     if header:

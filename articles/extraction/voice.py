@@ -246,6 +246,10 @@ _CONVENER_RE = re.compile(
     r"|network|alliance|signatories|group)|signatory|of\s+the\s+signatories)\b",
     re.IGNORECASE,
 )
+_STATE_ISSUER_RE = re.compile(
+    r"\b(?:ministry|government|office\s+of\s+the\s+president|cabinet\s+office)\b", re.I
+)
+_ENDS_RE = re.compile(r"[.!?][\"'”’)]*$")
 # A state's body does not speak of itself as "the groups": those are others
 _STATE_BODY_RE = re.compile(
     r"\b(?:ministry|government|parliament|assembly|senate|embassy|spokesperson|secretary"
@@ -325,6 +329,8 @@ class Voice:
     generic: bool = False  # the speaker is only ever described ("a coalition of groups")
     # what the writers of a "we" text call themselves: "We, the undersigned organisations"
     we_heads: set[str] = field(default_factory=set)
+    # a ministry or government issues the text: "the Government" in it is its own voice
+    state_body: bool = False
 
     def is_own(self, who: str | None) -> bool:
         """Whether ``who`` (a subject or an attribution as written) is the document's voice."""
@@ -337,10 +343,7 @@ class Voice:
             return False
         if _SIGNATORIES_RE.search(w):
             return True  # "the eleven organisations listed below", "the undersigned"
-        if re.match(r"(?:the\s+)?government\b", w) and any(
-            re.search(r"\b(?:ministry|government|office\s+of\s+the\s+president)\b", name)
-            for name in self.names
-        ):
+        if self.state_body and re.match(r"(?:the\s+)?government\b", w):
             return True  # a ministry's statement: "The Government ... urges China to ..."
         if w.split()[-1:] and w.split()[-1] in self.we_heads and len(w.split()) <= 5:
             return True  # "Nine organisations ask ...", by "We, the undersigned organisations"
@@ -375,6 +378,10 @@ class Voice:
                 continue  # "Member States that ...": a name, not "states that"
             if operative and operative.start("verb") == m.start():
                 continue  # "Believes that the EU should ...": the resolution's own words
+            if re.search(r"\b(?:are|is)\s+(?:\w+ly\s+)?$", prefix[: m.start()]) and re.match(
+                r"\s+to\s", prefix[m.end() :]
+            ):
+                continue  # "States are urged to ...": a demand in the passive, not a report
             before = prefix[max(0, m.start() - 120) : m.start()]
             words = before.split()[-4:]
             if _FIRST_PERSON_RE.search(" ".join(words)):
@@ -503,6 +510,15 @@ def find_voice(doc) -> Voice:
             add(line.split(",")[0], 3.0 if issued and _is_a_name(line) else 1.0)
     # a name the title or header gives as well ("UNHCR seeks access to ...")
     header_text = " ".join(s.text for s in header).lower()
+    # the issuer's name on a line of its own at the top ("Ministry of Unification"), or
+    # in the by-line ("Statement by the Ministry of Foreign Affairs")
+    issuer_lines = [
+        t.text for t in sentences[:3] if len(t.text.split()) <= 8 and not _ENDS_RE.search(t.text)
+    ]
+    voice.state_body = not voice.report and (
+        any(_STATE_ISSUER_RE.search(line) for line in issuer_lines)
+        or any(_STATE_ISSUER_RE.search(k) for k, v in scores.items() if v >= 3)
+    )
     for key in list(scores):
         if len(key) > 3 and re.search(rf"\b{re.escape(key)}\b", header_text):
             scores[key] += 1.0
