@@ -391,3 +391,21 @@ def test_an_address_line_ending_in_a_colon_opens_a_letter_that_ends_at_a_heading
         "Please sign this petition and share it with three friends."
     )
     assert [c.addressee for c in extract_calls(text)] == ["china", "china", "public"]
+
+
+def test_the_sites_name_over_its_navigation_line_is_furniture():
+    text = (
+        "Open Gate Churches Together\nHome | About | Campaigns | Give\n\n"
+        "Write to your MP about the women held in Tumen."
+    )
+    assert [c.sentence for c in extract_calls(text)] == [
+        "Write to your MP about the women held in Tumen."
+    ]
+
+
+def test_let_me_say_a_word_to_someone_turns_the_paragraph_to_them():
+    text = (
+        "Let me say a word to the Chinese embassy, which follows these debates. "
+        "Nobody here wishes China ill. Stop the returns."
+    )
+    assert extract_calls(text)[-1].addressee == "china"

@@ -970,3 +970,37 @@ def test_a_ministrys_briefing_speaks_as_the_government():
 
 def test_as_far_as_anyone_can_tell_asks_nothing():
     assert_no_call("The talks have achieved, as far as anyone outside can tell, very little.")
+
+
+def test_recommendations_listed_as_that_clauses_are_calls_on_their_subjects():
+    text = (
+        "To the international community, I recommend:\n\n(a) That donors restore funding "
+        "for the shelters in Bangkok;\n(b) That States with embassies in Pyongyang press "
+        "for access to returnees."
+    )
+    calls = extract_calls(text)
+    assert [c.addressee for c in calls] == ["international_community"] * 2
+    assert calls[0].ask == "Restore funding for the shelters in Bangkok"
+
+
+def test_a_connective_before_we_does_not_hide_the_speaker():
+    call = only_call("So now we need the Assembly to vote.")
+    assert call.addressee == "south_korea_government"
+
+
+def test_an_ask_that_only_announces_the_asks_to_come_is_not_one():
+    assert_no_call("That is why I am asking you to do three things this week.")
+    assert only_call("I ask you to do one thing: write to the embassy.")
+
+
+def test_a_bare_office_in_a_text_that_names_its_own_country_stays_that_countrys():
+    text = (
+        "Tokyo has said little. Japan could do more, and Japan should do it now. Chinese "
+        "police still hold the families. The Foreign Ministry should ask for their release."
+    )
+    assert extract_calls(text)[-1].addressee == "other"
+
+
+def test_also_grateful_is_still_a_polite_request():
+    text = "Dear Mr Hale,\n\nI would also be grateful if you could sign the motion on the returns."
+    assert [c.ask for c in extract_calls(text)] == ["Sign the motion on the returns"]

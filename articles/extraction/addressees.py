@@ -535,10 +535,11 @@ def _office_named_before(doc: Doc, idx: int, subject: str) -> str | None:
     """ "The authorities" after "the Chinese authorities": the same office again.
 
     A bare office is the text's own government only when no office of that kind
-    has been named with its country in the sentences before. A text that does not
-    say where it comes from (a UN or an organisation's statement about China) has
-    no government of its own: its "the authorities" are the last state's office it
-    named, whatever the office ("the Government of China ... the authorities").
+    has been named with its country in the sentences before. A text that neither
+    says where it comes from nor names a country of its own (a UN or an
+    organisation's statement about China) has no government of its own: its "the
+    authorities" are the last state's office it named, whatever the office ("the
+    Government of China ... the authorities").
     """
     m = _BARE_OFFICE_RE.match(subject.strip())
     if not m:
@@ -557,7 +558,7 @@ def _office_named_before(doc: Doc, idx: int, subject: str) -> str | None:
                 return actor
             if any_office is None and _STATE_OFFICE_RE.search(named):
                 any_office = actor
-    if doc.layout.home_stated or re.match(r"(?:our|my)\b", subject.strip(), re.IGNORECASE):
+    if doc.layout.home_named or re.match(r"(?:our|my)\b", subject.strip(), re.IGNORECASE):
         return None
     return any_office
 

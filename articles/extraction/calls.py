@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from articles.extraction.addressees import resolve
 from articles.extraction.clauses import subject_before
 from articles.extraction.confidence import UNSURE, doubts_about
-from articles.extraction.demands import demand_hits
+from articles.extraction.demands import demand_hits, that_item_hits
 from articles.extraction.imperatives import imperative_hits
 from articles.extraction.layout import analyse
 from articles.extraction.phrasing import ensure_clause, make_ask, name_the_policy
@@ -102,6 +102,7 @@ _VERB_LIST_RE = re.compile(
 )
 
 
+_RECOMMEND_LEAD_RE = re.compile(r"\b(?:recommend|urge|request|ask|propose)s?\b[^:]*:\s*$", re.I)
 _MODAL_KINDS = frozenset({"modal", "modal_passive", "modal_be", "cannot", "could", "can"})
 _DEMAND_KINDS = frozenset({"urge", "call_for", "demand_passive"})
 _PRONOUN_SPEAKERS = frozenset({"they", "she", "he", "it"})
@@ -168,6 +169,8 @@ def _judge(doc: Doc, idx: int) -> tuple[Call | None, bool]:
         if TRIGGER_RE.search(text):
             hits += demand_hits(text) + necessity_hits(text) + only_way_hits(text)
             hits += modal_hits(text)
+        if lead is not None and _RECOMMEND_LEAD_RE.search(doc.sentences[lead].text):
+            hits += that_item_hits(text)  # "I recommend: (a) That States use ..."
     hits = hits[:MAX_HITS]
     voice = doc.voice
     best: Call | None = None

@@ -20,7 +20,8 @@
   do instead is fund ..."; so does a polite condition:
   "I would be grateful if you could ask the Foreign Secretary ...", and a
   passive with the one asked as its subject: "Citizens who share our concern
-  are invited to add their names".
+  are invited to add their names", and a recommendation listed as a clause
+  ("I recommend: (d) That States ... use every opportunity to ...").
 * "to" before a verb is the infinitive, not "to a third country"; one inside
   a relative clause ("Americans who want to help ... to call") is not the ask.
 """
@@ -30,7 +31,8 @@ from __future__ import annotations
 import re
 
 from articles.extraction.actors import classify_np, find_actors
-from articles.extraction.clauses import OPERATIVE_RE, SUBORDINATOR_RE
+from articles.extraction.clauses import CONNECTIVES_RE, OPERATIVE_RE, SUBORDINATOR_RE
+from articles.extraction.sentences import word_set
 from articles.extraction.triggers import MAX_HITS, MAX_MATCHES, Hit, actor_np_end
 from articles.extraction.voice import leading_subject
 
@@ -107,6 +109,7 @@ def _demander(sentence: str, verb_start: int) -> str | None:
     piece = re.split(r"[,;:()—–]|\s-\s|\band\b\s*|\bbut\b\s*", prefix)[-1].strip(" \"“”'‘’")
     piece = re.sub(r"^(?:and|but|then|or)$", "", piece, flags=re.IGNORECASE)
     piece = re.sub(r"^(?:and|but|so|then|yet|or)\s+", "", piece, flags=re.IGNORECASE)
+    piece = CONNECTIVES_RE.sub("", piece) or piece  # "Now we need them to vote"
     if not piece:
         if OPERATIVE_RE.match(stripped):
             return ""  # "Welcomes X; encourages Y to ...": the resolution's own paragraph
@@ -143,6 +146,15 @@ _FLOOR_RE = re.compile(
     r"(?:respond|reply|speak|say\s+a\s+few\s+words|take\s+the\s+floor|give\s+(?:her|his|their)"
     r"\s+remarks|introduce|present|deliver|address\s+(?:us|the\s+meeting)|join\s+us|comment"
     r"|open\s+the\s+discussion|close\s+the\s+meeting)\b",
+    re.IGNORECASE,
+)
+
+
+# An ask that only announces the asks to come: "to do two things this month"
+_ANNOUNCED_RE = re.compile(
+    r"do\s+(?:(?:one|two|three|four|five|a\s+few|several|some|these|the\s+following)\s+"
+    r"(?:small\s+|simple\s+|more\s+)?things?|the\s+following|this|something)"
+    r"(?:\s+(?:this\s+\w+|today|now|for\s+(?:us|them|me)))*[\s.!]*$",
     re.IGNORECASE,
 )
 
@@ -206,7 +218,7 @@ def _cleft_hits(sentence: str) -> list[Hit]:
 # A polite request: "I would be grateful if you could ask the Foreign Secretary ...",
 # "We would appreciate it if the ministry would publish ..."
 _GRATEFUL_RE = re.compile(
-    r"\b(?P<who>we|i)\s+(?:would|should)\s+(?:be\s+(?:most\s+|very\s+)?(?:grateful|obliged)"
+    r"\b(?P<who>we|i)\s+(?:would|should)\s+(?:also\s+)?(?:be\s+(?:most\s+|very\s+)?(?:grateful|obliged)"
     r"|(?:greatly\s+)?appreciate\s+it)\s+if\s+",
     re.IGNORECASE,
 )
@@ -243,6 +255,39 @@ def _asked_passive_hits(sentence: str) -> list[Hit]:
     offset = len(sentence) - len(sentence.lstrip("*•-–— \t"))
     neg = "not" if m.group("neg") else ""
     return [Hit("modal", offset + m.end(), neg, m.group("np"), base=0.8)]
+
+
+_NOT_A_VERB_AFTER = word_set(
+    """
+    with of in on at to for from by and or but the a an this that these those its their our
+    both all any each every some many most other such more less than as who which whose
+    """
+)
+
+
+def that_item_hits(sentence: str) -> list[Hit]:
+    """A recommendation listed as a subjunctive clause under "I recommend:": "(d) That
+    States with relations with both countries use every opportunity to ...". Its verb
+    is the first bare word after the subject: lower case, no plural or past ending,
+    not after a preposition or determiner."""
+    m = re.match(r"(?:\(?[a-z0-9]{1,4}[.)]\s+)?[Tt]hat\s+(?=[A-Za-z])", sentence)
+    if not m:
+        return []
+    words = list(re.finditer(r"[A-Za-z’'-]+", sentence[m.end() : m.end() + 160]))
+    for k in range(1, len(words)):
+        word, before = words[k].group(), words[k - 1].group().lower()
+        if (
+            word.islower()
+            and word not in _NOT_A_VERB_AFTER
+            and before not in _NOT_A_VERB_AFTER
+            and (not word.endswith("s") or word.endswith("ss"))  # "press", not "embassies"
+            and not word.endswith(("ed", "ing", "ly"))
+        ):
+            subject = sentence[m.end() : m.end() + words[k].start()]
+            if not classify_np(subject):
+                return []
+            return [Hit("urge", m.end() + words[k].start(), "", subject, base=0.8, speaker="we")]
+    return []
 
 
 def demand_hits(sentence: str) -> list[Hit]:
@@ -316,6 +361,8 @@ def demand_hits(sentence: str) -> list[Hit]:
             continue  # "asking returnees whether they ... introduced them to": no one is urged
         if verb.startswith(("ask", "request")) and to.start() == 0:
             continue  # "ask to put it on the notice board": no one is asked
+        if _ANNOUNCED_RE.match(rest, to.end()):
+            continue  # "I am asking you to do two things this month": they follow
         if verb.startswith("invit") and _FLOOR_RE.match(rest, to.end()):
             continue  # "I would now like to invite the Ambassador to respond": the chair
         neg = "not" if to.group("neg") else ""

@@ -31,7 +31,8 @@ furniture and its structure. Rules:
   - Meet our new coordinator"), nor a name followed by its place in brackets
   ("Harbour Light Fellowship (Canada)"), nor a record's label lines ("Speaker:
   Ms Lee (Chair)", "Venue: Palais des Nations").
-* **The page about itself.** Offers of the publisher's own products ("Get our
+* **The page about itself.** The site's name over its navigation line, offers
+  of the publisher's own products ("Get our
   columns in your inbox every Friday"), how to reply to the page ("Send your
   letter to letters@...", "Write to us.") and its social media ("Follow us on
   X") are the page's furniture, not the campaign's demands.
@@ -184,6 +185,7 @@ class Layout:
     home: str = "south_korea_government"  # whose government "the government" is
     home_known: bool = False  # the text says, or its names show, where it comes from
     home_stated: bool = False  # by a dateline, a visit or a header line
+    home_named: bool = False  # stated, or the text names that country (not only assumed)
     reviewed: str | None = None  # the state a treaty body's text reviews ("the State party")
     addressed_to: str | None = None  # whom a petition or open letter is to ("To: ...")
 
@@ -235,6 +237,7 @@ def analyse(doc: Doc) -> Layout:
     navigation: dict[int, bool] = {}  # by line start: a long line is looked at once
     comments = _comments_start(doc, layout.header_end)
     listed = _listed_paragraphs(doc)
+    masthead = _masthead(doc)
     prayers = {para_of[i] for i, s in enumerate(sentences) if _PRAYER_RE.search(s.text)}
     questions = _question_lines(doc)
     for i, s in enumerate(sentences):
@@ -264,6 +267,7 @@ def analyse(doc: Doc) -> Layout:
             or _ONLY_AN_ADDRESS_RE.match(s.text)
             or (i in layout.alone and _is_name_line(s.text))
             or (i in layout.alone and _NAME_WITH_PLACE_RE.match(s.text.strip()))
+            or i == masthead
             or para_of[i] in listed.get(i, ())
             or para_of[i] in prayers
             or i in questions
@@ -281,6 +285,9 @@ def analyse(doc: Doc) -> Layout:
     home = stated or _counted_home(doc)
     layout.home, layout.home_known = home or layout.home, home is not None
     layout.home_stated = stated is not None
+    layout.home_named = stated is not None or (
+        home is not None and any(a == home for a in doc.states_named())
+    )
     layout.reviewed = _reviewed(doc)
     return layout
 
@@ -307,6 +314,21 @@ def named_or_head_of_state(np: str) -> str | None:
     if named is None and _HEAD_OF_STATE_RE.match(np.strip()):
         return "home"
     return named
+
+
+def _masthead(doc: Doc) -> int | None:
+    """The site's name: a short line at the top right above its navigation line
+    ("Open Door Churches Together" over "Home | About us | Campaigns")."""
+    text = doc.text
+    for i, sentence in enumerate(doc.sentences[:3]):
+        line_end = text.find("\n", sentence.end)
+        if line_end == -1 or _TERMINAL_RE.search(sentence.text) or len(sentence.text.split()) > 8:
+            continue
+        next_end = text.find("\n", line_end + 1)
+        next_line = text[line_end + 1 : next_end if next_end != -1 else len(text)]
+        if next_line.strip() and is_navigation(next_line):
+            return i
+    return None
 
 
 def _listed_paragraphs(doc: Doc) -> dict[int, tuple[int, ...]]:
@@ -440,6 +462,9 @@ _SAY_TO_RE = re.compile(
     # "if there is anyone here from the Chinese mission, I want to say to you ..."
     r"|\bif\s+(?:there\s+is\s+|there\s+are\s+)?(?:anyone|someone|any\s+\w+|you\s+are)\s+"
     r"(?:here\s+|in\s+this\s+room\s+)?(?:from|of|representing|with)\s+(?P<np3>[^,:;]{2,60}?)\s*[,:]"
+    # "Let me say a word to the Chinese embassy, which ...": what follows is said to it
+    r"|\blet\s+me\s+(?:now\s+|also\s+)?(?:say\s+(?:a\s+word|a\s+few\s+words|something|this)|speak"
+    r"|turn)\s+(?:directly\s+)?to\s+(?P<np5>[^,:;.]{2,80})"
     # "Beijing, too, needs to hear this plainly."
     r"|^(?P<np4>[A-Z][\w’' ]{1,40}?),?\s+(?:too,?\s+|also\s+)?(?:needs|ought|has|deserves)\s+to\s+"
     r"hear\s+(?:this|it|that|the\s+same)\b",
@@ -460,7 +485,7 @@ def _find_addresses(doc: Doc, layout: Layout) -> None:
             turn = _SAY_TO_RE.search(sentence.text)
             if not turn:
                 continue
-            np = turn.group("np") or turn.group("np2") or turn.group("np3") or turn.group("np4")
+            np = next(turn.group(g) for g in ("np", "np2", "np3", "np4", "np5") if turn.group(g))
             addressee = classify_np(np) or diplomat_of(doc, np, i)
             if addressee is None or addressee == "public":
                 continue
