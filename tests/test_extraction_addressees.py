@@ -394,3 +394,33 @@ def test_ministers_opening_a_sentence_are_the_texts_own_government():
 )
 def test_a_states_friends_and_partners_are_other_states_not_that_state(sentence):
     assert [c.addressee for c in extract_calls(sentence)] == ["international_community"]
+
+
+def test_a_quotation_that_opens_with_it_refers_back_like_any_pronoun():
+    text = (
+        "Steppe Aid\n\nPRESS RELEASE\n\nSteppe Aid today urged Mongolia to keep its border "
+        'open.\n\n"Mongolia has let people through for decades," said Bat Enkh, the group\'s '
+        'director. "It must not give in to pressure now."'
+    )
+    assert extract_calls(text)[-1].addressee == "other"
+
+
+def test_a_joint_letter_greeting_excellencies_is_to_whom_its_title_names():
+    text = (
+        "Joint NGO letter to the Human Rights Council\n\nExcellencies,\n\nWe write ahead of "
+        "the dialogue on the DPRK. We urge you to support a resolution on returnees."
+    )
+    assert [c.addressee for c in extract_calls(text)] == ["international_community"]
+
+
+def test_a_text_that_names_another_country_twice_and_korea_never_is_that_countrys():
+    text = (
+        "I have written to the State Department twice. The Senate has held one hearing. "
+        "I am asking the administration to raise the returns in every meeting with Beijing."
+    )
+    assert extract_calls(text)[-1].addressee == "other"
+
+
+def test_the_minister_in_lower_case_is_the_texts_own_minister():
+    text = "LONDON - Talks with China open next week. The minister should press China on them."
+    assert extract_calls(text)[-1].addressee == "other"

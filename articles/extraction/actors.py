@@ -125,7 +125,7 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"\b(?:Foreign\s+Ministry|[Ll]awmakers|[Ll]egislators)\b"
         # a parliament's "the Minister": the minister who answers to it; "Ministers
         # should ..." opening a sentence: the government's ministers
-        r"|\b[Tt]he\s+Minister\b(?!\s+(?:of|for)\b)|(?<![\w,;] )\bMinisters\b(?!\s+(?:of|for)\b)"
+        r"|\b[Tt]he\s+[Mm]inister\b(?!\s+(?:of|for)\b)|(?<![\w,;] )\bMinisters\b(?!\s+(?:of|for)\b)"
         # a parliament named again without its country: "the Assembly"
         r"|\b[Tt]he\s+Assembly\b"
         # a headline drops the article: "Government must raise the returns with Beijing"

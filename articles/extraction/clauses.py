@@ -155,4 +155,4 @@ def subject_before(prefix: str) -> _Subject:
     if SUBORDINATOR_RE.search(piece):
         return _Subject(piece, False)
     piece = _TRAILING_ADVERBS_RE.sub("", piece).strip()
-    return _Subject(piece, True)
+    return _Subject(piece.lstrip("\"“‘'([ "), True)  # '"It must ...': the quote mark is no subject

@@ -150,7 +150,7 @@ _QUESTION_LINE_RE = re.compile(
 
 _SALUTATION_RE = re.compile(
     r"^[\"“]?(?:(?:My\s+)?(?:Dear|Respected|Honou?rable|Esteemed)\s+(?P<dear>[^,:\n]{1,80})"
-    r"|Your\s+(?P<excellency>Excellency)"
+    r"|(?:Your\s+|Dear\s+)?(?P<excellency>Excellency|Excellencies)"
     r"|(?:Dear\s+)?Sir(?:\s+or\s+Madam)?|Madam|To\s+whom\s+it\s+may\s+concern"
     r"|To\s+(?P<to>(?:the\s+)?[A-Z][^:\n]{1,80}))\s*[,:]"
 )
@@ -447,7 +447,7 @@ _VOCATIVE_START_RE = re.compile(
 # "Open letter to the President of the Republic of Korea"
 _ADDRESSED_TO_RE = re.compile(
     r"^(?:petition\s+)?(?:to|addressed\s+to|target(?:ing)?|decision[- ]makers?)\s*:\s*(?P<np>.+)$"
-    r"|^(?:an?\s+)?(?:joint\s+)?(?:open\s+letter|petition|appeal|letter)\s+to\s+"
+    r"|^(?:an?\s+)?(?:joint\s+)?(?:[\w-]+\s+){0,2}?(?:open\s+letter|petition|appeal|letter)\s+to\s+"
     r"(?P<np2>(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s*)?[A-Z][^.:;\n]{2,80})",
     re.IGNORECASE,
 )
@@ -578,7 +578,7 @@ def _counted_home(doc: Doc) -> str | None:
     korea, other = counts["south_korea_government"], counts["other"]
     if (korea >= 1 and korea >= other) or other == 0:
         return "south_korea_government"
-    if other >= 3 and other >= 2 * korea:
+    if (other >= 3 and other >= 2 * korea) or (other >= 2 and korea == 0):
         return "other"
     return None
 
