@@ -1004,3 +1004,14 @@ def test_a_bare_office_in_a_text_that_names_its_own_country_stays_that_countrys(
 def test_also_grateful_is_still_a_polite_request():
     text = "Dear Mr Hale,\n\nI would also be grateful if you could sign the motion on the returns."
     assert [c.ask for c in extract_calls(text)] == ["Sign the motion on the returns"]
+
+
+def test_states_in_lower_case_as_a_subject_are_states_not_a_report():
+    text = "Second, states that take in refugees should offer places to North Koreans."
+    assert [c.addressee for c in extract_calls(text)] == ["international_community"]
+    assert_no_call("The report states that China must act.")
+
+
+def test_we_will_continue_to_urge_is_the_speakers_demand():
+    call = only_call("We will continue to urge China to let UNHCR see the detainees.")
+    assert (call.addressee, call.ask) == ("china", "Let UNHCR see the detainees")

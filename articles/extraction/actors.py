@@ -174,6 +174,10 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\b(?:[Mm]embers|[Dd]elegat(?:es|ions))\s+of\s+(?:the|this)\s+(?:Council|Committee|General)\b"
         r"|\b(?:[Aa]ll|[Oo]ther|[Nn]eighbou?ring|[Tt]ransit|[Ff]riendly)\s+(?:countries|[Ss]tates)\b"
         r"|(?<!United )\bStates\b(?!\s+(?:Department|of\s+America))"
+        # states in lower case, when they cannot be the verb: "other states", a subject
+        # "states" alone ("states that resettle refugees should ...", its clause cut off)
+        r"|\b(?:[Aa]ll|[Oo]ther|[Mm]any|[Mm]ost|[Ss]everal|[Ss]ome|[Tt]hese|[Tt]hose|[Tt]he)\s+"
+        r"states\b(?!\s+that\b)|^states$"
         r"|\bcountries\s+(?:through|in\s+the\s+region|of\s+transit)\b",
     ),
     (

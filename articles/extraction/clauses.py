@@ -145,6 +145,8 @@ def subject_before(prefix: str) -> _Subject:
             verb = _COMPLEMENT_VERB_RE.search(matrix)
             if verb and verb.group()[:1].isupper() and verb.start() > 0:
                 verb = None
+            if verb and len(matrix.split()) == 1:
+                verb = None  # "states that resettle refugees should ...": a noun, no subject
             if not re.search(r"\w\s*$", matrix) or verb:
                 return _Subject(piece, False)
             if _FINITE_MATRIX_RE.search(matrix):

@@ -57,7 +57,7 @@ _DEMAND_RE = re.compile(
 # therefore ask", "I respectfully request", "We would also like to ask".
 _BEFORE_VERB_RE = re.compile(
     r"(?:\s+(?:also|again|once\s+again|therefore|thus|hereby|now|further|today|still|must"
-    r"|would|should|do|does|did|has|have|had|is|are|am|was|were|\w+ly"
+    r"|would|should|will|do|does|did|has|have|had|is|are|am|was|were|\w+ly"
     # "We continue to call on", "we want to urge"
     r"|continues?\s+to|want\s+to|wish\s+to|like\s+to|must\s+again))*\s*$",
     re.IGNORECASE,

@@ -74,7 +74,7 @@ from dataclasses import dataclass, field
 
 from articles.extraction.actors import ORG_HEAD_RE as _ORG_HEAD_RE
 from articles.extraction.actors import organisation_names
-from articles.extraction.clauses import OPERATIVE_RE
+from articles.extraction.clauses import CONNECTIVES_RE, OPERATIVE_RE
 from articles.extraction.quotes import Quote, attribute, headline_quotes, quote_spans
 from articles.extraction.sentences import word_set
 
@@ -378,6 +378,9 @@ class Voice:
                 continue  # "Member States that ...": a name, not "states that"
             if operative and operative.start("verb") == m.start():
                 continue  # "Believes that the EU should ...": the resolution's own words
+            clause = re.split(r"[,;:(—–]", prefix[: m.start()])[-1]
+            if not CONNECTIVES_RE.sub("", clause.strip()) and re.match(r"[a-z]+s\b", m.group()):
+                continue  # "Second, states that resettle refugees should": a noun, no subject
             if re.search(r"\b(?:are|is)\s+(?:\w+ly\s+)?$", prefix[: m.start()]) and re.match(
                 r"\s+to\s", prefix[m.end() :]
             ):
