@@ -1015,3 +1015,14 @@ def test_states_in_lower_case_as_a_subject_are_states_not_a_report():
 def test_we_will_continue_to_urge_is_the_speakers_demand():
     call = only_call("We will continue to urge China to let UNHCR see the detainees.")
     assert (call.addressee, call.ask) == ("china", "Let UNHCR see the detainees")
+
+
+def test_learn_and_watch_are_orders_to_readers_but_learn_more_at_a_site_is_a_link():
+    assert [c.addressee for c in extract_calls("1) Learn the facts about the returns.")] == [
+        "public"
+    ]
+    assert_no_call("Learn more at openpassage.example.org.")
+
+
+def test_a_subject_before_an_aside_still_reports():
+    assert_no_call("Beijing, for its part, insists that the women must be dealt with by law.")

@@ -70,7 +70,7 @@ _IMPERATIVE_VERBS = word_set(
     ratify amend review reconsider suspend condemn engage invite fund increase expand insist
     follow pray attend implement include inform notify account withdraw remove apply
     phone text tweet post sponsor volunteer organise organize host spread read come bring
-    consider talk say forward
+    consider talk say forward learn watch
     """
 )
 
@@ -80,7 +80,7 @@ _PUBLIC_VERBS = word_set(
     sign write call join tell speak donate raise boycott pressure press urge demand
     support remember stand listen share email e-mail send contact print add ask follow
     pray attend phone text tweet post sponsor volunteer organise organize host spread read
-    come bring consider talk forward
+    come bring consider talk forward learn watch
     """
 )
 

@@ -112,8 +112,10 @@ _COMMENTS_HEAD_RE = re.compile(
 _COMMENTER_RE = re.compile(r"^[A-Z][\w.'’ -]{1,40}\s(?:says|said|wrote|commented|replied):?$")
 # "Write to letters@paper.com.", "Call 020 7946 0531.": nothing asked but to get in touch
 _ONLY_AN_ADDRESS_RE = re.compile(
-    r"^(?:please\s+)?(?:write|e-?mail|call|phone|contact|visit|see|go)\s+(?:to\s+|us\s+at\s+|at\s+)?"
-    r"(?:[\w.+-]+@[\w.-]+|https?://\S+|www\.\S+|\+?[\d() -]{7,})[.!]?$",
+    r"^(?:please\s+)?(?:write|e-?mail|call|phone|contact|visit|see|go|learn\s+more|find\s+out\s+more"
+    r"|read\s+more)\s+(?:to\s+|us\s+at\s+|at\s+|on\s+)?"
+    r"(?:[\w.+-]+@[\w.-]+|https?://\S+|www\.\S+|\+?[\d() -]{7,}"
+    r"|[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|int|kr|uk|gov|edu|info)(?:/\S*)?)[.!]?$",
     re.IGNORECASE,
 )
 # Headings of lists that ask nothing: a newsletter's contents, the names of signers

@@ -378,8 +378,8 @@ class Voice:
                 continue  # "Member States that ...": a name, not "states that"
             if operative and operative.start("verb") == m.start():
                 continue  # "Believes that the EU should ...": the resolution's own words
-            clause = re.split(r"[,;:(—–]", prefix[: m.start()])[-1]
-            if not CONNECTIVES_RE.sub("", clause.strip()) and re.match(r"[a-z]+s\b", m.group()):
+            opening = CONNECTIVES_RE.sub("", prefix[: m.start()].strip(" ,"))
+            if not opening.strip(" ,") and re.match(r"[a-z]+s\b", m.group()):
                 continue  # "Second, states that resettle refugees should": a noun, no subject
             if re.search(r"\b(?:are|is)\s+(?:\w+ly\s+)?$", prefix[: m.start()]) and re.match(
                 r"\s+to\s", prefix[m.end() :]
