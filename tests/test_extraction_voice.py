@@ -4,6 +4,8 @@ Every text here is written for these tests. The organisations and people are
 invented.
 """
 
+import pytest
+
 from articles.extraction import extract_calls
 
 
@@ -413,3 +415,22 @@ def test_some_groups_are_others_and_a_ministry_is_no_group():
         "A. We are aware of those calls."
     )
     assert [c.addressee for c in extract_calls(text)] == ["china"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In the embassy's view, Seoul should wait for the investigation.",
+        "The envoy's message was blunt: Seoul should stay out of it.",
+        "For Beijing's negotiators, the answer is simple: Tokyo should mind its own affairs.",
+        "In a joint letter, the senators wrote that China must end the returns.",
+        "The placard outside the consulate read: Let them go.",
+    ],
+)
+def test_someone_elses_view_message_or_words_are_reported(sentence):
+    assert extract_calls(sentence) == []
+
+
+def test_our_view_and_our_message_stay_our_own():
+    assert len(extract_calls("In our view, Seoul should act now.")) == 1
+    assert len(extract_calls("Our message is clear: Seoul should speak up.")) == 1

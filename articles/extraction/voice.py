@@ -9,7 +9,10 @@ else's mouth is reported, not made:
   officials said.";
 * an open quotation: "“China must stop,” the activist said.";
 * a legal frame: "Under the convention, states must not return refugees" is
-  what the law says, not what the author asks.
+  what the law says, not what the author asks;
+* someone's view, message or words as a frame: "In the ministry's view, ...",
+  "The envoy's message was blunt: ...", "The placard read: ..." (but "In our
+  view" and "Our message is clear:" are the author's).
 
 A reporting verb right after "we" or "I" is the author's own ("We believe
 that Beijing must change course").
@@ -89,7 +92,15 @@ REPORT_RE = re.compile(
     r"|quoted|noted|noting|added|adding|say|argue|insist|claim|think|believe|suggests?"
     r"|suggested|recommend|warn|conclude[sd]?|contends?|contended|fears?|feared"
     r"|predicts?|predicted|knows?|thought|felt|feels?|reckons?|agreed?|agrees|put\s+it"
-    r"|in\s+the\s+words\s+of)\b",
+    r"|in\s+the\s+words\s+of|wrote|writes"
+    # someone's view or message as a frame: "In the ministry's view, ...", "The
+    # ambassador's message was clear: ...", "The banner read: ..."
+    r"|in\s+(?!our\b|my\b)(?:the\s+)?(?:[\w’'.-]+\s+){0,3}?(?:view|opinion|eyes|estimation"
+    r"|judge?ment)(?=\s*,)"
+    r"|[’']s\s+(?:[\w-]+\s+)?(?:message|answer|line|argument|reply|response|advice|verdict"
+    r"|instruction|demand|slogan|point)\b"
+    r"|(?:banner|sign|placard|slogan|poster|letter|message|text|headline)s?\s+(?:\w+\s+){0,3}?"
+    r"reads?(?=\s*:|\s*$))\b",
     re.IGNORECASE,
 )
 _FIRST_PERSON_RE = re.compile(r"\b(?:we|i|this\s+(?:newspaper|paper|page|editorial))\b", re.I)
@@ -123,6 +134,16 @@ INVERTED_ATTRIBUTION_RE = re.compile(
 )
 
 
+# Someone else's message, answer or line before a colon makes what follows theirs
+_FRAMES_RE = re.compile(
+    r"[’']s\s+(?:[\w-]+\s+)?(?:message|answer|line|argument|reply|response|advice|verdict"
+    r"|instruction|demand|slogan|point|view|position)\b"
+    r"|^\s*for\s+[^,]{2,60},\s+the\s+(?:answer|message|line|position|view|verdict|conclusion)\b"
+    r"|\b(?:banner|sign|placard|slogan|poster|letter|text|headline)s?\s+(?:\w+\s+){0,4}?reads?\s*$",
+    re.IGNORECASE,
+)
+
+
 def own_clause(prefix: str) -> str:
     """The part of ``prefix`` after the last ';' (or ':' not introducing speech)."""
     cut = prefix.rfind(";")
@@ -130,8 +151,12 @@ def own_clause(prefix: str) -> str:
     if colon > cut:
         before = prefix[max(0, colon - 40) : colon]
         last = " ".join(before.split()[-3:])
-        # "As one activist put it: ...", "In the words of the minister: ..."
-        if not REPORT_RE.search(last) and not re.search(r"\bput\s+it|\bwords\s+of\b", last):
+        clause = prefix[cut + 1 : colon]
+        # "As one activist put it: ...", "In the words of the minister: ...", "The
+        # ambassador's message was clear: ..."
+        framed = _FRAMES_RE.search(clause) and not re.search(r"\b(?:our|my)\b", clause, re.I)
+        said = REPORT_RE.search(last) or re.search(r"\bput\s+it|\bwords\s+of\b", last)
+        if not (said or framed):
             cut = colon
     return prefix[cut + 1 :] if cut >= 0 else prefix
 
@@ -372,6 +397,8 @@ class Voice:
 
     def reports(self, prefix: str) -> bool:
         """Whether ``prefix`` puts what follows in someone else's mouth ("X says that")."""
+        if _FRAMES_RE.search(prefix) and not re.search(r"\b(?:our|my)\b", prefix, re.I):
+            return True  # "For Beijing's envoys, the answer is simple: ..."
         operative = OPERATIVE_RE.match(prefix)
         for m in REPORT_RE.finditer(prefix):
             if m.group()[:1].isupper() and prefix[: m.start()].strip():
