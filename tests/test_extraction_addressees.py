@@ -315,3 +315,112 @@ def test_unnamed_countries_are_the_international_community():
     assert addressee_of("Some countries should look at their own records first.") == (
         "international_community"
     )
+
+
+# --- who "you", "they" and bare offices are -----------------------------------------
+
+
+def test_mr_president_in_a_letters_header_or_greeting_is_the_texts_own_president():
+    text = (
+        "An open letter to Mr. President\n\nDear Mr. President,\n\nOur relatives have been "
+        "held in Chinese detention centres for months. We ask you to raise their case with "
+        "Beijing when you meet President Xi."
+    )
+    assert [c.addressee for c in extract_calls(text)] == ["south_korea_government"]
+
+
+def test_a_letter_to_friends_asks_the_readers():
+    text = (
+        "Safe Crossing Fund\n\nDear friends,\n\nThis spring the shelter in Chiang Mai took in "
+        "nine women. Second, phone your senators this week.\n\nWith thanks,\nMi-rae"
+    )
+    assert [c.addressee for c in extract_calls(text)] == ["public"]
+
+
+def test_the_items_under_x_should_are_for_x():
+    text = (
+        "The Japanese Government should:\n- raise the detainees with Beijing at every "
+        "meeting;\n- offer places to families who reach Bangkok."
+    )
+    assert [c.addressee for c in extract_calls(text)] == ["other", "other"]
+
+
+def test_they_after_members_of_the_public_are_those_people_not_the_place_they_stood():
+    text = (
+        "Demonstrators outside the Chinese embassy in Canberra burned a flag on Saturday. "
+        "They should think again."
+    )
+    assert [c.addressee for c in extract_calls(text)] == ["public"]
+
+
+def test_the_authorities_of_a_text_from_nowhere_are_the_last_state_office_named():
+    text = (
+        "Rights experts working with the United Nations today called on the Government of "
+        "China to stop the returns from Jilin. They also urged the authorities to keep "
+        "mothers with their children."
+    )
+    calls = extract_calls(text)
+    assert [c.addressee for c in calls] == ["china", "china"]
+    assert calls[1].score < 0.85  # which authorities is the context's to say
+
+
+def test_a_named_actor_told_in_the_passive_is_not_the_one_asked():
+    letter = (
+        "Dear High Commissioner,\n\nWe write about the women held in Tumen. Pyongyang's "
+        "guards wait at the bridge. Beijing must be reminded that returns are unlawful."
+    )
+    assert extract_calls(letter)[-1].addressee == "international_community"
+
+
+def test_roman_numerals_number_the_items_of_a_sub_list():
+    text = (
+        "That the Senate calls on the Australian Government to:\n(i) raise the returns with "
+        "China at the next dialogue, and\n(ii) consider resettling families with links here."
+    )
+    assert [c.addressee for c in extract_calls(text)][-2:] == ["other", "other"]
+
+
+def test_ministers_opening_a_sentence_are_the_texts_own_government():
+    text = "LONDON - The dialogue with China opens on Monday. Ministers should raise the cases."
+    assert extract_calls(text)[-1].addressee == "other"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pyongyang's remaining friends should tell it to stop the punishments.",
+        "Beijing's trading partners must make access a condition of every deal.",
+    ],
+)
+def test_a_states_friends_and_partners_are_other_states_not_that_state(sentence):
+    assert [c.addressee for c in extract_calls(sentence)] == ["international_community"]
+
+
+def test_a_quotation_that_opens_with_it_refers_back_like_any_pronoun():
+    text = (
+        "Steppe Aid\n\nPRESS RELEASE\n\nSteppe Aid today urged Mongolia to keep its border "
+        'open.\n\n"Mongolia has let people through for decades," said Bat Enkh, the group\'s '
+        'director. "It must not give in to pressure now."'
+    )
+    assert extract_calls(text)[-1].addressee == "other"
+
+
+def test_a_joint_letter_greeting_excellencies_is_to_whom_its_title_names():
+    text = (
+        "Joint NGO letter to the Human Rights Council\n\nExcellencies,\n\nWe write ahead of "
+        "the dialogue on the DPRK. We urge you to support a resolution on returnees."
+    )
+    assert [c.addressee for c in extract_calls(text)] == ["international_community"]
+
+
+def test_a_text_that_names_another_country_twice_and_korea_never_is_that_countrys():
+    text = (
+        "I have written to the State Department twice. The Senate has held one hearing. "
+        "I am asking the administration to raise the returns in every meeting with Beijing."
+    )
+    assert extract_calls(text)[-1].addressee == "other"
+
+
+def test_the_minister_in_lower_case_is_the_texts_own_minister():
+    text = "LONDON - Talks with China open next week. The minister should press China on them."
+    assert extract_calls(text)[-1].addressee == "other"

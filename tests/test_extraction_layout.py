@@ -297,3 +297,115 @@ def test_an_office_holder_called_by_title_and_name_is_addressed_by_the_paragraph
 def test_a_call_to_take_action_in_capitals_is_the_readers():
     text = f"{PROSE}\n\nTAKE ACTION: WRITE AN APPEAL IN YOUR OWN WORDS\n\n{PROSE}"
     assert calls_of(text) == [("TAKE ACTION: WRITE AN APPEAL IN YOUR OWN WORDS", "public")]
+
+
+# --- lines that ask nothing -------------------------------------------------------
+
+
+def test_a_newsletters_contents_and_a_list_of_signers_ask_nothing():
+    text = (
+        "In this issue\n- Meet Dae-ho, our new caseworker\n- Write to the ambassador: how it "
+        "went\n\nWe ask the ministry to publish the figures.\n\nSignatories:\n"
+        "Harbour Light Fellowship (Canada)\nOpen Hands Relief (Japan)\nFree Passage Asia"
+    )
+    assert [c.sentence for c in extract_calls(text)] == [
+        "We ask the ministry to publish the figures."
+    ]
+
+
+def test_the_page_about_itself_is_furniture():
+    for line in (
+        "Get our columns delivered to your inbox every Monday.",
+        "Send your letter to letters@northernstar.example.com.",
+        "Have a view on this? Write to us.",
+        "Follow the rapporteur's work on social media.",
+    ):
+        assert extract_calls(line) == [], line
+    assert len(extract_calls("Write to the ambassador at the embassy this week.")) == 1
+
+
+def test_a_prayer_asks_god_not_an_office():
+    text = (
+        "Lord, shelter the women held in Tumen and soften the hearts of those who hold them. "
+        "Amen.\n\nPray with us for them this Sunday."
+    )
+    assert [c.sentence for c in extract_calls(text)] == ["Pray with us for them this Sunday."]
+
+
+def test_a_reporters_question_in_a_transcript_is_not_the_texts_request():
+    text = (
+        "Q: Will the minister consider taking in the families who reached Bangkok?\n"
+        "A: We are looking at every option. Beijing should let UNHCR see them."
+    )
+    assert [c.sentence for c in extract_calls(text)] == ["Beijing should let UNHCR see them."]
+
+
+def test_a_caption_placed_by_its_picture_is_furniture():
+    assert extract_calls("Above: Volunteers pack winter coats for the shelter in Bangkok.") == []
+
+
+def test_a_petitions_greeting_by_title_is_to_whom_its_header_addresses_it():
+    text = (
+        "A petition to the Chinese Embassy in Ottawa\n\nYour Excellency,\n\nOur relatives are "
+        "held in Tumen. We ask you to tell Beijing that they are refugees.\n\n"
+        "Please stop the returns."
+    )
+    assert [c.addressee for c in extract_calls(text)] == ["china", "china"]
+
+
+def test_a_reporters_question_labelled_with_the_outlet_is_the_reporters():
+    text = (
+        "Reporter (Mainichi): Will the minister agree to meet the families?\n\n"
+        "Spokesperson: China should let them leave."
+    )
+    assert [c.ask for c in extract_calls(text)] == ["Let them leave"]
+
+
+def test_a_records_label_lines_are_furniture():
+    text = (
+        "Speaker: Let Them Go Network chair Ms Oh\nVenue: Free Passage Hall, Seoul\n\n"
+        "Seoul must raise the returns with Beijing."
+    )
+    found = [c.sentence for c in extract_calls(text)]
+    assert found == ["Seoul must raise the returns with Beijing."]
+
+
+def test_an_open_letter_greeting_the_president_by_title_and_its_petition_lines():
+    text = (
+        "[Open letter] From the mothers of the returned: Mr. President, please meet us\n\n"
+        "To the Honourable President of the Republic of Korea,\n\nOur daughters were sent "
+        "back from Yanji in the winter. We ask you to raise their names in Beijing.\n\n"
+        "Please meet us.\n\nWith hope,\nThe Mothers' Circle\n\n"
+        "* Citizens who agree with us are invited to add their names below."
+    )
+    found = [c.addressee for c in extract_calls(text)]
+    assert found == ["south_korea_government"] * 3 + ["public"]
+
+
+def test_an_address_line_ending_in_a_colon_opens_a_letter_that_ends_at_a_heading():
+    text = (
+        "Hana Kim started this petition to President Xi Jinping and 2 others\n\n"
+        "To President Xi Jinping, the Ministry of Public Security and the Ambassador of "
+        "China:\n\nWe, the undersigned, call on you to free the women held in Tumen.\n\n"
+        "Keep your promise.\n\nWhy is this important?\n\n"
+        "Please sign this petition and share it with three friends."
+    )
+    assert [c.addressee for c in extract_calls(text)] == ["china", "china", "public"]
+
+
+def test_the_sites_name_over_its_navigation_line_is_furniture():
+    text = (
+        "Open Gate Churches Together\nHome | About | Campaigns | Give\n\n"
+        "Write to your MP about the women held in Tumen."
+    )
+    assert [c.sentence for c in extract_calls(text)] == [
+        "Write to your MP about the women held in Tumen."
+    ]
+
+
+def test_let_me_say_a_word_to_someone_turns_the_paragraph_to_them():
+    text = (
+        "Let me say a word to the Chinese embassy, which follows these debates. "
+        "Nobody here wishes China ill. Stop the returns."
+    )
+    assert extract_calls(text)[-1].addressee == "china"

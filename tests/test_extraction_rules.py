@@ -739,3 +739,290 @@ def test_a_reporters_question_to_the_spokesperson_is_no_request():
 def test_it_is_time_followed_by_a_bare_subject_is_a_demand_on_it():
     calls = extract_calls("It is time lawmakers of both parties did so again.")
     assert [c.ask for c in calls] == ["Do so again"]
+
+
+# --- clauses that only look like demands ----------------------------------------
+
+
+def test_a_request_dated_in_the_past_is_history_not_todays_call():
+    release = (
+        "Harbour Light Trust\n\nPRESS RELEASE\n\nHarbour Light Trust today urged Seoul to act. "
+    )
+    assert [
+        c.sentence
+        for c in extract_calls(
+            release + "In a letter sent in April, the trust "
+            "asked the Chinese embassy to name the detainees."
+        )
+    ] == ["Harbour Light Trust today urged Seoul to act."]
+    assert (
+        len(extract_calls(release + "The trust also asked the Chinese embassy to name them.")) == 2
+    )
+
+
+def test_a_modal_in_a_that_clause_after_a_finite_verb_is_subordinate():
+    assert_no_call("Tokyo may worry about a rule that every neighbour could cite.")
+    assert_no_call("The ministry has a list that the embassy should have seen.")
+
+
+def test_a_second_modal_joined_by_and_shares_the_first_ones_subject():
+    text = (
+        "We urge all delegations to speak in the debate. Their statements should mention the "
+        "camps and should name Pyongyang."
+    )
+    calls = extract_calls(text)
+    assert [c.addressee for c in calls] == ["international_community", "international_community"]
+    assert calls[1].score < 0.85  # the authors of the statements are inferred
+
+
+def test_how_someone_should_feel_is_no_demand():
+    assert_no_call("Students from the mainland should not feel that the vigil is against them.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Please allow me to refrain from commenting on a case under review.",
+        "Let's get to 20,000 names before the embassy vigil!",
+        "Meet Hana, who runs our night shelter in Chiang Rai",
+    ],
+)
+def test_formulas_about_the_speaker_a_target_or_a_profile_are_no_orders(sentence):
+    assert_no_call(sentence)
+
+
+# --- demands in the forms of resolutions, newsletters and letters pages --------------
+
+
+def test_a_resolutions_opening_verb_makes_its_paragraph_the_texts_own():
+    text = (
+        "The Assembly,\n\n3. Believes that the Canadian Government should open a resettlement "
+        "stream for North Koreans;\n\n4. Regrets the silence of the ministry; encourages the "
+        "Government of Mongolia to keep its border crossings open;"
+    )
+    calls = extract_calls(text)
+    assert [(c.addressee, c.ask) for c in calls] == [
+        ("other", "Open a resettlement stream for North Koreans"),
+        ("other", "Keep its border crossings open"),  # "your" only for the campaign's offices
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ask"),
+    [
+        ("Readers who live nearby can join the vigil on Friday.", "Join the vigil on Friday"),
+        (
+            "Supporters who feel strongly can write to the consul through our action page.",
+            "Write to the consul through our action page",
+        ),
+    ],
+)
+def test_what_readers_can_do_is_offered_as_a_weak_call_to_them(sentence, ask):
+    call = only_call(sentence)
+    assert (call.addressee, call.ask) == ("public", ask)
+    assert call.score < 0.85
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You can also send the letter in Korean.",  # leave, not a request
+        "Beijing can help them by letting them leave.",  # a power, not an invitation
+        "Readers can see the full list below.",  # not an action to take
+    ],
+)
+def test_can_without_a_reader_and_a_readers_action_is_not_a_call(sentence):
+    assert_no_call(sentence)
+
+
+def test_a_pseudo_cleft_says_what_is_asked():
+    call = only_call("No one wants a trade war; what we are asking is that Seoul keep its word.")
+    assert (call.addressee, call.ask) == ("south_korea_government", "Keep your word")
+
+
+def test_a_frame_after_a_connective_and_a_manner_adverb_do_not_hide_an_order():
+    call = only_call("Second, if you live in Busan, please come to the vigil on Saturday.")
+    assert call.ask == "Come to the vigil on Saturday"
+    text = "We urge the Chinese authorities to:\n- Urgently release the nine women held in Yanji;"
+    assert [c.ask for c in extract_calls(text)][-1] == "Release the nine women held in Yanji"
+
+
+def test_a_callers_script_asks_whom_the_caller_rings():
+    text = (
+        'Here is what you can say:\n\n"Hi, I live in your district. I am calling to ask the '
+        'Congresswoman to co-sponsor the refugee bill."'
+    )
+    assert [c.ask for c in extract_calls(text)] == ["Co-sponsor the refugee bill"]
+
+
+def test_cannot_afford_to_be_silent_asks_to_speak():
+    call = only_call("Tokyo cannot afford to be silent while the women are sent back.")
+    assert call.addressee == "other"
+
+
+def test_a_headline_of_the_we_who_sign_is_their_own_call():
+    text = (
+        "Thirty organisations ask Seoul to raise the returns with Beijing\n\n"
+        "We, the undersigned human rights organisations, write ahead of the summit in May. "
+        "We urge the President to raise the returns."
+    )
+    assert [c.addressee for c in extract_calls(text)] == [
+        "south_korea_government",
+        "south_korea_government",
+    ]
+
+
+def test_a_directors_title_with_the_organisations_short_name_ties_the_quote_to_it():
+    text = (
+        "Harbour Light Refugee Fund\n\nPRESS RELEASE\n\nHarbour Light Refugee Fund today "
+        "urged China to stop the transfers of detained women.\n\n"
+        '"Every one of them has been sold once," said Anna Reyes, Harbour Light\'s director. '
+        '"Beijing must not send them back."'
+    )
+    assert [c.ask for c in extract_calls(text)][-1] == "Do not send them back"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Let's move on to the next question.",  # a chair moving the meeting along
+        "Let Beijing explain that to the families.",  # a challenge, not an order
+    ],
+)
+def test_let_us_move_on_and_let_them_explain_are_no_orders(sentence):
+    assert_no_call(sentence)
+
+
+def test_a_manner_adverb_after_be_keeps_a_passive_demand():
+    text = "Chinese police hold them in Tumen. Escapees must not be forcibly returned."
+    assert [c.addressee for c in extract_calls(text)] == ["china"]
+
+
+def test_the_ambassador_is_the_one_whose_country_the_text_named_long_before():
+    text = (
+        "I have written to the Chinese ambassador in London every month for six years. "
+        + "The letters are short. " * 12
+        + "The ambassador should tell his government that people here are watching."
+    )
+    assert extract_calls(text)[-1].addressee == "china"
+
+
+def test_a_polite_condition_is_a_request():
+    text = "Dear Ms Okoye,\n\nI would be grateful if you could raise the returns with the minister."
+    assert [c.ask for c in extract_calls(text)] == ["Raise the returns with the minister"]
+
+
+def test_a_lists_introducer_may_say_whom_its_recommendations_are_for():
+    text = (
+        "My recommendations to the international community are the following:\n"
+        "(a) Keep the returns on the Council's agenda;\n(b) Fund the shelters in transit countries."
+    )
+    assert [c.addressee for c in extract_calls(text)] == ["international_community"] * 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The rapporteur's team should arrive in Yanji on Thursday.",  # expected, not asked
+        "Pyongyang should know by now that the camps are documented.",
+        "Officials in Seoul must be wondering what comes next.",  # a deduction
+    ],
+)
+def test_expectations_and_deductions_are_no_demands(sentence):
+    assert_no_call(sentence)
+
+
+def test_what_should_be_going_on_is_still_a_demand():
+    assert only_call("Seoul should be receiving the families by now, not turning them away.")
+
+
+def test_would_like_to_ask_is_a_request_and_inviting_a_speaker_is_not():
+    text = "We would also like to ask the international community to help bring them home."
+    assert [c.addressee for c in extract_calls(text)] == ["international_community"]
+    assert_no_call("I would now like to invite the Ambassador of Norway to respond.")
+
+
+def test_what_an_actor_ought_to_do_is_a_demand_on_it():
+    call = only_call("What the National Assembly ought to do now is hold a hearing every year.")
+    assert (call.addressee, call.ask) == ("south_korea_government", "Hold a hearing every year")
+
+
+def test_a_headline_without_its_article_still_names_the_government():
+    text = "Government must summon the Chinese ambassador\n\nSeoul has said nothing for a week."
+    assert [c.addressee for c in extract_calls(text)] == ["south_korea_government"]
+
+
+def test_nouns_that_look_like_orders_in_a_transcript_are_not_orders():
+    text = (
+        "Press Conference Room, Ministry of Foreign Affairs\n\n"
+        "Press Secretary Ito: Japan is following the situation with concern."
+    )
+    assert extract_calls(text) == []
+
+
+def test_a_ministrys_briefing_speaks_as_the_government():
+    text = (
+        "Ministry of Unification\n\nRegular briefing\n\nThe government deeply regrets the "
+        "returns. The government once again urges the Chinese government to let them go."
+    )
+    assert [c.addressee for c in extract_calls(text)] == ["china"]
+
+
+def test_as_far_as_anyone_can_tell_asks_nothing():
+    assert_no_call("The talks have achieved, as far as anyone outside can tell, very little.")
+
+
+def test_recommendations_listed_as_that_clauses_are_calls_on_their_subjects():
+    text = (
+        "To the international community, I recommend:\n\n(a) That donors restore funding "
+        "for the shelters in Bangkok;\n(b) That States with embassies in Pyongyang press "
+        "for access to returnees."
+    )
+    calls = extract_calls(text)
+    assert [c.addressee for c in calls] == ["international_community"] * 2
+    assert calls[0].ask == "Restore funding for the shelters in Bangkok"
+
+
+def test_a_connective_before_we_does_not_hide_the_speaker():
+    call = only_call("So now we need the Assembly to vote.")
+    assert call.addressee == "south_korea_government"
+
+
+def test_an_ask_that_only_announces_the_asks_to_come_is_not_one():
+    assert_no_call("That is why I am asking you to do three things this week.")
+    assert only_call("I ask you to do one thing: write to the embassy.")
+
+
+def test_a_bare_office_in_a_text_that_names_its_own_country_stays_that_countrys():
+    text = (
+        "Tokyo has said little. Japan could do more, and Japan should do it now. Chinese "
+        "police still hold the families. The Foreign Ministry should ask for their release."
+    )
+    assert extract_calls(text)[-1].addressee == "other"
+
+
+def test_also_grateful_is_still_a_polite_request():
+    text = "Dear Mr Hale,\n\nI would also be grateful if you could sign the motion on the returns."
+    assert [c.ask for c in extract_calls(text)] == ["Sign the motion on the returns"]
+
+
+def test_states_in_lower_case_as_a_subject_are_states_not_a_report():
+    text = "Second, states that take in refugees should offer places to North Koreans."
+    assert [c.addressee for c in extract_calls(text)] == ["international_community"]
+    assert_no_call("The report states that China must act.")
+
+
+def test_we_will_continue_to_urge_is_the_speakers_demand():
+    call = only_call("We will continue to urge China to let UNHCR see the detainees.")
+    assert (call.addressee, call.ask) == ("china", "Let UNHCR see the detainees")
+
+
+def test_learn_and_watch_are_orders_to_readers_but_learn_more_at_a_site_is_a_link():
+    assert [c.addressee for c in extract_calls("1) Learn the facts about the returns.")] == [
+        "public"
+    ]
+    assert_no_call("Learn more at openpassage.example.org.")
+
+
+def test_a_subject_before_an_aside_still_reports():
+    assert_no_call("Beijing, for its part, insists that the women must be dealt with by law.")

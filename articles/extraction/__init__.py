@@ -29,6 +29,8 @@ with examples:
   that make a sentence a demand (modals, demand verbs, imperatives);
 * :mod:`.addressees`: who a demand is for;
 * :mod:`.phrasing`: the ask quoted in letters;
+* :mod:`.confidence`: what a call rests on besides its words (its doubts),
+  which keeps it below the approval score;
 * :mod:`.calls`: putting them together, and the score.
 
 Duplicated text: every occurrence of a sentence is reported, each with its own

@@ -17,6 +17,8 @@ Rules (each a fact about how the campaign's texts name the parties):
   diplomats", "Chinese negotiators", "American policy".
 * Donors, delegations, unnamed countries and groups of organisations together
   are the ``international_community``; "DPR Korea" is the North.
+* A state's neighbours, allies, partners or friends are other states, together
+  the ``international_community``: "China's neighbours" are not China.
 
 Each pattern is compiled behind a cheap look-ahead on its first character;
 ``ACTOR_SOURCES`` keeps the plain sources, so a test can check that the gate
@@ -113,7 +115,7 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
     # otherwise (see layout.home).
     (
         "home",
-        "OoTtLlF",
+        "OoTtLlFMG",
         r"\b[Oo]ur\s+(?:new\s+|own\s+|current\s+)?(?:[Gg]overnment|[Aa]dministration)\b"
         r"|\b(?:[Oo]ur|[Tt]he)\s+(?:new\s+|own\s+|current\s+)?(?:[Gg]overnment|[Aa]dministration"
         r"|[Pp]resident|[Ff]oreign\s+[Mm]inistry|[Ff]oreign\s+[Mm]inister|diplomats|authorities)\b"
@@ -121,8 +123,13 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\b[Oo]ur\s+(?:political\s+)?(?:leaders(?:hip)?|officials|politicians|lawmakers)\b"
         r"|(?<!Chinese )(?<!North Korean )(?<!US )(?<!U\.S\. )(?<!American )(?<!Japanese )"
         r"\b(?:Foreign\s+Ministry|[Ll]awmakers|[Ll]egislators)\b"
-        # a parliament's "the Minister": the minister who answers to it
-        r"|\b[Tt]he\s+Minister\b(?!\s+(?:of|for)\b)",
+        # a parliament's "the Minister": the minister who answers to it; "Ministers
+        # should ..." opening a sentence: the government's ministers
+        r"|\b[Tt]he\s+[Mm]inister\b(?!\s+(?:of|for)\b)|(?<![\w,;] )\bMinisters\b(?!\s+(?:of|for)\b)"
+        # a parliament named again without its country: "the Assembly"
+        r"|\b[Tt]he\s+Assembly\b"
+        # a headline drops the article: "Government must raise the returns with Beijing"
+        r"|(?<![\w,;] )\bGovernment\b(?!\s+(?:of|in)\b)",
     ),
     # "the State party": the state whose report a treaty body reviews (layout.reviewed)
     ("state_party", "Ss", r"\b[Ss]tates?[ -][Pp]arty\b"),
@@ -167,6 +174,10 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\b(?:[Mm]embers|[Dd]elegat(?:es|ions))\s+of\s+(?:the|this)\s+(?:Council|Committee|General)\b"
         r"|\b(?:[Aa]ll|[Oo]ther|[Nn]eighbou?ring|[Tt]ransit|[Ff]riendly)\s+(?:countries|[Ss]tates)\b"
         r"|(?<!United )\bStates\b(?!\s+(?:Department|of\s+America))"
+        # states in lower case, when they cannot be the verb: "other states", a subject
+        # "states" alone ("states that resettle refugees should ...", its clause cut off)
+        r"|\b(?:[Aa]ll|[Oo]ther|[Mm]any|[Mm]ost|[Ss]everal|[Ss]ome|[Tt]hese|[Tt]hose|[Tt]he)\s+"
+        r"states\b(?!\s+that\b)|^states$"
         r"|\bcountries\s+(?:through|in\s+the\s+region|of\s+transit)\b",
     ),
     (
@@ -198,9 +209,11 @@ ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 PUBLIC_RE = re.compile(
     r"\b(?:we|us|our\s+(?:society|nation|country|citizens|readers)|readers|everyone|everybody"
+    r"|anyone|anybody"
     r"|citizens|all\s+of\s+us|each\s+of\s+us|you|the\s+public|civil\s+society|ordinary\s+people"
     r"|(?<!North\s)(?:South\s+)?Koreans|young\s+people|voters|churches|activists|campaigners|supporters"
-    r"|friends|colleagues|Americans|Canadians|Britons|Australians|Europeans|New\s+Zealanders)\b",
+    r"|friends|colleagues|Americans|Canadians|Britons|Australians|Europeans|New\s+Zealanders"
+    r"|protesters|demonstrators|volunteers|marchers|parishioners|congregations)\b",
     re.IGNORECASE,
 )
 
@@ -321,8 +334,19 @@ _TOGETHER_RE = re.compile(r"\band\b|,|\bas\s+well\s+as\b")
 _NOT_TOGETHER_RE = re.compile(r"\b(?:with|in|by|from|to|at|on|into|against|than|over)\b")
 
 
+# "China's neighbours", "Seoul's allies", "the friends of Pyongyang": other states
+_RELATED_STATES_RE = re.compile(
+    r"^(?:the\s+)?(?:[\w.-]+\s+){1,4}?(?:neighbou?rs|allies|partners|friends|backers|donors)"
+    r"(?:\s+(?:of|to)\b|$)"
+    r"|[’']s\s+(?:[\w-]+\s+){0,2}(?:neighbou?rs|allies|partners|friends|backers|donors)\b",
+    re.IGNORECASE,
+)
+
+
 def classify_np(np: str) -> str | None:
     """Addressee named by a noun phrase, or None when it names no actor."""
+    if _RELATED_STATES_RE.search(np) and find_actors(np):
+        return "international_community"  # "China's neighbours": states, but not China
     mentions = find_actors(np)
     for (a_pos, a_class), (b_pos, b_class) in zip(mentions, mentions[1:], strict=False):
         if a_pos == b_pos or (a_class == b_class and a_class != "other"):

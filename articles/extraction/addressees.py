@@ -58,6 +58,7 @@ from articles.extraction.actors import (
     find_actors,
     mention_end,
 )
+from articles.extraction.layout import diplomat_of, named_or_head_of_state
 from articles.extraction.sentences import Doc, word_set
 from articles.extraction.triggers import Hit, is_participle
 from articles.extraction.voice import LEGAL_SUBJECT_RE, leading_subject
@@ -88,6 +89,8 @@ def recent_actor(
         subject = leading_subject(text)
         if subject.lower() in PRONOUNS:
             continue
+        if _people_head(subject):
+            return "public", False  # "Protesters outside the consulate ... They should ..."
         named = classify_np(subject) if subject else None
         if named and named != "public":
             return doc.home(named), False
@@ -95,6 +98,27 @@ def recent_actor(
         if mentions:
             return mentions[0][1], False
     return None, False
+
+
+# Where a noun phrase's head ends: "Protesters | outside the Chinese consulate"
+_HEAD_END_RE = re.compile(
+    r"\s(?:outside|inside|in|at|of|from|near|with|on|by|for|who|which|that|whose)\b",
+    re.IGNORECASE,
+)
+_SPEAKERS_OWN_RE = re.compile(r"^(?:we|us|our|you|your|i|my)\b", re.IGNORECASE)
+
+
+def _people_head(subject: str) -> bool:
+    """Whether a subject is members of the public by its head noun, whatever its
+    modifiers name: "Protesters outside the Chinese consulate", "Readers in Seoul"."""
+    cut = _HEAD_END_RE.search(subject)
+    head = subject[: cut.start()] if cut else subject
+    return bool(
+        head.strip()
+        and PUBLIC_RE.search(head)
+        and not _SPEAKERS_OWN_RE.match(head.strip())
+        and not find_actors(head)
+    )
 
 
 def government_context(doc: Doc, idx: int) -> bool:
@@ -255,6 +279,15 @@ _LEAD_TARGET_RE = re.compile(
     re.IGNORECASE,
 )
 _OBJECT_PRONOUN_RE = re.compile(r"^(?:him|her|them|it)$", re.IGNORECASE)
+_RECOMMENDATIONS_TO_RE = re.compile(
+    r"\b(?:recommendations|requests|demands|asks|appeal|message)\s+(?:to|for)\s+(?P<np>[^:]{2,80}?)"
+    r"\s+(?:are|is|include)\b[^:]{0,40}:\s*$",
+    re.IGNORECASE,
+)
+_LEAD_MODAL_RE = re.compile(
+    r"\s(?:should|must|shall|ought\s+to|needs?\s+to|has\s+to|have\s+to)\s*(?:now\s+)?:\s*$",
+    re.IGNORECASE,
+)
 
 
 def lead_in_addressee(doc: Doc, lead: int) -> str | None:
@@ -270,6 +303,19 @@ def lead_in_addressee(doc: Doc, lead: int) -> str | None:
     while (found := _LEAD_TARGET_RE.search(text, pos)) is not None:
         m, pos = found, found.start("np")
     if not m:
+        # "My recommendations to the international community are as follows:"
+        to = _RECOMMENDATIONS_TO_RE.search(text)
+        if to:
+            named = classify_np(to.group("np"))
+            if named:
+                return named
+        # "The Japanese Government should:", "Ministers must:": the modal's subject
+        modal = _LEAD_MODAL_RE.search(text)
+        if modal:
+            subject = leading_subject(text[: modal.start()] + " should")
+            named = classify_np(subject) if subject else None
+            if named:
+                return named
         return "public" if PUBLIC_RE.search(text) else None
     np = m.group("np")
     if _YOU_RE.match(np.lower()):
@@ -299,8 +345,16 @@ class Resolved:
     adjust: float  # added to the rule's base score
     thing: bool = False  # the subject is a practice, not someone who acts
     headline: bool = False  # an agentless headline or slogan, for whoever must change
+    # why the addressee is not simply the actor the demand names ("pronoun", "you",
+    # "list", "inferred", ...); None when it is: such calls may score as confident
+    doubt: str | None = None
 
 
+# "A country with that history", "A government whose constitution ...": described
+_A_STATE_RE = re.compile(
+    r"^(?:a|any)\s+(?:government|state|country|nation|democracy)\s+(?:with|whose|that|which|like)\s",
+    re.IGNORECASE,
+)
 _RELATIVE_TAIL_RE = re.compile(r"\s+(?:who|whom|whose|which|that)\b.*$", re.IGNORECASE | re.DOTALL)
 
 
@@ -312,10 +366,14 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         return Resolved(hit.explicit, 0.0)
     if hit.kind == "demand_passive":  # "We ask that the children be registered"
         letter = doc.layout.address_of.get(idx) or doc.layout.letter_of.get(idx)
-        return Resolved(letter, 0.0) if letter else Resolved(_agent_of(doc, idx, hit), -0.15)
+        if letter:
+            return Resolved(letter, 0.0, doubt="you")
+        return Resolved(_agent_of(doc, idx, hit), -0.15, doubt="inferred")
     if hit.kind in {"necessity", "only_way", "necessity_that"} and not subject:
         return Resolved(
-            ("south_korea_government" if government_context(doc, idx) else "public"), -0.05
+            ("south_korea_government" if government_context(doc, idx) else "public"),
+            -0.05,
+            doubt="agentless",
         )
     if hit.kind == "call_for":
         # "call for an immediate halt to the returns", "for the release of the
@@ -326,25 +384,34 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         ):
             actor = perpetrator(doc, text[hit.vp_start :] + " " + text)
             if actor:
-                return Resolved(actor, -0.1)
+                return Resolved(actor, -0.1, doubt="inferred")
         actor, _ = recent_actor(doc, idx)
-        return Resolved((actor or "public"), -0.1)
+        return Resolved((actor or "public"), -0.1, doubt="context")
     subj = (subject or "").strip()
     if hit.kind == "could":
         return _recommended_to(doc, idx, hit, subj)
+    if hit.kind == "can":
+        return _invited(doc, idx, subj)
     # "defectors who reach South Korea": the head comes before the relative clause
+    described = subj
     subj = _RELATIVE_TAIL_RE.sub("", subj) or subj
     subj_l = subj.lower()
+    if _A_STATE_RE.match(described) and hit.kind != "modal_passive":
+        # "A government whose constitution calls them its nationals cannot be silent":
+        # the state the text was just speaking of, described by what it is
+        actor, _ = recent_actor(doc, idx)
+        if actor and actor != "public":
+            return Resolved(actor, -0.12, doubt="context")
     you = doc.layout.address_of.get(idx) or doc.layout.letter_of.get(idx)
     if you and _YOU_RE.match(subj_l):
-        return Resolved(you, 0.0)  # "We ask you to ...", in a letter to someone
+        return Resolved(you, 0.0, doubt="you")  # "We ask you to ...", in a letter to someone
     petitioned = doc.layout.addressed_to
     if (
         petitioned
         and _YOU_RE.match(subj_l)
         and not _READER_ASK_RE.match(doc.sentences[idx].text, hit.vp_start)
     ):
-        return Resolved(petitioned, -0.05)  # "you" in a petition "To: President Xi"
+        return Resolved(petitioned, -0.05, doubt="you")  # "you" in a petition "To: President Xi"
     if subj_l in PRONOUNS or subj_l in {"it all"}:
         plural = subj_l in {"they", "these", "those"}
         clause = doc.sentences[idx].text.rfind(subj, 0, hit.vp_start)
@@ -353,28 +420,40 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         )
         if victims_nearer:
             if hit.kind == "modal_passive":
-                return Resolved(_agent_of(doc, idx, hit), -0.3)
+                return Resolved(_agent_of(doc, idx, hit), -0.3, doubt="inferred")
             return None
         if actor:
-            return Resolved(actor, -0.12)
+            return Resolved(actor, -0.12, doubt="pronoun")
         return None  # a pronoun with no actor to refer to: descriptive
     named = classify_np(subj)
-    if named == "home":
-        named = _office_named_before(doc, idx, subj) or named
+    bare = None
+    if named == "home" and _BARE_OFFICE_RE.match(subj.strip()):
+        # "the authorities", "the Government": which country's, the text around says
+        named, bare = _office_named_before(doc, idx, subj) or named, "context"
+    if named == "public" and _YOU_RE.match(subj_l):
+        # "I urge you to ...", with nobody greeted: the reader, perhaps
+        return Resolved(named, 0.0, doubt="you")
     if hit.kind == "modal_be":
         # "Seoul should not be silent": only someone who acts can be asked to be so
-        return Resolved(named, 0.0) if named and named != "public" else None
+        return Resolved(named, 0.0, doubt=bare) if named and named != "public" else None
     if named:
         if hit.kind == "modal_passive":
-            return Resolved(named, -0.15)
-        return Resolved(named, 0.0)
+            told = _TOLD_RE.match(doc.sentences[idx].text, hit.vp_start)
+            if told and named != "public":
+                # "Beijing must be told plainly ...": Beijing is the one told; asked is
+                # whoever is to tell it, the one a letter is written to or the text urges
+                teller = _teller(doc, idx, named)
+                if teller:
+                    return Resolved(teller, -0.15, doubt="inferred")
+            return Resolved(named, -0.15, doubt="passive")
+        return Resolved(named, 0.0, doubt=bare)
     if VICTIM_RE.search(subj):
         if hit.kind == "modal_passive":
-            return Resolved(_agent_of(doc, idx, hit), -0.25)
+            return Resolved(_agent_of(doc, idx, hit), -0.25, doubt="inferred")
         if hit.negation and hit.kind == "modal":
             # "Trafficked women must not pay the price for ...": spare them, asked of
             # whoever makes them pay
-            return Resolved(_agent_of(doc, idx, hit), -0.3, thing=True)
+            return Resolved(_agent_of(doc, idx, hit), -0.3, thing=True, doubt="inferred")
         return None  # "defectors must hide": the victims are not being asked
     if _DEMONSTRATIVE_RE.match(subj) and hit.kind in {"modal_passive", "necessity"}:
         # "It is time for those words to be matched by deeds": the words of whoever
@@ -383,27 +462,40 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         passive = passive and is_participle(passive.group(1))
         actor, _ = recent_actor(doc, idx)
         if actor and (hit.kind == "modal_passive" or passive):
-            return Resolved(actor, -0.3, thing=True)
+            return Resolved(actor, -0.3, thing=True, doubt="inferred")
+    product = _PRODUCT_RE.match(subj)
+    verb = re.match(r"[a-z]+", doc.sentences[idx].text[hit.vp_start :])
+    if product and hit.kind == "modal" and verb and verb.group() in _CONTENT_VERBS:
+        # "the recommendations must name the DPRK": what a text says is asked of those
+        # who write it, the ones the sentences before are about
+        actor, _ = recent_actor(doc, idx)
+        if actor and actor != "public":
+            return Resolved(actor, -0.3, thing=True, doubt="inferred")
     if hit.kind == "modal_passive" and re.match(r"(?:no\s+one|nobody|none\s+of\s+them)$", subj_l):
-        return Resolved(_agent_of(doc, idx, hit), -0.25)  # "no one should be returned"
+        # "no one should be returned"
+        return Resolved(_agent_of(doc, idx, hit), -0.25, doubt="inferred")
     if LEGAL_SUBJECT_RE.match(subj):
         return None
-    earlier = _office_named_before(doc, idx, subj)
+    # "the ambassador", after "the Chinese ambassador in London" or outside its embassy
+    earlier = _office_named_before(doc, idx, subj) or diplomat_of(doc, subj, idx)
     if earlier:
-        return Resolved(earlier, -0.1)  # "the ministry", after "the Unification Ministry"
+        # "the ministry", after "the Unification Ministry"
+        return Resolved(earlier, -0.1, doubt="context")
     if COLLECTIVE_RE.search(subj):
-        return Resolved("international_community", -0.1)  # "aid agencies should ..."
+        # "aid agencies should ..."
+        return Resolved("international_community", -0.1, doubt="unnamed")
     if AGENT_NOUN_RE.search(subj):
-        return Resolved("other", 0.0)  # "the shipping companies should refuse ..."
+        return Resolved("other", 0.0, doubt="unnamed")  # "the shipping companies should refuse ..."
     if hit.kind == "urge":
-        return Resolved("other", -0.1)  # "we urge Velora to ...": someone urged can act
+        # "we urge Velora to ...": someone urged can act
+        return Resolved("other", -0.1, doubt="unnamed")
     # a thing or a practice: "the repatriations must stop"
     verb = re.match(r"[A-Za-z]+", doc.sentences[idx].text[hit.vp_start :])
     if hit.kind != "modal_passive" and (
         verb is None or verb.group().lower() not in _PRACTICE_VERBS
     ):
         return None  # "the figure should alarm everyone": evaluative, nobody is asked
-    return Resolved(_agent_of(doc, idx, hit), -0.3, thing=True)
+    return Resolved(_agent_of(doc, idx, hit), -0.3, thing=True, doubt="inferred")
 
 
 _DEMONSTRATIVE_RE = re.compile(
@@ -413,6 +505,24 @@ _DEMONSTRATIVE_RE = re.compile(
 )
 
 
+# What people say or write: asked to say something, it is its authors who are asked.
+_PRODUCT_RE = re.compile(
+    r"^(?:the|their|its|these|those|any|every|all|such)\s+(?:[\w-]+\s+)?(?:recommendations?"
+    r"|statements?|resolutions?|reports?|responses?|repl(?:y|ies)|answers?|remarks|speech(?:es)?"
+    r"|declarations?|communiqu[ée]s?|conclusions|agenda|letters?)$",
+    re.IGNORECASE,
+)
+_CONTENT_VERBS = word_set(
+    """
+    name mention include say state address refer reflect cover raise spell make recognise
+    recognize acknowledge contain list identify specify condemn express call
+    """
+)
+
+
+_STATE_OFFICE_RE = re.compile(
+    r"\b(?:government|authorities|ministry|police|officials|administration)\b", re.IGNORECASE
+)
 _BARE_OFFICE_RE = re.compile(
     r"^(?:the\s+)?(?P<head>authorities|government|administration|ambassador|embassy"
     r"|foreign\s+ministry|foreign\s+minister|president|minister|ministry|department"
@@ -425,19 +535,70 @@ def _office_named_before(doc: Doc, idx: int, subject: str) -> str | None:
     """ "The authorities" after "the Chinese authorities": the same office again.
 
     A bare office is the text's own government only when no office of that kind
-    has been named with its country in the sentences before.
+    has been named with its country in the sentences before. A text that neither
+    says where it comes from nor names a country of its own (a UN or an
+    organisation's statement about China) has no government of its own: its "the
+    authorities" are the last state's office it named, whatever the office ("the
+    Government of China ... the authorities").
     """
     m = _BARE_OFFICE_RE.match(subject.strip())
     if not m:
         return None
     head = m.group("head").lower()
-    for j in range(idx, max(-1, idx - 10), -1):
+    any_office = None
+    # an ambassador is never the text's own government: look further back for whose
+    window = 30 if head in {"ambassador", "embassy", "consulate", "mission"} else 10
+    for j in range(idx, max(-1, idx - window), -1):
         text = doc.sentences[j].text
         for pos, actor in reversed(doc.raw_mentions(j)):
-            if actor in {"home", "public", "state_party"}:
+            if actor in {"home", "public", "state_party", "international_community"}:
                 continue
-            if head in text[pos : mention_end(text, pos, actor)].lower():
+            named = text[pos : mention_end(text, pos, actor)].lower()
+            if head in named:
                 return actor
+            if any_office is None and _STATE_OFFICE_RE.search(named):
+                any_office = actor
+    if doc.layout.home_named or re.match(r"(?:our|my)\b", subject.strip(), re.IGNORECASE):
+        return None
+    return any_office
+
+
+def _invited(doc: Doc, idx: int, subject: str) -> Resolved | None:
+    """ "Readers who want to help can write to ...": an invitation to the public; "you
+    can" only in a letter or petition, for whom it is written to."""
+    subject_l = subject.lower()
+    if subject_l == "you":
+        # "You can also write in your own language": to the reader it is leave to do
+        # so; to the official a letter greets, "you can end this" asks it
+        you = doc.layout.letter_of.get(idx) or doc.layout.address_of.get(idx)
+        you = you or doc.layout.addressed_to
+        return Resolved(you, 0.0, doubt="you") if you and you != "public" else None
+    if _people_head(subject) or re.match(r"(?:anyone|everyone|all\s+of\s+us)\b", subject_l):
+        return Resolved("public", 0.0)
+    return None  # "Beijing can send them back": a power, not an invitation
+
+
+# Passives whose subject is the one spoken to or pressed, not the one who acts
+_TOLD_RE = re.compile(
+    r"(?:be|been)\s+(?:\w+ly\s+)?(?:told|reminded|pressed|urged|asked|warned|made\s+to|held\s+to"
+    r"|held\s+(?:accountable|responsible)|persuaded|pushed|shown|confronted|challenged"
+    r"|called\s+(?:on|upon|out))\b",
+    re.IGNORECASE,
+)
+
+
+def _teller(doc: Doc, idx: int, told: str) -> str | None:
+    """Who is to tell, press or remind ``told``: the one the letter or petition is to,
+    else the one the text urges most, other than ``told`` itself."""
+    layout = doc.layout
+    you = layout.letter_of.get(idx) or layout.address_of.get(idx) or layout.addressed_to
+    if you and you not in {"public", told}:
+        return you
+    if "targets" not in doc.__dict__.setdefault("_agents", {}):
+        doc.__dict__["_agents"]["targets"] = _targets(doc)
+    for actor, _count in doc.__dict__["_agents"]["targets"].most_common():
+        if actor not in {told, "public"}:
+            return actor
     return None
 
 
@@ -447,9 +608,12 @@ def _recommended_to(doc: Doc, idx: int, hit: Hit, subject: str) -> Resolved | No
     you = doc.layout.address_of.get(idx) or doc.layout.letter_of.get(idx)
     you = you or doc.layout.addressed_to
     if subject_l == "you" and you and you != "public":
-        return Resolved(you, 0.0)  # "You could do the same for all of them", to President Xi
+        # "You could do the same for all of them", to President Xi
+        return Resolved(you, 0.0, doubt="you")
     if subject_l in {"it", "they"}:
         actor, _victims = recent_actor(doc, idx, plural=subject_l == "they")
+        if actor is not None and actor != "public":
+            return Resolved(actor, 0.0, doubt="pronoun")
     elif subject_l in PRONOUNS:
         return None  # "this could put them at risk": a consequence
     else:
@@ -465,6 +629,18 @@ _YOU_RE = re.compile(r"^(?:you|your\s+[\w\s]{1,30})$")
 def _agent_of(doc: Doc, idx: int, hit: Hit) -> str:
     """Who must act on a demand that names no agent ("The detainees must be released")."""
     return perpetrator(doc, doc.sentences[idx].text[hit.vp_start :]) or "other"
+
+
+# Only readers sign or share a petition, whoever a letter around it is to
+_PETITION_ASK_RE = re.compile(
+    r"(?:sign|share)\s+(?:(?:and\s+share|and\s+sign)\s+)?(?:this|our|the)\s+petition\b",
+    re.IGNORECASE,
+)
+# Someone called by name or title right before an order: "Mr. President, please ..."
+_CALLED_RE = re.compile(
+    r"(?:^|[:;—–]\s*)(?P<np>(?:Mr\.?|Madam|Madame|Mrs\.?|Ms\.?|President|Prime\s+Minister"
+    r"|Minister|Ambassador|Secretary|High\s+Commissioner)[^,:;]{0,40}),\s*(?:please\s+)?$"
+)
 
 
 # What only a reader is asked to do: sign, share, take action ...
@@ -508,36 +684,46 @@ def _imperative_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
     if idx in layout.lead_in:
         addressee = lead_in_addressee(doc, layout.lead_in[idx])
         if addressee:
-            return Resolved(addressee, 0.0)
+            return Resolved(addressee, 0.0, doubt="list")
+    if _PETITION_ASK_RE.match(text, hit.vp_start):
+        return Resolved("public", 0.0)  # "Please sign this petition": in a letter or not
     if layout.address_of.get(idx):  # "To the United Nations: ... Make China keep it."
-        return Resolved(layout.address_of[idx], -0.05)
+        return Resolved(layout.address_of[idx], -0.05, doubt="you")
     if layout.letter_of.get(idx):
-        return Resolved(layout.letter_of[idx], 0.0)
+        return Resolved(layout.letter_of[idx], 0.0, doubt="you")
+    # "...: Mr. President, please say their names": the one called, just before the order
+    called = _CALLED_RE.search(text, 0, hit.vp_start)
+    if called and called.end() >= hit.vp_start - 1:
+        named = named_or_head_of_state(called.group("np"))
+        if named and named != "public":
+            return Resolved(named, -0.05, doubt="you")
     headline = idx < layout.header_end and not text.rstrip().endswith(".")
     if _READER_ASK_RE.match(text, hit.vp_start):
         return Resolved("public", 0.0, headline=headline)  # "TAKE ACTION", "Act now"
     if layout.addressed_to and not hit.explicit and hit.subject != "we":
         # a petition's "Do not hand them over": for whom it is addressed to
-        return Resolved(layout.addressed_to, -0.1)
+        return Resolved(layout.addressed_to, -0.1, doubt="you")
     # "If you are a diplomat in this room, please raise ...": the condition says who
     role = _IF_YOU_ARE_RE.match(text)
     if role:
         named = _role_addressee(role.group("role"))
         if named:
-            return Resolved(named, -0.1)
+            return Resolved(named, -0.1, doubt="you")
     # "Let us send a message from this House": the body the speaker addresses acts
     if hit.subject == "we":
         body = _THIS_BODY_RE.search(text)
         if body:
             council = body.group(1).lower() == "council"
-            return Resolved("international_community" if council else doc.home("home"), -0.1)
+            return Resolved(
+                "international_community" if council else doc.home("home"), -0.1, doubt="context"
+            )
     # "Let the women in your detention centres go": "your" owns what the text shows
     # someone else doing (holding people), so "you" is that someone
     yours = _YOUR_CONDUCT_RE.search(text, hit.vp_start)
     if yours and not hit.explicit:
         doer = perpetrator(doc, yours.group())
         if doer and doer != "public":
-            return Resolved(doer, -0.15)
+            return Resolved(doer, -0.15, doubt="inferred")
     if hit.explicit or hit.subject == "we":
         # "Press Beijing to ...": the reader is asked, unless the body says who
         return Resolved(hit.explicit or "public", 0.0, headline=headline)
@@ -545,8 +731,10 @@ def _imperative_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
     if vocative:
         named = classify_np(vocative.group("np"))
         if named and named != "public" and find_actors(vocative.group("np"))[0][0] == 0:
-            return Resolved(named, -0.05)
+            return Resolved(named, -0.05, doubt="you")
     if text.rstrip().endswith("."):
-        return Resolved("public", -0.1)  # an instruction in the body speaks to readers
+        # an instruction in the body speaks to readers
+        return Resolved("public", -0.1, doubt="you")
     # a headline or slogan: aimed at whoever does what it asks to stop
-    return Resolved(perpetrator(doc, text[hit.vp_start :]) or "other", -0.15, headline=True)
+    actor = perpetrator(doc, text[hit.vp_start :]) or "other"
+    return Resolved(actor, -0.15, headline=True, doubt="inferred")

@@ -9,6 +9,15 @@ trigger sits in the main clause.
   not a demand.
 * A complement clause belongs to its matrix verb: "We believe that X must ..."
   is the author's; "Analysts argue that X should ..." is not.
+* A clause introduced by "that" after a clause with its own finite verb is
+  subordinate: in "Beijing may fear a precedent that others could invoke" the
+  modal is in the relative clause, and asks nothing of the others.
+* A resolution's paragraph opens with its own verb and no subject ("4. Insists
+  that trafficked women must be treated as victims", "Believes that the EU
+  should ..."): the body that adopts it speaks, as "we" would.
+* A second modal joined by "and" shares the first one's subject: in "The report
+  must name the camps and must name the guards" the report is asked both times,
+  not the camps.
 """
 
 from __future__ import annotations
@@ -32,7 +41,8 @@ _TRAILING_ADVERBS_RE = re.compile(
 )
 SUBORDINATOR_RE = re.compile(
     r"\b(?:where|when|whenever|because|since|if|unless|while|whereas|although|though|once"
-    r"|until|whether|lest|even\s+if|as\s+long\s+as|so\s+that|in\s+case|how|why|what)\b",
+    r"|until|whether|lest|even\s+if|as\s+long\s+as|as\s+far\s+as|so\s+far\s+as|insofar\s+as"
+    r"|so\s+that|in\s+case|how|why|what)\b",
     re.IGNORECASE,
 )
 _RELATIVE_START_RE = re.compile(r"^(?:who|whom|whose|which|that)\b", re.IGNORECASE)
@@ -42,6 +52,16 @@ _PREPOSITION_START_RE = re.compile(
     re.IGNORECASE,
 )
 _THAT_RE = re.compile(r"\bthat\b", re.IGNORECASE)
+# A resolution's or motion's operative verb, opening its paragraph or a clause of it
+OPERATIVE_RE = re.compile(
+    r"^[\s\"“(]*(?:(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+)?(?:(?:also|further|strongly|firmly|again"
+    r"|once\s+again|therefore|furthermore|moreover)\s+)?(?P<verb>(?i:acknowledges|affirms|agrees"
+    r"|appeals|believes|calls|commends|condemns|considers|decides|declares|demands|deplores"
+    r"|emphasi[sz]es|encourages|endorses|expresses|highlights|insists|instructs|invites|notes"
+    r"|reaffirms|recalls|recogni[sz]es|recommends|regrets|reiterates|rejects|requests|resolves"
+    r"|stresses|supports|underlines|urges|welcomes))\b",
+    re.IGNORECASE,
+)
 _AUTHOR_MATRIX_RE = re.compile(
     r"(?:\b(?:we|i)\s+(?:\w+\s+){0,2}(?:believe|think|insist|argue|stress|maintain|repeat"
     r"|reiterate|hold|feel|are\s+convinced|contend|submit|emphasi[sz]e|say|suggest)"
@@ -65,6 +85,19 @@ _COMPLEMENT_VERB_RE = re.compile(
     r"|explain(?:s|ed)?|out|understand(?:s)?|understood|reali[sz]e[sd]?|show(?:s|ed|n)?"
     r"|indicate[sd]?|estimate[sd]?|told\s+\w+|tells?\s+\w+)\s*$",
     re.IGNORECASE,
+)
+
+
+# The matrix clause already has a finite verb: what "that" opens is subordinate.
+_FINITE_MATRIX_RE = re.compile(
+    r"\b(?:may|might|will|would|can|could|shall|is|are|was|were|has|have|had|do|does|did)\b",
+    re.IGNORECASE,
+)
+# "X must VP and": the subject of the modal coordinated after it
+_COORDINATED_RE = re.compile(
+    r"^(?P<np>.+?)\s+(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\s"
+    r".*\s(?:and|or)$",
+    re.IGNORECASE | re.DOTALL,
 )
 
 
@@ -101,8 +134,8 @@ def subject_before(prefix: str) -> _Subject:
     if that_matches:
         m = that_matches[-1]
         matrix, rest = piece[: m.start()], piece[m.end() :].strip()
-        if rest and _AUTHOR_MATRIX_RE.search(matrix):
-            piece = rest
+        if rest and (_AUTHOR_MATRIX_RE.search(matrix) or OPERATIVE_RE.fullmatch(matrix.strip())):
+            piece = rest  # "We believe that X must", "9. Believes that X should"
         elif rest and _RELATIVE_START_RE.match(piece[m.start() :]) and not matrix.strip():
             return _Subject("", False)
         else:
@@ -112,9 +145,16 @@ def subject_before(prefix: str) -> _Subject:
             verb = _COMPLEMENT_VERB_RE.search(matrix)
             if verb and verb.group()[:1].isupper() and verb.start() > 0:
                 verb = None
+            if verb and len(matrix.split()) == 1:
+                verb = None  # "states that resettle refugees should ...": a noun, no subject
             if not re.search(r"\w\s*$", matrix) or verb:
                 return _Subject(piece, False)
+            if _FINITE_MATRIX_RE.search(matrix):
+                return _Subject(piece, False)  # "... may set a precedent that others could"
+    coordinated = _COORDINATED_RE.match(piece)
+    if coordinated:
+        piece = coordinated.group("np")  # "The report must name X and [must name Y]"
     if SUBORDINATOR_RE.search(piece):
         return _Subject(piece, False)
     piece = _TRAILING_ADVERBS_RE.sub("", piece).strip()
-    return _Subject(piece, True)
+    return _Subject(piece.lstrip("\"“‘'([ "), True)  # '"It must ...': the quote mark is no subject

@@ -8,9 +8,20 @@
   is the document's own paragraph ("2. Urges the Government ...").
 * Renewed and continued calls: "We reiterate our request to X to ...",
   "renews its call on", "We continue to call on"; the writers' purpose: "We
-  write to you today to ask you to ...".
+  write to you today to ask you to ...", a caller's "I'm calling to ask the
+  Senator to ...".
 * The author's own requests in the past ("We asked it to ...") are a story,
   and wanting to do something oneself ("I want to explain ...") asks nothing.
+  So is anyone's request dated in the past ("In a letter sent in March, the
+  group asked the ministry to ...", "Last year the experts urged ..."): an
+  earlier exchange told as history, not the text's call today.
+* A pseudo-cleft says what is asked: "What we are asking is that our government
+  keep its word", "All I ask is for Seoul to ...", "What the Assembly ought to
+  do instead is fund ..."; so does a polite condition:
+  "I would be grateful if you could ask the Foreign Secretary ...", and a
+  passive with the one asked as its subject: "Citizens who share our concern
+  are invited to add their names", and a recommendation listed as a clause
+  ("I recommend: (d) That States ... use every opportunity to ...").
 * "to" before a verb is the infinitive, not "to a third country"; one inside
   a relative clause ("Americans who want to help ... to call") is not the ask.
 """
@@ -20,7 +31,8 @@ from __future__ import annotations
 import re
 
 from articles.extraction.actors import classify_np, find_actors
-from articles.extraction.clauses import SUBORDINATOR_RE
+from articles.extraction.clauses import CONNECTIVES_RE, OPERATIVE_RE, SUBORDINATOR_RE
+from articles.extraction.sentences import word_set
 from articles.extraction.triggers import MAX_HITS, MAX_MATCHES, Hit, actor_np_end
 from articles.extraction.voice import leading_subject
 
@@ -42,12 +54,12 @@ _DEMAND_RE = re.compile(
 
 
 # Between the subject and the verb: "The Government strongly urges", "We would
-# therefore ask", "I respectfully request".
+# therefore ask", "I respectfully request", "We would also like to ask".
 _BEFORE_VERB_RE = re.compile(
     r"(?:\s+(?:also|again|once\s+again|therefore|thus|hereby|now|further|today|still|must"
-    r"|would|should|do|does|did|has|have|had|is|are|am|was|were|\w+ly"
+    r"|would|should|will|do|does|did|has|have|had|is|are|am|was|were|\w+ly"
     # "We continue to call on", "we want to urge"
-    r"|continues?\s+to|want\s+to|wish\s+to|must\s+again))*\s*$",
+    r"|continues?\s+to|want\s+to|wish\s+to|like\s+to|must\s+again))*\s*$",
     re.IGNORECASE,
 )
 
@@ -74,7 +86,8 @@ _FIRST_PERSON_ONLY = ("want", "need", "would like", "press", "challeng")
 # on this day to ask ...", "I am here today to urge ..."
 _PURPOSE_RE = re.compile(
     r"\b(?:we|i)\b(?:[^.;:]{0,160}?)\b(?:write|writing|come|came|are\s+here|am\s+here"
-    r"|have\s+gathered|gather|stand\s+here|rise)\b[^.;:]{0,80}?\bto\s+$",
+    r"|have\s+gathered|gather|stand\s+here|rise|calling|phoning|e-?mailing)\b[^.;:]{0,80}?"
+    r"\bto\s+$",
     re.IGNORECASE,
 )
 
@@ -96,7 +109,13 @@ def _demander(sentence: str, verb_start: int) -> str | None:
     piece = re.split(r"[,;:()—–]|\s-\s|\band\b\s*|\bbut\b\s*", prefix)[-1].strip(" \"“”'‘’")
     piece = re.sub(r"^(?:and|but|then|or)$", "", piece, flags=re.IGNORECASE)
     piece = re.sub(r"^(?:and|but|so|then|yet|or)\s+", "", piece, flags=re.IGNORECASE)
+    piece = CONNECTIVES_RE.sub("", piece) or piece  # "Now we need them to vote"
     if not piece:
+        if OPERATIVE_RE.match(stripped):
+            return ""  # "Welcomes X; encourages Y to ...": the resolution's own paragraph
+        first_person = re.match(r"(we|i),\s", stripped, re.IGNORECASE)
+        if first_person:
+            return first_person.group(1)  # "We, the undersigned, call on you to ..."
         # "X today voiced alarm ..., and urged China to ...": the sentence's subject
         return leading_subject(stripped)
     if re.match(r"(?:who|which|that|whom|whose)\b", piece, re.IGNORECASE):
@@ -104,6 +123,48 @@ def _demander(sentence: str, verb_start: int) -> str | None:
     if SUBORDINATOR_RE.search(piece):
         return None
     return piece
+
+
+# A time in the past before a demand in the past tense: the request is history.
+_MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_PAST_TIME_RE = re.compile(
+    rf"\b(?:in|on|since|during|by|from)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS}|\d{{4}})\b"
+    rf"|\blast\s+(?:week|month|year|spring|summer|autumn|fall|winter|{_MONTHS})\b"
+    r"|\bearlier\s+(?:this|that|in\s+the)\s+\w+|\bpreviously\b|\bat\s+the\s+time\b"
+    r"|\bin\s+the\s+past\b|\b(?:years|months|weeks|a\s+year|a\s+month)\s+ago\b"
+    r"|\bin\s+an?\s+(?:letter|communication|statement|submission|note)\s+(?:sent|issued"
+    r"|dated|delivered|published)\b",
+    re.IGNORECASE,
+)
+_DATE_IN_BRACKETS_RE = re.compile(r"\([^)]{0,40}\)")
+
+
+# A chair giving the floor: "invite the Ambassador to respond", "to say a few words"
+_FLOOR_RE = re.compile(
+    r"(?:respond|reply|speak|say\s+a\s+few\s+words|take\s+the\s+floor|give\s+(?:her|his|their)"
+    r"\s+remarks|introduce|present|deliver|address\s+(?:us|the\s+meeting)|join\s+us|comment"
+    r"|open\s+the\s+discussion|close\s+the\s+meeting)\b",
+    re.IGNORECASE,
+)
+
+
+# An ask that only announces the asks to come: "to do two things this month"
+_ANNOUNCED_RE = re.compile(
+    r"do\s+(?:(?:one|two|three|four|five|a\s+few|several|some|these|the\s+following)\s+"
+    r"(?:small\s+|simple\s+|more\s+)?things?|the\s+following|this|something)"
+    r"(?:\s+(?:this\s+\w+|today|now|for\s+(?:us|them|me)))*[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def _dated_in_the_past(sentence: str, verb_start: int) -> bool:
+    """ "In a letter sent in January, the experts asked ...": an earlier request. The
+    dateline of a release ("GENEVA (14 May 2025) –") dates the text, not the request."""
+    before = _DATE_IN_BRACKETS_RE.sub(" ", sentence[:verb_start])
+    before = re.sub(r"^[A-Z][A-Za-z .,'-]{1,40}[–—-]\s", "", before)
+    return bool(_PAST_TIME_RE.search(before)) and not re.search(r"\btoday\b", sentence, re.I)
 
 
 def _title_case_infinitive(sentence: str, rest: str) -> re.Match[str] | None:
@@ -117,9 +178,121 @@ def _title_case_infinitive(sentence: str, rest: str) -> re.Match[str] | None:
     return None
 
 
+# A demand put as a pseudo-cleft: "What we are asking is that the government keep its
+# word", "All I ask is for Seoul to ...", "what some of us want is for ...".
+_CLEFT_RE = re.compile(
+    r"\b(?:what|all)\s+(?P<who>we|i|some\s+of\s+us|many\s+of\s+us|the\s+families)\s+"
+    r"(?:are\s+|am\s+|is\s+|really\s+)?(?:ask(?:ing)?|want(?:ing)?|demand(?:ing)?"
+    r"|request(?:ing)?|need)\s+(?:for\s+)?(?:now\s+)?is\s+(?:that|for)\s+",
+    re.IGNORECASE,
+)
+
+
+# "What the Assembly ought to do instead is fund ...": what an actor is to do
+_WHAT_X_SHOULD_DO_RE = re.compile(
+    r"\bwhat\s+(?P<np>(?:the\s+)?[\w’' -]{2,60}?)\s+(?:should|ought\s+to|must|needs\s+to|has\s+to)"
+    r"\s+do(?:\s+(?:instead|now|first|next|today))?\s+is\s+(?:to\s+)?(?P<neg>not\s+)?(?=[a-z])",
+    re.IGNORECASE,
+)
+
+
+def _cleft_hits(sentence: str) -> list[Hit]:
+    hits = []
+    for m in _WHAT_X_SHOULD_DO_RE.finditer(sentence):
+        if classify_np(m.group("np")):
+            neg = "not" if m.group("neg") else ""
+            hits.append(Hit("modal", m.end(), neg, m.group("np"), base=0.85))
+    for m in _CLEFT_RE.finditer(sentence):
+        rest = sentence[m.end() : m.end() + 200]
+        np_end = actor_np_end(rest)
+        if np_end is None:
+            continue
+        after = re.match(r"\s+(?:(?:should|must|to)\s+)?(?P<neg>not\s+|never\s+)?", rest[np_end:])
+        vp_start = m.end() + np_end + (after.end() if after else 0)
+        neg = (after.group("neg") or "").strip() if after else ""
+        speaker = "we" if m.group("who").lower() != "i" else "i"
+        hits.append(Hit("urge", vp_start, neg, rest[:np_end], base=0.9, speaker=speaker))
+    return hits
+
+
+# A polite request: "I would be grateful if you could ask the Foreign Secretary ...",
+# "We would appreciate it if the ministry would publish ..."
+_GRATEFUL_RE = re.compile(
+    r"\b(?P<who>we|i)\s+(?:would|should)\s+(?:also\s+)?(?:be\s+(?:most\s+|very\s+)?(?:grateful|obliged)"
+    r"|(?:greatly\s+)?appreciate\s+it)\s+if\s+",
+    re.IGNORECASE,
+)
+
+
+def _grateful_hits(sentence: str) -> list[Hit]:
+    m = _GRATEFUL_RE.search(sentence)
+    if not m:
+        return []
+    rest = sentence[m.end() : m.end() + 200]
+    np_end = actor_np_end(rest)
+    modal = r"\s+(?:could|would|might|can|will)\s+(?:please\s+)?(?P<neg>not\s+)?"
+    after = re.match(modal, rest[np_end or 0 :])
+    if np_end is None or not after:
+        return []
+    vp_start = m.end() + np_end + after.end()
+    neg = "not" if after.group("neg") else ""
+    return [Hit("urge", vp_start, neg, rest[:np_end], base=0.9, speaker=m.group("who"))]
+
+
+# The one asked as the subject of a passive demand verb: "Citizens who share our concern
+# are invited to add their names", "States are urged to keep their borders open".
+_ASKED_PASSIVE_RE = re.compile(
+    r"^(?P<np>[^,;:]{2,100}?)\s+(?:are|is)\s+(?:(?:also|warmly|kindly|strongly|therefore"
+    r"|again)\s+)?(?:invited|encouraged|urged|asked|requested|called\s+upon|called\s+on"
+    r"|welcome)\s+to\s+(?P<neg>not\s+)?(?=[a-z])"
+)
+
+
+def _asked_passive_hits(sentence: str) -> list[Hit]:
+    m = _ASKED_PASSIVE_RE.match(sentence.lstrip("*•-–— \t"))
+    if not m or not classify_np(m.group("np")):
+        return []
+    offset = len(sentence) - len(sentence.lstrip("*•-–— \t"))
+    neg = "not" if m.group("neg") else ""
+    return [Hit("modal", offset + m.end(), neg, m.group("np"), base=0.8)]
+
+
+_NOT_A_VERB_AFTER = word_set(
+    """
+    with of in on at to for from by and or but the a an this that these those its their our
+    both all any each every some many most other such more less than as who which whose
+    """
+)
+
+
+def that_item_hits(sentence: str) -> list[Hit]:
+    """A recommendation listed as a subjunctive clause under "I recommend:": "(d) That
+    States with relations with both countries use every opportunity to ...". Its verb
+    is the first bare word after the subject: lower case, no plural or past ending,
+    not after a preposition or determiner."""
+    m = re.match(r"(?:\(?[a-z0-9]{1,4}[.)]\s+)?[Tt]hat\s+(?=[A-Za-z])", sentence)
+    if not m:
+        return []
+    words = list(re.finditer(r"[A-Za-z’'-]+", sentence[m.end() : m.end() + 160]))
+    for k in range(1, len(words)):
+        word, before = words[k].group(), words[k - 1].group().lower()
+        if (
+            word.islower()
+            and word not in _NOT_A_VERB_AFTER
+            and before not in _NOT_A_VERB_AFTER
+            and (not word.endswith("s") or word.endswith("ss"))  # "press", not "embassies"
+            and not word.endswith(("ed", "ing", "ly"))
+        ):
+            subject = sentence[m.end() : m.end() + words[k].start()]
+            if not classify_np(subject):
+                return []
+            return [Hit("urge", m.end() + words[k].start(), "", subject, base=0.8, speaker="we")]
+    return []
+
+
 def demand_hits(sentence: str) -> list[Hit]:
     """Someone urging, asking or calling on someone to act ("We urge X to ...")."""
-    hits = []
+    hits = _cleft_hits(sentence) + _grateful_hits(sentence) + _asked_passive_hits(sentence)
     for n, m in enumerate(_DEMAND_RE.finditer(sentence)):
         if len(hits) >= MAX_HITS or n >= MAX_MATCHES:
             break
@@ -129,8 +302,11 @@ def demand_hits(sentence: str) -> list[Hit]:
         verb = re.sub(r"\s+", " ", m.group("verb").lower())
         if verb.startswith(_FIRST_PERSON_ONLY) and speaker.lower() not in {"we", "i"}:
             continue  # "Refugees want the world to know": a wish, not a demand
-        if speaker.lower() in {"we", "i"} and re.search(r"ed\b|asked", verb) and verb != "need":
+        past = bool(re.search(r"ed\b|asked", verb)) and verb != "need"
+        if speaker.lower() in {"we", "i"} and past:
             continue  # "We asked it to let them leave": the author's story, not a demand
+        if past and _dated_in_the_past(sentence, m.start()):
+            continue  # "In March, the experts asked the Government to ...": history
         rest = sentence[m.end() : m.end() + 200]
         if re.match(r"(?:not\s+)?to\s", rest):
             continue  # "I want to explain ...": the speaker's own doing, nobody is urged
@@ -185,6 +361,10 @@ def demand_hits(sentence: str) -> list[Hit]:
             continue  # "asking returnees whether they ... introduced them to": no one is urged
         if verb.startswith(("ask", "request")) and to.start() == 0:
             continue  # "ask to put it on the notice board": no one is asked
+        if _ANNOUNCED_RE.match(rest, to.end()):
+            continue  # "I am asking you to do two things this month": they follow
+        if verb.startswith("invit") and _FLOOR_RE.match(rest, to.end()):
+            continue  # "I would now like to invite the Ambassador to respond": the chair
         neg = "not" if to.group("neg") else ""
         hits.append(
             Hit("urge", m.end() + to.end(), neg, rest[: to.start()], base=0.95, speaker=speaker)

@@ -2,8 +2,9 @@
 
 * A sentence or list item that opens with a verb in the base form, after
   connectives, labels and framing clauses ("Finally, please allow ...",
-  "Step 2 - Call ...", "If you belong to a church, print ..."), or after a
-  colon or semicolon ("Entry is free; bring a friend.").
+  "Step 2 - Call ...", "If you belong to a church, print ...", "First, if you
+  have not yet, please sign"), a manner adverb ("Immediately halt ..."), or
+  after a colon or semicolon ("Entry is free; bring a friend.").
 * Not when the first word is a noun with a verb after it ("Help arrived too
   late"), an example or remark ("Take the case of ..."), or the start of a
   name ("Open Roads Coalition condemns ...").
@@ -16,7 +17,10 @@
   and ..."), one after a numbered step ("Step 2 — Call."); alone on a line
   they are a button. "..., so please get in touch" opens one mid-sentence.
 * Formulas are no orders: "Let us be clear", "Tell us what ...", "Call them
-  what you like".
+  what you like", a spokesperson's "Please allow me to refrain from
+  commenting", a profile's "Meet Soo-ah, our new coordinator", a target
+  cheered ("Let's get to 50,000!": the act is signing, asked elsewhere), and
+  nouns that look like verbs ("Press Secretary Mori: ...", "Press release").
 """
 
 from __future__ import annotations
@@ -33,7 +37,13 @@ _LET_US_RE = re.compile(r"^(?:let\s+us|let[’']s)\s+", re.IGNORECASE)
 # not what anyone is to do; "let us know" asks for a reply to the page.
 _LET_US_FORMULA_RE = re.compile(
     r"(?:be\s+(?:clear|honest|frank|plain|blunt|candid|precise|fair|realistic)|face\s+it"
-    r"|start\s+with|begin\s+with|turn\s+to|look\s+at|imagine|put\s+it|know)\b",
+    r"|start\s+with|begin\s+with|turn\s+to|look\s+at|imagine|put\s+it|know)\b"
+    # a target cheered, not an act: "Let's get to 50,000!", "Let us reach 10k by May"
+    r"|(?:get\s+to|reach|hit|make\s+it\s+to|pass|break)\s+(?:the\s+)?[\d,.]+\s*(?:k\b|thousand"
+    r"|million|signatures|names|supporters)?"
+    # a chair moving the meeting along: "Let's move on to the next question."
+    r"|(?:move\s+on|go\s+on|proceed|take\s+(?:the\s+next|one\s+more|a\s+few)|hear\s+from"
+    r"|open\s+the\s+floor|conclude|wrap\s+up|pause)\b",
     re.IGNORECASE,
 )
 
@@ -60,7 +70,7 @@ _IMPERATIVE_VERBS = word_set(
     ratify amend review reconsider suspend condemn engage invite fund increase expand insist
     follow pray attend implement include inform notify account withdraw remove apply
     phone text tweet post sponsor volunteer organise organize host spread read come bring
-    consider talk say
+    consider talk say forward learn watch
     """
 )
 
@@ -70,7 +80,7 @@ _PUBLIC_VERBS = word_set(
     sign write call join tell speak donate raise boycott pressure press urge demand
     support remember stand listen share email e-mail send contact print add ask follow
     pray attend phone text tweet post sponsor volunteer organise organize host spread read
-    come bring consider talk
+    come bring consider talk forward learn watch
     """
 )
 
@@ -120,6 +130,16 @@ _AFTER_FINITE = word_set(
 _NOT_A_DIRECTIVE_RE = re.compile(
     r"(?:take\s+(?:the\s+case|for\s+example|for\s+instance)|make\s+no\s+mistake"
     r"|let\s+(?:me|it\s+be\s+said)\b|do\s+(?:you|we|they|i)\b|open\s+letter\b"
+    # a speaker's formula about their own words: "Please allow me to refrain from ..."
+    r"|(?:allow|permit)\s+me\s+to\b|(?:forgive|excuse|bear\s+with)\s+me\b"
+    # a challenge, not an order: "Let it say so in public", "Let them try to explain"
+    r"|let\s+(?:it|him|her|them|beijing|pyongyang|seoul|the\s+\w+)\s+(?:say|claim|argue|explain"
+    r"|try|deny|insist|pretend|answer)\b"
+    # nouns that look like orders: "Press Secretary Mori:", "Press release", "Release date"
+    r"|press\s+(?:conference|release|secretary|office|officer|briefing|statement|room|corps"
+    r"|freedom|card|kit|service|gallery)\b|release\s+(?:date|notes?)\b"
+    # a profile's heading introduces someone: "Meet Soo-ah, our new coordinator"
+    r"|meet\s+(?:(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?\s*(?:[,:—–]|$)|our\s)"
     # a concession: "Call them what you like: the law ..."
     r"|(?:call|say|think|name)\s+(?:\w+\s+)?what(?:ever)?\s+you\s+(?:like|want|will|wish)"
     # asking for a reply to the page: "Tell us what we should explain next."
@@ -234,10 +254,18 @@ def _imperative(sentence: str, any_verb: bool = False, short: bool = False) -> l
     step = bool(lead and re.match(r"step\b", lead.group(), re.IGNORECASE))
     if lead and lead.end() < len(body):
         offset, body = offset + lead.end(), body[lead.end() :]
-    else:
-        frame = _frame_end(body)
-        if frame:
-            offset, body = offset + frame, body[frame:]
+    # "First, if you have not signed yet, please sign it now": a frame after the lead
+    frame = _frame_end(body)
+    if frame:
+        offset, body = offset + frame, body[frame:]
+        please = please or body.lower().startswith(("please", "kindly"))
+        lead = _IMPERATIVE_LEAD_RE.match(body)
+        if lead and lead.end() < len(body):
+            offset, body = offset + lead.end(), body[lead.end() :]
+    # "Immediately halt the returns", "Urgently grant access": a manner adverb first
+    adverb = re.match(r"[a-z]+ly,?\s+(?=(?P<verb>[a-z]+)\b)", body, re.IGNORECASE)
+    if adverb and _is_verb(adverb.group("verb").lower(), False):
+        offset, body = offset + adverb.end(), body[adverb.end() :]
     words = body.split()
     first = words[0].lower().rstrip(",:.!") if words else ""
     if len(words) < 3 - please and not (

@@ -26,7 +26,20 @@ furniture and its structure. Rules:
   person of no state ("Dear Ms. Whitcombe") is "other".
 * **Others' sections.** Readers' comments ("3 Comments", "Jane D. says:"),
   signers' reasons and the answer a petition got ("Government response") are
-  other people's words; lists of names ("Signatories: ...") ask nothing.
+  other people's words; lists of names ("Signatories: ...") ask nothing, nor
+  do the lines listed under them, nor a newsletter's contents ("In this issue:
+  - Meet our new coordinator"), nor a name followed by its place in brackets
+  ("Harbour Light Fellowship (Canada)"), nor a record's label lines ("Speaker:
+  Ms Lee (Chair)", "Venue: Palais des Nations").
+* **The page about itself.** The site's name over its navigation line, offers
+  of the publisher's own products ("Get our
+  columns in your inbox every Friday"), how to reply to the page ("Send your
+  letter to letters@...", "Write to us.") and its social media ("Follow us on
+  X") are the page's furniture, not the campaign's demands.
+* **Prayers.** A paragraph that calls on God ("Lord, ...", "... Amen.") asks
+  God, not anyone the campaign can write to.
+* **Reporters' questions.** In a transcript of a press conference the lines of
+  questions ("Q:", "Reporter:") are the journalists', not the text's.
 * **A speaker turning to someone.** "To the ambassador in that building: open
   your doors." and "Distinguished delegates, ..." address the rest of the
   paragraph to them; "the ambassador" with no country is the one whose
@@ -78,6 +91,15 @@ _NAMES_LINE_RE = re.compile(
     r"|topics|filed\s+under)\s*:",
     re.IGNORECASE,
 )
+# A record's label and its value, on a line without a full stop: "Speaker: Ms Lee (Chair)",
+# "Venue: Palais des Nations", "Name: Ri Sun-hwa"; not an e-mail's "Subject: ..."
+_LABEL_LINE_RE = re.compile(
+    r"^(?:speakers?|chair(?:ed\s+by)?|moderator|presenter|panel(?:lists?|ists?)?|participants"
+    r"|present|attendees|date|time|venue|location|place|event|session|agenda\s+item|item"
+    r"|language|languages|index|category|source|issued|updated|published|posted|name|names"
+    r"|gender(?:\s+m/f)?|age|status|reference|ref|document|symbol)\s*:\s*\S[^.!?]{0,120}$",
+    re.IGNORECASE,
+)
 # Readers' comments below a post or petition: other people's words, not the page's.
 _COMMENTS_HEAD_RE = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|reasons\s+for\s+signing|leave\s+a\s+(?:reply|comment)"
@@ -90,15 +112,49 @@ _COMMENTS_HEAD_RE = re.compile(
 _COMMENTER_RE = re.compile(r"^[A-Z][\w.'’ -]{1,40}\s(?:says|said|wrote|commented|replied):?$")
 # "Write to letters@paper.com.", "Call 020 7946 0531.": nothing asked but to get in touch
 _ONLY_AN_ADDRESS_RE = re.compile(
-    r"^(?:please\s+)?(?:write|e-?mail|call|phone|contact|visit|see|go)\s+(?:to\s+|us\s+at\s+|at\s+)?"
-    r"(?:[\w.+-]+@[\w.-]+|https?://\S+|www\.\S+|\+?[\d() -]{7,})[.!]?$",
+    r"^(?:please\s+)?(?:write|e-?mail|call|phone|contact|visit|see|go|learn\s+more|find\s+out\s+more"
+    r"|read\s+more)\s+(?:to\s+|us\s+at\s+|at\s+|on\s+)?"
+    r"(?:[\w.+-]+@[\w.-]+|https?://\S+|www\.\S+|\+?[\d() -]{7,}"
+    r"|[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|int|kr|uk|gov|edu|info)(?:/\S*)?)[.!]?$",
     re.IGNORECASE,
 )
+# Headings of lists that ask nothing: a newsletter's contents, the names of signers
+_LIST_OF_NAMES_RE = re.compile(
+    r"^(?:in\s+this\s+(?:issue|edition|newsletter|update)|inside(?:\s+this\s+issue)?"
+    r"|(?:table\s+of\s+)?contents|signatories|signed(?:\s+by)?|co-?signed\s+by|endorsed\s+by"
+    r"|supported\s+by|list\s+of\s+signatories)\s*:?$",
+    re.IGNORECASE,
+)
+# A name with its place in brackets, alone on a line: "Harbour Light Fellowship (Canada)"
+_NAME_WITH_PLACE_RE = re.compile(r"^[A-Z][\w’'&.-]*(?:\s+[\w’'&.-]+){0,8}\s+\([A-Z][^()]{1,40}\)$")
+# The page about itself: its products, how to reply to it, its social media
+_PAGE_ITSELF_RE = re.compile(
+    r"\b(?:delivered\s+to|straight\s+to|in)\s+your\s+inbox\b"
+    r"|^(?:please\s+)?(?:get|receive)\s+our\s+(?:newsletter|editorials|columns|updates|stories"
+    r"|emails|briefings?|podcast)"
+    r"|^(?:please\s+)?(?:write|send|e-?mail|message)\s+(?:to\s+)?us\b"
+    r"|^(?:please\s+)?send\s+(?:us\s+)?your\s+(?:letters?|stories|tips|comments|questions|views"
+    r"|feedback)\b"
+    r"|^(?:please\s+)?follow\s+(?:us|[^.]{0,80}?)\s+on\s+(?:social\s+media|twitter|x|facebook"
+    r"|instagram|bluesky|threads|youtube|telegram|linkedin)\b",
+    re.IGNORECASE,
+)
+_PRAYER_RE = re.compile(
+    r"^(?:(?:o\s+|dear\s+|heavenly\s+|almighty\s+|gracious\s+)?(?:lord|god|father|jesus)\b[^.!?]{0,40},"
+    r"|let\s+us\s+pray\b)|\bamen[.!]?$",
+    re.IGNORECASE,
+)
+_QUESTION_LINE_RE = re.compile(
+    r"^(?:q\s*\d*|question|reporter|journalist)(?:\s*\([^)]{1,40}\))?\s*[:.—–-]\s",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 _SALUTATION_RE = re.compile(
     r"^[\"“]?(?:(?:My\s+)?(?:Dear|Respected|Honou?rable|Esteemed)\s+(?P<dear>[^,:\n]{1,80})"
-    r"|Your\s+(?P<excellency>Excellency)"
+    r"|(?:Your\s+|Dear\s+)?(?P<excellency>Excellency|Excellencies)"
     r"|(?:Dear\s+)?Sir(?:\s+or\s+Madam)?|Madam|To\s+whom\s+it\s+may\s+concern"
-    r"|To\s+(?P<to>[A-Z][^:\n]{1,80}))\s*[,:]"
+    r"|To\s+(?P<to>(?:the\s+)?[A-Z][^:\n]{1,80}))\s*[,:]"
 )
 _CLOSING_RE = re.compile(
     r"^(?:Yours\b|Sincerely|Respectfully|With\s+(?:respect|regards|best|kind|gratitude|hope|thanks)"
@@ -113,7 +169,10 @@ _WRITE_TO_RE = re.compile(
     re.IGNORECASE,
 )
 _ITEM_RE = re.compile(r"^\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s")  # "(a) Raise ..."
-_BULLET_MARK_RE = re.compile(r"^[ \t]*(?:[-–—•*·▪‣◦→►➤✓✔○]|\d{1,2}[.)]|\(?[a-z]\))[ \t]*$")
+# "-", "•", "3.", "(b)", "(iv)": roman numerals number the items of a sub-list
+_BULLET_MARK_RE = re.compile(
+    r"^[ \t]*(?:[-–—•*·▪‣◦→►➤✓✔○]|\d{1,2}[.)]|\(?(?:[a-z]|[ivx]{1,4})\))[ \t]*$"
+)
 
 
 @dataclass
@@ -126,7 +185,9 @@ class Layout:
     address_of: dict[int, str | None] = field(default_factory=dict)  # after "To X:" in a speech
     header_end: int = 0  # first sentence of the first paragraph of prose
     home: str = "south_korea_government"  # whose government "the government" is
-    home_known: bool = False  # the text says where it comes from
+    home_known: bool = False  # the text says, or its names show, where it comes from
+    home_stated: bool = False  # by a dateline, a visit or a header line
+    home_named: bool = False  # stated, or the text names that country (not only assumed)
     reviewed: str | None = None  # the state a treaty body's text reviews ("the State party")
     addressed_to: str | None = None  # whom a petition or open letter is to ("To: ...")
 
@@ -177,6 +238,10 @@ def analyse(doc: Doc) -> Layout:
     last_prose_para = para_of[prose[-1]] if prose else n
     navigation: dict[int, bool] = {}  # by line start: a long line is looked at once
     comments = _comments_start(doc, layout.header_end)
+    listed = _listed_paragraphs(doc)
+    masthead = _masthead(doc)
+    prayers = {para_of[i] for i, s in enumerate(sentences) if _PRAYER_RE.search(s.text)}
+    questions = _question_lines(doc)
     for i, s in enumerate(sentences):
         line_start, line_end = _line_of(text, s.start, s.end)
         before = text[line_start : s.start]
@@ -198,22 +263,34 @@ def analyse(doc: Doc) -> Layout:
         if (
             navigation[line_start]
             or _NAMES_LINE_RE.match(s.text)
+            or (i in layout.alone and _LABEL_LINE_RE.match(s.text.strip()))
             or (comments is not None and i >= comments)
             or (i in layout.alone and is_widget(s.text))
             or _ONLY_AN_ADDRESS_RE.match(s.text)
             or (i in layout.alone and _is_name_line(s.text))
+            or (i in layout.alone and _NAME_WITH_PLACE_RE.match(s.text.strip()))
+            or i == masthead
+            or para_of[i] in listed.get(i, ())
+            or para_of[i] in prayers
+            or i in questions
+            or _PAGE_ITSELF_RE.search(s.text.strip())
             or _CONTACT_RE.search(s.text)
             or cut_off
             or footer
         ):
             layout.furniture.add(i)
     _find_lead_ins(doc, layout)
+    layout.addressed_to = _addressed_to(doc, layout)
     _find_letters(doc, layout)
     _find_addresses(doc, layout)
-    home = _home(doc, layout)
+    stated = _home(doc, layout)
+    home = stated or _counted_home(doc)
     layout.home, layout.home_known = home or layout.home, home is not None
+    layout.home_stated = stated is not None
+    layout.home_named = stated is not None or (
+        home is not None and any(a == home for a in doc.states_named())
+    )
     layout.reviewed = _reviewed(doc)
-    layout.addressed_to = _addressed_to(doc, layout)
     return layout
 
 
@@ -222,10 +299,64 @@ def _addressed_to(doc: Doc, layout: Layout) -> str | None:
         for line in sentence.text.splitlines():
             m = _ADDRESSED_TO_RE.search(line.strip())
             if m:
-                named = classify_np(m.group("np") or m.group("np2"))
+                named = named_or_head_of_state(m.group("np") or m.group("np2"))
                 if named and named != "public":
                     return named
     return None
+
+
+# "Mr. President", "Madam President": in a letter or petition, the country's own
+_HEAD_OF_STATE_RE = re.compile(r"^(?:Mr\.?|Madam|Madame)\s+President\b(?!\s+(?:of|Xi)\b)")
+
+
+def named_or_head_of_state(np: str) -> str | None:
+    """The addressee a letter's header or greeting names; "Mr. President" with no
+    country is the president of the text's own country."""
+    named = classify_np(np)
+    if named is None and _HEAD_OF_STATE_RE.match(np.strip()):
+        return "home"
+    return named
+
+
+def _masthead(doc: Doc) -> int | None:
+    """The site's name: a short line at the top right above its navigation line
+    ("Open Door Churches Together" over "Home | About us | Campaigns")."""
+    text = doc.text
+    for i, sentence in enumerate(doc.sentences[:3]):
+        line_end = text.find("\n", sentence.end)
+        if line_end == -1 or _TERMINAL_RE.search(sentence.text) or len(sentence.text.split()) > 8:
+            continue
+        next_end = text.find("\n", line_end + 1)
+        next_line = text[line_end + 1 : next_end if next_end != -1 else len(text)]
+        if next_line.strip() and is_navigation(next_line):
+            return i
+    return None
+
+
+def _listed_paragraphs(doc: Doc) -> dict[int, tuple[int, ...]]:
+    """Sentences after a heading of names or contents in its paragraph ("In this issue",
+    "Signatories:"), each with that paragraph (a one-item tuple)."""
+    listed: dict[int, tuple[int, ...]] = {}
+    for i, sentence in enumerate(doc.sentences):
+        if not _LIST_OF_NAMES_RE.match(sentence.text.strip()):
+            continue
+        for j in range(i + 1, len(doc.sentences)):
+            if doc.paragraph_of[j] != doc.paragraph_of[i]:
+                break
+            listed[j] = (doc.paragraph_of[j],)
+    return listed
+
+
+def _question_lines(doc: Doc) -> set[int]:
+    """Sentences on the lines of a transcript that are a reporter's question ("Q: Will
+    the ministry ...?"), up to the next line."""
+    text = doc.text
+    found = set()
+    for i, sentence in enumerate(doc.sentences):
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        if _QUESTION_LINE_RE.match(text, line_start):
+            found.add(i)
+    return found
 
 
 def _comments_start(doc: Doc, header_end: int) -> int | None:
@@ -268,9 +399,11 @@ def _find_letters(doc: Doc, layout: Layout) -> None:
         if not m:
             i += 1
             continue
-        addressee = _saluted(doc, i, m)
-        # "Dear Minister, I am writing ...": a letter quoted in one paragraph
-        inline = bool(sentences[i].text[m.end() :].strip(' \t"”'))
+        addressee = _saluted(doc, i, m, layout.addressed_to)
+        # "Dear Minister, I am writing ...": a letter quoted in one paragraph; not "To
+        # President Xi, the Ministry of ... and the Ambassador:", an address over a letter
+        rest = sentences[i].text[m.end() :].strip(' \t"”')
+        inline = bool(rest) and not rest.endswith(":")
         if inline:
             layout.letter_of[i] = addressee
         j = i + 1
@@ -282,6 +415,8 @@ def _find_letters(doc: Doc, layout: Layout) -> None:
                 break
             if j in layout.alone and _SALUTATION_RE.match(line):
                 break
+            if j in layout.alone and len(line.split()) <= 6 and not re.search(r"[.,!;:]$", line):
+                break  # a heading after the letter: "Why is this important?", "Updates"
             layout.letter_of[j] = addressee
             j += 1
         i = j
@@ -314,8 +449,8 @@ _VOCATIVE_START_RE = re.compile(
 # "Open letter to the President of the Republic of Korea"
 _ADDRESSED_TO_RE = re.compile(
     r"^(?:petition\s+)?(?:to|addressed\s+to|target(?:ing)?|decision[- ]makers?)\s*:\s*(?P<np>.+)$"
-    r"|^(?:an?\s+)?(?:joint\s+)?(?:open\s+letter|petition|appeal|letter)\s+to\s+"
-    r"(?P<np2>(?:the\s+)?[A-Z][^.:;\n]{2,80})",
+    r"|^(?:an?\s+)?(?:joint\s+)?(?:[\w-]+\s+){0,2}?(?:open\s+letter|petition|appeal|letter)\s+to\s+"
+    r"(?P<np2>(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s*)?[A-Z][^.:;\n]{2,80})",
     re.IGNORECASE,
 )
 
@@ -329,6 +464,9 @@ _SAY_TO_RE = re.compile(
     # "if there is anyone here from the Chinese mission, I want to say to you ..."
     r"|\bif\s+(?:there\s+is\s+|there\s+are\s+)?(?:anyone|someone|any\s+\w+|you\s+are)\s+"
     r"(?:here\s+|in\s+this\s+room\s+)?(?:from|of|representing|with)\s+(?P<np3>[^,:;]{2,60}?)\s*[,:]"
+    # "Let me say a word to the Chinese embassy, which ...": what follows is said to it
+    r"|\blet\s+me\s+(?:now\s+|also\s+)?(?:say\s+(?:a\s+word|a\s+few\s+words|something|this)|speak"
+    r"|turn)\s+(?:directly\s+)?to\s+(?P<np5>[^,:;.]{2,80})"
     # "Beijing, too, needs to hear this plainly."
     r"|^(?P<np4>[A-Z][\w’' ]{1,40}?),?\s+(?:too,?\s+|also\s+)?(?:needs|ought|has|deserves)\s+to\s+"
     r"hear\s+(?:this|it|that|the\s+same)\b",
@@ -349,7 +487,7 @@ def _find_addresses(doc: Doc, layout: Layout) -> None:
             turn = _SAY_TO_RE.search(sentence.text)
             if not turn:
                 continue
-            np = turn.group("np") or turn.group("np2") or turn.group("np3") or turn.group("np4")
+            np = next(turn.group(g) for g in ("np", "np2", "np3", "np4", "np5") if turn.group(g))
             addressee = classify_np(np) or diplomat_of(doc, np, i)
             if addressee is None or addressee == "public":
                 continue
@@ -419,6 +557,8 @@ def _home(doc: Doc, layout: Layout) -> str | None:
             len(text.split()) <= 6
             and not _TERMINAL_RE.search(text)
             and not organisation_names(text)
+            # a headline's demand names whom it asks, not where the text is from
+            and not re.search(r"\b(?:must|should|needs?|urges?|calls?|tells?)\b", text, re.I)
         ):
             state = (
                 _state(text)
@@ -427,6 +567,11 @@ def _home(doc: Doc, layout: Layout) -> str | None:
             )
             if state:
                 return state
+    return None
+
+
+def _counted_home(doc: Doc) -> str | None:
+    """Failing a dateline or header, the country the text keeps naming."""
     # Failing that, the country the text keeps talking about besides China and North
     # Korea, its subject: a Korean paper names Seoul, an American one Washington. A
     # text that names no other country at all is about the three the campaign is
@@ -435,7 +580,7 @@ def _home(doc: Doc, layout: Layout) -> str | None:
     korea, other = counts["south_korea_government"], counts["other"]
     if (korea >= 1 and korea >= other) or other == 0:
         return "south_korea_government"
-    if other >= 3 and other >= 2 * korea:
+    if (other >= 3 and other >= 2 * korea) or (other >= 2 and korea == 0):
         return "other"
     return None
 
@@ -457,12 +602,15 @@ def _reviewed(doc: Doc) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _saluted(doc: Doc, idx: int, m: re.Match[str]) -> str | None:
-    """The addressee class of the person a salutation greets."""
+def _saluted(doc: Doc, idx: int, m: re.Match[str], header: str | None) -> str | None:
+    """The addressee class of the person a salutation greets; ``header``: whom the
+    page's header addresses the letter or petition to."""
     name = m.group("dear") or m.group("to") or ""
-    named = classify_np(name) if name else None
-    if named and named != "public":
-        return named
+    named = named_or_head_of_state(name) if name else None
+    if named:
+        return named  # "Dear President Xi", "Dear friends" (the readers)
+    if header:
+        return header  # "Your Excellency," under "A petition to the Chinese Embassy"
     person = _PERSON_RE.match(name)
     # "Dear Minister", "Your Excellency": the instruction or address block says who.
     first = max(0, idx - 15)

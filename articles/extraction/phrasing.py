@@ -20,6 +20,7 @@ import re
 from articles.extraction.actors import PLURAL_ACTOR_RE, PUBLIC_RE, find_actors
 from articles.extraction.clauses import CONNECTIVES_RE
 from articles.extraction.triggers import DETERMINERS, WINDOW, Hit
+from articles.extraction.voice import INVERTED_ATTRIBUTION_RE as _INVERTED_ATTRIBUTION_RE
 
 _TRAILING_PUNCT_RE = re.compile(r"[\s.!;:,]+$")
 _WS_RE = re.compile(r"\s+")
@@ -56,6 +57,7 @@ def make_ask(sentence: str, hit: Hit, addressee: str, subject: str | None) -> st
         vp = vp[:-1].rstrip(".!,;: ")  # the end of a quotation the ask stands in
     vp = _LEADING_ADVERB_RE.sub("", vp)
     vp = _cut_at_quote_end(vp)
+    vp = _INVERTED_ATTRIBUTION_RE.sub("", vp)  # "..., said Kim Ha-na, a lawmaker"
     # "...: the United States has admitted ...", "...; organisers will provide ...": what
     # follows a colon or semicolon is another clause
     head = re.split(r"\s*[;:]\s+", vp, maxsplit=1)[0]

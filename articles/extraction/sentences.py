@@ -41,6 +41,8 @@ _BOILERPLATE_RE = re.compile(
     r"^(?:\(.*\)|\[.*\])$"  # a line that is wholly parenthesised: attribution, credit
     r"|/\s*(?:News1|Yonhap|Newsis|AP|AFP|Reuters|EPA|Getty\s+Images|Xinhua)\s*$"
     r"|^(?:Photo|Image|Caption|Source|Credit|Copyright|©|All\s+rights\s+reserved)\b"
+    # a caption that says where its picture is: "Above: volunteers ...", "Pictured: ..."
+    r"|^(?:Pictured|Above|Below|Left|Right|Top|Inset|File\s+photo|Illustration)\s*[:—–]"
     # a widget's label: short, and without the full stop of a sentence
     r"|^(?:Sign\s+up|Subscribe|Click|Follow\s+us|Contact\s+us|Read\s+more|Share\s+(?:this|on))\b"
     r"(?!.{40})(?!.*[.!]$)",

@@ -4,6 +4,9 @@
   "X would do well to ..."; "cannot remain silent" asks not to.
 * "X could ..." with a named actor and an action it can choose: a weak
   recommendation ("Tokyo could offer to resettle them"), never approved unread.
+* "Readers can ...", "Supporters can add their voice by ...": what the public
+  can do, offered as an invitation to do it; only with a reader's action
+  ("write", "sign", "donate", "help"), not "Readers can see ..."
 * Impersonal necessity: "It is urgent/imperative/time that/to ...",
   "It is time for X to ...".
 * "The only way ... is to ...", "the most useful thing you can do is ...".
@@ -14,9 +17,11 @@
   not "Could Britain change China's policy on its own?".
 
 Not triggers: past and retrospective modals ("had to", "should have acted"),
-guesses ("must surely know", "must be difficult"), remarks ("we have to
-admit"), emotions ("should be ashamed"), predictions ("will have to"), risks
-and consequences ("could face", "could trigger").
+guesses ("must surely know", "must be difficult", "must be wondering"),
+expectations ("should arrive on Monday", "should know by now"), remarks ("we have to
+admit"), emotions ("should be ashamed", "should not feel blamed": how someone
+is to feel is no act they can be asked for), predictions ("will have to"),
+risks and consequences ("could face", "could trigger").
 
 Demands made with a verb ("We urge ...") are in :mod:`.demands`, imperatives
 in :mod:`.imperatives`. Each trigger returns a :class:`Hit`: where the verb
@@ -53,6 +58,17 @@ _MODAL_RE = re.compile(
 _COULD_RE = re.compile(r"\bcould\s+(?:(?:also|easily|still|at\s+least)\s+)?(?P<verb>[a-z]+)\b")
 
 
+# "Readers can write ...": a reader's action offered as one to take
+_CAN_RE = re.compile(r"\bcan\s+(?:(?:also|still|easily|now|all)\s+)?(?P<verb>[a-z]+)\b")
+_READERS_ACTIONS = word_set(
+    """
+    write sign add contact call phone email e-mail join donate give help share attend support
+    volunteer pray ask tell raise speak send visit follow learn get take come bring host
+    organise organize spread print forward
+    """
+)
+
+
 _NOT_RECOMMENDABLE = word_set(
     """
     be have not face lose see get become trigger touch mean cost take begin find happen fall
@@ -66,7 +82,10 @@ _NEG_ABILITY_RE = re.compile(
     r"\b(?P<modal>cannot|can\s+not|can[’']t|can\s+no\s+longer|must\s+not|mustn[’']t"
     r"|should\s+not|shouldn[’']t)\s+(?:(?:simply|just|any\s+longer|afford\s+to)\s+)*"
     r"(?=(?:remain|stay|keep|stand|sit|look|turn|ignore|tolerate|allow|accept|let|watch"
-    r"|close|overlook|condone|wait|delay|hesitate|idle)\b)",
+    r"|close|overlook|condone|wait|delay|hesitate|idle)\b"
+    # "Seoul cannot afford to be silent", "cannot be a bystander": not being so is asked
+    r"|be\s+(?:silent|quiet|passive|neutral|indifferent|complacent|absent|a\s+bystander"
+    r"|bystanders|a\s+spectator|spectators)\b)",
     re.IGNORECASE,
 )
 
@@ -178,6 +197,18 @@ _EPISTEMIC_RE = re.compile(
 )
 
 
+# "should arrive on Monday", "should be back next week", "should know by now": what
+# is expected to happen, not what anyone is asked to do
+_EXPECTED_RE = re.compile(
+    r"(?:(?:arrive|reach|land|hear|be\s+(?:back|there|here|ready|available|out"
+    r"|published|released|completed|finished|over))\b[^.;:]{0,50}?\b(?:on\s+(?:Monday|Tuesday"
+    r"|Wednesday|Thursday|Friday|Saturday|Sunday)|next\s+(?:week|month|year)|tomorrow|soon"
+    r"|shortly|later\s+(?:today|this\s+\w+)|within\s+(?:days|hours|the\s+week))\b"
+    r"|(?:know|realise|realize|understand|see|be\s+aware|have\s+heard)\b[^.;:]{0,40}?\bby\s+now\b)",
+    re.IGNORECASE,
+)
+
+
 _COGNITION_VERBS = word_set(
     """
     wonder admit acknowledge concede confess note say imagine agree assume suspect ask
@@ -252,10 +283,18 @@ def modal_hits(sentence: str) -> list[Hit]:
             continue
         vp_start, first, nxt = verb
         first_l = first.lower()
+        if first_l == "be" and nxt.lower().endswith("ly"):
+            # "must not be forcibly returned": the participle after the adverb
+            after_adverb = _verb_after(sentence, vp_start + 2)
+            nxt = after_adverb[1] if after_adverb else nxt
         if _EPISTEMIC_RE.match(sentence, m.end()):
             continue  # "must surely know", "must have its reasons": a guess, not a demand
+        if _EXPECTED_RE.match(sentence, vp_start):
+            continue  # "should arrive on Monday", "should know by now": an expectation
         if first_l in _COGNITION_VERBS and _GENERIC_PERSON_RE.search(prefix[-12:]):
             continue  # "we have to admit", "you have to wonder": a remark, not a demand
+        if first_l in {"feel", "seem", "appear"}:
+            continue  # "Neighbours should not feel accused": a state of mind, not an act
         if not first[0].islower() or first_l in _NON_VERBS - {"be", "have"}:
             continue
         if modal in {"must", "should", "ought to"} and first_l == "have" and is_participle(nxt):
@@ -274,7 +313,9 @@ def modal_hits(sentence: str) -> list[Hit]:
         if first_l == "be" and nxt.lower() in _AGENTIVE_ADJECTIVES:
             pass  # "Seoul must be ready to receive them": asks for an attitude
         elif first_l == "be" and nxt.lower().endswith("ing") and len(nxt) > 5:
-            pass  # "The world should be watching": what an actor is to be doing
+            if modal == "must":
+                continue  # "Tokyo must be wondering what comes next": a deduction
+            # "The world should be watching": what an actor is to be doing
         elif first_l == "be" and (
             nxt.lower() in {"a", "an", "the"} or (neg and not is_participle(nxt))
         ):
@@ -311,6 +352,11 @@ def modal_hits(sentence: str) -> list[Hit]:
         if verb in _NOT_RECOMMENDABLE or verb.endswith("ed"):
             continue
         hits.append(Hit("could", m.start("verb"), "", sentence[: m.start()], base=0.6))
+    for n, m in enumerate(_CAN_RE.finditer(sentence)):
+        if len(hits) >= MAX_HITS or n >= MAX_MATCHES:
+            break
+        if m.group("verb") in _READERS_ACTIONS:
+            hits.append(Hit("can", m.start("verb"), "", sentence[: m.start()], base=0.65))
     return hits
 
 

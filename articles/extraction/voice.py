@@ -9,7 +9,10 @@ else's mouth is reported, not made:
   officials said.";
 * an open quotation: "“China must stop,” the activist said.";
 * a legal frame: "Under the convention, states must not return refugees" is
-  what the law says, not what the author asks.
+  what the law says, not what the author asks;
+* someone's view, message or words as a frame: "In the ministry's view, ...",
+  "The envoy's message was blunt: ...", "The placard read: ..." (but "In our
+  view" and "Our message is clear:" are the author's).
 
 A reporting verb right after "we" or "I" is the author's own ("We believe
 that Beijing must change course").
@@ -43,6 +46,13 @@ Special Rapporteur on ..."), or when their organisation "convened the
 statement" or they are "a member of the coalition". A quotation over several
 paragraphs is its last paragraph's speaker's.
 
+Writers who say "We, the undersigned organisations" speak of themselves in a
+headline as "Nineteen organisations ask ..."; a release that shortens its name
+("Border Light" for Border Light International) ties its director to it by the
+short name ("Border Light's advocacy director"). A verb in a relative clause
+("Readers who feel as I do can write ...") frames nobody's words, and neither
+does a resolution's own opening verb ("Believes that the EU should ...").
+
 A speaker only ever described ("A coalition of rights groups today urged ...")
 is how a report speaks of others as often as how a release speaks of itself:
 its third-person demands stay below the approval score.
@@ -67,6 +77,7 @@ from dataclasses import dataclass, field
 
 from articles.extraction.actors import ORG_HEAD_RE as _ORG_HEAD_RE
 from articles.extraction.actors import organisation_names
+from articles.extraction.clauses import CONNECTIVES_RE, OPERATIVE_RE
 from articles.extraction.quotes import Quote, attribute, headline_quotes, quote_spans
 from articles.extraction.sentences import word_set
 
@@ -81,7 +92,15 @@ REPORT_RE = re.compile(
     r"|quoted|noted|noting|added|adding|say|argue|insist|claim|think|believe|suggests?"
     r"|suggested|recommend|warn|conclude[sd]?|contends?|contended|fears?|feared"
     r"|predicts?|predicted|knows?|thought|felt|feels?|reckons?|agreed?|agrees|put\s+it"
-    r"|in\s+the\s+words\s+of)\b",
+    r"|in\s+the\s+words\s+of|wrote|writes"
+    # someone's view or message as a frame: "In the ministry's view, ...", "The
+    # ambassador's message was clear: ...", "The banner read: ..."
+    r"|in\s+(?!our\b|my\b)(?:the\s+)?(?:[\w’'.-]+\s+){0,3}?(?:view|opinion|eyes|estimation"
+    r"|judge?ment)(?=\s*,)"
+    r"|[’']s\s+(?:[\w-]+\s+)?(?:message|answer|line|argument|reply|response|advice|verdict"
+    r"|instruction|demand|slogan|point)\b"
+    r"|(?:banner|sign|placard|slogan|poster|letter|message|text|headline)s?\s+(?:\w+\s+){0,3}?"
+    r"reads?(?=\s*:|\s*$))\b",
     re.IGNORECASE,
 )
 _FIRST_PERSON_RE = re.compile(r"\b(?:we|i|this\s+(?:newspaper|paper|page|editorial))\b", re.I)
@@ -108,6 +127,23 @@ TRAILING_ATTRIBUTION_RE = re.compile(
 )
 
 
+# "..., said Kim Ha-na, a lawmaker of the opposition party.": the verb first
+INVERTED_ATTRIBUTION_RE = re.compile(
+    r",\s*(?:said|says|added|argued|insisted|warned|wrote|noted|stated|explained|urged)\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][^,.;“”\"]{1,60}?)(?:,\s*(?P<title>[^.;“”\"]{2,160}))?[\s.!”\"]*$"
+)
+
+
+# Someone else's message, answer or line before a colon makes what follows theirs
+_FRAMES_RE = re.compile(
+    r"[’']s\s+(?:[\w-]+\s+)?(?:message|answer|line|argument|reply|response|advice|verdict"
+    r"|instruction|demand|slogan|point|view|position)\b"
+    r"|^\s*for\s+[^,]{2,60},\s+the\s+(?:answer|message|line|position|view|verdict|conclusion)\b"
+    r"|\b(?:banner|sign|placard|slogan|poster|letter|text|headline)s?\s+(?:\w+\s+){0,4}?reads?\s*$",
+    re.IGNORECASE,
+)
+
+
 def own_clause(prefix: str) -> str:
     """The part of ``prefix`` after the last ';' (or ':' not introducing speech)."""
     cut = prefix.rfind(";")
@@ -115,8 +151,12 @@ def own_clause(prefix: str) -> str:
     if colon > cut:
         before = prefix[max(0, colon - 40) : colon]
         last = " ".join(before.split()[-3:])
-        # "As one activist put it: ...", "In the words of the minister: ..."
-        if not REPORT_RE.search(last) and not re.search(r"\bput\s+it|\bwords\s+of\b", last):
+        clause = prefix[cut + 1 : colon]
+        # "As one activist put it: ...", "In the words of the minister: ...", "The
+        # ambassador's message was clear: ..."
+        framed = _FRAMES_RE.search(clause) and not re.search(r"\b(?:our|my)\b", clause, re.I)
+        said = REPORT_RE.search(last) or re.search(r"\bput\s+it|\bwords\s+of\b", last)
+        if not (said or framed):
             cut = colon
     return prefix[cut + 1 :] if cut >= 0 else prefix
 
@@ -165,6 +205,9 @@ _ABOUT_RE = re.compile(
 )
 _NEWS_RE = re.compile(
     r"\((?:Reuters|AP|AFP|Yonhap|dpa|UPI|Kyodo|Xinhua|Bloomberg)\)|\b(?:Reporting|Editing)\s+by\b"
+    # a wire's dateline names its agency: "SEOUL, April 3 (Korea Wire) -"
+    r"|^[A-Z][A-Z .'-]{2,30},?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)"
+    r"\s*\([A-Z][\w .&-]{1,30}\)\s*[–—-]"
     # a news photo's agency credit, a story's update stamp
     r"|/\s*(?:Newsis|Yonhap|News1|AP|AFP|Reuters|EPA|Getty\s+Images)\s*$"
     r"|\bUpdated\s+\d{4}-\d{2}-\d{2}\b"
@@ -195,8 +238,14 @@ _SIGNATORIES_RE = re.compile(
     r"\bundersigned\b|^the\s+(?:[\w-]+\s+){0,3}(?:organi[sz]ations|groups|signatories|members)"
     r"\s+(?:listed|named|signed)\s+below\b"
 )
+# "We, the undersigned civil society organisations, ...", "We, the 40 scholars named below"
+_WE_THE_RE = re.compile(
+    r"\b[Ww]e,?\s+the\s+(?:undersigned\s+)?(?:[\w-]+\s+){0,4}?(?P<head>organi[sz]ations|groups"
+    r"|NGOs|charities|scholars|academics|experts|families|signatories|lawmakers|parliamentarians"
+    r"|survivors|escapees|churches)\b"
+)
 _OFFERED_RE = re.compile(
-    r"\b(?:you|your|below|following|like\s+this|sample|model|template|suggested|example)\b"
+    r"\b(?:you|your|below|following|like\s+this|sample|model|template|suggested|example|script)\b"
     r"[^.:]*:\s*$",
     re.IGNORECASE,
 )
@@ -221,6 +270,15 @@ _CONVENER_RE = re.compile(
     r"|release|call)\b|\b(?:a|one)\s+(?:[\w-]+\s+){0,2}?(?:member\s+of\s+the\s+(?:coalition"
     r"|network|alliance|signatories|group)|signatory|of\s+the\s+signatories)\b",
     re.IGNORECASE,
+)
+_STATE_ISSUER_RE = re.compile(
+    r"\b(?:ministry|government|office\s+of\s+the\s+president|cabinet\s+office)\b", re.I
+)
+_ENDS_RE = re.compile(r"[.!?][\"'”’)]*$")
+# A state's body does not speak of itself as "the groups": those are others
+_STATE_BODY_RE = re.compile(
+    r"\b(?:ministry|government|parliament|assembly|senate|embassy|spokesperson|secretary"
+    r"|cabinet|office\s+of)\b"
 )
 _COLLECTIVE_HEADS = word_set(
     """
@@ -281,6 +339,9 @@ def _is_a_name(line: str) -> bool:
 
 
 _PRONOUN_WHO = frozenset({"he", "she", "they", "it", "we"})
+_OTHERS_QUANTIFIERS = frozenset(
+    {"some", "other", "several", "many", "a", "an", "various", "certain"}
+)
 
 
 @dataclass
@@ -291,6 +352,10 @@ class Voice:
     report: bool = False  # a news report: nobody in the third person speaks for it
     evidence: float = 0.0  # how much the text says who its third-person speaker is
     generic: bool = False  # the speaker is only ever described ("a coalition of groups")
+    # what the writers of a "we" text call themselves: "We, the undersigned organisations"
+    we_heads: set[str] = field(default_factory=set)
+    # a ministry or government issues the text: "the Government" in it is its own voice
+    state_body: bool = False
 
     def is_own(self, who: str | None) -> bool:
         """Whether ``who`` (a subject or an attribution as written) is the document's voice."""
@@ -303,6 +368,10 @@ class Voice:
             return False
         if _SIGNATORIES_RE.search(w):
             return True  # "the eleven organisations listed below", "the undersigned"
+        if self.state_body and re.match(r"(?:the\s+)?government\b", w):
+            return True  # a ministry's statement: "The Government ... urges China to ..."
+        if w.split()[-1:] and w.split()[-1] in self.we_heads and len(w.split()) <= 5:
+            return True  # "Nine organisations ask ...", by "We, the undersigned organisations"
         if not self.names:
             return False
         w = re.sub(r"^the\s+", "", w)
@@ -311,6 +380,8 @@ class Voice:
         if _BARE_TITLE_RE.match(w) and _BARE_TITLE_RE.sub("", w) in self.names:
             return True  # "spokesperson Lina Moro"
         words = w.split()
+        if words and words[0] in _OTHERS_QUANTIFIERS:
+            return False  # "some civic groups", "other organisations": not the speaker
         if words and words[-1] in self.heads and len(words) <= 4:
             return True  # "the organisation", "the experts", "the eleven organisations"
         # "Korea Refuge Watch, which ...", "UN human rights experts*": the name and
@@ -326,13 +397,30 @@ class Voice:
 
     def reports(self, prefix: str) -> bool:
         """Whether ``prefix`` puts what follows in someone else's mouth ("X says that")."""
+        if _FRAMES_RE.search(prefix) and not re.search(r"\b(?:our|my)\b", prefix, re.I):
+            return True  # "For Beijing's envoys, the answer is simple: ..."
+        operative = OPERATIVE_RE.match(prefix)
         for m in REPORT_RE.finditer(prefix):
             if m.group()[:1].isupper() and prefix[: m.start()].strip():
                 continue  # "Member States that ...": a name, not "states that"
+            if operative and operative.start("verb") == m.start():
+                continue  # "Believes that the EU should ...": the resolution's own words
+            opening = CONNECTIVES_RE.sub("", prefix[: m.start()].strip(" ,"))
+            if not opening.strip(" ,") and re.match(r"[a-z]+s\b", m.group()):
+                continue  # "Second, states that resettle refugees should": a noun, no subject
+            if re.search(r"\b(?:are|is)\s+(?:\w+ly\s+)?$", prefix[: m.start()]) and re.match(
+                r"\s+to\s", prefix[m.end() :]
+            ):
+                continue  # "States are urged to ...": a demand in the passive, not a report
             before = prefix[max(0, m.start() - 120) : m.start()]
             words = before.split()[-4:]
             if _FIRST_PERSON_RE.search(" ".join(words)):
                 continue  # "We believe that ..."
+            if re.search(r"\b(?:our|my)\s*$", before, re.IGNORECASE):
+                continue  # "if you have not signed our petition, ...": our own text
+            relative = re.search(r"\b(?:who|which)\s+(?:\w+\s+)?$", before, re.IGNORECASE)
+            if relative and not re.search(r"\bthat\b", prefix[m.end() :], re.IGNORECASE):
+                continue  # "Readers who feel as I do can write ...": a relative clause
             piece = re.split(r"[,;:(—–]|\band\s+|\bbut\s+", before)[-1]
             piece = re.sub(r"(?:\s+(?:also|again|has|have|had|\w+ly))+\s*$", "", piece)
             if piece.strip() and self.is_own(piece):
@@ -341,7 +429,13 @@ class Voice:
         return False
 
     def attributed_to_other(self, sentence: str, after: int) -> bool:
-        """A trailing attribution to someone else: "..., officials said."."""
+        """A trailing attribution to someone else: "..., officials said.", "..., said
+        Kim Ha-na, a lawmaker of the opposition."."""
+        inverted = INVERTED_ATTRIBUTION_RE.search(sentence, max(after, len(sentence) - 250))
+        if inverted:
+            title = (inverted.group("title") or "").lower()
+            tied = any(name in title for name in self.names if len(name) > 3)
+            return not (tied or self.is_own(inverted.group("who")))
         m = TRAILING_ATTRIBUTION_RE.search(sentence, max(after, len(sentence) - 200))
         if not m:
             return False
@@ -412,6 +506,8 @@ def find_voice(doc) -> Voice:
         if not m:
             continue
         np = m.group("np")
+        if OPERATIVE_RE.match(np):
+            continue  # "Deplores X and calls on Y": a resolution's paragraph has no subject
         if _PRONOUN_WHO & {np.lower()} or _NOT_A_SUBJECT_RE.match(np) or _WH_RE.search(np):
             continue  # "Despite repeated requests by ...": "requests" is a noun there
         # The lead of a release says who issues it, dated "today": "X today urged ...",
@@ -425,7 +521,9 @@ def find_voice(doc) -> Voice:
         elif m.group("said") or m.group("past"):
             add(np, 0.5)
     for m in _BY_LINE_RE.finditer(text):
-        add(m.group("by") or m.group("by2") or m.group("by3"), 3.0)
+        by = m.group("by") or m.group("by2") or m.group("by3")
+        # "Statement by the Ministry of Foreign Affairs on the returns": the name only
+        add(re.split(r"\s+(?:on|regarding|concerning|about|following|in\s+response)\s", by)[0], 3.0)
     for m in _ABOUT_RE.finditer(text):
         add(m.group("name"), 3.0)
     # "UNHCR spokesperson Mariam Osei" in a release: the organisation speaks through them
@@ -442,6 +540,15 @@ def find_voice(doc) -> Voice:
             add(line.split(",")[0], 3.0 if issued and _is_a_name(line) else 1.0)
     # a name the title or header gives as well ("UNHCR seeks access to ...")
     header_text = " ".join(s.text for s in header).lower()
+    # the issuer's name on a line of its own at the top ("Ministry of Unification"), or
+    # in the by-line ("Statement by the Ministry of Foreign Affairs")
+    issuer_lines = [
+        t.text for t in sentences[:3] if len(t.text.split()) <= 8 and not _ENDS_RE.search(t.text)
+    ]
+    voice.state_body = not voice.report and (
+        any(_STATE_ISSUER_RE.search(line) for line in issuer_lines)
+        or any(_STATE_ISSUER_RE.search(k) for k, v in scores.items() if v >= 3)
+    )
     for key in list(scores):
         if len(key) > 3 and re.search(rf"\b{re.escape(key)}\b", header_text):
             scores[key] += 1.0
@@ -486,10 +593,11 @@ def find_voice(doc) -> Voice:
         for name in voice.names
         if len(name.split()) > 1 and _ORG_HEAD_RE.fullmatch(name.split()[-1].title())
     }
-    if any(" " in name or name.isupper() for name in voice.names):
+    if voice.names and not any(_STATE_BODY_RE.search(name) for name in voice.names):
         # an organisation, or several, speak of themselves with these nouns: "the
         # organisation", "the coalition", "the groups", "the signatories"
         voice.heads |= _COLLECTIVE_HEADS
+    voice.we_heads = {m.group("head").lower() for m in _WE_THE_RE.finditer(text)}
     voice.quotes = attribute(text, quote_spans(text, doc.paragraphs), doc.paragraphs)
     voice.quotes += headline_quotes(text)
     _add_people(voice, text)
@@ -532,6 +640,12 @@ def _add_people(voice: Voice, text: str) -> None:
         tied = any(name in title for name in voice.names if len(name) > 2) or any(
             name in who for name in voice.names if len(name) > 2
         )
+        # "Border Light's advocacy director", of Border Light International: the name
+        # shortened to its first words, as a release calls itself after its lead
+        tied = tied or any(
+            re.search(rf"\b{re.escape(short)}[’']s\b", title)
+            for short in _short_names(voice.names)
+        )
         tied = tied or _normal_name(quote.who) in members
         # "said the Special Rapporteur on trafficking in persons": a member named by
         # the office the list gives them
@@ -550,6 +664,17 @@ def _add_people(voice: Voice, text: str) -> None:
             voice.names.add(person)
             # "Park said", "Ambrose added": family names come first or last
             voice.names |= {person.split()[0], person.split()[-1]} - _TITLES
+
+
+def _short_names(names: set[str]) -> set[str]:
+    """ "border light" for "border light international": a name of three words or more
+    without its last ones."""
+    shorts = set()
+    for name in names:
+        words = re.sub(r"^the\s+", "", name).split()
+        if len(words) >= 3:
+            shorts.add(" ".join(words[:2]))
+    return shorts
 
 
 def _own_quote(voice: Voice, quote: Quote, text: str) -> Quote:

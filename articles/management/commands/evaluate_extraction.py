@@ -8,8 +8,8 @@ score, the share with call and addressee both right). The sets:
 
 * seeds: the five seed editorials (articles/editorials/) and their labels;
 * development: tests/data/extraction/ (expected_calls.json),
-  tests/data/extraction/dev/ and tests/data/extraction/dev2/ (labels.json),
-  each part also scored on its own, overall and per genre;
+  tests/data/extraction/dev/, dev2/ and dev3/ (labels.json), each part also
+  scored on its own, overall and per genre;
 * heldout: tests/data/extraction/heldout/labels.json, when present.
 
 ``--details`` lists every miss, false positive and wrong addressee. It reads
@@ -38,6 +38,7 @@ SETS = (
             ("first", "tests/data/extraction/expected_calls.json", "tests/data/extraction"),
             ("dev", "tests/data/extraction/dev/labels.json", "tests/data/extraction/dev"),
             ("dev2", "tests/data/extraction/dev2/labels.json", "tests/data/extraction/dev2"),
+            ("dev3", "tests/data/extraction/dev3/labels.json", "tests/data/extraction/dev3"),
         ],
         "editorial",
     ),
