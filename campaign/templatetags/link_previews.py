@@ -48,7 +48,7 @@ def share_card_meta(context, petition=None):
     if not isinstance(petition, Petition):
         petition = shared_current_petition()
     if petition is None:
-        return format_html('<meta name="twitter:card" content="summary">')
+        return mark_safe('<meta name="twitter:card" content="summary">')
     language = get_language() or settings.LANGUAGE_CODE
     url = _site_url(context) + reverse(
         "petition_card", kwargs={"slug": petition.slug, "language": language}
