@@ -143,12 +143,12 @@ def test_parallel_confirmations_number_every_signer_once_and_mark_each_milestone
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: SQLite runs one writer at a time")
     petition = make_petition(goal=150)
-    pending = [
+    for n in range(220):
         signatures.sign_petition(
             petition, {"name": "A", "email": f"p{n}@example.org", "country": "KR"}, {}
-        ).signature.pk
-        for n in range(220)
-    ]
+        )
+    pending = list(Signature.objects.filter(petition=petition).values_list("pk", flat=True))
+    assert len(pending) == 220
     run_in_threads(pending, signatures.confirm_signature)
     petition.refresh_from_db()
     assert petition.signature_count == 220
