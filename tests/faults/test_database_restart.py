@@ -106,8 +106,12 @@ def test_signatures_survive_a_postgresql_restart(private_postgres, start_site):
     stored = set(private_postgres.psql("faults_signing", "select email from campaign_signature"))
     lost = confirmed - stored
     assert not lost, f"signatures answered with success but not stored: {sorted(lost)}"
-    # Each stored signature has its confirmation mail queued beside it.
-    queued = private_postgres.psql("faults_signing", 'select "to" from campaign_outgoingmail')
+    # Each stored signature has the task that mails it queued in the same transaction.
+    queued = private_postgres.psql(
+        "faults_signing",
+        "select args_kwargs->'args'->>1 from django_tasks_database_dbtaskresult "
+        "where task_path like '%.mail_signer'",
+    )
     assert stored <= set(queued)
     print(
         f"\n[database restart, signing] {len(traffic.answers)} signatures posted: "
