@@ -15,9 +15,10 @@ from articles.asks import normalise_ask
 from articles.demo import ASKS_IN_KOREAN
 from articles.extraction import extract_calls
 from campaign.demo import DEMO_OFFICIALS, EDITORIALS_DIR
+from campaign.letters.actors_en import NAMES
 from campaign.letters.office_roles import ACTORS, STATE_ROLES, Path, Role, guess_role, path
 from campaign.letters.reframe import reframe, reframe_path
-from campaign.letters.reframe_en import NAMES, collapse
+from campaign.letters.reframe_en import collapse
 from campaign.letters.reframe_ko import ACTOR_PATTERNS as KO_ACTORS
 from campaign.lib import hangul
 
