@@ -527,6 +527,23 @@ def test_the_frame_does_not_repeat_the_asks_own_verb():
     assert result.count("촉구") == 1
 
 
+def test_the_frame_does_not_use_a_verb_of_pressing_the_ask_already_has():
+    # "Call on Seoul, in your dialogue with it, to try harder to call on Beijing ..."
+    ask = "Try harder to call on the Chinese government to save the victims"
+    for variant in (0, 1):
+        result = reframe(ask, "south_korea_government", Role.UN_AGENCY, "other", "en", variant)
+        assert len(re.findall(r"\bcall on\b", result, re.IGNORECASE)) == 1, result
+    urged = "Persuade Beijing, and urge Pyongyang, to stop the returns"
+    for variant in (0, 1):
+        result = reframe(urged, "south_korea_government", Role.UN_AGENCY, "other", "en", variant)
+        assert len(re.findall(r"\burge\b", result, re.IGNORECASE)) == 1, result
+    # "한국 정부에 중국 정부에 촉구하는 노력을 강화할 것을 촉구해 주십시오"
+    ask_ko = "중국 정부에 촉구하는 노력을 강화해 주십시오"
+    for variant in (0, 1):
+        result = reframe(ask_ko, "south_korea_government", Role.UN_AGENCY, "other", "ko", variant)
+        assert result.count("촉구") == 1, result
+
+
 # Korean grammar ---------------------------------------------------------------------------
 
 

@@ -119,23 +119,43 @@ OWN_GOVERNMENT_FRAMES = (
 )
 
 
-def pick(frames, variant, verb):
-    """The frame of `variant`, or the next one that does not use `verb` (the ask's own
-    first word): "urge it to urge the Chinese authorities ..." says the same verb twice."""
+# The verbs of pressing a frame uses, each with the forms it may take in an ask.
+_PRESSING = {
+    "urge": r"urg(?:e|es|ed|ing)",
+    "call on": r"call(?:s|ed|ing)?\s+(?:on|upon)",
+    "press": r"press(?:es|ed|ing)?",
+    "ask": r"ask(?:s|ed|ing)?",
+    "raise": r"rais(?:e|es|ed|ing)",
+    "convey": r"convey(?:s|ed|ing)?",
+}
+
+
+def _repeats(frame, body):
+    """Whether `frame` would say a verb the ask says already: its first word ("urge it to
+    urge the Chinese authorities ...") or a verb of pressing anywhere in it ("call on
+    Seoul to try harder to call on Beijing ...")."""
+    first = body.split(" ", 1)[0]
+    if re.search(rf"\b{re.escape(first)}", frame, re.IGNORECASE):
+        return True
+    return any(
+        re.search(rf"\b{verb}\b", frame, re.IGNORECASE) and re.search(rf"\b{forms}\b", body, re.I)
+        for verb, forms in _PRESSING.items()
+    )
+
+
+def pick(frames, variant, body):
+    """The frame of `variant`, or the next one that does not repeat a verb of the ask
+    (`body`); the frame of `variant` when every one does."""
     for step in range(len(frames)):
         frame = frames[(variant + step) % len(frames)]
-        if not re.search(rf"\b{re.escape(verb)}", frame, re.IGNORECASE):
+        if not _repeats(frame, body):
             return frame
     return frames[variant % len(frames)]
 
 
-def _first_word(clause):
-    return clause.body.split(" ", 1)[0]
-
-
 def _own_government(clause, variant):
     name = _choose(YOUR_GOVERNMENT, clause)
-    frame = pick(OWN_GOVERNMENT_FRAMES, variant, _first_word(clause))
+    frame = pick(OWN_GOVERNMENT_FRAMES, variant, clause.body)
     clause = Clause(third_person(clause.body, name), clause.negation)
     return frame.format(
         actor=name.text,
@@ -147,7 +167,7 @@ def _own_government(clause, variant):
 
 def _through(clause, point_addressee, role, variant):
     name = _choose(NAMES[point_addressee][voice(role)], clause)
-    frame = pick(FRAMES[role], variant, _first_word(clause))
+    frame = pick(FRAMES[role], variant, clause.body)
     clause = Clause(third_person(clause.body, name), clause.negation)
     return frame.format(actor=name.text, obj=name.object, to_vp=clause.to_infinitive())
 
