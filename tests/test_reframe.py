@@ -367,6 +367,27 @@ def test_pressing_the_offices_own_government_collapses_in_korean(ask_ko, expecte
     )
 
 
+def test_the_support_behind_pressing_is_dropped_with_the_pressing():
+    # "with the support of the international community" said how to persuade Beijing; told
+    # to Beijing's own foreign minister it would be the support he observes norms with.
+    ask = (
+        "Beef up efforts to persuade Beijing to observe international norms on the issue with "
+        "the support of the international community"
+    )
+    office = ("international_community", Role.FOREIGN_MINISTER, "china")
+    assert reframe(ask, *office) == "Observe international norms on the issue"
+    assert reframe(ask, "international_community", Role.AMBASSADOR, "china") == (
+        "Convey to your government that it should observe international norms on the issue"
+    )
+    # Korean puts the support in front of the one persuaded, or between the clause and the
+    # verb of pressing: it goes with the pressing there too.
+    for ask_ko in (
+        "국제사회의 지지를 바탕으로, 중국이 이 문제에 관한 국제 규범을 지키도록 설득해 주십시오",
+        "중국이 이 문제에 관한 국제 규범을 지키도록 국제사회와 함께 설득해 주십시오",
+    ):
+        assert reframe(ask_ko, *office, "ko") == "이 문제에 관한 국제 규범을 지켜 주십시오"
+
+
 def test_asks_against_the_offices_own_government_are_not_put_to_it():
     ask = (
         "Continue denouncing China’s inhumane treatment of North Korean defectors and other "

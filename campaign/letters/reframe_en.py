@@ -172,6 +172,15 @@ def _through(clause, point_addressee, role, variant):
     return frame.format(actor=name.text, obj=name.object, to_vp=clause.to_infinitive())
 
 
+# Who backs the pressing, at the end of what the pressed are to do ("persuade Beijing to
+# observe the norms with the support of the international community"): it goes when the
+# pressing does.
+_SUPPORT_BEHIND = re.compile(
+    r",?\s+(?:with|through|by\s+enlisting)\s+the\s+(?:full\s+)?(?:support|backing)\s+of\s+[^,;]+$",
+    re.IGNORECASE,
+)
+
+
 def collapse(text, office_addressee, point_name=None):
     """The ask inside "call on <this office's government> to ...", or "<this office's
     government> must ...", as a Clause addressed to that government; None if there is
@@ -180,7 +189,8 @@ def collapse(text, office_addressee, point_name=None):
     influence, prevent = COLLAPSE_RES[office_addressee]
     statement = statement_of(text)
     if found := influence.search(text):
-        actor, clause = found["actor"], Clause(found["vp"], (found["neg"] or "").strip().lower())
+        vp = _SUPPORT_BEHIND.sub("", found["vp"])
+        actor, clause = found["actor"], Clause(vp, (found["neg"] or "").strip().lower())
     elif found := prevent.search(text):
         actor, clause = found["actor"], Clause("stop " + found["vp"])
     elif statement and ACTOR_RES[office_addressee].fullmatch(statement[0]):
