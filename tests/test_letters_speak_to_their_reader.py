@@ -153,3 +153,11 @@ def test_a_korean_name_gives_way_to_its_second_person_and_the_particle_is_chosen
     title, organisation, text, expected
 ):
     assert address_office(text, office_names(title, organisation, language="ko"), "ko") == expected
+
+
+def test_the_larger_body_an_office_sits_in_is_not_the_office():
+    # The Special Rapporteur reports to the Human Rights Council; he is not the Council.
+    english = "Ask the United Nations Human Rights Council to renew the mandate"
+    assert address_office(english, RAPPORTEUR.names("en")) == english
+    korean = "유엔 인권이사회가 임무를 연장하도록 요청해 주십시오"
+    assert address_office(korean, RAPPORTEUR.names("ko"), "ko") == korean

@@ -10,10 +10,11 @@ second person, 귀 기구, 귀 위원회, 귀 부처 or 귀 대사관 for a body
 with the particle that fits ("유엔난민기구가" → "귀 기구가").
 
 An office is known by its title, its organisation (also without "Office of the" or,
-in Korean, the country in front), the short name in brackets after either, the name
-of the person who holds it, and for a few well-known bodies the names the press uses
-(`KNOWN_BODIES`). A name marked as someone else's ("China's Minister of Foreign
-Affairs", "the Special Rapporteur on torture", "중국 외교부") is not this office.
+in Korean, the country in front; not when that is a council or parliament the office
+sits in), the short name in brackets after either, the name of the person who holds
+it, and for a few well-known bodies the names the press uses (`KNOWN_BODIES`). A name
+marked as someone else's ("China's Minister of Foreign Affairs", "the Special
+Rapporteur on torture", "중국 외교부") is not this office.
 """
 
 import re
@@ -95,6 +96,14 @@ _KO_PERSON = re.compile(
 )
 
 
+# An organisation that is a larger body the office sits in (a rapporteur's council, a
+# committee's parliament), not the office itself.
+_CONTAINING = re.compile(
+    r"\b(?:council|assembly|parliament|congress|senate|house\s+of)\b|국회|의회|이사회|총회",
+    re.IGNORECASE,
+)
+
+
 def _variants(text, korean):
     """A name, and the same without its bracketed short name, plus that short name,
     and without "Office of the" (English) or the country in front (Korean)."""
@@ -120,7 +129,8 @@ def office_names(title, organisation="", person="", language="en", elsewhere=())
     korean = language == "ko"
     names = [Name(text, person=korean and bool(_KO_PERSON.search(text)))
              for text in _variants(title, korean)]  # fmt: skip
-    names += [Name(text) for text in _variants(organisation, korean)]
+    if not _CONTAINING.search(organisation or ""):
+        names += [Name(text) for text in _variants(organisation, korean)]
     if person and person.strip():
         names.append(Name(" ".join(person.split()), person=True))
     for pattern, body in _KNOWN_RES:
