@@ -161,3 +161,24 @@ def test_the_larger_body_an_office_sits_in_is_not_the_office():
     assert address_office(english, RAPPORTEUR.names("en")) == english
     korean = "유엔 인권이사회가 임무를 연장하도록 요청해 주십시오"
     assert address_office(korean, RAPPORTEUR.names("ko"), "ko") == korean
+
+
+@pytest.mark.parametrize(
+    ("ask", "expected"),
+    [
+        ("Allow UNHCR to do its job", "allow you to do your job"),
+        ("Let the UN refugee agency reach them and carry out its mandate",
+         "let you reach them and carry out your mandate"),
+        # "its" after another name or noun may be theirs: left alone.
+        ("Let UNHCR visit China and its prisons", "let you visit China and its prisons"),
+        ("Let UNHCR inspect the camp and its records", "let you inspect the camp and its records"),
+    ],
+)  # fmt: skip
+def test_the_office_s_own_its_becomes_your(ask, expected):
+    assert expected in ask_for(UNHCR, _point(ask))
+
+
+def test_the_office_s_own_task_in_korean_is_귀_기구_s():
+    task = _point("x", "유엔난민기구가 본연의 임무를 수행할 수 있게 해 주십시오")
+    korean = ask_for(UNHCR, task, "ko")
+    assert "귀 기구가 본연의 임무를 수행할 수 있게" in korean

@@ -206,9 +206,11 @@ _ITS_PEOPLE = frozenset(
      "teams", "delegation", "delegations", "monitors", "experts", "envoys"]
 )  # fmt: skip
 _ITS_THINGS = frozenset(
-    ["access", "mandate", "presence", "visit", "visits", "involvement", "help",
-     "assistance", "protection", "screening", "interviews", "offices", "office"]
+    ["access", "mandate", "presence", "involvement", "assistance", "protection",
+     "screening", "interviews", "offices", "office"]
 )  # fmt: skip
+# After these the next word is a verb ("let UNHCR access the camps").
+_CAUSING = frozenset(["let", "help", "make", "have", "see", "watch"])
 _GIVING = frozenset(
     ["grant", "give", "allow", "offer", "deny", "provide", "guarantee", "afford", "permit",
      "promise", "refuse"]
@@ -225,7 +227,23 @@ def _attributive(text, start, end):
         return False
     before = text[:start].rstrip()
     previous = before.rsplit(None, 1)[-1].casefold() if before else ""
-    return previous not in _GIVING
+    return previous not in _GIVING | _CAUSING
+
+
+# A later "its" is the office's while no other thing it could be comes first: no name,
+# no noun after an article, no end of the sentence ("allow UNHCR to do its job", not
+# "let UNHCR visit China and its prisons").
+_ITS = re.compile(r"\b(its|itself)\b")
+_OTHER_THING = re.compile(r"\b[A-Z]|\b(?:the|a|an|this|that|their|his|her)\s|[.;:!?]")
+
+
+def _own_its(text):
+    """`text` (what follows the office, now "you") with the office's own "its" as "your"."""
+    found = _ITS.search(text)
+    if not found or _OTHER_THING.search(text, 0, found.start()):
+        return text
+    word = {"its": "your", "itself": "yourself"}[found.group()]
+    return text[: found.start()] + word + _own_its(text[found.end() :])
 
 
 def _someone_else_s(text, start, end):
@@ -246,16 +264,18 @@ def _someone_else_s(text, start, end):
 
 def _address_english(text, names):
     pattern = _english_re(tuple(names))
-    pieces, end = [], 0
+    pieces, end = [], None
     for found in pattern.finditer(text):
         start = found.start()
-        if _someone_else_s(text, start, found.end()) or start < end:
+        if _someone_else_s(text, start, found.end()) or start < (end or 0):
             continue
+        # What came between this mention and the last one may have its "its".
+        pieces.append(text[:start] if end is None else _own_its(text[end:start]))
         owner = found["possessive"] or _attributive(text, start, found.end())
         word = "your" if owner else "you"
         if start == 0 or text[:start].rstrip()[-1:] in ".!?":
             word = word.capitalize()
-        pieces += [text[end:start], word]
+        pieces.append(word)
         end = found.end()
         if not owner:
             following = _NEXT_WORD.match(text, end)
@@ -263,7 +283,9 @@ def _address_english(text, names):
                 verb = _AGREEING[following.group(2).casefold()]
                 pieces.append(following.group(1) + verb)
                 end = following.end()
-    pieces.append(text[end:])
+    if end is None:
+        return text
+    pieces.append(_own_its(text[end:]))
     return "".join(pieces)
 
 
