@@ -182,3 +182,21 @@ def test_the_office_s_own_task_in_korean_is_귀_기구_s():
     task = _point("x", "유엔난민기구가 본연의 임무를 수행할 수 있게 해 주십시오")
     korean = ask_for(UNHCR, task, "ko")
     assert "귀 기구가 본연의 임무를 수행할 수 있게" in korean
+
+
+def test_an_ask_to_support_the_office_itself_is_not_for_that_office():
+    # For other governments to do; the agency cannot fund or back itself.
+    for ask, ask_ko in (
+        ("Support the UN refugee agency’s work", "유엔난민기구의 활동을 지원해 주십시오"),
+        ("Fund UNHCR fully", "유엔난민기구에 대한 재정 지원을 늘려 주십시오"),
+        ("Cooperate with UNHCR", "유엔난민기구와 협력해 주십시오"),
+    ):
+        point = _point(ask, ask_ko, addressee="international_community")
+        assert ask_for(UNHCR, point) is None, ask
+        assert ask_for(UNHCR, point, "ko") is None, ask_ko
+        letter = compose_letter(UNHCR, [point, REACH_THEM], SENDERS[0])
+        assert letter.not_for_office == (point,)
+    # Pressing others to support it is the agency's to do.
+    china = _point("Cooperate with UNHCR", "유엔난민기구와 협력해 주십시오")
+    assert ask_for(UNHCR, china).endswith("to cooperate with you")
+    assert ask_for(UNHCR, china, "ko").endswith("귀 기구와 협력할 것을 촉구해 주십시오")

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from campaign.letters import wording
 from campaign.letters.citations import Source, english_date, korean_date  # noqa: F401 (callers')
-from campaign.letters.office_names import address_office, office_names
+from campaign.letters.office_names import address_office, office_names, supports_itself
 from campaign.letters.office_roles import Path, as_role, guess_role
 from campaign.letters.reframe import reframe, reframe_path
 
@@ -87,7 +87,7 @@ class ComposedLetter:
     # Points left out because they have no Korean version yet (Korean letters only).
     left_out: tuple[PointInfo, ...] = field(default=())
     # Points left out because they ask nothing this office can do (an ask to the public,
-    # or one to denounce this office's own government).
+    # one to denounce this office's own government, or one to support the office itself).
     not_for_office: tuple[PointInfo, ...] = field(default=())
     # The requests as the letter makes them, worded for this office.
     asks: tuple[str, ...] = field(default=())
@@ -120,7 +120,9 @@ def ask_for(official, point, language="en", variant=0):
         if text is None:
             return None
     # The letter speaks to the office: where the ask names it, it says "you".
-    return address_office(text, official.names(language), language)
+    text = address_office(text, official.names(language), language)
+    # "Fund UNHCR", to UNHCR: for others to do.
+    return None if supports_itself(text, language) else text
 
 
 def is_own(official, point, language="en"):

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from campaign.lib import hangul
 
-__all__ = ["KNOWN_BODIES", "address_office", "office_names"]
+__all__ = ["KNOWN_BODIES", "address_office", "office_names", "supports_itself"]
 
 
 @dataclass(frozen=True)
@@ -153,6 +153,30 @@ def address_office(text, names, language="en"):
     if language == "ko":
         return _address_korean(text, names)
     return _address_english(text, names)
+
+
+# An ask that, once it speaks to the office, asks it to support itself ("Fund you",
+# "귀 기구의 활동을 지원해 주십시오"): for others to do, nothing the office can.
+_SUPPORTING_YOU = re.compile(
+    r"^(?:please\s+)?(?:support|fund|finance|back|help|assist|strengthen|cooperate\s+with"
+    r"|work\s+with|contribute\s+to|give\s+more\s+to|increase\s+(?:\w+\s+){0,2}(?:for|to))"
+    r"\s+(?:you|your)\b",
+    re.IGNORECASE,
+)
+_KO_YOU_FIRST = re.compile(r"^(?:귀\s*(?:기구|위원회|부처|대사관|사무소|정부|의회|기관)|귀하)")
+_KO_SUPPORTING = re.compile(r"지원|협력|후원|도와|돕|도우")
+_KO_PRESSING = re.compile(r"촉구|요구|요청|건의|압박|설득")
+
+
+def supports_itself(text, language="en"):
+    """Whether `text`, an ask already speaking to the office, asks it to support itself."""
+    if language == "ko":
+        return bool(
+            _KO_YOU_FIRST.match(text)
+            and _KO_SUPPORTING.search(text)
+            and not _KO_PRESSING.search(text)
+        )
+    return bool(_SUPPORTING_YOU.match(text))
 
 
 # English ------------------------------------------------------------------------------
