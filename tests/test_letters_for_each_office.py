@@ -127,3 +127,22 @@ def test_english_rendering_of_a_korean_letter_follows_its_points():
     assert "Beijing" in rendering.text or "Chinese" in rendering.text
     assert "alice@example.org" in rendering.text
     assert not re.search(r"[가-힣]", rendering.text)
+
+
+MINISTER = OfficialInfo(title="Minister of Unification", key="4",
+                        addressee="south_korea_government", role="minister")  # fmt: skip
+
+
+def test_a_request_does_not_ask_twice_in_one_sentence():
+    # "I respectfully urge you to raise the matter with Beijing and urge it to ...";
+    # "다음 사항을 실행해 주시기를 요청드립니다. ...할 것을 요청해 주십시오".
+    for sender in [Sender(name=f"Supporter {n}", city="Lyon") for n in range(40)]:
+        for office in (MINISTER, AMBASSADOR, UNHCR, RAPPORTEUR):
+            english = compose_letter(office, [END_POLICY], sender)
+            request = english.paragraphs[1]
+            for verb in ("urge", "ask"):
+                assert len(re.findall(rf"\b{verb}\b", request, re.IGNORECASE)) < 2, request
+            korean = compose_letter(office, [END_POLICY], sender, language="ko")
+            request = korean.paragraphs[1]
+            for verb in ("요청", "부탁"):
+                assert request.count(verb) < 2, request

@@ -153,14 +153,29 @@ def _lower_first(text):
     return text[:1].lower() + text[1:]
 
 
-def _not_repeating(options, chooser, slot, offset, verb):
+# Verbs of asking a request sentence may use, and an ask may use too ("raise the matter
+# with Beijing and urge it to ...", "…할 것을 요청하는 목소리를 …전달해 주십시오").
+_ASKING = ("urge", "ask", "요청", "부탁")
+
+
+def _uses(text, verb):
+    if has_hangul(verb):
+        # Korean verbs take their endings without a space: 요청드립니다, 요청해.
+        return verb in text
+    return bool(re.search(rf"\b{re.escape(verb)}\b", text, re.IGNORECASE))
+
+
+def _not_repeating(options, chooser, slot, offset, ask, verb):
     """The option the chooser gives, or the next one that does not already contain the
-    ask's own verb: a reframed ask starts with what the office is to do ("Urge the
-    Chinese authorities ..."), and "I respectfully urge you to urge ..." says it twice."""
+    ask's own verb (`verb`) or a verb of asking the ask has anywhere: a reframed ask
+    starts with what the office is to do ("Urge the Chinese authorities ..."), and "I
+    respectfully urge you to urge ..." says it twice."""
+    verbs = [verb] if verb else []
+    verbs += [asking for asking in _ASKING if _uses(ask, asking)]
     for step in range(len(options)):
         option = chooser.pick(options, slot, offset + step)
         text = re.sub(r"\{\w+\}", "", option[0] if isinstance(option, tuple) else option)
-        if not verb or not re.search(rf"\b{re.escape(verb)}\b", text, re.IGNORECASE):
+        if not any(_uses(text, verb) for verb in verbs):
             return option
     return chooser.pick(options, slot, offset)
 
@@ -173,7 +188,7 @@ def _english_request(ask, chooser, offset):
     verb_phrase = ask[negated.end() :] if negated else ask
     requests = EN_FURTHER_REQUESTS if offset else EN_REQUESTS
     positive, negative = _not_repeating(
-        requests, chooser, 10, offset, verb_phrase.split(" ", 1)[0]
+        requests, chooser, 10, offset, ask, verb_phrase.split(" ", 1)[0]
     )
     if negated:
         if negated.group(1).casefold() == "never":
@@ -295,7 +310,7 @@ KO_OPENINGS = (
 KO_REQUESTS = (
     "{honorific}께 간곡히 요청드립니다. {ask}",
     "다음 사항을 실행해 주시기를 요청드립니다. {ask}",
-    "{honorific}께서 이 요청에 귀 기울여 주시기를 바랍니다. {ask}",
+    "{honorific}께서 이 문제에 귀 기울여 주시기를 바랍니다. {ask}",
 )
 # After the first request: "also", "together with this".
 KO_FURTHER_REQUESTS = (
@@ -355,7 +370,7 @@ def _korean_request(ask, honorific, chooser, offset):
     if wording.startswith("“"):
         # A quoted noun phrase cannot follow "또한": it needs a sentence to introduce it.
         requests = tuple(template for template in requests if ". {ask}" in template)
-    template = _not_repeating(requests, chooser, 10, offset, verbs[-1] if verbs else "")
+    template = _not_repeating(requests, chooser, 10, offset, ask, verbs[-1] if verbs else "")
     return template.format(honorific=honorific, ask=wording)
 
 
