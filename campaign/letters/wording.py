@@ -310,7 +310,7 @@ KO_OPENINGS = (
 KO_REQUESTS = (
     "{honorific}께 간곡히 요청드립니다. {ask}",
     "다음 사항을 실행해 주시기를 요청드립니다. {ask}",
-    "{honorific}께서 이 문제에 귀 기울여 주시기를 바랍니다. {ask}",
+    "{honorific}께서 이 호소에 귀 기울여 주시기를 바랍니다. {ask}",
 )
 # After the first request: "also", "together with this".
 KO_FURTHER_REQUESTS = (
