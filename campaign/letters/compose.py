@@ -153,15 +153,19 @@ def compose_letter(official, points, sender, language=None):
     language = language or official.language
     chooser = wording.Chooser(sender.name, sender.city, official.key or official.title)
     asks, sources, left_out, not_for_office = [], [], [], []
+    reframed = 0
     for point in points:
         if not _ask_text(point, language).strip():
             left_out.append(point)
             continue
-        # Consecutive reframed asks take turns through the role's phrasings.
-        ask = ask_for(official, point, language, variant=chooser.digest[11] + len(asks))
+        # Reframed asks take turns through the role's phrasings, whatever own asks come
+        # between them.
+        ask = ask_for(official, point, language, variant=chooser.digest[11] + reframed)
         if ask is None:
             not_for_office.append(point)
             continue
+        if not is_own(official, point, language):
+            reframed += 1
         asks.append(ask)
         sources.append(point.source)
     compose = wording.korean_parts if language == "ko" else wording.english_parts
