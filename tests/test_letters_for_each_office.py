@@ -127,3 +127,66 @@ def test_english_rendering_of_a_korean_letter_follows_its_points():
     assert "Beijing" in rendering.text or "Chinese" in rendering.text
     assert "alice@example.org" in rendering.text
     assert not re.search(r"[가-힣]", rendering.text)
+
+
+MINISTER = OfficialInfo(title="Minister of Unification", key="4",
+                        addressee="south_korea_government", role="minister")  # fmt: skip
+
+
+def test_a_request_does_not_ask_twice_in_one_sentence():
+    # "I respectfully urge you to raise the matter with Beijing and urge it to ...";
+    # "다음 사항을 실행해 주시기를 요청드립니다. ...할 것을 요청해 주십시오".
+    for sender in [Sender(name=f"Supporter {n}", city="Lyon") for n in range(40)]:
+        for office in (MINISTER, AMBASSADOR, UNHCR, RAPPORTEUR):
+            english = compose_letter(office, [END_POLICY], sender)
+            request = english.paragraphs[1]
+            for verb in ("urge", "ask"):
+                assert len(re.findall(rf"\b{verb}\b", request, re.IGNORECASE)) < 2, request
+            korean = compose_letter(office, [END_POLICY], sender, language="ko")
+            request = korean.paragraphs[1]
+            for verb in ("요청", "부탁"):
+                assert request.count(verb) < 2, request
+
+
+def _china(ask, ask_ko):
+    return PointInfo(ask=ask, ask_ko=ask_ko, addressee="china")
+
+
+def _seoul(ask, ask_ko):
+    return PointInfo(ask=ask, ask_ko=ask_ko, addressee="south_korea_government")
+
+
+MIXED = [
+    _china("Stop repatriating defectors", "탈북민 송환을 중단해 주십시오"),
+    _seoul("Come up with effective measures", "실효성 있는 대책을 마련해 주십시오"),
+    _china("Release the detained defectors", "구금된 탈북민을 석방해 주십시오"),
+    _seoul("Take in every defector", "모든 탈북민을 받아들여 주십시오"),
+    _china("Let the defectors leave for a safe country", "탈북민을 안전한 나라로 보내 주십시오"),
+]
+
+
+def _opening(text, words):
+    return " ".join(text.split()[:words])
+
+
+def test_reframed_asks_take_turns_through_the_phrasings_with_own_asks_between():
+    # With an office's own asks between them, every reframed ask used to get the same
+    # phrasing: "Raise the matter with Beijing and urge it ..." three times.
+    office = OfficialInfo(title="Minister of Unification", key="4",
+                          addressee="south_korea_government", role="minister")  # fmt: skip
+    for sender in SENDERS:
+        for language in ("en", "ko"):
+            letter = compose_letter(office, MIXED, sender, language)
+            reframed = [letter.asks[0], letter.asks[2], letter.asks[4]]
+            assert _opening(reframed[0], 2) != _opening(reframed[1], 2), reframed
+            assert _opening(reframed[1], 2) != _opening(reframed[2], 2), reframed
+
+
+def test_consecutive_requests_do_not_open_alike():
+    for sender in [Sender(name=f"Supporter {n}", city="Lyon") for n in range(40)]:
+        for office in (MINISTER, UNHCR, RAPPORTEUR, AMBASSADOR):
+            for language in ("en", "ko"):
+                letter = compose_letter(office, MIXED + [END_POLICY], sender, language)
+                requests = letter.paragraphs[1 : 1 + len(letter.asks)]
+                for first, second in zip(requests, requests[1:], strict=False):
+                    assert _opening(first, 4) != _opening(second, 4), (first, second)

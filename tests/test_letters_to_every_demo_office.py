@@ -130,3 +130,27 @@ def test_korean_letters_use_the_korean_title_of_a_briefing(demo):
             used = {info.source.title_ko for info in infos if info.source}
             assert used and all(f"「{korean}」" in letter.sources_line for korean in used)
     assert lines
+
+
+# What the press calls the demo's offices, besides the titles and organisations they
+# are filed under.
+DESCRIPTIONS = {
+    "UN High Commissioner for Refugees": ("UN refugee agency", "UNHCR", "유엔난민기구", "난민기구"),
+}
+
+
+def test_no_demo_letter_speaks_of_its_own_reader_in_the_third_person(demo):
+    officials, points = demo
+    demand = services.petition_demand()
+    infos = [services.point_info(point, demand) for point in points]
+    sender = compose.Sender(**ABOUT)
+    for official in officials:
+        office = services.official_info(official)
+        names = {official.title_en, official.organisation_en, official.title_ko,
+                 official.organisation_ko, *DESCRIPTIONS.get(official.title_en, ())}  # fmt: skip
+        names.discard(None)
+        for language in ("en", "ko"):
+            letter = compose.compose_letter(office, infos, sender, language)
+            for ask in letter.asks:
+                for name in names:
+                    assert name.casefold() not in ask.casefold(), (official, ask)

@@ -15,9 +15,10 @@ from articles.asks import normalise_ask
 from articles.demo import ASKS_IN_KOREAN
 from articles.extraction import extract_calls
 from campaign.demo import DEMO_OFFICIALS, EDITORIALS_DIR
+from campaign.letters.actors_en import NAMES
 from campaign.letters.office_roles import ACTORS, STATE_ROLES, Path, Role, guess_role, path
 from campaign.letters.reframe import reframe, reframe_path
-from campaign.letters.reframe_en import NAMES, collapse
+from campaign.letters.reframe_en import collapse
 from campaign.letters.reframe_ko import ACTOR_PATTERNS as KO_ACTORS
 from campaign.lib import hangul
 
@@ -366,6 +367,27 @@ def test_pressing_the_offices_own_government_collapses_in_korean(ask_ko, expecte
     )
 
 
+def test_the_support_behind_pressing_is_dropped_with_the_pressing():
+    # "with the support of the international community" said how to persuade Beijing; told
+    # to Beijing's own foreign minister it would be the support he observes norms with.
+    ask = (
+        "Beef up efforts to persuade Beijing to observe international norms on the issue with "
+        "the support of the international community"
+    )
+    office = ("international_community", Role.FOREIGN_MINISTER, "china")
+    assert reframe(ask, *office) == "Observe international norms on the issue"
+    assert reframe(ask, "international_community", Role.AMBASSADOR, "china") == (
+        "Convey to your government that it should observe international norms on the issue"
+    )
+    # Korean puts the support in front of the one persuaded, or between the clause and the
+    # verb of pressing: it goes with the pressing there too.
+    for ask_ko in (
+        "국제사회의 지지를 바탕으로, 중국이 이 문제에 관한 국제 규범을 지키도록 설득해 주십시오",
+        "중국이 이 문제에 관한 국제 규범을 지키도록 국제사회와 함께 설득해 주십시오",
+    ):
+        assert reframe(ask_ko, *office, "ko") == "이 문제에 관한 국제 규범을 지켜 주십시오"
+
+
 def test_asks_against_the_offices_own_government_are_not_put_to_it():
     ask = (
         "Continue denouncing China’s inhumane treatment of North Korean defectors and other "
@@ -524,6 +546,23 @@ def test_the_frame_does_not_repeat_the_asks_own_verb():
     ask_ko = "중국 정부에 강제 북송을 중단할 것을 촉구해 주십시오"
     result = reframe(ask_ko, "south_korea_government", Role.UN_AGENCY, "other", "ko")
     assert result.count("촉구") == 1
+
+
+def test_the_frame_does_not_use_a_verb_of_pressing_the_ask_already_has():
+    # "Call on Seoul, in your dialogue with it, to try harder to call on Beijing ..."
+    ask = "Try harder to call on the Chinese government to save the victims"
+    for variant in (0, 1):
+        result = reframe(ask, "south_korea_government", Role.UN_AGENCY, "other", "en", variant)
+        assert len(re.findall(r"\bcall on\b", result, re.IGNORECASE)) == 1, result
+    urged = "Persuade Beijing, and urge Pyongyang, to stop the returns"
+    for variant in (0, 1):
+        result = reframe(urged, "south_korea_government", Role.UN_AGENCY, "other", "en", variant)
+        assert len(re.findall(r"\burge\b", result, re.IGNORECASE)) == 1, result
+    # "한국 정부에 중국 정부에 촉구하는 노력을 강화할 것을 촉구해 주십시오"
+    ask_ko = "중국 정부에 촉구하는 노력을 강화해 주십시오"
+    for variant in (0, 1):
+        result = reframe(ask_ko, "south_korea_government", Role.UN_AGENCY, "other", "ko", variant)
+        assert result.count("촉구") == 1, result
 
 
 # Korean grammar ---------------------------------------------------------------------------

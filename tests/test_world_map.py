@@ -6,17 +6,19 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from campaign.petition.worldmap import (
-    CLASS_COLOURS,
+from campaign.petition.country_shapes import (
     MARKER_RADIUS,
-    NONE_COLOUR,
-    Labels,
-    class_bounds,
     codes_on_map,
     parse_transform,
     path_rings,
     shapes,
     simplify,
+)
+from campaign.petition.worldmap import (
+    CLASS_COLOURS,
+    NONE_COLOUR,
+    Labels,
+    class_bounds,
     world_map_svg,
 )
 

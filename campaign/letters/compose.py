@@ -7,7 +7,8 @@ hash of their name, city and the office.
 Each talking point is one actor's ask ("Put an end to your merciless policy" is
 addressed to Beijing). A letter makes it to the office that receives it in the
 words `campaign.letters.reframe` finds for that office's role ("Urge the Chinese
-authorities to put an end to their policy ..."), and leaves out what that office
+authorities to put an end to their policy ..."), speaks to the office as "you" where
+an ask names it (`campaign.letters.office_names`), and leaves out what that office
 cannot act on. Sources are named once, together (`campaign.letters.citations`).
 """
 
@@ -16,6 +17,7 @@ from urllib.parse import quote
 
 from campaign.letters import wording
 from campaign.letters.citations import Source, english_date, korean_date  # noqa: F401 (callers')
+from campaign.letters.office_names import address_office, office_names, supports_itself
 from campaign.letters.office_roles import Path, as_role, guess_role
 from campaign.letters.reframe import reframe, reframe_path
 
@@ -35,10 +37,19 @@ class OfficialInfo:
     # The addressee class the office is filed under. Empty: asks are not reframed,
     # every one is taken as this office's own.
     addressee: str = ""
+    # Its Korean names, by which a Korean ask may name it.
+    title_ko: str = ""
+    organisation_ko: str = ""
 
     @property
     def office_role(self):
         return as_role(self.role) if self.role else guess_role(self.title, self.organisation)
+
+    def names(self, language):
+        """What this office is called in `language` (office_names.Name), longest first."""
+        english, korean = (self.title, self.organisation), (self.title_ko, self.organisation_ko)
+        own, other = (korean, english) if language == "ko" else (english, korean)
+        return office_names(*own, person=self.name, language=language, elsewhere=other)
 
 
 @dataclass(frozen=True)
@@ -76,7 +87,7 @@ class ComposedLetter:
     # Points left out because they have no Korean version yet (Korean letters only).
     left_out: tuple[PointInfo, ...] = field(default=())
     # Points left out because they ask nothing this office can do (an ask to the public,
-    # or one to denounce this office's own government).
+    # one to denounce this office's own government, or one to support the office itself).
     not_for_office: tuple[PointInfo, ...] = field(default=())
     # The requests as the letter makes them, worded for this office.
     asks: tuple[str, ...] = field(default=())
@@ -102,11 +113,16 @@ def ask_for(official, point, language="en", variant=0):
     text = _ask_text(point, language)
     if not text.strip():
         return None
-    if not (point.addressee and official.addressee):
-        return text
-    return reframe(
-        text, point.addressee, official.office_role, official.addressee, language, variant
-    )
+    if point.addressee and official.addressee:
+        text = reframe(
+            text, point.addressee, official.office_role, official.addressee, language, variant
+        )
+        if text is None:
+            return None
+    # The letter speaks to the office: where the ask names it, it says "you".
+    text = address_office(text, official.names(language), language)
+    # "Fund UNHCR", to UNHCR: for others to do.
+    return None if supports_itself(text, language) else text
 
 
 def is_own(official, point, language="en"):
@@ -137,15 +153,19 @@ def compose_letter(official, points, sender, language=None):
     language = language or official.language
     chooser = wording.Chooser(sender.name, sender.city, official.key or official.title)
     asks, sources, left_out, not_for_office = [], [], [], []
+    reframed = 0
     for point in points:
         if not _ask_text(point, language).strip():
             left_out.append(point)
             continue
-        # Consecutive reframed asks take turns through the role's phrasings.
-        ask = ask_for(official, point, language, variant=chooser.digest[11] + len(asks))
+        # Reframed asks take turns through the role's phrasings, whatever own asks come
+        # between them.
+        ask = ask_for(official, point, language, variant=chooser.digest[11] + reframed)
         if ask is None:
             not_for_office.append(point)
             continue
+        if not is_own(official, point, language):
+            reframed += 1
         asks.append(ask)
         sources.append(point.source)
     compose = wording.korean_parts if language == "ko" else wording.english_parts

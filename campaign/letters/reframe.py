@@ -8,12 +8,12 @@ authorities to end theirs. So for an office of another addressee the ask becomes
 what that office can do about it, chosen by the office's role
 (`campaign.letters.office_roles`), with the original ask inside it as a complement clause.
 
-English (`campaign.reframe_en`): the imperative becomes an infinitive ("urge them
+English (`campaign.letters.reframe_en`): the imperative becomes an infinitive ("urge them
 to put an end to ..."), or a "should" clause after "convey ... that"; the second
 person becomes the third ("your" → "its" for Beijing, "their" for the Chinese
 authorities), with verb forms that agree.
 
-Korean (`campaign.reframe_ko`): the ask becomes an object clause "...할 것을"
+Korean (`campaign.letters.reframe_ko`): the ask becomes an object clause "...할 것을"
 governed by the office's verb ("중국 당국에 ...할 것을 촉구해 주십시오"), and the
 whole keeps the register of the ask it came from.
 

@@ -354,16 +354,25 @@ def _verb_of(obj):
     return words[-1].removesuffix("지")[:-1] if words else ""
 
 
-def _pick(frames, variant, verb):
+# The verbs of pressing a frame may use: not again when the ask has one anywhere
+# ("한국 정부에 중국 정부에 촉구하는 노력을 강화할 것을 촉구해").
+_PRESSING = ("촉구", "요구", "요청", "건의", "제기")
+
+
+def _pick(frames, variant, obj):
+    verb = _verb_of(obj)
     for step in range(len(frames)):
         frame = frames[(variant + step) % len(frames)]
-        if len(verb) < 2 or verb not in frame:
+        repeated = (len(verb) >= 2 and verb in frame) or any(
+            pressing in frame and pressing in obj for pressing in _PRESSING
+        )
+        if not repeated:
             return frame
     return frames[variant % len(frames)]
 
 
 def _frame(frames, variant, register, obj, name=None):
-    frame = _pick(frames, variant, _verb_of(obj))
+    frame = _pick(frames, variant, obj)
     filled = frame.format(
         obj=obj,
         to=f"{name.text}{name.dative}" if name else "",

@@ -58,7 +58,8 @@ def in_language(obj, name, language):
 
 def official_info(official):
     # The English names, whatever the page's language: composition recognises the office
-    # by its English title (campaign.letters.compose).
+    # by its English title (campaign.letters.compose); the Korean ones only for finding
+    # where a Korean ask names the office.
     return compose.OfficialInfo(
         title=in_language(official, "title", "en"),
         name=in_language(official, "name", "en") or "",
@@ -68,6 +69,8 @@ def official_info(official):
         key=str(official.pk),
         role=official.role,
         addressee=official.category,
+        title_ko=getattr(official, "title_ko", None) or "",
+        organisation_ko=getattr(official, "organisation_ko", None) or "",
     )
 
 

@@ -153,33 +153,65 @@ def _lower_first(text):
     return text[:1].lower() + text[1:]
 
 
-def _not_repeating(options, chooser, slot, offset, verb):
+# Verbs of asking a request sentence may use, and an ask may use too ("raise the matter
+# with Beijing and urge it to ...", "…할 것을 요청하는 목소리를 …전달해 주십시오").
+_ASKING = ("urge", "ask", "요청", "부탁")
+
+
+def _uses(text, verb):
+    if has_hangul(verb):
+        # Korean verbs take their endings without a space: 요청드립니다, 요청해.
+        return verb in text
+    return bool(re.search(rf"\b{re.escape(verb)}\b", text, re.IGNORECASE))
+
+
+def _not_repeating(options, chooser, slot, offset, ask, verb, previous=None):
     """The option the chooser gives, or the next one that does not already contain the
-    ask's own verb: a reframed ask starts with what the office is to do ("Urge the
-    Chinese authorities ..."), and "I respectfully urge you to urge ..." says it twice."""
-    for step in range(len(options)):
-        option = chooser.pick(options, slot, offset + step)
-        text = re.sub(r"\{\w+\}", "", option[0] if isinstance(option, tuple) else option)
-        if not verb or not re.search(rf"\b{re.escape(verb)}\b", text, re.IGNORECASE):
-            return option
+    ask's own verb (`verb`) or a verb of asking the ask has anywhere, and is not the
+    `previous` request's: a reframed ask starts with what the office is to do ("Urge the
+    Chinese authorities ..."), and "I respectfully urge you to urge ..." says it twice,
+    as two requests in a row that open alike do."""
+    verbs = [verb] if verb else []
+    verbs += [asking for asking in _ASKING if _uses(ask, asking)]
+    for avoid_previous in (True, False):
+        for step in range(len(options)):
+            option = chooser.pick(options, slot, offset + step)
+            if avoid_previous and option == previous:
+                continue
+            text = re.sub(r"\{\w+\}", "", option[0] if isinstance(option, tuple) else option)
+            if not any(_uses(text, verb) for verb in verbs):
+                return option
     return chooser.pick(options, slot, offset)
 
 
-def _english_request(ask, chooser, offset):
+def _english_request(ask, chooser, offset, previous=None):
+    """(the sentence making the request, the phrasing it took); `previous` is the
+    phrasing of the request before it, not taken again."""
     ask = _bare_ask(ask)
     if _is_statement(ask) or not ask.split(" ", 1)[0].isalpha():
-        return chooser.pick(EN_CLAIMS, 10, offset).format(ask=_lower_first(ask))
+        claim = _not_repeating(EN_CLAIMS, chooser, 10, offset, "", "", previous)
+        return claim.format(ask=_lower_first(ask)), claim
     negated = _NEGATIVE.match(ask)
     verb_phrase = ask[negated.end() :] if negated else ask
     requests = EN_FURTHER_REQUESTS if offset else EN_REQUESTS
-    positive, negative = _not_repeating(
-        requests, chooser, 10, offset, verb_phrase.split(" ", 1)[0]
+    phrasing = _not_repeating(
+        requests, chooser, 10, offset, ask, verb_phrase.split(" ", 1)[0], previous
     )
+    positive, negative = phrasing
     if negated:
         if negated.group(1).casefold() == "never":
-            return positive.format(ask="never " + verb_phrase)
-        return negative.format(ask=verb_phrase)
-    return positive.format(ask=_lower_first(ask))
+            return positive.format(ask="never " + verb_phrase), phrasing
+        return negative.format(ask=verb_phrase), phrasing
+    return positive.format(ask=_lower_first(ask)), phrasing
+
+
+def _requests(asks, make):
+    """The request sentences for `asks`, each made by `make(ask, offset, previous)`."""
+    sentences, previous = [], None
+    for offset, ask in enumerate(asks):
+        sentence, previous = make(ask, offset, previous)
+        sentences.append(sentence)
+    return sentences
 
 
 def capitalise(sentence):
@@ -241,7 +273,9 @@ def _with_citation(paragraphs, asks, citation):
 def english_parts(official, asks, sources, sender, chooser):
     name = sender.name.strip()
     opening = chooser.pick(EN_OPENINGS, 1).format(name=name, where=_english_where(sender))
-    requests = [_english_request(ask, chooser, index) for index, ask in enumerate(asks)]
+    requests = _requests(
+        asks, lambda ask, offset, previous: _english_request(ask, chooser, offset, previous)
+    )
     citation, sources_line = _cite(
         sources, chooser, citations.english_sentence, citations.english_line
     )
@@ -295,7 +329,7 @@ KO_OPENINGS = (
 KO_REQUESTS = (
     "{honorific}께 간곡히 요청드립니다. {ask}",
     "다음 사항을 실행해 주시기를 요청드립니다. {ask}",
-    "{honorific}께서 이 요청에 귀 기울여 주시기를 바랍니다. {ask}",
+    "{honorific}께서 이 호소에 귀 기울여 주시기를 바랍니다. {ask}",
 )
 # After the first request: "also", "together with this".
 KO_FURTHER_REQUESTS = (
@@ -348,15 +382,18 @@ def _korean_ask(ask_ko):
     return f"“{ask}”"
 
 
-def _korean_request(ask, honorific, chooser, offset):
+def _korean_request(ask, honorific, chooser, offset, previous=None):
+    """(the sentence making the request, the phrasing it took), as in English."""
     verbs = _KO_REQUEST_VERB.findall(ask)
     requests = KO_FURTHER_REQUESTS if offset else KO_REQUESTS
     wording = _korean_ask(ask)
     if wording.startswith("“"):
         # A quoted noun phrase cannot follow "또한": it needs a sentence to introduce it.
         requests = tuple(template for template in requests if ". {ask}" in template)
-    template = _not_repeating(requests, chooser, 10, offset, verbs[-1] if verbs else "")
-    return template.format(honorific=honorific, ask=wording)
+    template = _not_repeating(
+        requests, chooser, 10, offset, ask, verbs[-1] if verbs else "", previous
+    )
+    return template.format(honorific=honorific, ask=wording), template
 
 
 def korean_parts(official, asks, sources, sender, chooser):
@@ -369,7 +406,10 @@ def korean_parts(official, asks, sources, sender, chooser):
         where_lives=f"{place}에 사는 " if place else "",
         where_from=f"{place}에서 " if place else "",
     )
-    requests = [_korean_request(ask, honorific, chooser, index) for index, ask in enumerate(asks)]
+    requests = _requests(
+        asks,
+        lambda ask, offset, previous: _korean_request(ask, honorific, chooser, offset, previous),
+    )
     citation, sources_line = _cite(
         sources, chooser, citations.korean_sentence, citations.korean_line
     )

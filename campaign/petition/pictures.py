@@ -32,7 +32,7 @@ from django_countries import countries
 from django_tasks import task
 
 from campaign.lib.fragments import digest
-from campaign.petition import cards, worldmap
+from campaign.petition import cards, country_shapes, worldmap
 from campaign.petition.models import Petition
 from campaign.petition.rules import next_milestone
 
@@ -163,4 +163,4 @@ def world_map(tallies):
 def warm_up():
     """Read the map's shapes now (about a second), not in a visitor's request:
     for the start of a server process."""
-    worldmap.shapes()
+    country_shapes.shapes()
