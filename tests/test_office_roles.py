@@ -102,7 +102,9 @@ def test_unknown_stored_values_fall_back_to_other():
 
 @pytest.mark.parametrize("role", list(Role))
 def test_how_an_ask_reaches_each_role(role):
-    own = Path.OWN_GOVERNMENT if role == Role.AMBASSADOR else Path.DIRECT
+    # An ambassador passes its own government's asks on; a parliament calls on it.
+    through_government = role in (Role.AMBASSADOR, Role.LEGISLATURE)
+    own = Path.OWN_GOVERNMENT if through_government else Path.DIRECT
     assert path("china", role, "china") == own
     assert path("china", role, "south_korea_government") == Path.THROUGH
     assert path("public", role, "china") == Path.NONE

@@ -85,15 +85,16 @@ def content_words(ask):
 def english_names(point_addressee, role, route):
     own = ["your government", "your country’s authorities"]
     if route == Path.OWN_GOVERNMENT:
-        return own
+        # A parliament calls on the government it holds to account.
+        return ["the Government"] if role == Role.LEGISLATURE else own
     names = [name.text for voice in NAMES[point_addressee].values() for name in voice]
     # An ambassador may be asked to convey a collapsed ask to his own government.
     return names + own if role == Role.AMBASSADOR else names
 
 
-def korean_names(point_addressee, route):
+def korean_names(point_addressee, role, route):
     if route == Path.OWN_GOVERNMENT:
-        return ["본국 정부"]
+        return ["정부에"] if role == Role.LEGISLATURE else ["본국 정부"]
     return {
         "china": ["중국 정부", "중국 당국"],
         "south_korea_government": ["한국 정부"],
@@ -118,10 +119,10 @@ def korean_content(ask_ko):
     return KO_SECOND_PERSON.sub("자국", ask_ko).split()[:-2]
 
 
-def assert_reframed_korean(ask_ko, result, point_addressee, route):
+def assert_reframed_korean(ask_ko, result, point_addressee, role, route):
     assert result
     assert not KO_SECOND_PERSON.search(result), f"second person taken from the ask: {result}"
-    assert any(name in result for name in korean_names(point_addressee, route)), result
+    assert any(name in result for name in korean_names(point_addressee, role, route)), result
     assert in_order(korean_content(ask_ko), result.split()), f"{ask_ko} → {result}"
     assert "것을" in result
     assert result.endswith("주십시오")  # the register of the ask it came from
@@ -145,7 +146,7 @@ def test_every_pair_of_addressee_and_office(point_addressee, role, office_class,
         assert (english, korean) == (ask, ask_ko)
     else:
         assert_reframed_english(ask, english, point_addressee, role, route)
-        assert_reframed_korean(ask_ko, korean, point_addressee, route)
+        assert_reframed_korean(ask_ko, korean, point_addressee, role, route)
 
 
 @pytest.mark.parametrize("role", list(Role))
@@ -728,6 +729,12 @@ def test_any_korean_call_on_this_government_collapses_to_the_direct_ask(body, st
     inner = f"{body} {hangul.adnominal(stem)} 것을"
     if role == Role.AMBASSADOR:
         assert result == f"본국 정부에 {inner} 건의해 주십시오"
+    elif role == Role.LEGISLATURE:
+        # A parliament does not govern: it calls on its government to do it.
+        assert result in (
+            f"정부에 {inner} 촉구해 주십시오",
+            f"청문회와 결의안으로 정부에 {inner} 요구해 주십시오",
+        )
     else:
         assert result == f"{body.replace('자국', '귀국')} {hangul.connective(stem)} 주십시오"
 
@@ -833,3 +840,17 @@ def test_any_text_gives_an_ask_or_none_and_no_borrowed_second_person(ask, office
     framed = result and result.split(" ", 1)[0] in FRAME_VERBS
     if language == "en" and framed and path(point_addressee, role, office_class) != Path.DIRECT:
         assert not SECOND_PERSON.search(OFFICE_OWN.sub("", result)), result
+
+
+def test_a_parliament_is_asked_to_call_on_its_government_not_to_govern():
+    ask = "Come up with effective measures to deal with the situation"
+    ask_ko = "이 사태에 대처할 실효성 있는 대책을 마련해 주십시오"
+    seoul = "south_korea_government"
+    assert reframe(ask, seoul, Role.LEGISLATURE, seoul, "en") == (
+        "Call on the Government to come up with effective measures to deal with the situation"
+    )
+    assert reframe(ask_ko, seoul, Role.LEGISLATURE, seoul, "ko") == (
+        "정부에 이 사태에 대처할 실효성 있는 대책을 마련할 것을 촉구해 주십시오"
+    )
+    # The ministry that governs gets the ask as it is.
+    assert reframe(ask, seoul, Role.MINISTER, seoul, "en") == ask

@@ -91,6 +91,8 @@ NAMES = {
 }  # fmt: skip
 # An ambassador's own government.
 YOUR_GOVERNMENT = (Name("your government"), Name("your country’s authorities", plural=True))
+# How a parliament speaks of the government it holds to account.
+THE_GOVERNMENT = (Name("the Government"), Name("the Government’s ministers", plural=True))
 
 
 # Actors named in an ask ------------------------------------------------------------

@@ -154,6 +154,12 @@ def guess_role(title, organisation=""):
     return Role.OTHER
 
 
+# Offices that do not act for their state themselves but through its government: an
+# ambassador passes requests on, a parliament or a committee calls on the government
+# (in hearings, questions and resolutions).
+THROUGH_GOVERNMENT = frozenset({Role.AMBASSADOR, Role.LEGISLATURE})
+
+
 class Path(StrEnum):
     """How an ask reaches an office."""
 
@@ -169,8 +175,9 @@ def path(point_addressee, role, office_addressee):
     if point_addressee == PUBLIC:
         return Path.NONE  # asks to the public ("sign the petition") are for no official
     if point_addressee == office_addressee:
-        # An ambassador decides nothing himself: he passes requests on.
-        return Path.OWN_GOVERNMENT if role == Role.AMBASSADOR else Path.DIRECT
+        # An ambassador decides nothing himself: he passes requests on. A parliament
+        # does not govern: it holds its government to what is asked of it.
+        return Path.OWN_GOVERNMENT if role in THROUGH_GOVERNMENT else Path.DIRECT
     return Path.THROUGH
 
 

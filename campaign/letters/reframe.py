@@ -29,7 +29,7 @@ Besides reframing, three cases change in kind:
 """
 
 from campaign.letters import reframe_en, reframe_ko
-from campaign.letters.office_roles import Path, Role, as_actor, as_role, path
+from campaign.letters.office_roles import THROUGH_GOVERNMENT, Path, as_actor, as_role, path
 
 __all__ = ["reframe", "reframe_path"]
 
@@ -47,7 +47,7 @@ def reframe_path(ask, point_addressee, office_role, office_addressee, language="
         return Path.NONE
     writer = reframe_ko if language == "ko" else reframe_en
     if route == Path.THROUGH and writer.collapse(_clean(ask), office_addressee) is not None:
-        return Path.OWN_GOVERNMENT if role == Role.AMBASSADOR else Path.DIRECT
+        return Path.OWN_GOVERNMENT if role in THROUGH_GOVERNMENT else Path.DIRECT
     return route
 
 

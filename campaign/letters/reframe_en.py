@@ -19,6 +19,7 @@ from campaign.letters.actors_en import (
     COLLAPSE_RES,
     NAMES,
     PLURAL_ACTOR,
+    THE_GOVERNMENT,
     YOUR_GOVERNMENT,
     targets,
     voice,
@@ -112,11 +113,19 @@ FRAMES = {
         "Call on {actor} {to_vp}",
     ),
 }
-# An ambassador and his own government.
-OWN_GOVERNMENT_FRAMES = (
-    "Convey to {actor} that {subject} {should_vp}",
-    "Urge {actor} {to_vp}",
-)
+# An office that acts through its own government (office_roles.THROUGH_GOVERNMENT),
+# with the name it gives that government: an ambassador passes the ask on to "your
+# government"; a parliament or committee calls on "the Government" to do it.
+OWN_GOVERNMENT = {
+    Role.AMBASSADOR: (
+        YOUR_GOVERNMENT,
+        ("Convey to {actor} that {subject} {should_vp}", "Urge {actor} {to_vp}"),
+    ),
+    Role.LEGISLATURE: (
+        THE_GOVERNMENT,
+        ("Call on {actor} {to_vp}", "Press {actor}, in hearings and by resolution, {to_vp}"),
+    ),
+}
 
 
 # The verbs of pressing a frame uses, each with the forms it may take in an ask.
@@ -153,9 +162,10 @@ def pick(frames, variant, body):
     return frames[variant % len(frames)]
 
 
-def _own_government(clause, variant):
-    name = _choose(YOUR_GOVERNMENT, clause)
-    frame = pick(OWN_GOVERNMENT_FRAMES, variant, clause.body)
+def _own_government(clause, role, variant):
+    names, frames = OWN_GOVERNMENT[role]
+    name = _choose(names, clause)
+    frame = pick(frames, variant, clause.body)
     clause = Clause(third_person(clause.body, name), clause.negation)
     return frame.format(
         actor=name.text,
@@ -206,8 +216,8 @@ def reframe(text, point_addressee, role, office_addressee, route, variant):
         point_name = NAMES[point_addressee][voice(role)][0]
         collapsed = collapse(text, office_addressee, point_name)
         if collapsed is not None:
-            if role == Role.AMBASSADOR:
-                return _own_government(collapsed, variant)
+            if role in OWN_GOVERNMENT:
+                return _own_government(collapsed, role, variant)
             return collapsed.imperative()
         if targets(text, office_addressee):
             return None
@@ -215,11 +225,11 @@ def reframe(text, point_addressee, role, office_addressee, route, variant):
     if clause is None:
         # A claim about someone else keeps its words; only a "you" in it is named.
         names = (
-            YOUR_GOVERNMENT
+            OWN_GOVERNMENT[role][0]
             if route == Path.OWN_GOVERNMENT
             else (NAMES[point_addressee][voice(role)])
         )
         return capitalise(third_person(claim, _choose(names, Clause(claim)), first_named=True))
     if route == Path.OWN_GOVERNMENT:
-        return _own_government(clause, variant)
+        return _own_government(clause, role, variant)
     return _through(clause, point_addressee, role, variant)

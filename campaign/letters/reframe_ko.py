@@ -334,10 +334,19 @@ FRAMES = {
         "{to} {obj} 요구하",
     ),
 }
-OWN_GOVERNMENT_FRAMES = (
-    "본국 정부에 {obj} 건의하",
-    "{obj} 요청하는 목소리를 본국 정부에 전달하",
-)
+# An office that acts through its own government (office_roles.THROUGH_GOVERNMENT),
+# with the name it gives that government: an ambassador passes the ask on to 본국
+# 정부; a parliament or committee calls on 정부 to do it.
+OWN_GOVERNMENT = {
+    Role.AMBASSADOR: (
+        "본국 정부",
+        ("본국 정부에 {obj} 건의하", "{obj} 요청하는 목소리를 본국 정부에 전달하"),
+    ),
+    Role.LEGISLATURE: (
+        "정부",
+        ("정부에 {obj} 촉구하", "청문회와 결의안으로 정부에 {obj} 요구하"),
+    ),
+}
 
 
 def _name(point_addressee, role):
@@ -441,19 +450,19 @@ def reframe(text, point_addressee, role, office_addressee, route, variant):
     if route == Path.THROUGH:
         inner = collapse(text, office_addressee, _name(point_addressee, role))
         if inner is not None:
-            if role == Role.AMBASSADOR:
-                return _frame(OWN_GOVERNMENT_FRAMES, variant, ask.register, inner.obj())
+            if role in OWN_GOVERNMENT:
+                return _frame(OWN_GOVERNMENT[role][1], variant, ask.register, inner.obj())
             return hangul.squeeze(inner.direct(ask.register))
         if targets(text, office_addressee):
             return None
     if ask.claim:
         duty = _duty(text, point_addressee)
         if duty is None:
-            own = KoName("본국 정부") if route == Path.OWN_GOVERNMENT else None
+            own = KoName(OWN_GOVERNMENT[role][0]) if route == Path.OWN_GOVERNMENT else None
             return _claim(text, own or _name(point_addressee, role))
         ask = Ask(duty, ask.register)
     obj = _to_third_person(ask.obj)
     if route == Path.OWN_GOVERNMENT:
-        return _frame(OWN_GOVERNMENT_FRAMES, variant, ask.register, obj)
+        return _frame(OWN_GOVERNMENT[role][1], variant, ask.register, obj)
     name = _name(point_addressee, role)
     return _frame(FRAMES[role], variant, ask.register, obj, name)
