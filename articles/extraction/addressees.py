@@ -545,7 +545,9 @@ def _office_named_before(doc: Doc, idx: int, subject: str) -> str | None:
     if not m:
         return None
     head = m.group("head").lower()
-    any_office = None
+    if head == "government" and doc.layout.home_stated and _LEGISLATURE_RE.search(doc.text):
+        return None  # a parliament's "the Government" is the one that answers to it
+    any_office = any_state = None
     # an ambassador is never the text's own government: look further back for whose
     window = 30 if head in {"ambassador", "embassy", "consulate", "mission"} else 10
     for j in range(idx, max(-1, idx - window), -1):
@@ -558,9 +560,23 @@ def _office_named_before(doc: Doc, idx: int, subject: str) -> str | None:
                 return actor
             if any_office is None and _STATE_OFFICE_RE.search(named):
                 any_office = actor
+            if any_state is None and actor in _STATE_CLASSES:
+                any_state = actor
     if doc.layout.home_named or re.match(r"(?:our|my)\b", subject.strip(), re.IGNORECASE):
         return None
+    if any_office is None and head in {"government", "authorities"}:
+        # "UN experts today urged China to halt ... 'The Government must ...'": only a
+        # state has a government, and a text with none of its own means the one it names
+        return any_state
     return any_office
+
+
+_STATE_CLASSES = frozenset({"china", "north_korea", "south_korea_government", "other"})
+# A national legislature's own motion: "That this House ...", "this Senate"; the
+# European Parliament has no government of its own
+_LEGISLATURE_RE = re.compile(
+    r"\b(?:That|this)\s+(?:House|Parliament|Chamber|Senate|Assembly)\b(?<!European Parliament)"
+)
 
 
 def _invited(doc: Doc, idx: int, subject: str) -> Resolved | None:

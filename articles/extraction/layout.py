@@ -435,10 +435,18 @@ _APOSTROPHE_RE = re.compile(
     r"^(?:(?:and|but|finally|now|so|lastly)[,\s]+)?to\s+(?P<np>[^:]{3,120}?)\s*:\s+",
     re.IGNORECASE,
 )
+# "First, to the ambassador in the building behind me.": a turn said as a sentence
+# of its own, without a verb; the speaker then speaks to them to the paragraph's end
+_TURN_SENTENCE_RE = re.compile(
+    r"^(?:(?:and|but|first(?:ly)?|second(?:ly)?|third(?:ly)?|next|finally|now|lastly|then)"
+    r"[,\s]+)?to\s+(?P<np>[^:;.!?]{3,100}?)\s*[.!]$",
+    re.IGNORECASE,
+)
 _VOCATIVE_START_RE = re.compile(
     r"^(?P<np>(?:(?:my\s+)?(?:dear|distinguished|honou?rable|esteemed|respected|fellow)\s+)"
     r"[\w .'-]{2,40}?|ladies\s+and\s+gentlemen|excellencies|friends|colleagues"
-    r"|members\s+of\s+[\w ]{3,40}?|(?:mr|madam|madame)\.?\s+(?:president|chair\w*|speaker)"
+    r"|members\s+of\s+[\w ]{3,40}?|(?:mr|madam|madame)\.?\s+(?:president|chair\w*|speaker"
+    r"|ambassador|minister|prime\s+minister|secretary[- ]general|high\s+commissioner)"
     # "President Xi, we appeal to you ...": an office-holder called by title and name
     r"|(?-i:(?:President|Prime\s+Minister|Minister|Secretary|Ambassador|Chancellor|High"
     r"\s+Commissioner)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))\s*,\s+",
@@ -478,7 +486,12 @@ def _find_addresses(doc: Doc, layout: Layout) -> None:
     sentences = doc.sentences
     for i, sentence in enumerate(sentences):
         m = _APOSTROPHE_RE.match(sentence.text) or _VOCATIVE_START_RE.match(sentence.text)
-        if m:
+        turn = None if m else _TURN_SENTENCE_RE.match(sentence.text.strip())
+        if turn:
+            addressee = classify_np(turn.group("np")) or diplomat_of(doc, turn.group("np"), i)
+            if addressee is None:
+                continue
+        elif m:
             np = re.split(r",\s+(?:which|who)\b", m.group("np"))[0]
             addressee = classify_np(np) or diplomat_of(doc, np, i)
             if addressee is None and re.search(r"\bdelegat|\bcouncil\b", np, re.IGNORECASE):
@@ -528,6 +541,12 @@ _DATELINE_PLACE_RE = re.compile(
     r"|^(?P<place2>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})"
 )
 _VISIT_RE = re.compile(r"\bvisit\s+to\s+(?P<place>(?:the\s+)?[A-Z][\w’' ]{2,40})")
+# A header line that ends with where and when: "Remarks at the rally outside the
+# embassy, Tokyo, 22 February 2025"
+_PLACE_AND_DATE_RE = re.compile(
+    r",\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?"
+    r"\s+\d{4}\s*$"
+)
 _STATES = frozenset({"china", "south_korea_government", "north_korea", "other"})
 
 
@@ -546,7 +565,9 @@ def _home(doc: Doc, layout: Layout) -> str | None:
             state = _state(m.group("place") or m.group("place2"))
             if state:
                 return state
-        visit = _VISIT_RE.search(text)
+        visit = _VISIT_RE.search(text) or (
+            _PLACE_AND_DATE_RE.search(text) if i < layout.header_end else None
+        )
         if visit:
             state = _state(visit.group("place"))
             if state:

@@ -234,6 +234,12 @@ _PERSON_TITLE_RE = re.compile(
     r"|lead|representative|rapporteur|expert|executive|minister|member|lawyer|counsel)\b",
     re.IGNORECASE,
 )
+# Someone named after their title: "cnnr secretary-general oh min-seo" (lower case)
+_TITLED_PERSON_RE = re.compile(
+    r"^.*\b(?:director|chief|chair(?:man|woman|person)?|president|spokes(?:person|man|woman)"
+    r"|coordinator|researcher|campaigner|adviser|advisor|founder|secretary(?:-general)?|officer"
+    r"|manager|representative)\s+(?P<person>[\w’'-]+(?:\s+[\w’'-]+){0,2})$"
+)
 _SIGNATORIES_RE = re.compile(
     r"\bundersigned\b|^the\s+(?:[\w-]+\s+){0,3}(?:organi[sz]ations|groups|signatories|members)"
     r"\s+(?:listed|named|signed)\s+below\b"
@@ -260,9 +266,14 @@ _INTRODUCED_RE = re.compile(
     r"|representative|adviser|advisor|chair(?:man|woman|person)?|president|founder)\s+"
     r"(?P<person>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})"
 )
+# A title with no body named is the speaker's own: "spokesperson Lina Moro", "executive
+# director Ana Ruiz", "board chair Daniel Park" (a board is the organisation's)
 _BARE_TITLE_RE = re.compile(
-    r"^(?:the\s+)?(?:spokes(?:person|man|woman)|director|coordinator|researcher|campaigner"
-    r"|representative)\s+(?=[a-z])"
+    r"^(?:the\s+)?(?:(?:executive|deputy|managing|founding|advocacy|campaigns?|research|legal"
+    r"|policy|communications|media|senior|programme|program)\s+)?(?:spokes(?:person|man|woman)"
+    r"|director|coordinator|researcher|campaigner|representative)\s+(?=[a-z])"
+    r"|^(?:the\s+)?(?:board|founding)\s+(?:chair(?:man|woman|person)?|president|secretary)\s+"
+    r"(?=[a-z])"
 )
 _CONVENER_RE = re.compile(
     r"\b(?:which|that|who)\s+(?:\w+\s+)?(?:convened|issued|coordinated|organi[sz]ed|drafted"
@@ -662,6 +673,11 @@ def _add_people(voice: Voice, text: str) -> None:
             person = re.sub(r",.*$", "", who)
             person = _BARE_TITLE_RE.sub("", person)
             voice.names.add(person)
+            # "CNNR secretary-general Oh Min-seo": the person after their title
+            titled = _TITLED_PERSON_RE.match(person)
+            if titled:
+                person = titled.group("person")
+                voice.names.add(person)
             # "Park said", "Ambrose added": family names come first or last
             voice.names |= {person.split()[0], person.split()[-1]} - _TITLES
 
