@@ -40,7 +40,8 @@ _NOT_PLACE = "".join(
 # place is an actor, although "of"/"in" before the place's name usually is not.
 _OFFICE_OF = (
     r"\b(?:[Gg]overnments?|[Aa]uthorities|[Oo]fficials|[Pp]olice|[Ll]eaders(?:hip)?|[Ee]mbass(?:y|ies)"
-    r"|[Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]arliament|[Mm]inistry\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)"
+    r"|[Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]arliament"
+    r"|[Mm]inist(?:ry|er)\s+(?:of|for)\s+[A-Z]\w+(?:\s+(?:and\s+)?[A-Z]\w+)?)"
     r"\s+(?:of|in)\s+(?:the\s+)?"
 )
 _OFFICE_OF_FIRST = "GgAaOoPpLlEeMm"
@@ -57,7 +58,7 @@ def _place(names: str) -> str:
 _OTHER_COUNTRIES = (
     r"United\s+States|U\.\s?S\.(?:\s?A\.)?|US|USA|America|Japan|Canada|Mongolia|Russia"
     r"|European\s+Union|EU|United\s+Kingdom|UK|U\.K\.|Britain|Germany|France|Australia"
-    r"|Thailand|Laos|Vietnam|Cambodia|Philippines|India|Taiwan|Singapore|Malaysia|Indonesia"
+    r"|Thailand|Laos|Lao\s+PDR|Lao\s+People[’']s\s+Democratic\s+Republic|Vietnam|Cambodia|Philippines|India|Taiwan|Singapore|Malaysia|Indonesia"
     r"|Myanmar|Sweden|Norway|Netherlands|Italy|Spain|Switzerland|Poland|Ireland|New\s+Zealand"
     r"|Washington|Tokyo|Ottawa|Ulaanbaatar|Moscow|Brussels|London|Berlin|Paris|Canberra"
     r"|Bangkok|Vientiane|Hanoi|Phnom\s+Penh|Manila|New\s+Delhi"
@@ -93,7 +94,7 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\b[Tt]he\s+Seoul\s+government\b"
         r"|(?<!Chinese )(?<!North Korean )\bUnification\s+Ministry\b"
         r"|(?<!Chinese )(?<!North Korean )\b(?:South\s+Korean\s+)?Minist(?:ry|er)\s+of\s+"
-        r"(?:Unification|Foreign\s+Affairs)\b"
+        r"(?:Unification|Foreign\s+Affairs)\b(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])"
         r"|\bNational\s+Assembly\b|\bCheong\s+Wa\s+Dae\b|\b[Tt]he\s+Blue\s+House\b"
         r"|\bSouth\s+Korea[’']s\s+(?:parliament|lawmakers)\b"
         r"|\b(?:[Tt]he\s+)?(?:Yoon(?:\s+Suk[- ][Yy]eol)?|Moon(?:\s+Jae[- ][Ii]n)?"
@@ -209,6 +210,7 @@ ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 PUBLIC_RE = re.compile(
     r"\b(?:we|us|our\s+(?:society|nation|country|citizens|readers)|readers|everyone|everybody"
+    r"|(?:every|each|any)\s+(?:reader|supporter|citizen|member\s+of\s+the\s+public)"
     r"|anyone|anybody"
     r"|citizens|all\s+of\s+us|each\s+of\s+us|you|the\s+public|civil\s+society|ordinary\s+people"
     r"|(?<!North\s)(?:South\s+)?Koreans|young\s+people|voters|churches|activists|campaigners|supporters"

@@ -24,11 +24,8 @@
 * A demand with no agent (a headline "Stop the deportations", a passive
   "The detainees must be released") is for the actor whose conduct must
   change: the one the text shows doing what the demand is about (returning,
-  detaining, punishing people), not the one most often named. The doer is the
-  subject or owner of the conduct ("China has again sent back", "Beijing's
-  returns", "urged China to stop returning", "your police arrest" in a letter
-  to Xi), not an actor merely nearby ("UN experts alarmed by returns"); when
-  nobody is shown doing it, the one the text keeps urging.
+  detaining, punishing people), not the one most often named (see
+  :mod:`.doers`).
 * A bare office repeats the last one named: "the authorities" after "the
   Chinese authorities", "the ministry" after "the Unification Ministry".
 * Who "you" is: the person a letter greets, the one a speaker turns to ("But I
@@ -44,7 +41,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from articles.extraction.actors import (
@@ -58,6 +54,7 @@ from articles.extraction.actors import (
     find_actors,
     mention_end,
 )
+from articles.extraction.doers import CHANGE_RE, CONDUCT_RE, perpetrator, targets
 from articles.extraction.layout import diplomat_of, named_or_head_of_state
 from articles.extraction.sentences import Doc, word_set
 from articles.extraction.triggers import Hit, is_participle
@@ -130,143 +127,6 @@ def government_context(doc: Doc, idx: int) -> bool:
             return True
         j -= 1
     return False
-
-
-# What the campaign's demands are about, by the kind of conduct they ask to
-# change; each family's words in any form ("return", "repatriation", "sent
-# back", "handed over").
-_CONDUCT = {
-    "return": r"repatriat\w*|return(?:s|ed|ing)?\b|returnees?"
-    r"|sen[dt]\w*\s+(?:[\w'’-]+\s+){0,4}?back"
-    r"|deport\w*|hand(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,3}?over|refoul\w*|expel\w*|transfer\w*",
-    "detain": r"detain\w*|detention|arrest\w*|round(?:s|ed|ing)?\s+up|holds?|holding|held|custody"
-    r"|imprison\w*|jail\w*|free\b|release\w*|crack\w*\s+down|crackdown",
-    "punish": r"punish\w*|tortur\w*|execut\w*|interrogat\w*|persecut\w*|labou?r\s+camps?"
-    r"|prison\s+camps?|ill-treat\w*|abus\w*",
-}
-_CONDUCT_RE = {
-    family: re.compile(rf"\b(?:{words})", re.IGNORECASE) for family, words in _CONDUCT.items()
-}
-# Nouns that ask for an end to, or a change of, someone's conduct.
-_CHANGE_RE = re.compile(
-    r"\b(?:halt|end|stop|moratorium|suspension|cessation|release|freeing|closure|access)\b",
-    re.IGNORECASE,
-)
-_BY_RE = re.compile(r"\s+(?:(?:[\w'’-]+\s+){0,2}?)by\s+", re.IGNORECASE)
-
-
-def _agents(doc: Doc, family: str | None) -> Counter[str]:
-    """Who the text shows doing the conduct of ``family`` (any family when None)."""
-    counts: Counter[str] = Counter()
-    patterns = [_CONDUCT_RE[family]] if family else list(_CONDUCT_RE.values())
-    for i, sentence in enumerate(doc.sentences):
-        text = sentence.text
-        mentions = doc.mentions(i)
-        if not mentions:
-            continue
-        for pattern in patterns:
-            for m in pattern.finditer(text):
-                by = _BY_RE.match(text, m.end())
-                if by:  # "held and interrogated by the Ministry of State Security"
-                    after = [a for pos, a in mentions if by.end() <= pos < by.end() + 30]
-                    if after:
-                        counts[after[0]] += 1
-                        continue
-                # the actor right before it, as its subject or owner: "China's returns",
-                # "Chinese police are holding ...", "urged China to stop returning"; not
-                # "UN experts alarmed by new returns" (alarmed, not returning)
-                agent = _doer_before(text, doc.raw_mentions(i), m.start())
-                if agent is not None:
-                    counts[doc.home(agent)] += 1
-                    continue
-                # "your police arrest North Koreans", in a letter to President Xi
-                you = doc.layout.letter_of.get(i) or doc.layout.address_of.get(i)
-                yours = _YOUR_OFFICE_RE.search(text, max(0, m.start() - 80), m.start())
-                if you and yours and _DOER_GAP_RE.fullmatch(text, yours.end(), m.start()):
-                    counts[you] += 1
-    counts.pop("public", None)
-    return counts
-
-
-# What may stand between a doer and its conduct: "'s", auxiliaries, adverbs,
-# "to stop", "policy of": "China has again sent back", "Beijing's forced returns",
-# "urged China to stop forcibly returning".
-_DOER_GAP_RE = re.compile(
-    r"(?:[’']s)?(?:\s+(?:own|is|are|was|were|has|have|had|been|being|will|would|to|stop|end"
-    r"|halt|cease|refrain\s+from|continues?|continued|continuing|keeps?|kept|also|again|still"
-    r"|now|not|never"
-    r"|no\s+longer|\w+ly|policy|practice|of|forced|forcible|mass|systematic|ongoing|the|its"
-    r"|their|latest|new|recent)\b)*\s+",
-    re.IGNORECASE,
-)
-
-
-_YOUR_OFFICE_RE = re.compile(
-    r"\byour\s+(?:own\s+)?(?:police|government|authorities|officials|border\s+guards"
-    r"|security\s+(?:services|forces|officers)|courts|ministry|officers)\b(?!.*\byour\b)",
-    re.IGNORECASE,
-)
-
-
-def _doer_before(text: str, raw_mentions: list[tuple[int, str]], conduct: int) -> str | None:
-    for pos, actor in reversed(raw_mentions):
-        if pos >= conduct:
-            continue
-        if conduct - pos > 90:
-            return None
-        end = mention_end(text, pos, actor)
-        if _DOER_GAP_RE.fullmatch(text, end, conduct):
-            return actor
-        return None  # the nearest actor before it is not its doer
-    return None
-
-
-def perpetrator(doc: Doc, demand: str) -> str | None:
-    """The actor whose conduct a demand with no agent asks to change."""
-    cache = doc.__dict__.setdefault("_agents", {})
-    families = [f for f, pattern in _CONDUCT_RE.items() if pattern.search(demand)] or [None]
-    for family in families:
-        if family not in cache:
-            cache[family] = _agents(doc, family)
-        if cache[family]:
-            return cache[family].most_common(1)[0][0]
-    if None not in cache:
-        cache[None] = _agents(doc, None)
-    if cache[None]:
-        return cache[None].most_common(1)[0][0]
-    # no one is shown doing it: the one the text keeps urging, else the one it names most
-    if "targets" not in cache:
-        cache["targets"] = _targets(doc)
-    if cache["targets"]:
-        return cache["targets"].most_common(1)[0][0]
-    return doc.main_actor
-
-
-_URGED_RE = re.compile(
-    r"\b(?:urg(?:e|es|ed|ing)|calls?\s+(?:on|upon)|called\s+(?:on|upon)|calling\s+(?:on|upon)"
-    r"|appeal(?:s|ed|ing)?\s+to|press(?:es|ed|ing)?|(?:request|call|appeal)s?\s+to"
-    r"|ask(?:s|ed|ing)?)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _targets(doc: Doc) -> Counter[str]:
-    """Actors the text urges or calls on: "calls on the Chinese authorities to ..."."""
-    counts: Counter[str] = Counter()
-    for i, sentence in enumerate(doc.sentences):
-        for pos, actor in doc.mentions(i):
-            if actor != "public" and _URGED_RE.search(sentence.text, max(0, pos - 30), pos):
-                counts[actor] += 1
-        you = doc.layout.letter_of.get(i) or doc.layout.address_of.get(i)
-        asks = len(_ASK_YOU_RE.findall(sentence.text))
-        if you and you != "public" and asks:  # "We ask you to ...", in a letter to someone
-            counts[you] += asks
-    return counts
-
-
-_ASK_YOU_RE = re.compile(
-    r"\b(?:ask|urge|call\s+(?:on|upon)|appeal\s+to|implore|request)\s+you\b", re.IGNORECASE
-)
 
 
 # What a list's introducer names as the list's addressee: "We recommend that
@@ -379,8 +239,8 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         # "call for an immediate halt to the returns", "for the release of the
         # detainees": an end to someone's conduct is asked of the one who does it
         text = doc.sentences[idx].text
-        if _CHANGE_RE.search(text, hit.vp_start) and any(
-            pattern.search(text) for pattern in _CONDUCT_RE.values()
+        if CHANGE_RE.search(text, hit.vp_start) and any(
+            pattern.search(text) for pattern in CONDUCT_RE.values()
         ):
             actor = perpetrator(doc, text[hit.vp_start :] + " " + text)
             if actor:
@@ -611,7 +471,7 @@ def _teller(doc: Doc, idx: int, told: str) -> str | None:
     if you and you not in {"public", told}:
         return you
     if "targets" not in doc.__dict__.setdefault("_agents", {}):
-        doc.__dict__["_agents"]["targets"] = _targets(doc)
+        doc.__dict__["_agents"]["targets"] = targets(doc)
     for actor, _count in doc.__dict__["_agents"]["targets"].most_common():
         if actor not in {told, "public"}:
             return actor

@@ -76,6 +76,22 @@ _INFINITIVE_RE = re.compile(
 
 # Verbs that take "that" + a subjunctive clause: "We ask that the government tell ..."
 _THAT_VERBS = ("demand", "ask", "request", "recommend", "urge", "insist")
+# Asking the listener's indulgence for what the speaker will not do: a courtesy that
+# declines ("I would ask you to understand that I cannot go into details"), no demand
+_INDULGENCE_RE = re.compile(
+    r"(?:kindly\s+)?(?:understand|excuse|forgive|bear\s+with|pardon)\b[^.;]{0,20}?"
+    r"\b(?:I|we|me|us|my|our)\b",
+)
+# A named subject and a verb with no "-s" after it: "that Lumitek Vision publish ..."
+_SUBJUNCTIVE_RE = re.compile(
+    r"(?P<np>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'&.-]*){0,4})\s+"
+    r"(?P<neg>not\s+)?(?P<verb>[a-z]+(?<!s)|[a-z]+ss)\b"
+)
+_NOT_BARE_VERBS = word_set(
+    """
+    be been being had did will would shall should could can may might must need ought
+    """
+)
 
 
 # Only a speaker wanting something of someone else makes these a demand.
@@ -126,9 +142,7 @@ def _demander(sentence: str, verb_start: int) -> str | None:
 
 
 # A time in the past before a demand in the past tense: the request is history.
-_MONTHS = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December"
-)
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _PAST_TIME_RE = re.compile(
     rf"\b(?:in|on|since|during|by|from)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS}|\d{{4}})\b"
     rf"|\blast\s+(?:week|month|year|spring|summer|autumn|fall|winter|{_MONTHS})\b"
@@ -322,6 +336,22 @@ def demand_hits(sentence: str) -> list[Hit]:
                     hits.append(
                         Hit("demand_passive", m.end() + 5, "", None, base=0.85, speaker=speaker)
                     )
+                    continue
+                # "We ask that Lumitek Vision publish the results": a name, then a verb
+                # in its bare form (the subjunctive), whoever the name is
+                named = _SUBJUNCTIVE_RE.match(sub_rest)
+                if named and named.group("verb") not in _NOT_BARE_VERBS:
+                    vp_start = m.end() + 5 + named.start("neg")
+                    hits.append(
+                        Hit(
+                            "urge",
+                            vp_start,
+                            (named.group("neg") or "").strip(),
+                            named.group("np"),
+                            base=0.9,
+                            speaker=speaker,
+                        )
+                    )
                 continue
             after = re.match(
                 r"\s+(?:(?:should|must)\s+)?(?P<neg>not\s+|never\s+)?", sub_rest[np_end:]
@@ -365,6 +395,8 @@ def demand_hits(sentence: str) -> list[Hit]:
             continue  # "I am asking you to do two things this month": they follow
         if verb.startswith("invit") and _FLOOR_RE.match(rest, to.end()):
             continue  # "I would now like to invite the Ambassador to respond": the chair
+        if _INDULGENCE_RE.match(rest, to.end()) and re.match(r"\s*you\b", rest):
+            continue  # "I would ask you to understand that I cannot ...": a courtesy
         neg = "not" if to.group("neg") else ""
         hits.append(
             Hit("urge", m.end() + to.end(), neg, rest[: to.start()], base=0.95, speaker=speaker)

@@ -27,8 +27,10 @@ furniture and its structure. Rules:
 * **Others' sections.** Readers' comments ("3 Comments", "Jane D. says:"),
   signers' reasons and the answer a petition got ("Government response") are
   other people's words; lists of names ("Signatories: ...") ask nothing, nor
-  do the lines listed under them, nor a newsletter's contents ("In this issue:
-  - Meet our new coordinator"), nor a name followed by its place in brackets
+  do the lines listed under them, nor the names signed under a letter's
+  closing ("Yours sincerely," over "Open Border Fellowship"), nor a
+  newsletter's contents ("In this issue: - Meet our new coordinator"), nor a
+  name followed by its place in brackets
   ("Harbour Light Fellowship (Canada)"), nor a record's label lines ("Speaker:
   Ms Lee (Chair)", "Venue: Palais des Nations").
 * **The page about itself.** The site's name over its navigation line, offers
@@ -213,6 +215,26 @@ def is_navigation(line: str) -> bool:
     return all(len(p.split()) <= 5 and not _TERMINAL_RE.search(p) for p in parts)
 
 
+def _signatures(doc: Doc, layout: Layout) -> set[int]:
+    """The names under a letter's closing ("Yours sincerely," then "Open Border
+    Fellowship"): short lines without a full stop in the closing's paragraph and the
+    one after it, whatever their words look like."""
+    found: set[int] = set()
+    sentences = doc.sentences
+    for i, sentence in enumerate(sentences):
+        if i not in layout.alone or not _CLOSING_RE.match(sentence.text):
+            continue
+        last_para = doc.paragraph_of[i] + 1
+        for j in range(i + 1, len(sentences)):
+            text = sentences[j].text
+            if doc.paragraph_of[j] > last_para or j not in layout.alone:
+                break
+            if _TERMINAL_RE.search(text) or len(text.split()) > 8:
+                break
+            found.add(j)
+    return found
+
+
 def _is_name_line(sentence: str) -> bool:
     """A line that is only an organisation's name: "Open Door Refugee Legal Aid (Tokyo)"."""
     name = re.sub(r"\s*\([^)]*\)\s*$", "", sentence.strip())
@@ -279,6 +301,7 @@ def analyse(doc: Doc) -> Layout:
             or footer
         ):
             layout.furniture.add(i)
+    layout.furniture |= _signatures(doc, layout)
     _find_lead_ins(doc, layout)
     layout.addressed_to = _addressed_to(doc, layout)
     _find_letters(doc, layout)

@@ -8,7 +8,8 @@
   can do, offered as an invitation to do it; only with a reader's action
   ("write", "sign", "donate", "help"), not "Readers can see ..."
 * Impersonal necessity: "It is urgent/imperative/time that/to ...",
-  "It is time for X to ...".
+  "It is time for X to ...", and whose task it is: "It falls to X to ...",
+  "It is up to X to ..." (not "it is up to us", the speaker's own resolve).
 * "The only way ... is to ...", "the most useful thing you can do is ...".
 * "The aim of American policy should be to ...": asked of the policy's owner;
   "Seoul must not be silent", "should be watching": how an actor is to be.
@@ -365,8 +366,22 @@ _CONDITIONAL_BEFORE_RE = re.compile(
 )
 
 
+# "It falls to Brussels to make the point", "It is up to the Council to act": whose
+# task it is, said of someone named, is asked of them
+_FALLS_TO_RE = re.compile(
+    r"\b(?:it|this)\s+(?:now\s+)?(?:falls|is\s+(?:now\s+)?up|rests\s+with\s+\S+)\s+to\s+"
+    r"(?P<agent>(?!us\b|me\b)[^,;:]{2,60}?)\s+to\s+(?P<neg>not\s+)?",
+    re.IGNORECASE,
+)
+
+
 def necessity_hits(sentence: str) -> list[Hit]:
     hits = []
+    for m in _FALLS_TO_RE.finditer(sentence):
+        verb = _verb_after(sentence, m.end())
+        if verb is not None and verb[1].lower() not in _META_VERBS:
+            neg = "not" if m.group("neg") else ""
+            hits.append(Hit("necessity", verb[0], neg, m.group("agent"), base=0.85))
     for n, m in enumerate(_NECESSITY_RE.finditer(sentence)):
         if len(hits) >= MAX_HITS or n >= MAX_MATCHES:
             break
