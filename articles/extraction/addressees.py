@@ -540,6 +540,20 @@ _YOUR_CONDUCT_RE = re.compile(
 )
 
 
+_JUSSIVE_RE = re.compile(
+    r"let\s+(?P<np>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]*){0,4})"
+    r"\s+(?P<verb>[a-z]+)\b",
+    re.IGNORECASE,
+)
+# Verbs after "let X" that give leave rather than wish X to act
+_LEAVE_VERBS = word_set(
+    """
+    see meet visit enter in into access reach know go leave stay travel talk speak
+    interview return come pass through out
+    """
+)
+
+
 def _role_addressee(role: str) -> str | None:
     """Whom "if you are <role>" picks out: "a diplomat in this room", "a member of
     parliament", "an official of the Chinese government"."""
@@ -600,6 +614,14 @@ def _imperative_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
         doer = perpetrator(doc, yours.group())
         if doer and doer != "public":
             return Resolved(doer, -0.15, doubt="inferred")
+    # "Let the Security Council hear from the women": a wish that someone able to act
+    # do so is asked of them; not "let UNHCR see them" (leave, asked of the one holding
+    # them) nor "let Beijing know" (telling it); "do not let X ..." asks to stop X
+    jussive = None if hit.negation else _JUSSIVE_RE.match(text, hit.vp_start)
+    if jussive and not hit.explicit and jussive.group("verb").lower() not in _LEAVE_VERBS:
+        named = classify_np(jussive.group("np"))
+        if named and named != "public" and not VICTIM_RE.search(jussive.group("np")):
+            return Resolved(named, -0.1, doubt="let")
     if hit.explicit or hit.subject == "we":
         # "Press Beijing to ...": the reader is asked, unless the body says who
         return Resolved(hit.explicit or "public", 0.0, headline=headline)

@@ -14,8 +14,9 @@
 * In a list whose introducer ends in "to:" every item opens with a verb, listed
   or not ("... urge the Government of China to: - Impose a moratorium").
 * Two words make an order in running prose ("Stand firm.", "Go home tonight
-  and ..."), one after a numbered step ("Step 2 — Call."); alone on a line
-  they are a button. "..., so please get in touch" opens one mid-sentence.
+  and ..."), and so do a verb and its object pronoun ("Third, meet us.",
+  "Free them!"), one after a numbered step ("Step 2 — Call."); alone on a
+  line they are a button. "..., so please get in touch" opens one mid-sentence.
 * Formulas are no orders: "Let us be clear", "Tell us what ...", "Call them
   what you like", a spokesperson's "Please allow me to refrain from
   commenting", a profile's "Meet Soo-ah, our new coordinator", a target
@@ -69,7 +70,8 @@ _IMPERATIVE_VERBS = word_set(
     reunite locate discuss negotiate intervene coordinate consult reform revise reduce visit
     ratify amend review reconsider suspend condemn engage invite fund increase expand insist
     follow pray attend implement include inform notify account withdraw remove apply
-    phone text tweet post sponsor volunteer organise organize host spread read come bring
+    phone text tweet retweet repost post sponsor volunteer organise organize host spread read
+    come bring
     consider talk say forward learn watch
     """
 )
@@ -88,6 +90,7 @@ _PUBLIC_VERBS = word_set(
 # Verbs that make an order on their own or with one word: "Donate.", "Act now!",
 # "Stand firm.", "Speak up."
 _SHORT_ORDER_VERBS = _PUBLIC_VERBS | word_set("act stand speak protest resist give join vote")
+_OBJECT_PRONOUNS = word_set("us them him her me")
 
 
 # Words before an imperative that do not change it: "Finally, please allow ...",
@@ -268,8 +271,11 @@ def _imperative(sentence: str, any_verb: bool = False, short: bool = False) -> l
         offset, body = offset + adverb.end(), body[adverb.end() :]
     words = body.split()
     first = words[0].lower().rstrip(",:.!") if words else ""
+    # "Third, meet us.", "Free them!": a verb and its object pronoun make a whole order
+    pronoun = len(words) == 2 and words[1].lower().rstrip(".!") in _OBJECT_PRONOUNS
     if len(words) < 3 - please and not (
-        (step or (short and len(words) == 2)) and first in _SHORT_ORDER_VERBS
+        (step or (short and len(words) == 2))
+        and (first in _SHORT_ORDER_VERBS or (pronoun and first in _IMPERATIVE_VERBS))
     ):
         return []
     if not _is_verb(first, any_verb):
