@@ -424,9 +424,11 @@ def _office_named_before(doc: Doc, idx: int, subject: str) -> str | None:
                 any_state = actor
     if doc.layout.home_named or re.match(r"(?:our|my)\b", subject.strip(), re.IGNORECASE):
         return None
-    if any_office is None and head in {"government", "authorities"}:
+    if any_office is None and (head == "authorities" or "Government" in subject):
         # "UN experts today urged China to halt ... 'The Government must ...'": only a
-        # state has a government, and a text with none of its own means the one it names
+        # state has a government, and a text with none of its own means the one it
+        # names (written with a capital, as such texts name a state's; a lower-case
+        # "the government" is more often the writer's own)
         return any_state
     return any_office
 

@@ -8,11 +8,14 @@ conduct must change. Rules:
   them), each in any of its forms: "repatriation", "sent back", "handed over";
   "held", "custody", "release"; "torture", "prison camps".
 * The doer is the subject or owner of the conduct, right before it ("China has
-  again sent back", "Beijing's returns", "urged China to stop returning"), or
+  again sent back", "Beijing's returns", "urged China to stop returning",
+  "Beijing must stop the returns"), or
   its agent after "by" ("held and interrogated by the Ministry of State
   Security"); not an actor merely nearby ("UN experts alarmed by returns").
 * "Your police arrest North Koreans", in a letter to President Xi: "your"
-  office is the one the letter is written to.
+  office is the one the letter is written to; "Stop the returns", said to
+  someone (a letter, a speaker's turn, a post tagging an account), shows them
+  doing what they are told to stop.
 * When nobody is shown doing it, the one the text keeps urging ("calls on
   the Chinese authorities to ...", "We ask you to ..." in a letter), else the
   one it names most.
@@ -46,6 +49,10 @@ CHANGE_RE = re.compile(
     r"\b(?:halt|end|stop|moratorium|suspension|cessation|release|freeing|closure|access)\b",
     re.IGNORECASE,
 )
+_STOP_BEFORE_RE = re.compile(
+    r"\b(?:stop|end|halt|cease)\s+(?:the\s+|your\s+|these\s+|all\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _BY_RE = re.compile(r"\s+(?:(?:[\w'’-]+\s+){0,2}?)by\s+", re.IGNORECASE)
 
 
@@ -56,7 +63,8 @@ def _agents(doc: Doc, family: str | None) -> Counter[str]:
     for i, sentence in enumerate(doc.sentences):
         text = sentence.text
         mentions = doc.mentions(i)
-        if not mentions:
+        you = doc.layout.letter_of.get(i) or doc.layout.address_of.get(i)
+        if not mentions and not you:
             continue
         for pattern in patterns:
             for m in pattern.finditer(text):
@@ -73,20 +81,24 @@ def _agents(doc: Doc, family: str | None) -> Counter[str]:
                 if agent is not None:
                     counts[doc.home(agent)] += 1
                     continue
-                # "your police arrest North Koreans", in a letter to President Xi
-                you = doc.layout.letter_of.get(i) or doc.layout.address_of.get(i)
+                # "your police arrest North Koreans", in a letter to President Xi; "Stop
+                # the returns", said to someone: told to stop, they are the ones doing it
                 yours = _YOUR_OFFICE_RE.search(text, max(0, m.start() - 80), m.start())
                 if you and yours and _DOER_GAP_RE.fullmatch(text, yours.end(), m.start()):
+                    counts[you] += 1
+                elif you and _STOP_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
                     counts[you] += 1
     counts.pop("public", None)
     return counts
 
 
 # What may stand between a doer and its conduct: "'s", auxiliaries, adverbs,
-# "to stop", "policy of": "China has again sent back", "Beijing's forced returns",
-# "urged China to stop forcibly returning".
+# "to stop", "policy of", a demand that it stop: "China has again sent back",
+# "Beijing's forced returns", "urged China to stop forcibly returning", "Beijing
+# must stop the returns".
 _DOER_GAP_RE = re.compile(
     r"(?:[’']s)?(?:\s+(?:own|is|are|was|were|has|have|had|been|being|will|would|to|stop|end"
+    r"|must|should|ought"
     r"|halt|cease|refrain\s+from|continues?|continued|continuing|keeps?|kept|also|again|still"
     r"|now|not|never"
     r"|no\s+longer|\w+ly|policy|practice|of|forced|forcible|mass|systematic|ongoing|the|its"

@@ -15,7 +15,9 @@ furniture and its structure. Rules:
   punctuation ("Read our priv") is a fragment of a copy-paste, and lines
   without final punctuation after the last paragraph of prose (tags, links)
   are the page's footer.
-* **Lists.** An item ("- Release the detainees;") belongs to the line that
+* **Lists.** A short line without a stop right over a list ("Pray this
+  month" over "- Pray for the women held in Tumen") is its heading, not a
+  call of its own. An item ("- Release the detainees;") belongs to the line that
   introduces it ("We recommend that the Government of China:", "Write to the
   minister urging him to:"): the introducer says who the items are for.
 * **Letters.** A salutation ("Dear President Xi,", "Your Excellency,") opens a
@@ -43,8 +45,10 @@ furniture and its structure. Rules:
 * **Reporters' questions.** In a transcript of a press conference the lines of
   questions ("Q:", "Reporter:") are the journalists', not the text's.
 * **A speaker turning to someone.** "To the ambassador in that building: open
-  your doors." and "Distinguished delegates, ..." address the rest of the
-  paragraph to them; "the ambassador" with no country is the one whose
+  your doors.", "First, to the ambassador behind me.", "Distinguished
+  delegates, ..." and a post that opens by tagging an account ("@MFA_China:
+  ...", "@mofa_kr" with its country code) address the rest of the paragraph
+  to them; "the ambassador" with no country is the one whose
   embassy the text names.
 * **Where the text comes from.** A dateline ("LONDON –"), a visit ("on her
   visit to the Republic of Korea"), a header line naming a state, or else the
@@ -302,6 +306,14 @@ def analyse(doc: Doc) -> Layout:
         ):
             layout.furniture.add(i)
     layout.furniture |= _signatures(doc, layout)
+    # "Pray this month" over "- Pray for ...": a list's heading names what its items ask
+    layout.furniture |= {
+        i
+        for i in layout.alone - layout.bullet
+        if i + 1 in layout.bullet
+        and len(sentences[i].text.split()) <= 4
+        and not re.search(r"[.!?:;,]\W*$", sentences[i].text)
+    }
     _find_lead_ins(doc, layout)
     layout.addressed_to = _addressed_to(doc, layout)
     _find_letters(doc, layout)
@@ -465,6 +477,34 @@ _TURN_SENTENCE_RE = re.compile(
     r"[,\s]+)?to\s+(?P<np>[^:;.!?]{3,100}?)\s*[.!]$",
     re.IGNORECASE,
 )
+# A post that opens by tagging an account ("3/ @MFA_China: these are refugees ...")
+# speaks to that account to the end of the post
+_HANDLE_TURN_RE = re.compile(
+    r"^(?:\d{1,2}/\s*)?(?:(?:and|but|so|now)\s+)?@(?P<handle>\w{2,30})\s*[:,—–]\s+",
+    re.IGNORECASE,
+)
+# Country codes in account names: "@mofa_kr" is Korea's foreign ministry
+_HANDLE_CODES = {
+    "cn": "China",
+    "prc": "China",
+    "kr": "Korea",
+    "rok": "Korea",
+    "kp": "North Korea",
+    "dprk": "North Korea",
+    "jp": "Japan",
+    "us": "US",
+    "usa": "US",
+    "uk": "UK",
+    "un": "UN",
+}
+
+
+def _handle_words(handle: str) -> str:
+    """An account's name as words: "MFA_China" -> "MFA China", "mofa_kr" -> "mofa Korea"."""
+    words = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", handle)
+    return " ".join(_HANDLE_CODES.get(w.lower(), w) for w in words)
+
+
 _VOCATIVE_START_RE = re.compile(
     r"^(?P<np>(?:(?:my\s+)?(?:dear|distinguished|honou?rable|esteemed|respected|fellow)\s+)"
     r"[\w .'-]{2,40}?|ladies\s+and\s+gentlemen|excellencies|friends|colleagues"
@@ -510,7 +550,12 @@ def _find_addresses(doc: Doc, layout: Layout) -> None:
     for i, sentence in enumerate(sentences):
         m = _APOSTROPHE_RE.match(sentence.text) or _VOCATIVE_START_RE.match(sentence.text)
         turn = None if m else _TURN_SENTENCE_RE.match(sentence.text.strip())
-        if turn:
+        handle = None if m or turn else _HANDLE_TURN_RE.match(sentence.text)
+        if handle:
+            addressee = classify_np(_handle_words(handle.group("handle")))
+            if addressee is None or addressee == "public":
+                continue
+        elif turn:
             addressee = classify_np(turn.group("np")) or diplomat_of(doc, turn.group("np"), i)
             if addressee is None:
                 continue
