@@ -14,7 +14,10 @@ Rules (each a fact about how the campaign's texts name the parties):
 * "we", readers, citizens name ``public``; defectors, families, detainees are
   the people a call is about (victims), never the ones asked to act.
 * A nationality with any office of its state names that state: "British
-  diplomats", "Chinese negotiators", "American policy".
+  diplomats", "Chinese negotiators", "American policy"; so does an office "of"
+  a country, whatever office it is: "the Minister of Foreign Affairs of the
+  Lao PDR" is Laos's, not Seoul's foreign minister.
+* "Every supporter", "each reader" are the public as much as "supporters".
 * Donors, delegations, unnamed countries and groups of organisations together
   are the ``international_community``; "DPR Korea" is the North.
 * A state's neighbours, allies, partners or friends are other states, together

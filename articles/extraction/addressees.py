@@ -27,7 +27,19 @@
   detaining, punishing people), not the one most often named (see
   :mod:`.doers`).
 * A bare office repeats the last one named: "the authorities" after "the
-  Chinese authorities", "the ministry" after "the Unification Ministry".
+  Chinese authorities", "the ministry" after "the Unification Ministry". A
+  text with no country of its own (a UN or an organisation's statement about
+  China) writes "the Government" for the state it is about, so with no office
+  named before, a bare "Government" (capitalised, as such texts write it) or
+  "the authorities" is the last state it named ("UN experts today urged China
+  to ... 'The Government must ...'"). A national parliament's motion ("That
+  this House ...") only ever means its own government by "the Government";
+  other states' it names in full ("the Government of the People's Republic of
+  China").
+* "Let X do ...", X an actor able to act, is a wish put to X: "Let the
+  Security Council hear from the women" asks the Council. Not when "let"
+  gives leave ("let UNHCR see them", asked of whoever holds them), tells ("let
+  Beijing know") or forbids ("do not let Beijing decide ...", the reader's).
 * Who "you" is: the person a letter greets, the one a speaker turns to ("But I
   say to Pyongyang as well: ... you must stop"), the addressee in a petition's
   header ("To: ..."), the one an if-clause picks out ("If you are a diplomat
@@ -405,7 +417,12 @@ def _office_named_before(doc: Doc, idx: int, subject: str) -> str | None:
     if not m:
         return None
     head = m.group("head").lower()
-    if head == "government" and doc.layout.home_stated and _LEGISLATURE_RE.search(doc.text):
+    if (
+        head == "government"
+        and doc.layout.home_stated
+        and _LEGISLATURE_RE.search(doc.text)
+        and "European Parliament" not in doc.text
+    ):
         return None  # a parliament's "the Government" is the one that answers to it
     any_office = any_state = None
     # an ambassador is never the text's own government: look further back for whose
@@ -434,10 +451,10 @@ def _office_named_before(doc: Doc, idx: int, subject: str) -> str | None:
 
 
 _STATE_CLASSES = frozenset({"china", "north_korea", "south_korea_government", "other"})
-# A national legislature's own motion: "That this House ...", "this Senate"; the
-# European Parliament has no government of its own
+# A national legislature's own motion: "That this House ...", "That the Senate ...";
+# the European Parliament ("this Parliament" of the EU) has no government of its own
 _LEGISLATURE_RE = re.compile(
-    r"\b(?:That|this)\s+(?:House|Parliament|Chamber|Senate|Assembly)\b(?<!European Parliament)"
+    r"\b(?:That\s+(?:this|the)|this)\s+(?:House|Parliament|Chamber|Senate|Assembly)\b"
 )
 
 
@@ -543,9 +560,8 @@ _YOUR_CONDUCT_RE = re.compile(
 
 
 _JUSSIVE_RE = re.compile(
-    r"let\s+(?P<np>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]*){0,4})"
-    r"\s+(?P<verb>[a-z]+)\b",
-    re.IGNORECASE,
+    r"[Ll]et\s+(?P<np>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]*){0,4})"
+    r"\s+(?P<verb>[a-z]+)\b"
 )
 # Verbs after "let X" that give leave rather than wish X to act
 _LEAVE_VERBS = word_set(

@@ -24,6 +24,12 @@
   ("I recommend: (d) That States ... use every opportunity to ...").
 * "to" before a verb is the infinitive, not "to a third country"; one inside
   a relative clause ("Americans who want to help ... to call") is not the ask.
+* "We ask that X ..." asks X whoever X is, when a name is followed by a verb
+  in its bare form (the subjunctive: "We also ask that Lumitek Vision publish
+  the results"); "that X be ..." is a passive wish.
+* Asking the listener's indulgence for the speaker's own restraint is a
+  courtesy, not a demand: "I would ask you to understand that I cannot go
+  into details", "please bear with us".
 """
 
 from __future__ import annotations

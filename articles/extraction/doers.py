@@ -83,13 +83,18 @@ def _agents(doc: Doc, family: str | None) -> Counter[str]:
                     continue
                 # "your police arrest North Koreans", in a letter to President Xi; "Stop
                 # the returns", said to someone: told to stop, they are the ones doing it
-                yours = _YOUR_OFFICE_RE.search(text, max(0, m.start() - 80), m.start())
-                if you and yours and _DOER_GAP_RE.fullmatch(text, yours.end(), m.start()):
-                    counts[you] += 1
-                elif you and _STOP_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
+                if you and _told_or_yours(text, m.start()):
                     counts[you] += 1
     counts.pop("public", None)
     return counts
+
+
+def _told_or_yours(text: str, conduct: int) -> bool:
+    """Whether the conduct is "your" office's, or what the one spoken to is told to stop."""
+    yours = _YOUR_OFFICE_RE.search(text, max(0, conduct - 80), conduct)
+    if yours and _DOER_GAP_RE.fullmatch(text, yours.end(), conduct):
+        return True
+    return bool(_STOP_BEFORE_RE.search(text, max(0, conduct - 30), conduct))
 
 
 # What may stand between a doer and its conduct: "'s", auxiliaries, adverbs,

@@ -5,6 +5,8 @@
   "Step 2 - Call ...", "If you belong to a church, print ...", "First, if you
   have not yet, please sign"), a manner adverb ("Immediately halt ..."), or
   after a colon or semicolon ("Entry is free; bring a friend.").
+* After someone called by name or title: "Prime Minister, raise their cases
+  ...", "Beijing, release them".
 * Not when the first word is a noun with a verb after it ("Help arrived too
   late"), an example or remark ("Take the case of ..."), or the start of a
   name ("Open Roads Coalition condemns ...").
@@ -211,6 +213,11 @@ def imperative_hits(sentence: str, any_verb: bool = False, short: bool = False) 
     running prose (or ends in "!"), where two words can be an order ("Stand firm.",
     "Act now!") that alone on a line would be a button."""
     hits = _imperative_at(sentence, 0, any_verb, short)
+    called = None if hits else _CALLED_FIRST_RE.match(sentence)
+    if called and called.group("verb").lower() in _IMPERATIVE_VERBS:
+        # "Prime Minister, raise their cases ...", "Beijing, release them": the one
+        # called first, then the order
+        hits = _imperative_at(sentence, called.end("np") + 1, short=True)
     if not hits:
         # "Admission is free; bring a friend.", "One request: don't scroll past.",
         # "The shelter needs interpreters, so please get in touch."
@@ -221,6 +228,11 @@ def imperative_hits(sentence: str, any_verb: bool = False, short: bool = False) 
     return hits
 
 
+# A name or title called before an order: one to four capitalised words and a comma
+_CALLED_FIRST_RE = re.compile(
+    r"(?P<np>(?:(?:Mr|Mrs|Ms|Madam|Madame|Dr)\.?\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}),"
+    r"\s+(?P<verb>[a-z]+)\b"
+)
 _SECOND_CLAUSE_RE = re.compile(r"[;:]\s+|(?:,|\s[—–])\s+(?:(?:so|and|then|but)\s+)?(?=please\b)")
 
 

@@ -341,7 +341,10 @@ def _addressed_to(doc: Doc, layout: Layout) -> str | None:
 
 
 # "Mr. President", "Madam President": in a letter or petition, the country's own
-_HEAD_OF_STATE_RE = re.compile(r"^(?:Mr\.?|Madam|Madame)\s+President\b(?!\s+(?:of|Xi)\b)")
+_HEAD_OF_STATE_RE = re.compile(
+    r"^(?:(?:Mr\.?|Madam|Madame)\s+President|(?:(?:Mr\.?|Madam|Madame)\s+)?Prime\s+Minister)\b"
+    r"(?!\s+(?:of|Xi)\b)"
+)
 
 
 def named_or_head_of_state(np: str) -> str | None:
@@ -512,7 +515,9 @@ _VOCATIVE_START_RE = re.compile(
     r"|ambassador|minister|prime\s+minister|secretary[- ]general|high\s+commissioner)"
     # "President Xi, we appeal to you ...": an office-holder called by title and name
     r"|(?-i:(?:President|Prime\s+Minister|Minister|Secretary|Ambassador|Chancellor|High"
-    r"\s+Commissioner)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))\s*,\s+",
+    r"\s+Commissioner)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
+    # a title alone: "Prime Minister, raise their cases ..."
+    r"|(?-i:Prime\s+Minister|Ambassador|High\s+Commissioner|Secretary-General))\s*,\s+",
     re.IGNORECASE,
 )
 # Whom a petition or an open letter is addressed to, in its header:
@@ -561,7 +566,7 @@ def _find_addresses(doc: Doc, layout: Layout) -> None:
                 continue
         elif m:
             np = re.split(r",\s+(?:which|who)\b", m.group("np"))[0]
-            addressee = classify_np(np) or diplomat_of(doc, np, i)
+            addressee = named_or_head_of_state(np) or diplomat_of(doc, np, i)
             if addressee is None and re.search(r"\bdelegat|\bcouncil\b", np, re.IGNORECASE):
                 addressee = "international_community"
         else:
