@@ -342,8 +342,9 @@ def _addressed_to(doc: Doc, layout: Layout) -> str | None:
 
 # "Mr. President", "Madam President": in a letter or petition, the country's own
 _HEAD_OF_STATE_RE = re.compile(
-    r"^(?:(?:Mr\.?|Madam|Madame)\s+President|(?:(?:Mr\.?|Madam|Madame)\s+)?Prime\s+Minister)\b"
-    r"(?!\s+(?:of|Xi)\b)"
+    r"^(?:(?:Mr\.?|Madam|Madame)\s+President\b(?!\s+(?:of|Xi)\b)"
+    # "Prime Minister," called by title alone; "Prime Minister Ito" is a person named
+    r"|(?:(?:Mr\.?|Madam|Madame)\s+)?Prime\s+Minister\s*(?:,|$))"
 )
 
 
