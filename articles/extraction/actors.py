@@ -44,10 +44,11 @@ _NOT_PLACE = "".join(
 _OFFICE_OF = (
     r"\b(?:[Gg]overnments?|[Aa]uthorities|[Oo]fficials|[Pp]olice|[Ll]eaders(?:hip)?|[Ee]mbass(?:y|ies)"
     r"|[Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]arliament"
-    r"|[Mm]inist(?:ry|er)\s+(?:of|for)\s+[A-Z]\w+(?:\s+(?:and\s+)?[A-Z]\w+)?)"
+    r"|[Mm]inist(?:ry|er)\s+(?:of|for)\s+[A-Z]\w+(?:\s+(?:and\s+)?[A-Z]\w+)?"
+    r"|[Ff]oreign\s+[Mm]inist(?:ry|er))"
     r"\s+(?:of|in)\s+(?:the\s+)?"
 )
-_OFFICE_OF_FIRST = "GgAaOoPpLlEeMm"
+_OFFICE_OF_FIRST = "GgAaOoPpLlEeMmFf"
 
 
 def _place(names: str) -> str:
@@ -64,7 +65,7 @@ _OTHER_COUNTRIES = (
     r"|Thailand|Laos|Lao\s+PDR|Lao\s+People[’']s\s+Democratic\s+Republic|Vietnam|Cambodia|Philippines|India|Taiwan|Singapore|Malaysia|Indonesia"
     r"|Myanmar|Sweden|Norway|Netherlands|Italy|Spain|Switzerland|Poland|Ireland|New\s+Zealand"
     r"|Washington|Tokyo|Ottawa|Ulaanbaatar|Moscow|Brussels|London|Berlin|Paris|Canberra"
-    r"|Bangkok|Vientiane|Hanoi|Phnom\s+Penh|Manila|New\s+Delhi"
+    r"|Bangkok|Vientiane|Hanoi|Phnom\s+Penh|Manila|New\s+Delhi|Vatican|Holy\s+See"
 )
 _OTHER_PEOPLES = (
     r"American|U\.S\.|US|Japanese|Canadian|Mongolian|Russian|British|UK|German|French"
@@ -119,14 +120,16 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
     # otherwise (see layout.home).
     (
         "home",
-        "OoTtLlFMG",
+        "OoTtLlFMGPp",
         r"\b[Oo]ur\s+(?:new\s+|own\s+|current\s+)?(?:[Gg]overnment|[Aa]dministration)\b"
         r"|\b(?:[Oo]ur|[Tt]he)\s+(?:new\s+|own\s+|current\s+)?(?:[Gg]overnment|[Aa]dministration"
         r"|[Pp]resident|[Ff]oreign\s+[Mm]inistry|[Ff]oreign\s+[Mm]inister|diplomats|authorities)\b"
         r"(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])"
         r"|\b[Oo]ur\s+(?:political\s+)?(?:leaders(?:hip)?|officials|politicians|lawmakers)\b"
         r"|(?<!Chinese )(?<!North Korean )(?<!US )(?<!U\.S\. )(?<!American )(?<!Japanese )"
-        r"\b(?:Foreign\s+Ministry|[Ll]awmakers|[Ll]egislators)\b"
+        r"\b(?:Foreign\s+Ministry(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])|[Ll]awmakers|[Ll]egislators)\b"
+        # a parliament and its members, without a country: the text's own
+        r"|(?<!European )\bParliament\b(?!\s+(?:of|in)\b)|\bMPs\b|\b[Pp]arliamentarians\b"
         # a parliament's "the Minister": the minister who answers to it; "Ministers
         # should ..." opening a sentence: the government's ministers
         r"|\b[Tt]he\s+[Mm]inister\b(?!\s+(?:of|for)\b)|(?<![\w,;] )\bMinisters\b(?!\s+(?:of|for)\b)"
@@ -165,7 +168,7 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "international_community",
-        "TtUuDdMmOoGgFfAaSsHhCcWwNnEe",
+        "TtUuDdMmOoGgFfAaSsHhCcWwNnEeIi",
         r"(?i:\bthe\s+international\s+community\b|\bthe\s+United\s+Nations\b"
         r"|\bUNHCR\b|\bthe\s+world\b(?![’']s)|\bdemocracies\b"
         r"|\bdemocratic\s+(?:countries|nations|governments)\b|\bmember\s+states\b"
@@ -175,6 +178,9 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\bdonor\s+(?:countries|governments|states)\b)"
         r"|\bU\.\s?N\.|\bUN\b|\bHigh\s+Commissioner\b|\bSpecial\s+Rapporteur\b"
         r"|\bGeneral\s+Assembly\b|\bCommittee\s+against\s+Torture\b|\bCEDAW\b"
+        # international organisations and groups of states
+        r"|\bSecretary[- ]General\b|\bInterpol\b|\bINTERPOL\b|\bNATO\b|\bG-?(?:7|8|20)\b"
+        r"|\bASEAN\b|\bOSCE\b|\bAfrican\s+Union\b"
         r"|\b(?:[Mm]embers|[Dd]elegat(?:es|ions))\s+of\s+(?:the|this)\s+(?:Council|Committee|General)\b"
         r"|\b(?:[Aa]ll|[Oo]ther|[Nn]eighbou?ring|[Tt]ransit|[Ff]riendly)\s+(?:countries|[Ss]tates)\b"
         r"|(?<!United )\bStates\b(?!\s+(?:Department|of\s+America))"
@@ -190,7 +196,8 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"\b(?:the\s+)?(?:" + _OTHER_PEOPLES + r")\s+(?:" + _OFFICES + r")\b"
         r"|\b(?:[Tt]he\s+)?(?:White\s+House|State\s+Department|Foreign\s+Office|Foreign\s+Secretary"
         r"|Secretary\s+of\s+State|Global\s+Affairs\s+Canada|Congress|Home\s+Office"
-        r"|Home\s+Secretary|House\s+of\s+(?:Commons|Representatives)|Senate)\b"
+        r"|Home\s+Secretary|House\s+of\s+(?:Commons|Representatives)|Senate|National\s+Diet"
+        r"|Diet|Bundestag)\b"
         r"|" + _place(_OTHER_COUNTRIES),
     ),
 )
@@ -242,7 +249,7 @@ AGENT_NOUN_RE = re.compile(
     r"|groups?|organi[sz]ations?|agenc(?:y|ies)|NGOs|charities|media|journalists"
     r"|broadcasters|officials|leaders|part(?:y|ies)|committee|court|judges|brokers"
     r"|employers|schools|platforms|operators|minist(?:ry|ries)|department|commission"
-    r"|lawyers|doctors|embass(?:y|ies)|editors|publishers|authorities|governments?)\b",
+    r"|lawyers|doctors|embass(?:y|ies)|editors|publishers|authorities|governments?|administration)\b",
     re.IGNORECASE,
 )
 

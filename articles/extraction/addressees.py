@@ -396,7 +396,7 @@ _STATE_OFFICE_RE = re.compile(
     r"\b(?:government|authorities|ministry|police|officials|administration)\b", re.IGNORECASE
 )
 _BARE_OFFICE_RE = re.compile(
-    r"^(?:the\s+)?(?P<head>authorities|government|administration|ambassador|embassy"
+    r"^(?:the\s+)?(?P<head>authorities|government|administration|regime|ambassador|embassy"
     r"|foreign\s+ministry|foreign\s+minister|president|minister|ministry|department"
     r"|committee|mission|consulate)$",
     re.IGNORECASE,
@@ -425,6 +425,7 @@ def _office_named_before(doc: Doc, idx: int, subject: str) -> str | None:
     ):
         return None  # a parliament's "the Government" is the one that answers to it
     any_office = any_state = None
+    states: list[str] = []  # the states named, nearest last
     # an ambassador is never the text's own government: look further back for whose
     window = 30 if head in {"ambassador", "embassy", "consulate", "mission"} else 10
     for j in range(idx, max(-1, idx - window), -1):
@@ -437,8 +438,13 @@ def _office_named_before(doc: Doc, idx: int, subject: str) -> str | None:
                 return actor
             if any_office is None and _STATE_OFFICE_RE.search(named):
                 any_office = actor
-            if any_state is None and actor in _STATE_CLASSES:
-                any_state = actor
+            if actor in _STATE_CLASSES:
+                any_state = any_state or actor
+                states.insert(0, actor)
+    if head == "regime":
+        # "the regime" is never the writer's own government: the last of the states a
+        # campaign calls so that the text named
+        return next((a for a in reversed(states) if a in {"north_korea", "china"}), None)
     if doc.layout.home_named or re.match(r"(?:our|my)\b", subject.strip(), re.IGNORECASE):
         return None
     if any_office is None and (head == "authorities" or "Government" in subject):
