@@ -259,3 +259,38 @@ def test_a_short_line_over_a_list_is_its_heading_not_a_call():
     )
     assert "Act this month" not in calls_of(text)
     assert "Call your senators and ask them to back the refugee bill." in calls_of(text)
+
+
+# --- who a noun phrase names ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "addressee"),
+    [
+        ("The Foreign Ministry in Tokyo should summon the Chinese ambassador.", "other"),
+        ("We urge the Foreign Ministry of Japan to speak up.", "other"),
+        ("Interpol should refuse Beijing's notices against activists.", "international_community"),
+        ("The Secretary-General should raise the issue in Beijing.", "international_community"),
+        ("The G7 should raise the returns at its summit.", "international_community"),
+        ("The Bundestag should debate the returns.", "other"),
+        ("The Biden administration should press Beijing harder.", "other"),
+    ],
+)
+def test_offices_organisations_and_legislatures_name_their_class(sentence, addressee):
+    assert call_on(sentence, sentence).addressee == addressee
+
+
+def test_a_bare_parliament_is_the_texts_own_but_unsure_when_the_country_is_never_named():
+    call = call_on(
+        "Parliament should hold a debate on the returns.",
+        "Parliament should hold a debate on the returns.",
+    )
+    assert call.addressee == "south_korea_government"
+    assert call.score < 0.85
+
+
+def test_the_regime_is_the_state_named_before_it_not_the_writers_own():
+    text = "Seoul has said little about the camps Pyongyang runs. The regime should open them to inspectors."
+    call = call_on(text, "The regime should open them to inspectors.")
+    assert call.addressee == "north_korea"
+    assert call.score < 0.85
