@@ -290,7 +290,48 @@ def test_a_bare_parliament_is_the_texts_own_but_unsure_when_the_country_is_never
 
 
 def test_the_regime_is_the_state_named_before_it_not_the_writers_own():
-    text = "Seoul has said little about the camps Pyongyang runs. The regime should open them to inspectors."
+    text = (
+        "Seoul has said little about the camps Pyongyang runs. "
+        "The regime should open them to inspectors."
+    )
     call = call_on(text, "The regime should open them to inspectors.")
     assert call.addressee == "north_korea"
     assert call.score < 0.85
+
+
+# --- less common forms of demand ------------------------------------------------------
+
+
+def test_a_state_called_before_an_order_is_the_one_ordered():
+    sentence = "Beijing, release them now."
+    assert call_on(sentence, sentence).addressee == "china"
+
+
+def test_a_request_to_someone_announced_before_a_colon_is_theirs():
+    sentence = "Our request to the Special Rapporteur is simple: visit the border region this year."
+    assert call_on(sentence, sentence).addressee == "international_community"
+
+
+def test_cannot_continue_to_asks_to_stop():
+    call = call_on(
+        "Beijing cannot continue to ignore its obligations.",
+        "Beijing cannot continue to ignore its obligations.",
+    )
+    assert call.addressee == "china"
+
+
+def test_the_answer_is_for_someone_to_act_asks_them():
+    sentence = "The answer is for Seoul to act."
+    assert call_on(sentence, sentence).addressee == "south_korea_government"
+
+
+def test_there_must_be_no_more_returns_asks_whoever_returns_people():
+    text = "China has sent back 600 people since October. There must be no more forced returns."
+    call = call_on(text, "There must be no more forced returns.")
+    assert call.addressee == "china"
+    assert call.ask == "Ensure that there are no more forced returns"
+    assert call.score < 0.85
+
+
+def test_there_should_be_no_doubt_asks_nothing():
+    assert extract_calls("There should be no doubt about what happens to them.") == []

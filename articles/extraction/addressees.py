@@ -16,9 +16,10 @@
 * An imperative speaks to "you". In a list it is for whoever the list's
   introducer names ("We recommend that the Government of China: - End ...");
   in a letter, for the person saluted; after a speaker's turn ("To the United
-  Nations: ..."), for the one turned to; with a vocative ("..., Beijing"), for
-  the one called; in the body of a text, for the reader ("Sign the petition.").
-  A headline sums up its text: it is for whoever the body asks the same of.
+  Nations: ..."), for the one turned to; with a vocative ("..., Beijing",
+  "Beijing, release them"), for the one called; in the body of a text, for
+  the reader ("Sign the petition."). A headline sums up its text: it is for
+  whoever the body asks the same of.
 * "X could ..." is a recommendation only to a state or body that can act.
 * Someone urged who is no known actor ("we urge Velora to ...") is "other".
 * A demand with no agent (a headline "Stop the deportations", a passive
@@ -343,8 +344,10 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         actor, _ = recent_actor(doc, idx)
         if actor and actor != "public":
             return Resolved(actor, -0.3, thing=True, doubt="inferred")
-    if hit.kind == "modal_passive" and re.match(r"(?:no\s+one|nobody|none\s+of\s+them)$", subj_l):
-        # "no one should be returned"
+    if hit.kind == "modal_passive" and re.match(
+        r"(?:no\s+one|nobody|none\s+of\s+them|there)$", subj_l
+    ):
+        # "no one should be returned", "there must be no more returns"
         return Resolved(_agent_of(doc, idx, hit), -0.25, doubt="inferred")
     if LEGAL_SUBJECT_RE.match(subj):
         return None
@@ -544,6 +547,11 @@ _CALLED_RE = re.compile(
 )
 
 
+_NAME_CALLED_RE = re.compile(
+    r"(?P<np>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,3}),\s*(?:please\s+)?$"
+)
+
+
 # What only a reader is asked to do: sign, share, take action ...
 _READER_ASK_RE = re.compile(
     r"(?:take\s+action|act\s+now|get\s+involved|sign|share|donate|spread|forward|join\s+us"
@@ -606,8 +614,11 @@ def _imperative_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
     if layout.letter_of.get(idx):
         return Resolved(layout.letter_of[idx], 0.0, doubt="you")
     # "...: Mr. President, please say their names": the one called, just before the order
-    called = _CALLED_RE.search(text, 0, hit.vp_start)
+    called = _CALLED_RE.search(text, 0, hit.vp_start) or _NAME_CALLED_RE.match(
+        text, 0, hit.vp_start
+    )
     if called and called.end() >= hit.vp_start - 1:
+        # "Beijing, release them now.": a state or office called by name, too
         named = named_or_head_of_state(called.group("np"))
         if named and named != "public":
             return Resolved(named, -0.05, doubt="you")

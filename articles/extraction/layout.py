@@ -46,7 +46,8 @@ furniture and its structure. Rules:
   questions ("Q:", "Reporter:") are the journalists', not the text's.
 * **A speaker turning to someone.** "To the ambassador in that building: open
   your doors.", "First, to the ambassador behind me.", "Distinguished
-  delegates, ..." and a post that opens by tagging an account ("@MFA_China:
+  delegates, ...", "Our request to the Special Rapporteur is simple: ..." and
+  a post that opens by tagging an account ("@MFA_China:
   ...", "@mofa_kr" with its country code) address the rest of the paragraph
   to them; "the ambassador" with no country is the one whose
   embassy the text names.
@@ -537,7 +538,8 @@ _ADDRESSED_TO_RE = re.compile(
 _SAY_TO_RE = re.compile(
     r"\b(?:I|we)\s+(?:also\s+|now\s+|would\s+)?(?:say|appeal|turn)\s+(?:this\s+|now\s+)?to\s+"
     r"(?P<np>[^:,;]{2,80}?)(?:,?\s+(?:as\s+well|too|also))?\s*:"
-    r"|\b(?:my|our)\s+message\s+to\s+(?P<np2>[^:,;]{2,80}?)\s+is(?:\s+\w+)?\s*:"
+    r"|\b(?:my|our)\s+(?:message|request|appeal|plea|demand|ask|advice)\s+to\s+"
+    r"(?P<np2>[^:,;]{2,80}?)\s+is(?:\s+\w+)?\s*:"
     # "if there is anyone here from the Chinese mission, I want to say to you ..."
     r"|\bif\s+(?:there\s+is\s+|there\s+are\s+)?(?:anyone|someone|any\s+\w+|you\s+are)\s+"
     r"(?:here\s+|in\s+this\s+room\s+)?(?:from|of|representing|with)\s+(?P<np3>[^,:;]{2,60}?)\s*[,:]"

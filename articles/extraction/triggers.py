@@ -1,7 +1,11 @@
 """Triggers: the modal patterns that make a sentence a demand.
 
 * A subject and a deontic modal: "X should/must/ought to/needs to/has to ...",
-  "X would do well to ..."; "cannot remain silent" asks not to.
+  "X would do well to ..."; "cannot remain silent", "cannot continue to ignore"
+  ask not to.
+* "There must be no more returns", "There should be an end to the raids": an
+  end asked of whoever does it (see the addressees module); not "there should
+  be no doubt".
 * "X could ..." with a named actor and an action it can choose: a weak
   recommendation ("Tokyo could offer to resettle them"), never approved unread.
 * "Readers can ...", "Supporters can add their voice by ...": what the public
@@ -10,7 +14,8 @@
 * Impersonal necessity: "It is urgent/imperative/time that/to ...",
   "It is time for X to ...", and whose task it is: "It falls to X to ...",
   "It is up to X to ..." (not "it is up to us", the speaker's own resolve).
-* "The only way ... is to ...", "the most useful thing you can do is ...".
+* "The only way ... is to ...", "the most useful thing you can do is ...",
+  "The answer is for Seoul to act".
 * "The aim of American policy should be to ...": asked of the policy's owner;
   "Seoul must not be silent", "should be watching": how an actor is to be.
 * A request put as a question, with a marker of request: "Would the Minister
@@ -83,10 +88,18 @@ _NEG_ABILITY_RE = re.compile(
     r"\b(?P<modal>cannot|can\s+not|can[’']t|can\s+no\s+longer|must\s+not|mustn[’']t"
     r"|should\s+not|shouldn[’']t)\s+(?:(?:simply|just|any\s+longer|afford\s+to)\s+)*"
     r"(?=(?:remain|stay|keep|stand|sit|look|turn|ignore|tolerate|allow|accept|let|watch"
-    r"|close|overlook|condone|wait|delay|hesitate|idle)\b"
+    r"|close|overlook|condone|wait|delay|hesitate|idle|continue\s+to)\b"
     # "Seoul cannot afford to be silent", "cannot be a bystander": not being so is asked
     r"|be\s+(?:silent|quiet|passive|neutral|indifferent|complacent|absent|a\s+bystander"
     r"|bystanders|a\s+spectator|spectators)\b)",
+    re.IGNORECASE,
+)
+
+
+# What "there must be" asks for when it asks someone to stop
+_AN_END_RE = re.compile(
+    r"(?:no\s+more|no\s+further|an?\s+(?:immediate\s+|permanent\s+)?(?:end|halt|stop)\s+to"
+    r"|an?\s+(?:immediate\s+)?moratorium\s+on)\b",
     re.IGNORECASE,
 )
 
@@ -127,7 +140,9 @@ _NECESSITY_RE = re.compile(
 
 _ONLY_WAY_RE = re.compile(
     r"\b(?:the|our)\s+(?:only|best|right|sole|surest|one|first|most\s+effective)\s+"
-    r"(?:way|option|answer|solution|course\s+of\s+action|remedy|step|thing\s+to\s+do)\b",
+    r"(?:way|option|answer|solution|course\s+of\s+action|remedy|step|thing\s+to\s+do)\b"
+    # "The answer is for Seoul to act": an answer or remedy is the one to take
+    r"|\b(?:the|our)\s+(?:answer|solution|remedy)\b(?=\s+(?:is|remains)\s+(?:for|to)\b)",
     re.IGNORECASE,
 )
 
@@ -303,6 +318,12 @@ def modal_hits(sentence: str) -> list[Hit]:
         if first_l == "have" and nxt.lower() in {"been", "had"}:
             continue
         passive = False
+        if first_l == "be" and re.search(r"\bthere\s*$", prefix, re.IGNORECASE):
+            # "There must be no more returns", "There should be an end to the raids": an
+            # end asked of whoever does it; not "there should be no doubt"
+            if _AN_END_RE.match(sentence, vp_start + 3):
+                hits.append(Hit("modal_passive", vp_start, neg, "there", base=0.85))
+            continue
         if first_l == "be" and nxt.lower() == "to":
             # "The aim of American policy should be to raise that cost": what the
             # policy's owner is to do
