@@ -335,3 +335,25 @@ def test_there_must_be_no_more_returns_asks_whoever_returns_people():
 
 def test_there_should_be_no_doubt_asks_nothing():
     assert extract_calls("There should be no doubt about what happens to them.") == []
+
+
+def test_a_dateline_with_a_date_still_lets_the_lead_say_who_issues_the_release():
+    text = (
+        "Border Witness UK\n"
+        "Press release\n\n"
+        "LONDON, 4 May 2025 - Border Witness UK today urged the Foreign Secretary to raise "
+        "the returns at the Security Council.\n\n"
+        "The charity also called on the Chinese authorities to halt the returns.\n"
+    )
+    calls = calls_of(text)
+    assert (
+        calls[
+            "LONDON, 4 May 2025 - Border Witness UK today urged the Foreign Secretary to raise "
+            "the returns at the Security Council."
+        ].addressee
+        == "other"
+    )
+    assert (
+        calls["The charity also called on the Chinese authorities to halt the returns."].addressee
+        == "china"
+    )

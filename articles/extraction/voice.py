@@ -38,7 +38,8 @@ evidence such texts carry:
   above "Press release", "<X> spokesperson <Name>": each says who issues the text;
 * what the speaker calls itself ("UNHCR, the UN Refugee Agency, ...": "the
   agency"), its acronym ("Freedom Crossing International (FCI)"), and the
-  collective nouns of organisations ("the coalition", "the groups").
+  collective nouns of organisations ("the coalition", "the groups", "the
+  charity").
 
 People speak for it when quoted with a title that ties them to it, listed at
 the foot, or of the organisation that convened the statement (see
@@ -178,7 +179,10 @@ _DEMAND_PRESENT = (
 )
 _DEMAND_PAST = r"urged|called\s+(?:on|upon|for)|appealed\s+to|asked|requested|demanded|recommended"
 _DATELINE_RE = re.compile(
-    r"^(?:[A-Z][A-Za-z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,2}\s*(?:\([^)]{1,40}\))?\s*[–—-]+\s+)"
+    r"^(?:[A-Z][A-Za-z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,2}"
+    # "LONDON, 4 May 2025 -", "SEOUL, Oct. 21 -": a date after the place
+    r"(?:,?\s+(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?)?"
+    r"\s*(?:\([^)]{1,40}\))?\s*[–—-]+\s+)"
 )
 _SUBJECT_RE = re.compile(
     rf"^(?:(?:on|in|at|for|today|this|last|with)\b[^,]{{0,80}},\s+)?(?P<np>[^,;:“”\"]{{2,90}}?)"
@@ -246,7 +250,7 @@ _STATE_BODY_RE = re.compile(
 _COLLECTIVE_HEADS = word_set(
     """
     organisation organization group signatories coalition organisations organizations groups
-    ngos alliance network
+    ngos alliance network charity ngo
     """
 )
 _NOT_A_SUBJECT_RE = re.compile(
