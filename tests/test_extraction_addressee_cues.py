@@ -357,3 +357,25 @@ def test_a_dateline_with_a_date_still_lets_the_lead_say_who_issues_the_release()
         calls["The charity also called on the Chinese authorities to halt the returns."].addressee
         == "china"
     )
+
+
+def test_people_are_returned_by_the_state_they_are_returned_from():
+    text = (
+        "The refugee agency is alarmed by the return of North Koreans from China. It calls "
+        "on all States to respect non-refoulement. Those in need of protection must not be "
+        "returned."
+    )
+    call = call_on(text, "Those in need of protection must not be returned.")
+    assert call.addressee == "china"
+
+
+def test_a_bare_authorities_in_an_appeal_is_the_state_its_address_block_names():
+    text = (
+        "URGENT ACTION\n\n"
+        "Please write immediately, calling on the authorities to:\n"
+        "- halt the deportation of the five;\n"
+        "- allow the refugee agency to visit them.\n\n"
+        "APPEALS TO:\n"
+        "Ambassador of the People's Republic of China\n"
+    )
+    assert calls_of(text)["halt the deportation of the five;"].addressee == "china"

@@ -19,8 +19,9 @@ with examples:
 
 * :mod:`.sentences`: the document's sentences and its boilerplate lines;
 * :mod:`.layout`: where a sentence stands on the page (navigation, footers,
-  cut-off fragments, lists and their introducers, letters, a speaker turning
-  to someone, the country the text comes from);
+  cut-off fragments, lists and their introducers, letters, the country the
+  text comes from), and :mod:`.turns`: whom a speaker, a greeting or a post
+  turns to;
 * :mod:`.actors`: which addressee class a noun phrase names;
 * :mod:`.quotes`, :mod:`.voice` and :mod:`.people`: who is quoted, who speaks
   for the document (and which people speak for it), and whose demand a clause

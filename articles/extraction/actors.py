@@ -40,15 +40,17 @@ _NOT_PLACE = "".join(
     for prep in ("in", "into", "to", "from", "via", "of", "at", "across", "near", "inside")
 )
 # "the Government of Canada", "the authorities in Pyongyang": an office *of* a
-# place is an actor, although "of"/"in" before the place's name usually is not.
+# place is an actor, although "of"/"in" before the place's name usually is not. A
+# diplomat is "of" the state that sends them, and only posted "in" another
+# ("the Ambassador of the People's Republic of China", "the Chinese ambassador in London").
 _OFFICE_OF = (
-    r"\b(?:[Gg]overnments?|[Aa]uthorities|[Oo]fficials|[Pp]olice|[Ll]eaders(?:hip)?|[Ee]mbass(?:y|ies)"
-    r"|[Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]arliament"
+    r"\b(?:(?:[Gg]overnments?|[Aa]uthorities|[Oo]fficials|[Pp]olice|[Ll]eaders(?:hip)?"
+    r"|[Ee]mbass(?:y|ies)|[Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]arliament"
     r"|[Mm]inist(?:ry|er)\s+(?:of|for)\s+[A-Z]\w+(?:\s+(?:and\s+)?[A-Z]\w+)?"
-    r"|[Ff]oreign\s+[Mm]inist(?:ry|er))"
-    r"\s+(?:of|in)\s+(?:the\s+)?"
+    r"|[Ff]oreign\s+[Mm]inist(?:ry|er))\s+(?:of|in)"
+    r"|(?:[Aa]mbassadors?|[Cc]onsul(?:ate)?s?|[Mm]issions?)\s+of)\s+(?:the\s+)?"
 )
-_OFFICE_OF_FIRST = "GgAaOoPpLlEeMmFf"
+_OFFICE_OF_FIRST = "GgAaOoPpLlEeMmFfCc"
 
 
 def _place(names: str) -> str:

@@ -54,6 +54,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from articles.extraction.actors import (
@@ -68,9 +69,9 @@ from articles.extraction.actors import (
     mention_end,
 )
 from articles.extraction.doers import CHANGE_RE, CONDUCT_RE, perpetrator, targets
-from articles.extraction.layout import diplomat_of, named_or_head_of_state
 from articles.extraction.sentences import Doc, word_set
 from articles.extraction.triggers import Hit, is_participle
+from articles.extraction.turns import diplomat_of, named_or_head_of_state
 from articles.extraction.voice import LEGAL_SUBJECT_RE, leading_subject
 
 
@@ -194,6 +195,9 @@ def lead_in_addressee(doc: Doc, lead: int) -> str | None:
     if _YOU_RE.match(np.lower()):
         return doc.layout.letter_of.get(lead) or doc.layout.address_of.get(lead) or "public"
     named = None if _OBJECT_PRONOUN_RE.match(np) else classify_np(np)
+    if named == "home" and _BARE_OFFICE_RE.match(np.strip()):
+        # "calling on the authorities to:": whose, the text around says
+        return _office_named_before(doc, lead, np) or named
     if named:
         return named
     # "urging him", "Ask the ambassador": named before, in this sentence or the last
@@ -454,9 +458,15 @@ def _office_named_before(doc: Doc, idx: int, subject: str) -> str | None:
         # "UN experts today urged China to halt ... 'The Government must ...'": only a
         # state has a government, and a text with none of its own means the one it
         # names (written with a capital, as such texts name a state's; a lower-case
-        # "the government" is more often the writer's own)
-        return any_state
+        # "the government" is more often the writer's own), before it or, in an
+        # appeal that names it only in its address block, anywhere
+        return any_state or _most_named_state(doc)
     return any_office
+
+
+def _most_named_state(doc: Doc) -> str | None:
+    counts = Counter(a for a in doc.states_named() if a in _STATE_CLASSES)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 _STATE_CLASSES = frozenset({"china", "north_korea", "south_korea_government", "other"})

@@ -11,7 +11,9 @@ conduct must change. Rules:
   again sent back", "Beijing's returns", "urged China to stop returning",
   "Beijing must stop the returns"), or
   its agent after "by" ("held and interrogated by the Ministry of State
-  Security"); not an actor merely nearby ("UN experts alarmed by returns").
+  Security"); people are returned by the state they are returned from ("the
+  return of North Koreans from China"); not an actor merely nearby ("UN
+  experts alarmed by returns").
 * "Your police arrest North Koreans", in a letter to President Xi: "your"
   office is the one the letter is written to; "Stop the returns", said to
   someone (a letter, a speaker's turn, a post tagging an account), shows them
@@ -26,7 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from articles.extraction.actors import mention_end
+from articles.extraction.actors import classify_np, find_actors, mention_end
 from articles.extraction.sentences import Doc
 
 # What the campaign's demands are about, by the kind of conduct they ask to
@@ -49,6 +51,8 @@ CHANGE_RE = re.compile(
     r"\b(?:halt|end|stop|moratorium|suspension|cessation|release|freeing|closure|access)\b",
     re.IGNORECASE,
 )
+_FROM_RE = re.compile(r"\s+(?:of\s+)?(?:[\w'’-]+\s+){0,4}?from\s+(?:the\s+)?", re.IGNORECASE)
+_STATES = frozenset({"china", "north_korea", "south_korea_government", "other"})
 _STOP_BEFORE_RE = re.compile(
     r"\b(?:stop|end|halt|cease)\s+(?:the\s+|your\s+|these\s+|all\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
@@ -64,7 +68,7 @@ def _agents(doc: Doc, family: str | None) -> Counter[str]:
         text = sentence.text
         mentions = doc.mentions(i)
         you = doc.layout.letter_of.get(i) or doc.layout.address_of.get(i)
-        if not mentions and not you:
+        if not mentions and not you and " from " not in text:
             continue
         for pattern in patterns:
             for m in pattern.finditer(text):
@@ -73,6 +77,17 @@ def _agents(doc: Doc, family: str | None) -> Counter[str]:
                     after = [a for pos, a in mentions if by.end() <= pos < by.end() + 30]
                     if after:
                         counts[after[0]] += 1
+                        continue
+                # "the return of North Koreans from China": people are sent back by the
+                # state they are sent back from
+                sender = _FROM_RE.match(text, m.end()) if pattern is CONDUCT_RE["return"] else None
+                if sender:
+                    state = classify_np(text[sender.end() : sender.end() + 60])
+                    if (
+                        state in _STATES
+                        and find_actors(text[sender.end() : sender.end() + 60])[0][0] == 0
+                    ):
+                        counts[state] += 1
                         continue
                 # the actor right before it, as its subject or owner: "China's returns",
                 # "Chinese police are holding ...", "urged China to stop returning"; not
