@@ -379,3 +379,14 @@ def test_a_bare_authorities_in_an_appeal_is_the_state_its_address_block_names():
         "Ambassador of the People's Republic of China\n"
     )
     assert calls_of(text)["halt the deportation of the five;"].addressee == "china"
+
+
+def test_a_minister_greeted_by_title_and_name_with_no_country_is_the_texts_own():
+    text = (
+        "Dear Foreign Minister Cho,\n\n"
+        "We ask you to speak publicly about the forced returns.\n\n"
+        "Yours sincerely,\nThe undersigned"
+    )
+    call = call_on(text, "We ask you to speak publicly about the forced returns.")
+    assert call.addressee == "south_korea_government"
+    assert call.score < 0.85

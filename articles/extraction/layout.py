@@ -24,7 +24,8 @@ furniture and its structure. Rules:
   letter that runs to its closing ("Yours sincerely,"). Inside it, "you" is
   the person saluted, not the reader; the salutation names them, or, when it
   only gives a title ("Dear Minister"), the address block or the instruction
-  before it does ("Write to the Minister of Public Security ..."); a named
+  before it does ("Write to the Minister of Public Security ..."), failing
+  which a minister is the text's own ("Dear Foreign Minister Cho"); a named
   person of no state ("Dear Ms. Whitcombe") is "other".
 * **Others' sections.** Readers' comments ("3 Comments", "Jane D. says:"),
   signers' reasons and the answer a petition got ("Government response") are
@@ -572,5 +573,12 @@ def _saluted(doc: Doc, idx: int, m: re.Match[str], header: str | None) -> str | 
         mentions = doc.raw_mentions(j)
         if mentions:
             return mentions[-1][1]
+    if _MINISTER_RE.match(name):
+        # "Dear Foreign Minister Cho", with no country anywhere before: a minister of
+        # the text's own government, as "the Minister" is
+        return "home"
     # "Dear Ms. Whitcombe": a person who speaks for no state, such as a company's head
     return "other" if person else None
+
+
+_MINISTER_RE = re.compile(r"(?:(?:Foreign|Unification|Deputy|Vice)\s+)?Minister\b(?!\s+of\b)")
