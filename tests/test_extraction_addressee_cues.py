@@ -390,3 +390,26 @@ def test_a_minister_greeted_by_title_and_name_with_no_country_is_the_texts_own()
     call = call_on(text, "We ask you to speak publicly about the forced returns.")
     assert call.addressee == "south_korea_government"
     assert call.score < 0.85
+
+
+@pytest.mark.parametrize(
+    ("sentence", "addressee", "ask"),
+    [
+        ("We look to Seoul to lead on this.", "south_korea_government", "Lead on this"),
+        ("We'd ask Tokyo to open its doors.", "other", "Open its doors"),
+        ("We would like to see Seoul take the lead.", "south_korea_government", "Take the lead"),
+        ("Time for Seoul to speak up.", "south_korea_government", "Speak up"),
+        ("We ask that Velora not sell the cameras.", "other", "Do not sell the cameras"),
+    ],
+)
+def test_wishes_and_headlines_that_ask_someone_to_act(sentence, addressee, ask):
+    call = call_on(sentence, sentence)
+    assert (call.addressee, call.ask) == (addressee, ask)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Refugees look to the UN to protect them.", "Time for a change.", "We hope to see you there."],
+)
+def test_others_wishes_and_verbless_lines_ask_nothing(sentence):
+    assert extract_calls(sentence) == []

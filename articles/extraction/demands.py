@@ -24,6 +24,9 @@
   ("I recommend: (d) That States ... use every opportunity to ...").
 * "to" before a verb is the infinitive, not "to a third country"; one inside
   a relative clause ("Americans who want to help ... to call") is not the ask.
+* The speaker's wishes about someone's act: "We look to Seoul to lead", "We
+  would like to see Seoul take the lead", "We'd ask Tokyo to ..." (only in
+  the first person: "Refugees look to the UN" is no demand).
 * "We ask that X ..." asks X whoever X is, when a name is followed by a verb
   in its bare form (the subjunctive: "We also ask that Lumitek Vision publish
   the results"); "that X be ..." is a passive wish.
@@ -50,8 +53,10 @@ _DEMAND_RE = re.compile(
     r"\s+(?:on|upon)|appeal(?:s|ed|ing)?\s+to|implor(?:e|es|ed|ing)|ask(?:s|ed|ing)?"
     r"|demand(?:s|ed|ing)?|request(?:s|ed|ing)?|beseech(?:es|ed|ing)?|press(?:es|ed|ing)?"
     r"|encourag(?:e|es|ed|ing)|exhort(?:s|ed|ing)?|invit(?:e|es|ed|ing)|challeng(?:e|es|ed|ing)"
-    r"|call(?:s|ed|ing)?\s+for|recommend(?:s|ed|ing)?|want(?:s|ed)?|need(?:s|ed)?"
-    r"|would\s+like"
+    r"|call(?:s|ed|ing)?\s+for|recommend(?:s|ed|ing)?"
+    # "We would like to see Seoul take the lead": a wish about someone's act
+    r"|(?:would\s+like|want|wish|hope)\s+to\s+see"
+    r"|want(?:s|ed)?|need(?:s|ed)?|would\s+like|look\s+to|count\s+on|rely\s+on"
     # "We reiterate our request to the Government of China to ...", "renews its call on"
     r"|(?:reiterat|renew|repeat)(?:e|es|ed|ing|s)?\s+(?:(?:our|its|their|the|an?|this)\s+)?"
     r"(?:urgent\s+)?(?:call|request|appeal|plea)s?\s+(?:on|upon|to|for))\s+",
@@ -101,7 +106,18 @@ _NOT_BARE_VERBS = word_set(
 
 
 # Only a speaker wanting something of someone else makes these a demand.
-_FIRST_PERSON_ONLY = ("want", "need", "would like", "press", "challeng")
+_FIRST_PERSON_ONLY = (
+    "want",
+    "need",
+    "would like",
+    "press",
+    "challeng",
+    "wish",
+    "hope",
+    "look to",
+    "count on",
+    "rely on",
+)
 
 
 # The purpose of the writers' or speakers' coming: "We, the undersigned, write to you
@@ -123,7 +139,7 @@ def _demander(sentence: str, verb_start: int) -> str | None:
     prefix = sentence[:verb_start]
     if _PURPOSE_RE.search(prefix):
         return "we"  # "We write to you today to ask you to ...": the writers ask
-    prefix = re.sub(r"\b(we|i)[’'](?:re|m|ve)\s+$", r"\1 ", prefix, flags=re.IGNORECASE)
+    prefix = re.sub(r"\b(we|i)[’'](?:re|m|ve|d|ll)\s+$", r"\1 ", prefix, flags=re.IGNORECASE)
     prefix = prefix[: _BEFORE_VERB_RE.search(prefix).start()]
     stripped = prefix.strip(" \t\n\"“”'‘’([—–-")
     if not stripped:
@@ -330,6 +346,25 @@ def demand_hits(sentence: str) -> list[Hit]:
         rest = sentence[m.end() : m.end() + 200]
         if re.match(r"(?:not\s+)?to\s", rest):
             continue  # "I want to explain ...": the speaker's own doing, nobody is urged
+        if verb.endswith(" see"):
+            # "We would like to see Seoul take the lead": a name, then a bare verb
+            named = _SUBJUNCTIVE_RE.match(rest)
+            if (
+                named
+                and named.group("verb") not in _NOT_BARE_VERBS
+                and classify_np(named.group("np"))
+            ):
+                hits.append(
+                    Hit(
+                        "urge",
+                        m.end() + named.start("verb"),
+                        (named.group("neg") or "").strip(),
+                        named.group("np"),
+                        base=0.85,
+                        speaker=speaker,
+                    )
+                )
+            continue
         if verb.endswith(" for") and verb.startswith(("reiterat", "renew", "repeat")):
             verb = "call for"
         if verb.startswith(_THAT_VERBS) and rest.lower().startswith("that "):
@@ -347,7 +382,7 @@ def demand_hits(sentence: str) -> list[Hit]:
                 # in its bare form (the subjunctive), whoever the name is
                 named = _SUBJUNCTIVE_RE.match(sub_rest)
                 if named and named.group("verb") not in _NOT_BARE_VERBS:
-                    vp_start = m.end() + 5 + named.start("neg")
+                    vp_start = m.end() + 5 + named.start("verb")
                     hits.append(
                         Hit(
                             "urge",

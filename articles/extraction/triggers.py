@@ -12,7 +12,8 @@
   can do, offered as an invitation to do it; only with a reader's action
   ("write", "sign", "donate", "help"), not "Readers can see ..."
 * Impersonal necessity: "It is urgent/imperative/time that/to ...",
-  "It is time for X to ...", and whose task it is: "It falls to X to ...",
+  "It is time for X to ..." (a headline's "Time for X to ..."), and whose
+  task it is: "It falls to X to ...",
   "It is up to X to ..." (not "it is up to us", the speaker's own resolve).
 * "The only way ... is to ...", "the most useful thing you can do is ...",
   "The answer is for Seoul to act".
@@ -121,7 +122,9 @@ _NOT_BEFORE_MODAL_RE = re.compile(
 
 _NECESSITY_RE = re.compile(
     r"(?:\b(?:it|this)\s*(?:\s+is|[’']s|\s+remains|\s+becomes|\s+has\s+become|\s+would\s+be)\s+"
-    r"|\b(?:now|this)\s+is\s+(?=the\s+(?:time|moment)\b)|\bthe\s+(?=time\s+has\s+come\b))"
+    r"|\b(?:now|this)\s+is\s+(?=the\s+(?:time|moment)\b)|\bthe\s+(?=time\s+has\s+come\b)"
+    # a headline drops "it is": "Time for Seoul to speak up"
+    r"|^(?=(?:high\s+)?time\s+for\s))"
     r"(?:(?:all|more|most|very|now|therefore|thus|also|equally|absolutely|extremely|so"
     r"|especially|particularly|increasingly|ever)\s+)*"
     r"(?P<adj>urgent|imperative|crucial|essential|vital|necessary|important|critical"
