@@ -134,7 +134,8 @@ _AFTER_FINITE = word_set(
 # Verb-initial openers that introduce an example or a remark, not a directive.
 _NOT_A_DIRECTIVE_RE = re.compile(
     r"(?:take\s+(?:the\s+case|for\s+example|for\s+instance)|make\s+no\s+mistake"
-    r"|let\s+(?:me|it\s+be\s+said)\b|do\s+(?:you|we|they|i)\b|open\s+letter\b"
+    r"|let\s+(?:me|it\s+be\s+said|the\s+record\s+show)\b|do\s+(?:you|we|they|i)\b"
+    r"|open\s+letter\b"
     # a speaker's formula about their own words: "Please allow me to refrain from ..."
     r"|(?:allow|permit)\s+me\s+to\b|(?:forgive|excuse|bear\s+with)\s+me\b"
     # a challenge, not an order: "Let it say so in public", "Let them try to explain"
