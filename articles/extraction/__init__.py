@@ -19,15 +19,18 @@ with examples:
 
 * :mod:`.sentences`: the document's sentences and its boilerplate lines;
 * :mod:`.layout`: where a sentence stands on the page (navigation, footers,
-  cut-off fragments, lists and their introducers, letters, a speaker turning
-  to someone, the country the text comes from);
+  cut-off fragments, lists and their introducers, letters, the country the
+  text comes from), and :mod:`.turns`: whom a speaker, a greeting or a post
+  turns to;
 * :mod:`.actors`: which addressee class a noun phrase names;
-* :mod:`.quotes` and :mod:`.voice`: who is quoted, who speaks for the
-  document, and whose demand a clause is;
+* :mod:`.quotes`, :mod:`.voice` and :mod:`.people`: who is quoted, who speaks
+  for the document (and which people speak for it), and whose demand a clause
+  is;
 * :mod:`.clauses`: the subject of a demand and whether it is in a main clause;
 * :mod:`.triggers`, :mod:`.demands`, :mod:`.imperatives`: the word patterns
   that make a sentence a demand (modals, demand verbs, imperatives);
-* :mod:`.addressees`: who a demand is for;
+* :mod:`.addressees`: who a demand is for, and :mod:`.doers`: who the text
+  shows doing what a demand with no agent is about;
 * :mod:`.phrasing`: the ask quoted in letters;
 * :mod:`.confidence`: what a call rests on besides its words (its doubts),
   which keeps it below the approval score;

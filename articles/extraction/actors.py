@@ -14,7 +14,10 @@ Rules (each a fact about how the campaign's texts name the parties):
 * "we", readers, citizens name ``public``; defectors, families, detainees are
   the people a call is about (victims), never the ones asked to act.
 * A nationality with any office of its state names that state: "British
-  diplomats", "Chinese negotiators", "American policy".
+  diplomats", "Chinese negotiators", "American policy"; so does an office "of"
+  a country, whatever office it is: "the Minister of Foreign Affairs of the
+  Lao PDR" is Laos's, not Seoul's foreign minister.
+* "Every supporter", "each reader" are the public as much as "supporters".
 * Donors, delegations, unnamed countries and groups of organisations together
   are the ``international_community``; "DPR Korea" is the North.
 * A state's neighbours, allies, partners or friends are other states, together
@@ -37,13 +40,17 @@ _NOT_PLACE = "".join(
     for prep in ("in", "into", "to", "from", "via", "of", "at", "across", "near", "inside")
 )
 # "the Government of Canada", "the authorities in Pyongyang": an office *of* a
-# place is an actor, although "of"/"in" before the place's name usually is not.
+# place is an actor, although "of"/"in" before the place's name usually is not. A
+# diplomat is "of" the state that sends them, and only posted "in" another
+# ("the Ambassador of the People's Republic of China", "the Chinese ambassador in London").
 _OFFICE_OF = (
-    r"\b(?:[Gg]overnments?|[Aa]uthorities|[Oo]fficials|[Pp]olice|[Ll]eaders(?:hip)?|[Ee]mbass(?:y|ies)"
-    r"|[Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]arliament|[Mm]inistry\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)"
-    r"\s+(?:of|in)\s+(?:the\s+)?"
+    r"\b(?:(?:[Gg]overnments?|[Aa]uthorities|[Oo]fficials|[Pp]olice|[Ll]eaders(?:hip)?"
+    r"|[Ee]mbass(?:y|ies)|[Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]arliament"
+    r"|[Mm]inist(?:ry|er)\s+(?:of|for)\s+[A-Z]\w+(?:\s+(?:and\s+)?[A-Z]\w+)?"
+    r"|[Ff]oreign\s+[Mm]inist(?:ry|er))\s+(?:of|in)"
+    r"|(?:[Aa]mbassadors?|[Cc]onsul(?:ate)?s?|[Mm]issions?)\s+of)\s+(?:the\s+)?"
 )
-_OFFICE_OF_FIRST = "GgAaOoPpLlEeMm"
+_OFFICE_OF_FIRST = "GgAaOoPpLlEeMmFfCc"
 
 
 def _place(names: str) -> str:
@@ -57,10 +64,10 @@ def _place(names: str) -> str:
 _OTHER_COUNTRIES = (
     r"United\s+States|U\.\s?S\.(?:\s?A\.)?|US|USA|America|Japan|Canada|Mongolia|Russia"
     r"|European\s+Union|EU|United\s+Kingdom|UK|U\.K\.|Britain|Germany|France|Australia"
-    r"|Thailand|Laos|Vietnam|Cambodia|Philippines|India|Taiwan|Singapore|Malaysia|Indonesia"
+    r"|Thailand|Laos|Lao\s+PDR|Lao\s+People[’']s\s+Democratic\s+Republic|Vietnam|Cambodia|Philippines|India|Taiwan|Singapore|Malaysia|Indonesia"
     r"|Myanmar|Sweden|Norway|Netherlands|Italy|Spain|Switzerland|Poland|Ireland|New\s+Zealand"
     r"|Washington|Tokyo|Ottawa|Ulaanbaatar|Moscow|Brussels|London|Berlin|Paris|Canberra"
-    r"|Bangkok|Vientiane|Hanoi|Phnom\s+Penh|Manila|New\s+Delhi"
+    r"|Bangkok|Vientiane|Hanoi|Phnom\s+Penh|Manila|New\s+Delhi|Vatican|Holy\s+See"
 )
 _OTHER_PEOPLES = (
     r"American|U\.S\.|US|Japanese|Canadian|Mongolian|Russian|British|UK|German|French"
@@ -93,7 +100,7 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\b[Tt]he\s+Seoul\s+government\b"
         r"|(?<!Chinese )(?<!North Korean )\bUnification\s+Ministry\b"
         r"|(?<!Chinese )(?<!North Korean )\b(?:South\s+Korean\s+)?Minist(?:ry|er)\s+of\s+"
-        r"(?:Unification|Foreign\s+Affairs)\b"
+        r"(?:Unification|Foreign\s+Affairs)\b(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])"
         r"|\bNational\s+Assembly\b|\bCheong\s+Wa\s+Dae\b|\b[Tt]he\s+Blue\s+House\b"
         r"|\bSouth\s+Korea[’']s\s+(?:parliament|lawmakers)\b"
         r"|\b(?:[Tt]he\s+)?(?:Yoon(?:\s+Suk[- ][Yy]eol)?|Moon(?:\s+Jae[- ][Ii]n)?"
@@ -115,14 +122,16 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
     # otherwise (see layout.home).
     (
         "home",
-        "OoTtLlFMG",
+        "OoTtLlFMGPp",
         r"\b[Oo]ur\s+(?:new\s+|own\s+|current\s+)?(?:[Gg]overnment|[Aa]dministration)\b"
         r"|\b(?:[Oo]ur|[Tt]he)\s+(?:new\s+|own\s+|current\s+)?(?:[Gg]overnment|[Aa]dministration"
         r"|[Pp]resident|[Ff]oreign\s+[Mm]inistry|[Ff]oreign\s+[Mm]inister|diplomats|authorities)\b"
         r"(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])"
         r"|\b[Oo]ur\s+(?:political\s+)?(?:leaders(?:hip)?|officials|politicians|lawmakers)\b"
         r"|(?<!Chinese )(?<!North Korean )(?<!US )(?<!U\.S\. )(?<!American )(?<!Japanese )"
-        r"\b(?:Foreign\s+Ministry|[Ll]awmakers|[Ll]egislators)\b"
+        r"\b(?:Foreign\s+Ministry(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])|[Ll]awmakers|[Ll]egislators)\b"
+        # a parliament and its members, without a country: the text's own
+        r"|(?<!European )\bParliament\b(?!\s+(?:of|in)\b)|\bMPs\b|\b[Pp]arliamentarians\b"
         # a parliament's "the Minister": the minister who answers to it; "Ministers
         # should ..." opening a sentence: the government's ministers
         r"|\b[Tt]he\s+[Mm]inister\b(?!\s+(?:of|for)\b)|(?<![\w,;] )\bMinisters\b(?!\s+(?:of|for)\b)"
@@ -161,7 +170,7 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "international_community",
-        "TtUuDdMmOoGgFfAaSsHhCcWwNnEe",
+        "TtUuDdMmOoGgFfAaSsHhCcWwNnEeIi",
         r"(?i:\bthe\s+international\s+community\b|\bthe\s+United\s+Nations\b"
         r"|\bUNHCR\b|\bthe\s+world\b(?![’']s)|\bdemocracies\b"
         r"|\bdemocratic\s+(?:countries|nations|governments)\b|\bmember\s+states\b"
@@ -171,6 +180,9 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\bdonor\s+(?:countries|governments|states)\b)"
         r"|\bU\.\s?N\.|\bUN\b|\bHigh\s+Commissioner\b|\bSpecial\s+Rapporteur\b"
         r"|\bGeneral\s+Assembly\b|\bCommittee\s+against\s+Torture\b|\bCEDAW\b"
+        # international organisations and groups of states
+        r"|\bSecretary[- ]General\b|\bInterpol\b|\bINTERPOL\b|\bNATO\b|\bG-?(?:7|8|20)\b"
+        r"|\bASEAN\b|\bOSCE\b|\bAfrican\s+Union\b"
         r"|\b(?:[Mm]embers|[Dd]elegat(?:es|ions))\s+of\s+(?:the|this)\s+(?:Council|Committee|General)\b"
         r"|\b(?:[Aa]ll|[Oo]ther|[Nn]eighbou?ring|[Tt]ransit|[Ff]riendly)\s+(?:countries|[Ss]tates)\b"
         r"|(?<!United )\bStates\b(?!\s+(?:Department|of\s+America))"
@@ -186,7 +198,8 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"\b(?:the\s+)?(?:" + _OTHER_PEOPLES + r")\s+(?:" + _OFFICES + r")\b"
         r"|\b(?:[Tt]he\s+)?(?:White\s+House|State\s+Department|Foreign\s+Office|Foreign\s+Secretary"
         r"|Secretary\s+of\s+State|Global\s+Affairs\s+Canada|Congress|Home\s+Office"
-        r"|Home\s+Secretary|House\s+of\s+(?:Commons|Representatives)|Senate)\b"
+        r"|Home\s+Secretary|House\s+of\s+(?:Commons|Representatives)|Senate|National\s+Diet"
+        r"|Diet|Bundestag)\b"
         r"|" + _place(_OTHER_COUNTRIES),
     ),
 )
@@ -209,6 +222,7 @@ ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 PUBLIC_RE = re.compile(
     r"\b(?:we|us|our\s+(?:society|nation|country|citizens|readers)|readers|everyone|everybody"
+    r"|(?:every|each|any)\s+(?:reader|supporter|citizen|member\s+of\s+the\s+public)"
     r"|anyone|anybody"
     r"|citizens|all\s+of\s+us|each\s+of\s+us|you|the\s+public|civil\s+society|ordinary\s+people"
     r"|(?<!North\s)(?:South\s+)?Koreans|young\s+people|voters|churches|activists|campaigners|supporters"
@@ -237,7 +251,7 @@ AGENT_NOUN_RE = re.compile(
     r"|groups?|organi[sz]ations?|agenc(?:y|ies)|NGOs|charities|media|journalists"
     r"|broadcasters|officials|leaders|part(?:y|ies)|committee|court|judges|brokers"
     r"|employers|schools|platforms|operators|minist(?:ry|ries)|department|commission"
-    r"|lawyers|doctors|embass(?:y|ies)|editors|publishers|authorities|governments?)\b",
+    r"|lawyers|doctors|embass(?:y|ies)|editors|publishers|authorities|governments?|administration)\b",
     re.IGNORECASE,
 )
 

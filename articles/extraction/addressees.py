@@ -16,21 +16,31 @@
 * An imperative speaks to "you". In a list it is for whoever the list's
   introducer names ("We recommend that the Government of China: - End ...");
   in a letter, for the person saluted; after a speaker's turn ("To the United
-  Nations: ..."), for the one turned to; with a vocative ("..., Beijing"), for
-  the one called; in the body of a text, for the reader ("Sign the petition.").
-  A headline sums up its text: it is for whoever the body asks the same of.
+  Nations: ..."), for the one turned to; with a vocative ("..., Beijing",
+  "Beijing, release them"), for the one called; in the body of a text, for
+  the reader ("Sign the petition."). A headline sums up its text: it is for
+  whoever the body asks the same of.
 * "X could ..." is a recommendation only to a state or body that can act.
 * Someone urged who is no known actor ("we urge Velora to ...") is "other".
 * A demand with no agent (a headline "Stop the deportations", a passive
   "The detainees must be released") is for the actor whose conduct must
   change: the one the text shows doing what the demand is about (returning,
-  detaining, punishing people), not the one most often named. The doer is the
-  subject or owner of the conduct ("China has again sent back", "Beijing's
-  returns", "urged China to stop returning", "your police arrest" in a letter
-  to Xi), not an actor merely nearby ("UN experts alarmed by returns"); when
-  nobody is shown doing it, the one the text keeps urging.
+  detaining, punishing people), not the one most often named (see
+  :mod:`.doers`).
 * A bare office repeats the last one named: "the authorities" after "the
-  Chinese authorities", "the ministry" after "the Unification Ministry".
+  Chinese authorities", "the ministry" after "the Unification Ministry". A
+  text with no country of its own (a UN or an organisation's statement about
+  China) writes "the Government" for the state it is about, so with no office
+  named before, a bare "Government" (capitalised, as such texts write it) or
+  "the authorities" is the last state it named ("UN experts today urged China
+  to ... 'The Government must ...'"). A national parliament's motion ("That
+  this House ...") only ever means its own government by "the Government";
+  other states' it names in full ("the Government of the People's Republic of
+  China").
+* "Let X do ...", X an actor able to act, is a wish put to X: "Let the
+  Security Council hear from the women" asks the Council. Not when "let"
+  gives leave ("let UNHCR see them", asked of whoever holds them), tells ("let
+  Beijing know") or forbids ("do not let Beijing decide ...", the reader's).
 * Who "you" is: the person a letter greets, the one a speaker turns to ("But I
   say to Pyongyang as well: ... you must stop"), the addressee in a petition's
   header ("To: ..."), the one an if-clause picks out ("If you are a diplomat
@@ -58,9 +68,10 @@ from articles.extraction.actors import (
     find_actors,
     mention_end,
 )
-from articles.extraction.layout import diplomat_of, named_or_head_of_state
+from articles.extraction.doers import CHANGE_RE, CONDUCT_RE, perpetrator, targets
 from articles.extraction.sentences import Doc, word_set
 from articles.extraction.triggers import Hit, is_participle
+from articles.extraction.turns import diplomat_of, named_or_head_of_state
 from articles.extraction.voice import LEGAL_SUBJECT_RE, leading_subject
 
 
@@ -132,143 +143,6 @@ def government_context(doc: Doc, idx: int) -> bool:
     return False
 
 
-# What the campaign's demands are about, by the kind of conduct they ask to
-# change; each family's words in any form ("return", "repatriation", "sent
-# back", "handed over").
-_CONDUCT = {
-    "return": r"repatriat\w*|return(?:s|ed|ing)?\b|returnees?"
-    r"|sen[dt]\w*\s+(?:[\w'’-]+\s+){0,4}?back"
-    r"|deport\w*|hand(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,3}?over|refoul\w*|expel\w*|transfer\w*",
-    "detain": r"detain\w*|detention|arrest\w*|round(?:s|ed|ing)?\s+up|holds?|holding|held|custody"
-    r"|imprison\w*|jail\w*|free\b|release\w*|crack\w*\s+down|crackdown",
-    "punish": r"punish\w*|tortur\w*|execut\w*|interrogat\w*|persecut\w*|labou?r\s+camps?"
-    r"|prison\s+camps?|ill-treat\w*|abus\w*",
-}
-_CONDUCT_RE = {
-    family: re.compile(rf"\b(?:{words})", re.IGNORECASE) for family, words in _CONDUCT.items()
-}
-# Nouns that ask for an end to, or a change of, someone's conduct.
-_CHANGE_RE = re.compile(
-    r"\b(?:halt|end|stop|moratorium|suspension|cessation|release|freeing|closure|access)\b",
-    re.IGNORECASE,
-)
-_BY_RE = re.compile(r"\s+(?:(?:[\w'’-]+\s+){0,2}?)by\s+", re.IGNORECASE)
-
-
-def _agents(doc: Doc, family: str | None) -> Counter[str]:
-    """Who the text shows doing the conduct of ``family`` (any family when None)."""
-    counts: Counter[str] = Counter()
-    patterns = [_CONDUCT_RE[family]] if family else list(_CONDUCT_RE.values())
-    for i, sentence in enumerate(doc.sentences):
-        text = sentence.text
-        mentions = doc.mentions(i)
-        if not mentions:
-            continue
-        for pattern in patterns:
-            for m in pattern.finditer(text):
-                by = _BY_RE.match(text, m.end())
-                if by:  # "held and interrogated by the Ministry of State Security"
-                    after = [a for pos, a in mentions if by.end() <= pos < by.end() + 30]
-                    if after:
-                        counts[after[0]] += 1
-                        continue
-                # the actor right before it, as its subject or owner: "China's returns",
-                # "Chinese police are holding ...", "urged China to stop returning"; not
-                # "UN experts alarmed by new returns" (alarmed, not returning)
-                agent = _doer_before(text, doc.raw_mentions(i), m.start())
-                if agent is not None:
-                    counts[doc.home(agent)] += 1
-                    continue
-                # "your police arrest North Koreans", in a letter to President Xi
-                you = doc.layout.letter_of.get(i) or doc.layout.address_of.get(i)
-                yours = _YOUR_OFFICE_RE.search(text, max(0, m.start() - 80), m.start())
-                if you and yours and _DOER_GAP_RE.fullmatch(text, yours.end(), m.start()):
-                    counts[you] += 1
-    counts.pop("public", None)
-    return counts
-
-
-# What may stand between a doer and its conduct: "'s", auxiliaries, adverbs,
-# "to stop", "policy of": "China has again sent back", "Beijing's forced returns",
-# "urged China to stop forcibly returning".
-_DOER_GAP_RE = re.compile(
-    r"(?:[’']s)?(?:\s+(?:own|is|are|was|were|has|have|had|been|being|will|would|to|stop|end"
-    r"|halt|cease|refrain\s+from|continues?|continued|continuing|keeps?|kept|also|again|still"
-    r"|now|not|never"
-    r"|no\s+longer|\w+ly|policy|practice|of|forced|forcible|mass|systematic|ongoing|the|its"
-    r"|their|latest|new|recent)\b)*\s+",
-    re.IGNORECASE,
-)
-
-
-_YOUR_OFFICE_RE = re.compile(
-    r"\byour\s+(?:own\s+)?(?:police|government|authorities|officials|border\s+guards"
-    r"|security\s+(?:services|forces|officers)|courts|ministry|officers)\b(?!.*\byour\b)",
-    re.IGNORECASE,
-)
-
-
-def _doer_before(text: str, raw_mentions: list[tuple[int, str]], conduct: int) -> str | None:
-    for pos, actor in reversed(raw_mentions):
-        if pos >= conduct:
-            continue
-        if conduct - pos > 90:
-            return None
-        end = mention_end(text, pos, actor)
-        if _DOER_GAP_RE.fullmatch(text, end, conduct):
-            return actor
-        return None  # the nearest actor before it is not its doer
-    return None
-
-
-def perpetrator(doc: Doc, demand: str) -> str | None:
-    """The actor whose conduct a demand with no agent asks to change."""
-    cache = doc.__dict__.setdefault("_agents", {})
-    families = [f for f, pattern in _CONDUCT_RE.items() if pattern.search(demand)] or [None]
-    for family in families:
-        if family not in cache:
-            cache[family] = _agents(doc, family)
-        if cache[family]:
-            return cache[family].most_common(1)[0][0]
-    if None not in cache:
-        cache[None] = _agents(doc, None)
-    if cache[None]:
-        return cache[None].most_common(1)[0][0]
-    # no one is shown doing it: the one the text keeps urging, else the one it names most
-    if "targets" not in cache:
-        cache["targets"] = _targets(doc)
-    if cache["targets"]:
-        return cache["targets"].most_common(1)[0][0]
-    return doc.main_actor
-
-
-_URGED_RE = re.compile(
-    r"\b(?:urg(?:e|es|ed|ing)|calls?\s+(?:on|upon)|called\s+(?:on|upon)|calling\s+(?:on|upon)"
-    r"|appeal(?:s|ed|ing)?\s+to|press(?:es|ed|ing)?|(?:request|call|appeal)s?\s+to"
-    r"|ask(?:s|ed|ing)?)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _targets(doc: Doc) -> Counter[str]:
-    """Actors the text urges or calls on: "calls on the Chinese authorities to ..."."""
-    counts: Counter[str] = Counter()
-    for i, sentence in enumerate(doc.sentences):
-        for pos, actor in doc.mentions(i):
-            if actor != "public" and _URGED_RE.search(sentence.text, max(0, pos - 30), pos):
-                counts[actor] += 1
-        you = doc.layout.letter_of.get(i) or doc.layout.address_of.get(i)
-        asks = len(_ASK_YOU_RE.findall(sentence.text))
-        if you and you != "public" and asks:  # "We ask you to ...", in a letter to someone
-            counts[you] += asks
-    return counts
-
-
-_ASK_YOU_RE = re.compile(
-    r"\b(?:ask|urge|call\s+(?:on|upon)|appeal\s+to|implore|request)\s+you\b", re.IGNORECASE
-)
-
-
 # What a list's introducer names as the list's addressee: "We recommend that
 # the Government of China:", "Write to the minister urging him to:", "To the
 # authorities of the Republic of Korea:".
@@ -321,6 +195,9 @@ def lead_in_addressee(doc: Doc, lead: int) -> str | None:
     if _YOU_RE.match(np.lower()):
         return doc.layout.letter_of.get(lead) or doc.layout.address_of.get(lead) or "public"
     named = None if _OBJECT_PRONOUN_RE.match(np) else classify_np(np)
+    if named == "home" and _BARE_OFFICE_RE.match(np.strip()):
+        # "calling on the authorities to:": whose, the text around says
+        return _office_named_before(doc, lead, np) or named
     if named:
         return named
     # "urging him", "Ask the ambassador": named before, in this sentence or the last
@@ -379,8 +256,8 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         # "call for an immediate halt to the returns", "for the release of the
         # detainees": an end to someone's conduct is asked of the one who does it
         text = doc.sentences[idx].text
-        if _CHANGE_RE.search(text, hit.vp_start) and any(
-            pattern.search(text) for pattern in _CONDUCT_RE.values()
+        if CHANGE_RE.search(text, hit.vp_start) and any(
+            pattern.search(text) for pattern in CONDUCT_RE.values()
         ):
             actor = perpetrator(doc, text[hit.vp_start :] + " " + text)
             if actor:
@@ -471,8 +348,10 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         actor, _ = recent_actor(doc, idx)
         if actor and actor != "public":
             return Resolved(actor, -0.3, thing=True, doubt="inferred")
-    if hit.kind == "modal_passive" and re.match(r"(?:no\s+one|nobody|none\s+of\s+them)$", subj_l):
-        # "no one should be returned"
+    if hit.kind == "modal_passive" and re.match(
+        r"(?:no\s+one|nobody|none\s+of\s+them|there)$", subj_l
+    ):
+        # "no one should be returned", "there must be no more returns"
         return Resolved(_agent_of(doc, idx, hit), -0.25, doubt="inferred")
     if LEGAL_SUBJECT_RE.match(subj):
         return None
@@ -524,7 +403,7 @@ _STATE_OFFICE_RE = re.compile(
     r"\b(?:government|authorities|ministry|police|officials|administration)\b", re.IGNORECASE
 )
 _BARE_OFFICE_RE = re.compile(
-    r"^(?:the\s+)?(?P<head>authorities|government|administration|ambassador|embassy"
+    r"^(?:the\s+)?(?P<head>authorities|government|administration|regime|ambassador|embassy"
     r"|foreign\s+ministry|foreign\s+minister|president|minister|ministry|department"
     r"|committee|mission|consulate)$",
     re.IGNORECASE,
@@ -545,7 +424,15 @@ def _office_named_before(doc: Doc, idx: int, subject: str) -> str | None:
     if not m:
         return None
     head = m.group("head").lower()
-    any_office = None
+    if (
+        head == "government"
+        and doc.layout.home_stated
+        and _LEGISLATURE_RE.search(doc.text)
+        and "European Parliament" not in doc.text
+    ):
+        return None  # a parliament's "the Government" is the one that answers to it
+    any_office = any_state = None
+    states: list[str] = []  # the states named, nearest last
     # an ambassador is never the text's own government: look further back for whose
     window = 30 if head in {"ambassador", "embassy", "consulate", "mission"} else 10
     for j in range(idx, max(-1, idx - window), -1):
@@ -558,9 +445,36 @@ def _office_named_before(doc: Doc, idx: int, subject: str) -> str | None:
                 return actor
             if any_office is None and _STATE_OFFICE_RE.search(named):
                 any_office = actor
+            if actor in _STATE_CLASSES:
+                any_state = any_state or actor
+                states.insert(0, actor)
+    if head == "regime":
+        # "the regime" is never the writer's own government: the last of the states a
+        # campaign calls so that the text named
+        return next((a for a in reversed(states) if a in {"north_korea", "china"}), None)
     if doc.layout.home_named or re.match(r"(?:our|my)\b", subject.strip(), re.IGNORECASE):
         return None
+    if any_office is None and (head == "authorities" or "Government" in subject):
+        # "UN experts today urged China to halt ... 'The Government must ...'": only a
+        # state has a government, and a text with none of its own means the one it
+        # names (written with a capital, as such texts name a state's; a lower-case
+        # "the government" is more often the writer's own), before it or, in an
+        # appeal that names it only in its address block, anywhere
+        return any_state or _most_named_state(doc)
     return any_office
+
+
+def _most_named_state(doc: Doc) -> str | None:
+    counts = Counter(a for a in doc.states_named() if a in _STATE_CLASSES)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+_STATE_CLASSES = frozenset({"china", "north_korea", "south_korea_government", "other"})
+# A national legislature's own motion: "That this House ...", "That the Senate ...";
+# the European Parliament ("this Parliament" of the EU) has no government of its own
+_LEGISLATURE_RE = re.compile(
+    r"\b(?:That\s+(?:this|the)|this)\s+(?:House|Parliament|Chamber|Senate|Assembly)\b"
+)
 
 
 def _invited(doc: Doc, idx: int, subject: str) -> Resolved | None:
@@ -595,7 +509,7 @@ def _teller(doc: Doc, idx: int, told: str) -> str | None:
     if you and you not in {"public", told}:
         return you
     if "targets" not in doc.__dict__.setdefault("_agents", {}):
-        doc.__dict__["_agents"]["targets"] = _targets(doc)
+        doc.__dict__["_agents"]["targets"] = targets(doc)
     for actor, _count in doc.__dict__["_agents"]["targets"].most_common():
         if actor not in {told, "public"}:
             return actor
@@ -643,6 +557,11 @@ _CALLED_RE = re.compile(
 )
 
 
+_NAME_CALLED_RE = re.compile(
+    r"(?P<np>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,3}),\s*(?:please\s+)?$"
+)
+
+
 # What only a reader is asked to do: sign, share, take action ...
 _READER_ASK_RE = re.compile(
     r"(?:take\s+action|act\s+now|get\s+involved|sign|share|donate|spread|forward|join\s+us"
@@ -661,6 +580,19 @@ _YOUR_CONDUCT_RE = re.compile(
     r"\byour\s+(?:own\s+)?(?:detention\s+(?:centres?|centers?|facilities)|prison\s+camps?"
     r"|labou?r\s+camps?|camps|prisons|jails|cells|custody|border\s+guards|police)\b",
     re.IGNORECASE,
+)
+
+
+_JUSSIVE_RE = re.compile(
+    r"[Ll]et\s+(?P<np>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]*){0,4})"
+    r"\s+(?P<verb>[a-z]+)\b"
+)
+# Verbs after "let X" that give leave rather than wish X to act
+_LEAVE_VERBS = word_set(
+    """
+    see meet visit enter in into access reach know go leave stay travel talk speak
+    interview return come pass through out
+    """
 )
 
 
@@ -692,8 +624,11 @@ def _imperative_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
     if layout.letter_of.get(idx):
         return Resolved(layout.letter_of[idx], 0.0, doubt="you")
     # "...: Mr. President, please say their names": the one called, just before the order
-    called = _CALLED_RE.search(text, 0, hit.vp_start)
+    called = _CALLED_RE.search(text, 0, hit.vp_start) or _NAME_CALLED_RE.match(
+        text, 0, hit.vp_start
+    )
     if called and called.end() >= hit.vp_start - 1:
+        # "Beijing, release them now.": a state or office called by name, too
         named = named_or_head_of_state(called.group("np"))
         if named and named != "public":
             return Resolved(named, -0.05, doubt="you")
@@ -724,6 +659,14 @@ def _imperative_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
         doer = perpetrator(doc, yours.group())
         if doer and doer != "public":
             return Resolved(doer, -0.15, doubt="inferred")
+    # "Let the Security Council hear from the women": a wish that someone able to act
+    # do so is asked of them; not "let UNHCR see them" (leave, asked of the one holding
+    # them) nor "let Beijing know" (telling it); "do not let X ..." asks to stop X
+    jussive = None if hit.negation else _JUSSIVE_RE.match(text, hit.vp_start)
+    if jussive and not hit.explicit and jussive.group("verb").lower() not in _LEAVE_VERBS:
+        named = classify_np(jussive.group("np"))
+        if named and named != "public" and not VICTIM_RE.search(jussive.group("np")):
+            return Resolved(named, -0.1, doubt="let")
     if hit.explicit or hit.subject == "we":
         # "Press Beijing to ...": the reader is asked, unless the body says who
         return Resolved(hit.explicit or "public", 0.0, headline=headline)

@@ -94,7 +94,7 @@ TRIGGER_RE = re.compile(
     r"|implor\w*|ask\w*|demand\w*|request\w*|beseech\w*|press\w*|encourag\w*|exhort\w*"
     r"|invit\w*|challeng\w*|recommend\w*|wants?|wanted|like|it|this|only|best|right|sole"
     r"|surest|one|first|most|cannot|can|could|mustn|shouldn|now|time|grateful|obliged"
-    r"|appreciate)\b",
+    r"|appreciate|answer|solution|remedy)\b",
     re.IGNORECASE,
 )
 

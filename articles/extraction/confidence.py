@@ -15,8 +15,10 @@ only on three pieces of evidence that do not depend on one another:
 * **the actor named**: the subject or object names one of the addressee
   classes itself ("the Chinese authorities", "UNHCR"), not by a pronoun, a
   "you" whose referent the letter or petition supplies, a list's introducer,
-  a bare office ("the ministry"), the text's guessed country, or an agent
-  inferred from who does what a passive asks to stop.
+  a bare office ("the ministry"), the text's guessed country (a bare
+  "Parliament" or "MPs" in a text that never names the country they sit in;
+  "our government" says whose it is), or an agent inferred from who does what
+  a passive asks to stop.
 
 Whatever a call rests on besides these is a *doubt*; a call with a doubt is
 scored at most ``UNSURE``, below the approval line, however strong its form.
@@ -49,7 +51,11 @@ def doubts_about(doc, idx: int, hit, quote, resolved, subject: str | None) -> li
     doubts = []
     if resolved.doubt:
         doubts.append(resolved.doubt)
-    if resolved.addressee == "home" and not doc.layout.home_known:
+    own = re.match(r"(?:our|my)\b", (subject or "").strip(), re.IGNORECASE)
+    if resolved.addressee == "home" and not (doc.layout.home_named or own):
+        # "Parliament should ...", "the Government must ...": whose, only where the
+        # text comes from says, and this text never names that country ("our
+        # government" says whose it is)
         doubts.append("country")
     if hit.kind in _WEAK_KINDS or hit.base < 0.85:
         doubts.append("weak form")

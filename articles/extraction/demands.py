@@ -24,6 +24,15 @@
   ("I recommend: (d) That States ... use every opportunity to ...").
 * "to" before a verb is the infinitive, not "to a third country"; one inside
   a relative clause ("Americans who want to help ... to call") is not the ask.
+* The speaker's wishes about someone's act: "We look to Seoul to lead", "We
+  would like to see Seoul take the lead", "We'd ask Tokyo to ..." (only in
+  the first person: "Refugees look to the UN" is no demand).
+* "We ask that X ..." asks X whoever X is, when a name is followed by a verb
+  in its bare form (the subjunctive: "We also ask that Lumitek Vision publish
+  the results"); "that X be ..." is a passive wish.
+* Asking the listener's indulgence for the speaker's own restraint is a
+  courtesy, not a demand: "I would ask you to understand that I cannot go
+  into details", "please bear with us".
 """
 
 from __future__ import annotations
@@ -44,8 +53,10 @@ _DEMAND_RE = re.compile(
     r"\s+(?:on|upon)|appeal(?:s|ed|ing)?\s+to|implor(?:e|es|ed|ing)|ask(?:s|ed|ing)?"
     r"|demand(?:s|ed|ing)?|request(?:s|ed|ing)?|beseech(?:es|ed|ing)?|press(?:es|ed|ing)?"
     r"|encourag(?:e|es|ed|ing)|exhort(?:s|ed|ing)?|invit(?:e|es|ed|ing)|challeng(?:e|es|ed|ing)"
-    r"|call(?:s|ed|ing)?\s+for|recommend(?:s|ed|ing)?|want(?:s|ed)?|need(?:s|ed)?"
-    r"|would\s+like"
+    r"|call(?:s|ed|ing)?\s+for|recommend(?:s|ed|ing)?"
+    # "We would like to see Seoul take the lead": a wish about someone's act
+    r"|(?:would\s+like|want|wish|hope)\s+to\s+see"
+    r"|want(?:s|ed)?|need(?:s|ed)?|would\s+like|look\s+to|count\s+on|rely\s+on"
     # "We reiterate our request to the Government of China to ...", "renews its call on"
     r"|(?:reiterat|renew|repeat)(?:e|es|ed|ing|s)?\s+(?:(?:our|its|their|the|an?|this)\s+)?"
     r"(?:urgent\s+)?(?:call|request|appeal|plea)s?\s+(?:on|upon|to|for))\s+",
@@ -76,10 +87,37 @@ _INFINITIVE_RE = re.compile(
 
 # Verbs that take "that" + a subjunctive clause: "We ask that the government tell ..."
 _THAT_VERBS = ("demand", "ask", "request", "recommend", "urge", "insist")
+# Asking the listener's indulgence for what the speaker will not do: a courtesy that
+# declines ("I would ask you to understand that I cannot go into details"), no demand
+_INDULGENCE_RE = re.compile(
+    r"(?:kindly\s+)?(?:understand|excuse|forgive|bear\s+with|pardon)\b[^.;]{0,20}?"
+    r"\b(?:I|we|me|us|my|our)\b",
+)
+# A named subject and a verb with no "-s" after it: "that Lumitek Vision publish ..."
+_SUBJUNCTIVE_RE = re.compile(
+    r"(?P<np>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'&.-]*){0,4})\s+"
+    r"(?P<neg>not\s+)?(?P<verb>[a-z]+(?<!s)|[a-z]+ss)\b"
+)
+_NOT_BARE_VERBS = word_set(
+    """
+    be been being had did will would shall should could can may might must need ought
+    """
+)
 
 
 # Only a speaker wanting something of someone else makes these a demand.
-_FIRST_PERSON_ONLY = ("want", "need", "would like", "press", "challeng")
+_FIRST_PERSON_ONLY = (
+    "want",
+    "need",
+    "would like",
+    "press",
+    "challeng",
+    "wish",
+    "hope",
+    "look to",
+    "count on",
+    "rely on",
+)
 
 
 # The purpose of the writers' or speakers' coming: "We, the undersigned, write to you
@@ -101,7 +139,7 @@ def _demander(sentence: str, verb_start: int) -> str | None:
     prefix = sentence[:verb_start]
     if _PURPOSE_RE.search(prefix):
         return "we"  # "We write to you today to ask you to ...": the writers ask
-    prefix = re.sub(r"\b(we|i)[’'](?:re|m|ve)\s+$", r"\1 ", prefix, flags=re.IGNORECASE)
+    prefix = re.sub(r"\b(we|i)[’'](?:re|m|ve|d|ll)\s+$", r"\1 ", prefix, flags=re.IGNORECASE)
     prefix = prefix[: _BEFORE_VERB_RE.search(prefix).start()]
     stripped = prefix.strip(" \t\n\"“”'‘’([—–-")
     if not stripped:
@@ -126,9 +164,7 @@ def _demander(sentence: str, verb_start: int) -> str | None:
 
 
 # A time in the past before a demand in the past tense: the request is history.
-_MONTHS = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December"
-)
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _PAST_TIME_RE = re.compile(
     rf"\b(?:in|on|since|during|by|from)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS}|\d{{4}})\b"
     rf"|\blast\s+(?:week|month|year|spring|summer|autumn|fall|winter|{_MONTHS})\b"
@@ -310,6 +346,25 @@ def demand_hits(sentence: str) -> list[Hit]:
         rest = sentence[m.end() : m.end() + 200]
         if re.match(r"(?:not\s+)?to\s", rest):
             continue  # "I want to explain ...": the speaker's own doing, nobody is urged
+        if verb.endswith(" see"):
+            # "We would like to see Seoul take the lead": a name, then a bare verb
+            named = _SUBJUNCTIVE_RE.match(rest)
+            if (
+                named
+                and named.group("verb") not in _NOT_BARE_VERBS
+                and classify_np(named.group("np"))
+            ):
+                hits.append(
+                    Hit(
+                        "urge",
+                        m.end() + named.start("verb"),
+                        (named.group("neg") or "").strip(),
+                        named.group("np"),
+                        base=0.85,
+                        speaker=speaker,
+                    )
+                )
+            continue
         if verb.endswith(" for") and verb.startswith(("reiterat", "renew", "repeat")):
             verb = "call for"
         if verb.startswith(_THAT_VERBS) and rest.lower().startswith("that "):
@@ -321,6 +376,22 @@ def demand_hits(sentence: str) -> list[Hit]:
                 if passive:
                     hits.append(
                         Hit("demand_passive", m.end() + 5, "", None, base=0.85, speaker=speaker)
+                    )
+                    continue
+                # "We ask that Lumitek Vision publish the results": a name, then a verb
+                # in its bare form (the subjunctive), whoever the name is
+                named = _SUBJUNCTIVE_RE.match(sub_rest)
+                if named and named.group("verb") not in _NOT_BARE_VERBS:
+                    vp_start = m.end() + 5 + named.start("verb")
+                    hits.append(
+                        Hit(
+                            "urge",
+                            vp_start,
+                            (named.group("neg") or "").strip(),
+                            named.group("np"),
+                            base=0.9,
+                            speaker=speaker,
+                        )
                     )
                 continue
             after = re.match(
@@ -365,6 +436,8 @@ def demand_hits(sentence: str) -> list[Hit]:
             continue  # "I am asking you to do two things this month": they follow
         if verb.startswith("invit") and _FLOOR_RE.match(rest, to.end()):
             continue  # "I would now like to invite the Ambassador to respond": the chair
+        if _INDULGENCE_RE.match(rest, to.end()) and re.match(r"\s*you\b", rest):
+            continue  # "I would ask you to understand that I cannot ...": a courtesy
         neg = "not" if to.group("neg") else ""
         hits.append(
             Hit("urge", m.end() + to.end(), neg, rest[: to.start()], base=0.95, speaker=speaker)

@@ -5,6 +5,8 @@
   "Step 2 - Call ...", "If you belong to a church, print ...", "First, if you
   have not yet, please sign"), a manner adverb ("Immediately halt ..."), or
   after a colon or semicolon ("Entry is free; bring a friend.").
+* After someone called by name or title: "Prime Minister, raise their cases
+  ...", "Beijing, release them".
 * Not when the first word is a noun with a verb after it ("Help arrived too
   late"), an example or remark ("Take the case of ..."), or the start of a
   name ("Open Roads Coalition condemns ...").
@@ -14,8 +16,9 @@
 * In a list whose introducer ends in "to:" every item opens with a verb, listed
   or not ("... urge the Government of China to: - Impose a moratorium").
 * Two words make an order in running prose ("Stand firm.", "Go home tonight
-  and ..."), one after a numbered step ("Step 2 — Call."); alone on a line
-  they are a button. "..., so please get in touch" opens one mid-sentence.
+  and ..."), and so do a verb and its object pronoun ("Third, meet us.",
+  "Free them!"), one after a numbered step ("Step 2 — Call."); alone on a
+  line they are a button. "..., so please get in touch" opens one mid-sentence.
 * Formulas are no orders: "Let us be clear", "Tell us what ...", "Call them
   what you like", a spokesperson's "Please allow me to refrain from
   commenting", a profile's "Meet Soo-ah, our new coordinator", a target
@@ -69,7 +72,8 @@ _IMPERATIVE_VERBS = word_set(
     reunite locate discuss negotiate intervene coordinate consult reform revise reduce visit
     ratify amend review reconsider suspend condemn engage invite fund increase expand insist
     follow pray attend implement include inform notify account withdraw remove apply
-    phone text tweet post sponsor volunteer organise organize host spread read come bring
+    phone text tweet retweet repost post sponsor volunteer organise organize host spread read
+    come bring
     consider talk say forward learn watch
     """
 )
@@ -88,6 +92,7 @@ _PUBLIC_VERBS = word_set(
 # Verbs that make an order on their own or with one word: "Donate.", "Act now!",
 # "Stand firm.", "Speak up."
 _SHORT_ORDER_VERBS = _PUBLIC_VERBS | word_set("act stand speak protest resist give join vote")
+_OBJECT_PRONOUNS = word_set("us them him her me")
 
 
 # Words before an imperative that do not change it: "Finally, please allow ...",
@@ -129,7 +134,8 @@ _AFTER_FINITE = word_set(
 # Verb-initial openers that introduce an example or a remark, not a directive.
 _NOT_A_DIRECTIVE_RE = re.compile(
     r"(?:take\s+(?:the\s+case|for\s+example|for\s+instance)|make\s+no\s+mistake"
-    r"|let\s+(?:me|it\s+be\s+said)\b|do\s+(?:you|we|they|i)\b|open\s+letter\b"
+    r"|let\s+(?:me|it\s+be\s+said|the\s+record\s+show)\b|do\s+(?:you|we|they|i)\b"
+    r"|open\s+letter\b"
     # a speaker's formula about their own words: "Please allow me to refrain from ..."
     r"|(?:allow|permit)\s+me\s+to\b|(?:forgive|excuse|bear\s+with)\s+me\b"
     # a challenge, not an order: "Let it say so in public", "Let them try to explain"
@@ -208,6 +214,11 @@ def imperative_hits(sentence: str, any_verb: bool = False, short: bool = False) 
     running prose (or ends in "!"), where two words can be an order ("Stand firm.",
     "Act now!") that alone on a line would be a button."""
     hits = _imperative_at(sentence, 0, any_verb, short)
+    called = None if hits else _CALLED_FIRST_RE.match(sentence)
+    if called and called.group("verb").lower() in _IMPERATIVE_VERBS:
+        # "Prime Minister, raise their cases ...", "Beijing, release them": the one
+        # called first, then the order
+        hits = _imperative_at(sentence, called.end("np") + 1, short=True)
     if not hits:
         # "Admission is free; bring a friend.", "One request: don't scroll past.",
         # "The shelter needs interpreters, so please get in touch."
@@ -218,6 +229,11 @@ def imperative_hits(sentence: str, any_verb: bool = False, short: bool = False) 
     return hits
 
 
+# A name or title called before an order: one to four capitalised words and a comma
+_CALLED_FIRST_RE = re.compile(
+    r"(?P<np>(?:(?:Mr|Mrs|Ms|Madam|Madame|Dr)\.?\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}),"
+    r"\s+(?P<verb>[a-z]+)\b"
+)
 _SECOND_CLAUSE_RE = re.compile(r"[;:]\s+|(?:,|\s[—–])\s+(?:(?:so|and|then|but)\s+)?(?=please\b)")
 
 
@@ -268,8 +284,11 @@ def _imperative(sentence: str, any_verb: bool = False, short: bool = False) -> l
         offset, body = offset + adverb.end(), body[adverb.end() :]
     words = body.split()
     first = words[0].lower().rstrip(",:.!") if words else ""
+    # "Third, meet us.", "Free them!": a verb and its object pronoun make a whole order
+    pronoun = len(words) == 2 and words[1].lower().rstrip(".!") in _OBJECT_PRONOUNS
     if len(words) < 3 - please and not (
-        (step or (short and len(words) == 2)) and first in _SHORT_ORDER_VERBS
+        (step or (short and len(words) == 2))
+        and (first in _SHORT_ORDER_VERBS or (pronoun and first in _IMPERATIVE_VERBS))
     ):
         return []
     if not _is_verb(first, any_verb):

@@ -15,20 +15,25 @@ furniture and its structure. Rules:
   punctuation ("Read our priv") is a fragment of a copy-paste, and lines
   without final punctuation after the last paragraph of prose (tags, links)
   are the page's footer.
-* **Lists.** An item ("- Release the detainees;") belongs to the line that
+* **Lists.** A short line without a stop right over a list ("Pray this
+  month" over "- Pray for the women held in Tumen") is its heading, not a
+  call of its own. An item ("- Release the detainees;") belongs to the line that
   introduces it ("We recommend that the Government of China:", "Write to the
   minister urging him to:"): the introducer says who the items are for.
 * **Letters.** A salutation ("Dear President Xi,", "Your Excellency,") opens a
   letter that runs to its closing ("Yours sincerely,"). Inside it, "you" is
   the person saluted, not the reader; the salutation names them, or, when it
   only gives a title ("Dear Minister"), the address block or the instruction
-  before it does ("Write to the Minister of Public Security ..."); a named
+  before it does ("Write to the Minister of Public Security ..."), failing
+  which a minister is the text's own ("Dear Foreign Minister Cho"); a named
   person of no state ("Dear Ms. Whitcombe") is "other".
 * **Others' sections.** Readers' comments ("3 Comments", "Jane D. says:"),
   signers' reasons and the answer a petition got ("Government response") are
   other people's words; lists of names ("Signatories: ...") ask nothing, nor
-  do the lines listed under them, nor a newsletter's contents ("In this issue:
-  - Meet our new coordinator"), nor a name followed by its place in brackets
+  do the lines listed under them, nor the names signed under a letter's
+  closing ("Yours sincerely," over "Open Border Fellowship"), nor a
+  newsletter's contents ("In this issue: - Meet our new coordinator"), nor a
+  name followed by its place in brackets
   ("Harbour Light Fellowship (Canada)"), nor a record's label lines ("Speaker:
   Ms Lee (Chair)", "Venue: Palais des Nations").
 * **The page about itself.** The site's name over its navigation line, offers
@@ -40,10 +45,9 @@ furniture and its structure. Rules:
   God, not anyone the campaign can write to.
 * **Reporters' questions.** In a transcript of a press conference the lines of
   questions ("Q:", "Reporter:") are the journalists', not the text's.
-* **A speaker turning to someone.** "To the ambassador in that building: open
-  your doors." and "Distinguished delegates, ..." address the rest of the
-  paragraph to them; "the ambassador" with no country is the one whose
-  embassy the text names.
+* **A speaker turning to someone** (see :mod:`.turns`): what follows a turn
+  ("To the ambassador in that building: ...", "Distinguished delegates, ...")
+  in its paragraph is said to them.
 * **Where the text comes from.** A dateline ("LONDON –"), a visit ("on her
   visit to the Republic of Korea"), a header line naming a state, or else the
   country the text keeps naming besides China and North Korea, says whose
@@ -57,8 +61,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from articles.extraction.actors import classify_np, find_actors, organisation_names
+from articles.extraction.actors import find_actors, organisation_names
 from articles.extraction.sentences import Doc, word_set
+from articles.extraction.turns import find_addresses, named_or_head_of_state
 
 _SEPARATORS_RE = re.compile(r"\s+[|›»>·•/]\s+|\s*\|\s*|\s{3,}")
 _WIDGET_WORDS = word_set(
@@ -213,6 +218,26 @@ def is_navigation(line: str) -> bool:
     return all(len(p.split()) <= 5 and not _TERMINAL_RE.search(p) for p in parts)
 
 
+def _signatures(doc: Doc, layout: Layout) -> set[int]:
+    """The names under a letter's closing ("Yours sincerely," then "Open Border
+    Fellowship"): short lines without a full stop in the closing's paragraph and the
+    one after it, whatever their words look like."""
+    found: set[int] = set()
+    sentences = doc.sentences
+    for i, sentence in enumerate(sentences):
+        if i not in layout.alone or not _CLOSING_RE.match(sentence.text):
+            continue
+        last_para = doc.paragraph_of[i] + 1
+        for j in range(i + 1, len(sentences)):
+            text = sentences[j].text
+            if doc.paragraph_of[j] > last_para or j not in layout.alone:
+                break
+            if _TERMINAL_RE.search(text) or len(text.split()) > 8:
+                break
+            found.add(j)
+    return found
+
+
 def _is_name_line(sentence: str) -> bool:
     """A line that is only an organisation's name: "Open Door Refugee Legal Aid (Tokyo)"."""
     name = re.sub(r"\s*\([^)]*\)\s*$", "", sentence.strip())
@@ -279,10 +304,19 @@ def analyse(doc: Doc) -> Layout:
             or footer
         ):
             layout.furniture.add(i)
+    layout.furniture |= _signatures(doc, layout)
+    # "Pray this month" over "- Pray for ...": a list's heading names what its items ask
+    layout.furniture |= {
+        i
+        for i in layout.alone - layout.bullet
+        if i + 1 in layout.bullet
+        and len(sentences[i].text.split()) <= 4
+        and not re.search(r"[.!?:;,]\W*$", sentences[i].text)
+    }
     _find_lead_ins(doc, layout)
     layout.addressed_to = _addressed_to(doc, layout)
     _find_letters(doc, layout)
-    _find_addresses(doc, layout)
+    find_addresses(doc, layout.address_of)
     stated = _home(doc, layout)
     home = stated or _counted_home(doc)
     layout.home, layout.home_known = home or layout.home, home is not None
@@ -303,19 +337,6 @@ def _addressed_to(doc: Doc, layout: Layout) -> str | None:
                 if named and named != "public":
                     return named
     return None
-
-
-# "Mr. President", "Madam President": in a letter or petition, the country's own
-_HEAD_OF_STATE_RE = re.compile(r"^(?:Mr\.?|Madam|Madame)\s+President\b(?!\s+(?:of|Xi)\b)")
-
-
-def named_or_head_of_state(np: str) -> str | None:
-    """The addressee a letter's header or greeting names; "Mr. President" with no
-    country is the president of the text's own country."""
-    named = classify_np(np)
-    if named is None and _HEAD_OF_STATE_RE.match(np.strip()):
-        return "home"
-    return named
 
 
 def _masthead(doc: Doc) -> int | None:
@@ -428,22 +449,6 @@ _PERSON_RE = re.compile(
     r"|(?:Prime\s+Minister|President|Minister|Ambassador|Secretary|Senator|Chancellor"
     r"|Governor|Mayor|Commissioner|Director|Chair(?:man|woman|person)?)\s+[A-Z][a-z]"
 )
-# A speaker turning to someone: "To the ambassador in that building: open your
-# doors.", "And to the United Nations: ...", "Distinguished delegates, ...". What
-# follows in the paragraph is said to them.
-_APOSTROPHE_RE = re.compile(
-    r"^(?:(?:and|but|finally|now|so|lastly)[,\s]+)?to\s+(?P<np>[^:]{3,120}?)\s*:\s+",
-    re.IGNORECASE,
-)
-_VOCATIVE_START_RE = re.compile(
-    r"^(?P<np>(?:(?:my\s+)?(?:dear|distinguished|honou?rable|esteemed|respected|fellow)\s+)"
-    r"[\w .'-]{2,40}?|ladies\s+and\s+gentlemen|excellencies|friends|colleagues"
-    r"|members\s+of\s+[\w ]{3,40}?|(?:mr|madam|madame)\.?\s+(?:president|chair\w*|speaker)"
-    # "President Xi, we appeal to you ...": an office-holder called by title and name
-    r"|(?-i:(?:President|Prime\s+Minister|Minister|Secretary|Ambassador|Chancellor|High"
-    r"\s+Commissioner)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))\s*,\s+",
-    re.IGNORECASE,
-)
 # Whom a petition or an open letter is addressed to, in its header:
 # "To: Xi Jinping, President of ...", "Petition to: the Ministry of ...",
 # "Open letter to the President of the Republic of Korea"
@@ -455,71 +460,6 @@ _ADDRESSED_TO_RE = re.compile(
 )
 
 
-# The same turn inside a sentence: "But I say to Pyongyang as well: you must stop ...",
-# "My message to the ambassador is simple: ..."
-_SAY_TO_RE = re.compile(
-    r"\b(?:I|we)\s+(?:also\s+|now\s+|would\s+)?(?:say|appeal|turn)\s+(?:this\s+|now\s+)?to\s+"
-    r"(?P<np>[^:,;]{2,80}?)(?:,?\s+(?:as\s+well|too|also))?\s*:"
-    r"|\b(?:my|our)\s+message\s+to\s+(?P<np2>[^:,;]{2,80}?)\s+is(?:\s+\w+)?\s*:"
-    # "if there is anyone here from the Chinese mission, I want to say to you ..."
-    r"|\bif\s+(?:there\s+is\s+|there\s+are\s+)?(?:anyone|someone|any\s+\w+|you\s+are)\s+"
-    r"(?:here\s+|in\s+this\s+room\s+)?(?:from|of|representing|with)\s+(?P<np3>[^,:;]{2,60}?)\s*[,:]"
-    # "Let me say a word to the Chinese embassy, which ...": what follows is said to it
-    r"|\blet\s+me\s+(?:now\s+|also\s+)?(?:say\s+(?:a\s+word|a\s+few\s+words|something|this)|speak"
-    r"|turn)\s+(?:directly\s+)?to\s+(?P<np5>[^,:;.]{2,80})"
-    # "Beijing, too, needs to hear this plainly."
-    r"|^(?P<np4>[A-Z][\w’' ]{1,40}?),?\s+(?:too,?\s+|also\s+)?(?:needs|ought|has|deserves)\s+to\s+"
-    r"hear\s+(?:this|it|that|the\s+same)\b",
-    re.IGNORECASE,
-)
-
-
-def _find_addresses(doc: Doc, layout: Layout) -> None:
-    sentences = doc.sentences
-    for i, sentence in enumerate(sentences):
-        m = _APOSTROPHE_RE.match(sentence.text) or _VOCATIVE_START_RE.match(sentence.text)
-        if m:
-            np = re.split(r",\s+(?:which|who)\b", m.group("np"))[0]
-            addressee = classify_np(np) or diplomat_of(doc, np, i)
-            if addressee is None and re.search(r"\bdelegat|\bcouncil\b", np, re.IGNORECASE):
-                addressee = "international_community"
-        else:
-            turn = _SAY_TO_RE.search(sentence.text)
-            if not turn:
-                continue
-            np = next(turn.group(g) for g in ("np", "np2", "np3", "np4", "np5") if turn.group(g))
-            addressee = classify_np(np) or diplomat_of(doc, np, i)
-            if addressee is None or addressee == "public":
-                continue
-        j = i
-        while j < len(sentences) and doc.paragraph_of[j] == doc.paragraph_of[i]:
-            layout.address_of[j] = addressee
-            j += 1
-
-
-_DIPLOMAT_RE = re.compile(
-    r"\b(?:ambassador|embassy|consulate|consul|mission|envoy|legation|chargé)\b", re.IGNORECASE
-)
-
-
-def diplomat_of(doc: Doc, np: str, idx: int) -> str | None:
-    """Which state "the ambassador"/"the embassy" with no country belongs to: the one
-    whose embassy the text has named ("in front of the Chinese Embassy")."""
-    if not _DIPLOMAT_RE.search(np) or find_actors(np):
-        return None
-    for j in range(min(idx, len(doc.sentences) - 1), -1, -1):
-        sentence = doc.sentences[j].text
-        for m in _DIPLOMAT_RE.finditer(sentence):
-            near = [
-                a
-                for pos, a in find_actors(sentence)
-                if m.start() - 30 <= pos <= m.end() + 45 and a != "international_community"
-            ]
-            if near:
-                return near[0]
-    return None
-
-
 # Where a text comes from says whose government "the Government" is: a dateline
 # ("LONDON –", "Seoul, 15 March"), a visit ("on her visit to the Republic of
 # Korea"), or a short header line naming a state ("UK Government and Parliament").
@@ -528,6 +468,12 @@ _DATELINE_PLACE_RE = re.compile(
     r"|^(?P<place2>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})"
 )
 _VISIT_RE = re.compile(r"\bvisit\s+to\s+(?P<place>(?:the\s+)?[A-Z][\w’' ]{2,40})")
+# A header line that ends with where and when: "Remarks at the rally outside the
+# embassy, Tokyo, 22 February 2025"
+_PLACE_AND_DATE_RE = re.compile(
+    r",\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?"
+    r"\s+\d{4}\s*$"
+)
 _STATES = frozenset({"china", "south_korea_government", "north_korea", "other"})
 
 
@@ -546,7 +492,9 @@ def _home(doc: Doc, layout: Layout) -> str | None:
             state = _state(m.group("place") or m.group("place2"))
             if state:
                 return state
-        visit = _VISIT_RE.search(text)
+        visit = _VISIT_RE.search(text) or (
+            _PLACE_AND_DATE_RE.search(text) if i < layout.header_end else None
+        )
         if visit:
             state = _state(visit.group("place"))
             if state:
@@ -625,5 +573,12 @@ def _saluted(doc: Doc, idx: int, m: re.Match[str], header: str | None) -> str | 
         mentions = doc.raw_mentions(j)
         if mentions:
             return mentions[-1][1]
+    if _MINISTER_RE.match(name):
+        # "Dear Foreign Minister Cho", with no country anywhere before: a minister of
+        # the text's own government, as "the Minister" is
+        return "home"
     # "Dear Ms. Whitcombe": a person who speaks for no state, such as a company's head
     return "other" if person else None
+
+
+_MINISTER_RE = re.compile(r"(?:(?:Foreign|Unification|Deputy|Vice)\s+)?Minister\b(?!\s+of\b)")

@@ -195,6 +195,8 @@ def _passive_clause(sentence: str, hit: Hit) -> str:
         head = re.split(r"\s+(?:who|which|that|whose)\b", subj)[0].split()
         last = head[-1].lower() if head else ""
         plural = bool(_PLURAL_NOUN_RE.fullmatch(last)) or last in {"they", "these", "those"}
+        if last == "there":  # "there must be no more returns": the noun after says how many
+            plural = bool(re.match(r"no\s+(?:more|further)\s+(?:[\w-]+\s+)?[\w-]+s\b", rest))
         neg = " not" if hit.negation in {"not", "never", "no longer"} else ""
         clause = f"{subj} {'are' if plural else 'is'}{neg} {rest}"
     before = sentence[: hit.vp_start]

@@ -6,7 +6,9 @@
 * Its speaker is named after it ('"...," said Jane Doe, director of X.',
   '"...," the group said.') or before it ('Jane Doe added: "..."'); a quote
   with no attribution that follows another in the same paragraph continues
-  its speaker's words ('"A," said X. "B."').
+  its speaker's words ('"A," said X. "B."'), and so does a paragraph that is
+  a quotation and nothing else, right after a paragraph whose quote was
+  attributed (a release gives its spokesperson two paragraphs so).
 
 Whether a speaker speaks for the document is the voice module's question.
 """
@@ -97,6 +99,13 @@ def attribute(text: str, spans: list[tuple[int, int]], paragraphs) -> list[Quote
             # "'A,' said X. 'B.'": a quote continues its speaker's words
             previous = quotes[-1]
             who, title = previous.who, previous.title
+        elif who is None and k and para_of_span[k - 1] == para_of_span[k] - 1 >= 0:
+            # a paragraph that is a quotation and nothing else, after one that ends with
+            # a quote's attribution, goes on with the same speaker's words
+            whole = text[p[0] : p[1]].strip() == text[start:end].strip()
+            previous = quotes[-1]
+            if whole and previous.who and not text[previous.end : p[0]].strip(" \n").count("\n"):
+                who, title = previous.who, previous.title
         quotes.append(Quote(start, end, _clean_who(who), (title or "").strip()))
     # A quotation that runs over several paragraphs leaves each paragraph but the last
     # unclosed and opens the next one again; its speaker is named after the last.

@@ -1,15 +1,22 @@
 """Triggers: the modal patterns that make a sentence a demand.
 
 * A subject and a deontic modal: "X should/must/ought to/needs to/has to ...",
-  "X would do well to ..."; "cannot remain silent" asks not to.
+  "X would do well to ..."; "cannot remain silent", "cannot continue to ignore"
+  ask not to.
+* "There must be no more returns", "There should be an end to the raids": an
+  end asked of whoever does it (see the addressees module); not "there should
+  be no doubt".
 * "X could ..." with a named actor and an action it can choose: a weak
   recommendation ("Tokyo could offer to resettle them"), never approved unread.
 * "Readers can ...", "Supporters can add their voice by ...": what the public
   can do, offered as an invitation to do it; only with a reader's action
   ("write", "sign", "donate", "help"), not "Readers can see ..."
 * Impersonal necessity: "It is urgent/imperative/time that/to ...",
-  "It is time for X to ...".
-* "The only way ... is to ...", "the most useful thing you can do is ...".
+  "It is time for X to ..." (a headline's "Time for X to ..."), and whose
+  task it is: "It falls to X to ...",
+  "It is up to X to ..." (not "it is up to us", the speaker's own resolve).
+* "The only way ... is to ...", "the most useful thing you can do is ...",
+  "The answer is for Seoul to act".
 * "The aim of American policy should be to ...": asked of the policy's owner;
   "Seoul must not be silent", "should be watching": how an actor is to be.
 * A request put as a question, with a marker of request: "Would the Minister
@@ -82,10 +89,18 @@ _NEG_ABILITY_RE = re.compile(
     r"\b(?P<modal>cannot|can\s+not|can[’']t|can\s+no\s+longer|must\s+not|mustn[’']t"
     r"|should\s+not|shouldn[’']t)\s+(?:(?:simply|just|any\s+longer|afford\s+to)\s+)*"
     r"(?=(?:remain|stay|keep|stand|sit|look|turn|ignore|tolerate|allow|accept|let|watch"
-    r"|close|overlook|condone|wait|delay|hesitate|idle)\b"
+    r"|close|overlook|condone|wait|delay|hesitate|idle|continue\s+to)\b"
     # "Seoul cannot afford to be silent", "cannot be a bystander": not being so is asked
     r"|be\s+(?:silent|quiet|passive|neutral|indifferent|complacent|absent|a\s+bystander"
     r"|bystanders|a\s+spectator|spectators)\b)",
+    re.IGNORECASE,
+)
+
+
+# What "there must be" asks for when it asks someone to stop
+_AN_END_RE = re.compile(
+    r"(?:no\s+more|no\s+further|an?\s+(?:immediate\s+|permanent\s+)?(?:end|halt|stop)\s+to"
+    r"|an?\s+(?:immediate\s+)?moratorium\s+on)\b",
     re.IGNORECASE,
 )
 
@@ -107,7 +122,9 @@ _NOT_BEFORE_MODAL_RE = re.compile(
 
 _NECESSITY_RE = re.compile(
     r"(?:\b(?:it|this)\s*(?:\s+is|[’']s|\s+remains|\s+becomes|\s+has\s+become|\s+would\s+be)\s+"
-    r"|\b(?:now|this)\s+is\s+(?=the\s+(?:time|moment)\b)|\bthe\s+(?=time\s+has\s+come\b))"
+    r"|\b(?:now|this)\s+is\s+(?=the\s+(?:time|moment)\b)|\bthe\s+(?=time\s+has\s+come\b)"
+    # a headline drops "it is": "Time for Seoul to speak up"
+    r"|^(?=(?:high\s+)?time\s+for\s))"
     r"(?:(?:all|more|most|very|now|therefore|thus|also|equally|absolutely|extremely|so"
     r"|especially|particularly|increasingly|ever)\s+)*"
     r"(?P<adj>urgent|imperative|crucial|essential|vital|necessary|important|critical"
@@ -126,7 +143,9 @@ _NECESSITY_RE = re.compile(
 
 _ONLY_WAY_RE = re.compile(
     r"\b(?:the|our)\s+(?:only|best|right|sole|surest|one|first|most\s+effective)\s+"
-    r"(?:way|option|answer|solution|course\s+of\s+action|remedy|step|thing\s+to\s+do)\b",
+    r"(?:way|option|answer|solution|course\s+of\s+action|remedy|step|thing\s+to\s+do)\b"
+    # "The answer is for Seoul to act": an answer or remedy is the one to take
+    r"|\b(?:the|our)\s+(?:answer|solution|remedy)\b(?=\s+(?:is|remains)\s+(?:for|to)\b)",
     re.IGNORECASE,
 )
 
@@ -302,6 +321,12 @@ def modal_hits(sentence: str) -> list[Hit]:
         if first_l == "have" and nxt.lower() in {"been", "had"}:
             continue
         passive = False
+        if first_l == "be" and re.search(r"\bthere\s*$", prefix, re.IGNORECASE):
+            # "There must be no more returns", "There should be an end to the raids": an
+            # end asked of whoever does it; not "there should be no doubt"
+            if _AN_END_RE.match(sentence, vp_start + 3):
+                hits.append(Hit("modal_passive", vp_start, neg, "there", base=0.85))
+            continue
         if first_l == "be" and nxt.lower() == "to":
             # "The aim of American policy should be to raise that cost": what the
             # policy's owner is to do
@@ -365,8 +390,22 @@ _CONDITIONAL_BEFORE_RE = re.compile(
 )
 
 
+# "It falls to Brussels to make the point", "It is up to the Council to act": whose
+# task it is, said of someone named, is asked of them
+_FALLS_TO_RE = re.compile(
+    r"\b(?:it|this)\s+(?:now\s+)?(?:falls|is\s+(?:now\s+)?up|rests\s+with\s+\S+)\s+to\s+"
+    r"(?P<agent>(?!us\b|me\b)[^,;:]{2,60}?)\s+to\s+(?P<neg>not\s+)?",
+    re.IGNORECASE,
+)
+
+
 def necessity_hits(sentence: str) -> list[Hit]:
     hits = []
+    for m in _FALLS_TO_RE.finditer(sentence):
+        verb = _verb_after(sentence, m.end())
+        if verb is not None and verb[1].lower() not in _META_VERBS:
+            neg = "not" if m.group("neg") else ""
+            hits.append(Hit("necessity", verb[0], neg, m.group("agent"), base=0.85))
     for n, m in enumerate(_NECESSITY_RE.finditer(sentence)):
         if len(hits) >= MAX_HITS or n >= MAX_MATCHES:
             break

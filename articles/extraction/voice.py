@@ -38,13 +38,13 @@ evidence such texts carry:
   above "Press release", "<X> spokesperson <Name>": each says who issues the text;
 * what the speaker calls itself ("UNHCR, the UN Refugee Agency, ...": "the
   agency"), its acronym ("Freedom Crossing International (FCI)"), and the
-  collective nouns of organisations ("the coalition", "the groups").
+  collective nouns of organisations ("the coalition", "the groups", "the
+  charity").
 
-People speak for it when quoted with a title that ties them to it, when listed
-at the foot ("*The experts: ...") even if quoted by office only ("said the
-Special Rapporteur on ..."), or when their organisation "convened the
-statement" or they are "a member of the coalition". A quotation over several
-paragraphs is its last paragraph's speaker's.
+People speak for it when quoted with a title that ties them to it, listed at
+the foot, or of the organisation that convened the statement (see
+:mod:`.people`). A quotation over several paragraphs is its last paragraph's
+speaker's.
 
 Writers who say "We, the undersigned organisations" speak of themselves in a
 headline as "Nineteen organisations ask ..."; a release that shortens its name
@@ -57,11 +57,8 @@ A speaker only ever described ("A coalition of rights groups today urged ...")
 is how a report speaks of others as often as how a release speaks of itself:
 its third-person demands stay below the approval score.
 
-The speaker's people are those whose attribution ties them to it ("director
-of X", "X's spokesperson") or who are named in its header or notes; after
-that, their surname alone ("Park said") or a pronoun for the last of them
-("she said") will do. What the speaker and its people say, quoted or not, is
-the document's own voice; what anyone else says is reported.
+What the speaker and its people (:mod:`.people`) say, quoted or not, is the
+document's own voice; what anyone else says is reported.
 
 A news report has no third-person voice of its own: a wire dateline
 ("(Reuters) -"), a staff reporter's byline, a news photo's agency credit
@@ -78,6 +75,15 @@ from dataclasses import dataclass, field
 from articles.extraction.actors import ORG_HEAD_RE as _ORG_HEAD_RE
 from articles.extraction.actors import organisation_names
 from articles.extraction.clauses import CONNECTIVES_RE, OPERATIVE_RE
+from articles.extraction.people import (
+    BARE_TITLE_RE,
+    PERSON_TITLE_RE,
+    PRONOUN_WHO,
+    SELF_HEADS,
+    add_people,
+    normal_name,
+    own_quote,
+)
 from articles.extraction.quotes import Quote, attribute, headline_quotes, quote_spans
 from articles.extraction.sentences import word_set
 
@@ -173,7 +179,10 @@ _DEMAND_PRESENT = (
 )
 _DEMAND_PAST = r"urged|called\s+(?:on|upon|for)|appealed\s+to|asked|requested|demanded|recommended"
 _DATELINE_RE = re.compile(
-    r"^(?:[A-Z][A-Za-z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,2}\s*(?:\([^)]{1,40}\))?\s*[–—-]+\s+)"
+    r"^(?:[A-Z][A-Za-z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,2}"
+    # "LONDON, 4 May 2025 -", "SEOUL, Oct. 21 -": a date after the place
+    r"(?:,?\s+(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?)?"
+    r"\s*(?:\([^)]{1,40}\))?\s*[–—-]+\s+)"
 )
 _SUBJECT_RE = re.compile(
     rf"^(?:(?:on|in|at|for|today|this|last|with)\b[^,]{{0,80}},\s+)?(?P<np>[^,;:“”\"]{{2,90}}?)"
@@ -219,21 +228,6 @@ _NEWS_RE = re.compile(
     r"|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\s+for\s+comment)",
     re.MULTILINE,
 )
-# Nouns an organisation, agency, body or group of experts uses for itself.
-_SELF_HEADS = word_set(
-    """
-    organisation organization group charity foundation trust network alliance association
-    agency institute centre center coalition movement campaign committee body experts expert
-    government ministry assembly parliament council office signatories organisations
-    organizations rapporteur mandate
-    """
-)
-_PERSON_TITLE_RE = re.compile(
-    r"\b(?:director|head|chief|chair(?:man|woman|person)?|president|spokes(?:person|man|woman)"
-    r"|coordinator|researcher|campaigner|adviser|advisor|founder|secretary|officer|manager"
-    r"|lead|representative|rapporteur|expert|executive|minister|member|lawyer|counsel)\b",
-    re.IGNORECASE,
-)
 _SIGNATORIES_RE = re.compile(
     r"\bundersigned\b|^the\s+(?:[\w-]+\s+){0,3}(?:organi[sz]ations|groups|signatories|members)"
     r"\s+(?:listed|named|signed)\s+below\b"
@@ -243,33 +237,6 @@ _WE_THE_RE = re.compile(
     r"\b[Ww]e,?\s+the\s+(?:undersigned\s+)?(?:[\w-]+\s+){0,4}?(?P<head>organi[sz]ations|groups"
     r"|NGOs|charities|scholars|academics|experts|families|signatories|lawmakers|parliamentarians"
     r"|survivors|escapees|churches)\b"
-)
-_OFFERED_RE = re.compile(
-    r"\b(?:you|your|below|following|like\s+this|sample|model|template|suggested|example|script)\b"
-    r"[^.:]*:\s*$",
-    re.IGNORECASE,
-)
-_MEMBERS_RE = re.compile(
-    r"^\*?\s*(?:the\s+)?(?:experts|signatories|members|speakers|panel)\s*:\s*(?P<list>.+)$",
-    re.IGNORECASE | re.MULTILINE,
-)
-_TITLES = frozenset({"ms", "mr", "mrs", "dr", "prof", "the", "a", "an"})
-_INTRODUCED_RE = re.compile(
-    r"(?P<org>\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})(?:[’']s)?\s+"
-    r"(?:spokes(?:person|man|woman)|director|head|chief|coordinator|researcher|campaigner"
-    r"|representative|adviser|advisor|chair(?:man|woman|person)?|president|founder)\s+"
-    r"(?P<person>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})"
-)
-_BARE_TITLE_RE = re.compile(
-    r"^(?:the\s+)?(?:spokes(?:person|man|woman)|director|coordinator|researcher|campaigner"
-    r"|representative)\s+(?=[a-z])"
-)
-_CONVENER_RE = re.compile(
-    r"\b(?:which|that|who)\s+(?:\w+\s+)?(?:convened|issued|coordinated|organi[sz]ed|drafted"
-    r"|initiated|led|signed)\s+(?:the|this)\s+(?:joint\s+)?(?:statement|letter|appeal|petition"
-    r"|release|call)\b|\b(?:a|one)\s+(?:[\w-]+\s+){0,2}?(?:member\s+of\s+the\s+(?:coalition"
-    r"|network|alliance|signatories|group)|signatory|of\s+the\s+signatories)\b",
-    re.IGNORECASE,
 )
 _STATE_ISSUER_RE = re.compile(
     r"\b(?:ministry|government|office\s+of\s+the\s+president|cabinet\s+office)\b", re.I
@@ -283,7 +250,7 @@ _STATE_BODY_RE = re.compile(
 _COLLECTIVE_HEADS = word_set(
     """
     organisation organization group signatories coalition organisations organizations groups
-    ngos alliance network
+    ngos alliance network charity ngo
     """
 )
 _NOT_A_SUBJECT_RE = re.compile(
@@ -338,7 +305,6 @@ def _is_a_name(line: str) -> bool:
     return any(start == 0 and end == len(line) for start, end in organisation_names(line))
 
 
-_PRONOUN_WHO = frozenset({"he", "she", "they", "it", "we"})
 _OTHERS_QUANTIFIERS = frozenset(
     {"some", "other", "several", "many", "a", "an", "various", "certain"}
 )
@@ -361,7 +327,7 @@ class Voice:
         """Whether ``who`` (a subject or an attribution as written) is the document's voice."""
         if not who:
             return False
-        w = _normal_name(who)
+        w = normal_name(who)
         if w in {"we", "i", "us"}:
             return True
         if self.report:
@@ -377,7 +343,7 @@ class Voice:
         w = re.sub(r"^the\s+", "", w)
         if w in self.names or "the " + w in self.names:
             return True
-        if _BARE_TITLE_RE.match(w) and _BARE_TITLE_RE.sub("", w) in self.names:
+        if BARE_TITLE_RE.match(w) and BARE_TITLE_RE.sub("", w) in self.names:
             return True  # "spokesperson Lina Moro"
         words = w.split()
         if words and words[0] in _OTHERS_QUANTIFIERS:
@@ -389,7 +355,7 @@ class Voice:
         for name in self.names:
             bare = re.sub(r"^the\s+", "", name)
             if len(bare) > 3 and w.startswith(bare) and not re.match(r"[’']s\b", w[len(bare) :]):
-                return not _PERSON_TITLE_RE.search(w[len(bare) :])
+                return not PERSON_TITLE_RE.search(w[len(bare) :])
             # "Freedom Crossing" for "Freedom Crossing USA": a short form of the name
             if len(w.split()) >= 2 and bare.startswith(w + " "):
                 return True
@@ -473,12 +439,6 @@ def leading_subject(sentence: str) -> str:
     return body[: end.start() if end else 60][:90].strip(" ,")
 
 
-def _normal_name(np: str) -> str:
-    np = re.sub(r"\([^)]*\)|[*\[\]]", " ", np)
-    np = re.sub(r"\s+", " ", np).strip(" ,.:;").lower()
-    return re.sub(r"^(?:ms|mr|mrs|dr|prof)\.?\s+", "", np)
-
-
 def find_voice(doc) -> Voice:
     """Who speaks for the document (see the module notes)."""
     text = doc.text
@@ -490,7 +450,7 @@ def find_voice(doc) -> Voice:
     def add(name: str | None, points: float) -> None:
         if not name:
             return
-        key = _normal_name(name)
+        key = normal_name(name)
         if 2 <= len(key) <= 90 and key not in {"we", "i", "it", "they", "he", "she"}:
             scores[key] = scores.get(key, 0.0) + points
             if _is_proper(name):
@@ -508,7 +468,7 @@ def find_voice(doc) -> Voice:
         np = m.group("np")
         if OPERATIVE_RE.match(np):
             continue  # "Deplores X and calls on Y": a resolution's paragraph has no subject
-        if _PRONOUN_WHO & {np.lower()} or _NOT_A_SUBJECT_RE.match(np) or _WH_RE.search(np):
+        if PRONOUN_WHO & {np.lower()} or _NOT_A_SUBJECT_RE.match(np) or _WH_RE.search(np):
             continue  # "Despite repeated requests by ...": "requests" is a noun there
         # The lead of a release says who issues it, dated "today": "X today urged ...",
         # "X said today". A report's lead would too, but a report has no voice at all.
@@ -575,7 +535,7 @@ def find_voice(doc) -> Voice:
     # "A coalition of rights groups today urged ...": a speaker never named is how a
     # report speaks of others as often as how a release speaks of itself
     voice.generic = bool(voice.names) and not (voice.names & proper)
-    voice.heads = {h for h in _SELF_HEADS if any(h in name.split() for name in voice.names)}
+    voice.heads = {h for h in SELF_HEADS if any(h in name.split() for name in voice.names)}
     # "UNHCR, the UN Refugee Agency, ...": what the speaker calls itself
     for name in voice.names:
         if len(name) < 3:
@@ -585,7 +545,7 @@ def find_voice(doc) -> Voice:
             text,
             re.IGNORECASE,
         ):
-            if m.group("head").lower() in _SELF_HEADS:
+            if m.group("head").lower() in SELF_HEADS:
                 voice.heads.add(m.group("head").lower())
     # "Border Lantern Society" ... "the society"
     voice.heads |= {
@@ -600,100 +560,8 @@ def find_voice(doc) -> Voice:
     voice.we_heads = {m.group("head").lower() for m in _WE_THE_RE.finditer(text)}
     voice.quotes = attribute(text, quote_spans(text, doc.paragraphs), doc.paragraphs)
     voice.quotes += headline_quotes(text)
-    _add_people(voice, text)
-    voice.quotes = [_own_quote(voice, q, text) for q in voice.quotes]
+    add_people(voice, text)
+    voice.quotes = [own_quote(voice, q, text) for q in voice.quotes]
     return voice
 
 
-def _add_people(voice: Voice, text: str) -> None:
-    """The speaker's people: quoted with a title that ties them to it, or listed as its own
-    ("*The experts: Jane Doe, Special Rapporteur on ...; John Roe, ...")."""
-    members = set()
-    offices = []  # "special rapporteur on torture and other cruel ...": their titles
-    for m in _MEMBERS_RE.finditer(text):
-        for item in re.split(r";", m.group("list")):
-            name = re.match(r"\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})", item)
-            if name:
-                members.add(_normal_name(name.group(1)))
-                offices.append(_normal_name(item[name.end() :]))
-    # people, not bodies ("Working Group on Arbitrary Detention")
-    members = {
-        m
-        for m in members
-        if not _ORG_HEAD_RE.search(m.title()) and m.split()[-1] not in _SELF_HEADS
-    }
-    voice.names |= {m for m in members if voice.names}
-    voice.names |= {m.split()[-1] for m in members if voice.names} - _TITLES
-    if voice.names:
-        # "UNHCR spokesperson Ana Farrell said ...": a person introduced by the
-        # speaker's name and a title anywhere in the text
-        for m in _INTRODUCED_RE.finditer(text):
-            if voice.is_own(m.group("org")):
-                person = _normal_name(m.group("person"))
-                voice.names |= {person, person.split()[0], person.split()[-1]} - _TITLES
-    for quote in voice.quotes:
-        convener = not voice.report and bool(_CONVENER_RE.search(quote.title or ""))
-        if not quote.who or not (voice.names or convener):
-            continue
-        title = _normal_name(quote.title)
-        who = _normal_name(quote.who)
-        tied = any(name in title for name in voice.names if len(name) > 2) or any(
-            name in who for name in voice.names if len(name) > 2
-        )
-        # "Border Light's advocacy director", of Border Light International: the name
-        # shortened to its first words, as a release calls itself after its lead
-        tied = tied or any(
-            re.search(rf"\b{re.escape(short)}[’']s\b", title)
-            for short in _short_names(voice.names)
-        )
-        tied = tied or _normal_name(quote.who) in members
-        # "said the Special Rapporteur on trafficking in persons": a member named by
-        # the office the list gives them
-        office = re.sub(r"^the\s+", "", who)
-        tied = tied or (len(office) > 8 and any(o.startswith(office) for o in offices))
-        # "of the network, which convened the statement", "a member of the coalition":
-        # the document is theirs
-        tied = tied or convener
-        # "said spokesperson Lina Moro": a title with no other body named is the speaker's
-        tied = tied or bool(_BARE_TITLE_RE.match(who) and " of " not in who)
-        # "the coalition's advocacy director", "its spokesperson"
-        owners = {re.sub(r"[’']s$", "", word) for word in title.split()[:4]}
-        if tied or (title.startswith("its ") or bool(owners & voice.heads)):
-            person = re.sub(r",.*$", "", who)
-            person = _BARE_TITLE_RE.sub("", person)
-            voice.names.add(person)
-            # "Park said", "Ambrose added": family names come first or last
-            voice.names |= {person.split()[0], person.split()[-1]} - _TITLES
-
-
-def _short_names(names: set[str]) -> set[str]:
-    """ "border light" for "border light international": a name of three words or more
-    without its last ones."""
-    shorts = set()
-    for name in names:
-        words = re.sub(r"^the\s+", "", name).split()
-        if len(words) >= 3:
-            shorts.add(" ".join(words[:2]))
-    return shorts
-
-
-def _own_quote(voice: Voice, quote: Quote, text: str) -> Quote:
-    who = quote.who
-    own = False
-    if who and _normal_name(who) in _PRONOUN_WHO:
-        own = _normal_name(who) == "we" or voice.is_own(_last_person(voice, quote))
-    elif who:
-        own = voice.is_own(who)
-    else:
-        # unattributed text offered to the reader: a model letter, words to use
-        # ("You could say something like this: '...'"), not "The banner read: '...'"
-        intro = text[max(0, quote.start - 160) : quote.start]
-        offered = intro.rstrip().endswith(":") and bool(_OFFERED_RE.search(intro))
-        own = offered or bool(re.match(r"[“\"]\s*Dear\b", text[quote.start : quote.start + 8]))
-    return Quote(quote.start, quote.end, who, quote.title, own)
-
-
-def _last_person(voice: Voice, quote: Quote) -> str | None:
-    earlier = [q.who for q in voice.quotes if q.end <= quote.start and q.who]
-    earlier = [w for w in earlier if _normal_name(w) not in _PRONOUN_WHO]
-    return earlier[-1] if earlier else None
