@@ -1,3 +1,5 @@
+from functools import partial
+
 from django import forms
 from django.core.validators import slug_re
 from django.utils.translation import gettext_lazy as _
@@ -147,7 +149,9 @@ class SignatureForm(forms.Form):
             del self.fields["postal_code"]
             del self.fields["comment"]
         if not self.is_bound:
-            self.initial.setdefault("started", per_visitor("form-started", request))
+            # Made when the field is rendered (Django calls a callable initial value):
+            # a form rendered inside a kept part gets the stand-in, filled per visitor.
+            self.initial.setdefault("started", partial(per_visitor, "form-started", request))
 
     def clean_name(self):
         name = " ".join(visible_text(self.cleaned_data["name"]).split())
