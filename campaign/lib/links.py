@@ -11,9 +11,11 @@ Absolute links, and a page's address in each language.
   same in every language (the admin, the health check).
 """
 
+from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
+from django.core.signals import setting_changed
 from django.urls import NoReverseMatch, Resolver404, URLResolver, get_resolver, resolve, reverse
 from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
@@ -56,9 +58,11 @@ def language_of_path(path):
     return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
 
 
+@lru_cache(maxsize=2048)
 def path_in(path, language):
     """The same page's path in `language`, or None when `path` is no page with an address
-    per language (or not a page at all)."""
+    per language (or not a page at all). Worked out once per process for each path (pages
+    rendered for one visitor name their addresses in every language)."""
     with translation.override(language_of_path(path)):
         try:
             match = resolve(path)
@@ -72,6 +76,11 @@ def path_in(path, language):
     if translated == path and language != language_of_path(path):
         return None  # one address for every language (the admin, /healthz)
     return translated
+
+
+# The URLs or the languages may change under tests.
+setting_changed.connect(lambda **kwargs: path_in.cache_clear(), weak=False,
+                        dispatch_uid="campaign.lib.links.path_in")
 
 
 def url_in(url, language):
