@@ -14,6 +14,7 @@ from django.utils.cache import (
     patch_cache_control,
     patch_vary_headers,
 )
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -148,27 +149,27 @@ def known_query(request, source, ref):
 def render_petition(request, petition, extra_context=None, *, form=None, source="", ref=""):
     if form is None and petition.is_accepting_signatures:
         form = SignatureForm(initial={"source": source, "ref": ref}, request=request)
-    signatures = petition.signatures.counted().order_by("-confirmed_at")
-    # One queryset for the table and the map: read once, and only when the
-    # template's cached block is rebuilt.
-    tallies = petition.tallies.filter(count__gt=0)
+    # The lists are made, and read, only when the template's kept block is rebuilt.
+    # One queryset for the table and the map: read once.
+    tallies = SimpleLazyObject(lambda: petition.tallies.filter(count__gt=0))
     context = {
         "petition": petition,
         "form": form,
         "tallies": tallies,
-        "recent_signers": signatures.filter(show_name=True)[:RECENT_SIGNERS],
-        "comments": signatures.filter(comment_state=Signature.CommentState.APPROVED).exclude(
-            comment=""
-        )[:RECENT_COMMENTS],
-        "timeline": petition.timeline.shown(),
-        "briefings": petition.briefings.published(),
-        # Called by the template inside its cached block, so only when that is rebuilt.
+        "recent_signers": SimpleLazyObject(partial(recent_signers, petition)),
+        "comments": SimpleLazyObject(partial(recent_comments, petition)),
+        "timeline": SimpleLazyObject(lambda: petition.timeline.shown()),
+        "briefings": SimpleLazyObject(lambda: petition.briefings.published()),
         "world_map": partial(pictures.world_map, tallies),
         **share_context(petition, request),
         "poll_seconds": settings.PETITION_POLL_SECONDS,
         # /petition/ shows the current petition: its own address is the canonical one.
-        "language_alternates": alternates(request, petition.get_absolute_url()),
-        "fresh_public_parts": JUST_WITHDRAWN_COOKIE in request.COOKIES,
+        "language_alternates": SimpleLazyObject(
+            lambda: alternates(request, petition.get_absolute_url())
+        ),
+        # Staff previewing a draft see it as it is now, and nothing of it is kept.
+        "fresh_public_parts": JUST_WITHDRAWN_COOKIE in request.COOKIES
+        or petition.state == Petition.State.DRAFT,
         **(extra_context or {}),
     }
     response = render(request, "campaign/petition_detail.html", context)
@@ -176,6 +177,17 @@ def render_petition(request, petition, extra_context=None, *, form=None, source=
         # A staff preview must not end up in a shared cache.
         patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+def recent_signers(petition):
+    signatures = petition.signatures.counted().order_by("-confirmed_at")
+    return signatures.filter(show_name=True)[:RECENT_SIGNERS]
+
+
+def recent_comments(petition):
+    signatures = petition.signatures.counted().order_by("-confirmed_at")
+    approved = signatures.filter(comment_state=Signature.CommentState.APPROVED)
+    return approved.exclude(comment="")[:RECENT_COMMENTS]
 
 
 def sign(request, petition):
