@@ -45,6 +45,8 @@ def render_briefing(request, briefing, extra_context=None, *, preview=False):
         "body_html": mark_safe(body_html),
         "has_calls": has_calls,
         "preview": preview,
+        # A draft is shown to staff as it is now, and nothing of it is kept.
+        "fresh_public_parts": preview,
         **(extra_context or {}),
     }
     return render(request, "articles/briefing_detail.html", context)
