@@ -86,6 +86,15 @@ def share_context(petition, request, message=None):
     }
 
 
+def shared_share_context(petition, request):
+    """`share_context` of a public petition, kept like the block that shows it: the same
+    for everyone in one language."""
+    if petition.state == Petition.State.DRAFT:
+        return share_context(petition, request)
+    build = partial(share_context, petition, request)
+    return fragment("petitions", build, key=["share", petition.pk, site_url(request)])
+
+
 def signed_message(petition, number=None):
     """What a signer sends with the link: with their place in the count once they have one."""
     if number:
@@ -161,7 +170,7 @@ def render_petition(request, petition, extra_context=None, *, form=None, source=
         "timeline": SimpleLazyObject(lambda: petition.timeline.shown()),
         "briefings": SimpleLazyObject(lambda: petition.briefings.published()),
         "world_map": partial(pictures.world_map, tallies),
-        **share_context(petition, request),
+        **shared_share_context(petition, request),
         "poll_seconds": settings.PETITION_POLL_SECONDS,
         # /petition/ shows the current petition: its own address is the canonical one.
         "language_alternates": SimpleLazyObject(
