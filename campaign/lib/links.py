@@ -41,8 +41,10 @@ def _language_resolvers(urlconf=None):
     ]
 
 
+@lru_cache(maxsize=2048)
 def is_page_path(path, urlconf=None):
-    """Whether `path`, unprefixed, is one of the pages that have an address per language."""
+    """Whether `path`, unprefixed, is one of the pages that have an address per language
+    (asked on every request: worked out once per process for each path)."""
     with translation.override(settings.LANGUAGE_CODE):
         for resolver in _language_resolvers(urlconf):
             try:
@@ -78,9 +80,13 @@ def path_in(path, language):
     return translated
 
 
-# The URLs or the languages may change under tests.
-setting_changed.connect(lambda **kwargs: path_in.cache_clear(), weak=False,
-                        dispatch_uid="campaign.lib.links.path_in")
+def _forget_paths(**kwargs):
+    # The URLs or the languages may change under tests.
+    path_in.cache_clear()
+    is_page_path.cache_clear()
+
+
+setting_changed.connect(_forget_paths, dispatch_uid="campaign.lib.links.paths")
 
 
 def url_in(url, language):
