@@ -23,7 +23,7 @@ def briefing_detail(request, slug):
     """A published briefing; staff may also preview drafts, which are never cached."""
     # The published briefings by slug, kept for PUBLIC_CACHE_SECONDS or until an
     # editor saves one (the page needs no fresher copy than its own cache).
-    published = rows_by_slug("articles", Briefing.objects.published(), ["published"])
+    published = rows_by_slug("articles", Briefing.objects.published, ["published"])
     briefing = published.get(slug) or get_object_or_404(Briefing, slug=slug)
     if not briefing.is_published:
         if not (request.user.is_staff and request.user.has_perm("articles.view_briefing")):

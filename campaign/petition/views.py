@@ -60,7 +60,7 @@ def public_petition(request, slug, shared=False):
 
 def petitions_by_slug():
     """Every petition by slug, kept for PUBLIC_CACHE_SECONDS or until one is saved."""
-    return rows_by_slug("petitions", Petition.objects.all())
+    return rows_by_slug("petitions", Petition.objects.all)
 
 
 def shared_current_petition():
@@ -152,7 +152,7 @@ def known_query(request, source, ref):
         return False
     if "source" not in query:
         return True
-    return source in rows_by_slug("articles", Briefing.objects.published(), ["published"])
+    return source in rows_by_slug("articles", Briefing.objects.published, ["published"])
 
 
 def render_petition(request, petition, extra_context=None, *, form=None, source="", ref=""):
