@@ -251,3 +251,13 @@ def test_someone_who_has_just_withdrawn_gets_every_part_rendered_anew(kept, monk
     looked_up.clear()
     with_session(withdrawn="1").get(petition.get_absolute_url())
     assert "campaign/petition_detail.html" not in looked_up
+
+
+def test_a_block_inside_a_kept_part_is_refused_rather_than_silently_never_overridden():
+    from django.template import TemplateSyntaxError, engines
+
+    for tag, end in (('publiccache "pages"', "endpubliccache"), ("layoutcache", "endlayoutcache")):
+        block = "{% block x %}{% endblock %}"
+        source = f"{{% load public_cache %}}{{% {tag} %}}{block}{{% {end} %}}"
+        with pytest.raises(TemplateSyntaxError, match="no {% block %} inside"):
+            engines["django"].from_string(source)

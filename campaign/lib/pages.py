@@ -87,17 +87,20 @@ def building_shared_part():
         _building_shared_page.reset(token)
 
 
-def fill_holes(html, request):
+def fill_holes(html, request, known=None):
     """`html`, built with stand-ins, with this visitor's own values in the holes, and
     {stand-in: value} of those filled; or (None, {}) when a stand-in is left that
-    no filler knows (or one a template escaped), which must never be sent."""
+    no filler knows (or one a template escaped), which must never be sent.
+    `known` holds values of this visitor's already made: {"csrf": token}."""
     values = {}
     if marker() not in html:
         return html, values
+    known = known or {}
     for hole_name, compute in _fillers.items():
         stand_in = hole(hole_name)
         if stand_in in html:
-            values[stand_in] = compute(request)
+            value = str(known.get(hole_name) or "")
+            values[stand_in] = value if value and marker() not in value else compute(request)
     filled = html
     for stand_in, value in values.items():
         filled = filled.replace(stand_in, value)

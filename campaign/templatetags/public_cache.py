@@ -26,6 +26,7 @@ import logging
 from django import template
 from django.conf import settings
 from django.core.signals import setting_changed
+from django.template.loader_tags import BlockNode
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -47,6 +48,10 @@ setting_changed.connect(forget_layout_parts, dispatch_uid="campaign.public_cache
 
 
 class KeptPartNode(template.Node):
+    # `{% extends %}` looks for blocks through the whole layout on every page: a kept
+    # part holds none (`_parse` refuses them), so it need not look inside.
+    child_nodelists = ()
+
     def __init__(self, nodelist, name, key, where):
         self.nodelist = nodelist
         self.name = name  # None: kept in this process (layoutcache)
@@ -74,7 +79,9 @@ class KeptPartNode(template.Node):
         if pages.building_shared():
             # Inside a part or a page being kept: its stand-ins are filled with it.
             return html
-        filled, _values = pages.fill_holes(html, context.get("request"))
+        # The page's own token, where it has one already: masking another costs as much.
+        known = {"csrf": context.get("csrf_token")}
+        filled, _values = pages.fill_holes(html, context.get("request"), known)
         if filled is None:
             logger.error("Unfilled hole in a kept part of %s", self.where[0])
             return self.nodelist.render(context)
@@ -101,6 +108,10 @@ def _parse(parser, token, end):
     where = (parser.origin.template_name, parser.kept_parts)
     nodelist = parser.parse((end,))
     parser.delete_first_token()
+    if nodelist.get_nodes_by_type(BlockNode):
+        raise template.TemplateSyntaxError(
+            f"{{% {bits[0]} %}} keeps what it holds as it was rendered: no {{% block %}} inside"
+        )
     return bits, nodelist, where
 
 
