@@ -235,12 +235,12 @@ def test_nothing_of_a_draft_previewed_by_staff_is_kept(kept, client, editor, mon
     looked_up = kept_lookups(monkeypatch)
     client.get(live.get_absolute_url())
     assert "campaign/petition_detail.html" in looked_up
-    for path, template in ((draft.get_absolute_url(), "campaign/petition_detail.html"),
-                           (briefing.get_absolute_url(), "articles/briefing_detail.html")):
+    for path in (draft.get_absolute_url(), briefing.get_absolute_url()):
         looked_up.clear()
         page = client.get(path).content.decode()
         assert draft.title in page or briefing.title in page
-        assert template not in looked_up, path
+        # Not its content, nor the sign box on the briefing with the draft as its source.
+        assert [key for key in looked_up if str(key).endswith(".html")] == [], path
 
 
 def test_someone_who_has_just_withdrawn_gets_every_part_rendered_anew(kept, monkeypatch):
@@ -261,3 +261,19 @@ def test_a_block_inside_a_kept_part_is_refused_rather_than_silently_never_overri
         source = f"{{% load public_cache %}}{{% {tag} %}}{block}{{% {end} %}}"
         with pytest.raises(TemplateSyntaxError, match="no {% block %} inside"):
             engines["django"].from_string(source)
+
+
+def test_a_made_up_briefing_source_is_shown_to_its_visitor_and_kept_for_no_one(
+    kept, monkeypatch
+):
+    petition = make_petition()
+    create_briefing()
+    looked_up = kept_lookups(monkeypatch)
+    visitor = with_session()
+    page = visitor.get(f"{petition.get_absolute_url()}?source=humane-china").content.decode()
+    assert hidden_values(page, "source") == ["humane-china"]
+    assert "campaign/petition_detail.html" in looked_up
+    looked_up.clear()
+    page = visitor.get(f"{petition.get_absolute_url()}?source=made-up-1").content.decode()
+    assert hidden_values(page, "source") == ["made-up-1"]
+    assert "campaign/petition_detail.html" not in looked_up

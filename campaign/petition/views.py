@@ -150,9 +150,16 @@ def known_query(request, source, ref):
         return False
     if "ref" in query and not ref:
         return False
-    if "source" not in query:
-        return True
-    return source in rows_by_slug("articles", Briefing.objects.published, ["published"])
+    return "source" not in query or (bool(source) and known_source(source))
+
+
+def known_source(source):
+    """Whether `source` is "" or a published briefing's slug: the values a signing form's
+    source may be kept for (any other slug-like value is shown to its visitor, so that
+    no one can fill the cache with made-up ones)."""
+    return not source or source in rows_by_slug(
+        "articles", Briefing.objects.published, ["published"]
+    )
 
 
 def render_petition(request, petition, extra_context=None, *, form=None, source="", ref=""):
@@ -176,9 +183,11 @@ def render_petition(request, petition, extra_context=None, *, form=None, source=
         "language_alternates": SimpleLazyObject(
             lambda: alternates(request, petition.get_absolute_url())
         ),
-        # Staff previewing a draft see it as it is now, and nothing of it is kept.
+        # Staff previewing a draft see it as it is now, and nothing of it is kept; nor
+        # anything of a page for a made-up briefing source.
         "fresh_public_parts": JUST_WITHDRAWN_COOKIE in request.COOKIES
-        or petition.state == Petition.State.DRAFT,
+        or petition.state == Petition.State.DRAFT
+        or not known_source(source),
         **(extra_context or {}),
     }
     response = render(request, "campaign/petition_detail.html", context)

@@ -42,4 +42,6 @@ def sign_box(context, petition=None, source="", level=2):
         "level": level if level in (2, 3, 4) else 2,
         "request": context.get("request"),
         "csrf_token": context.get("csrf_token"),
+        # A page rendered anew for its visitor (a draft's preview) keeps nothing of its box.
+        "fresh_public_parts": context.get("fresh_public_parts", False),
     }
