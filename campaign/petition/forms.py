@@ -2,6 +2,7 @@ from functools import partial
 
 from django import forms
 from django.core.validators import slug_re
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -186,6 +187,26 @@ class SignatureForm(forms.Form):
             flags.append("honeypot")
         flags.append(abuse.fill_time_problem(self.cleaned_data.get("started"), self.request))
         return [flag for flag in flags if flag]
+
+
+def new_visitor_form(request, *, compact=False, initial=None):
+    """A new visitor's signing form, made only if it is rendered.
+
+    Pages keep a new visitor's form as rendered (the signing block's `{% publiccache %}`,
+    found by its `signing_key`), so most requests never need the form itself, whose
+    fields Django copies for every form it makes.
+    """
+    return SimpleLazyObject(
+        partial(SignatureForm, initial=initial or {}, compact=compact, request=request)
+    )
+
+
+def signing_key(is_open, *, source="", ref=""):
+    """What a new visitor's signing block shows besides its petition and language, for
+    keeping it: a form with its source and ref, or none (the petition takes no
+    signatures). A form sent back with what a visitor typed has no key: it is shown to
+    them alone."""
+    return ("open", source, ref) if is_open else ("closed",)
 
 
 class ResendForm(forms.Form):

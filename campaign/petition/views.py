@@ -29,7 +29,14 @@ from campaign.lib.pages import cached_page, page_is_shared
 from campaign.lib.responses import public_response
 from campaign.lib.security import frameable
 from campaign.petition import abuse, pictures, signatures
-from campaign.petition.forms import ResendForm, SignatureForm, briefing_source, share_ref
+from campaign.petition.forms import (
+    ResendForm,
+    SignatureForm,
+    briefing_source,
+    new_visitor_form,
+    share_ref,
+    signing_key,
+)
 from campaign.petition.models import Petition, Signature
 from campaign.petition.sharing import share_links, with_ref
 
@@ -163,14 +170,19 @@ def known_source(source):
 
 
 def render_petition(request, petition, extra_context=None, *, form=None, source="", ref=""):
-    if form is None and petition.is_accepting_signatures:
-        form = SignatureForm(initial={"source": source, "ref": ref}, request=request)
+    # A form given is one sent back with what its visitor typed: shown to them alone.
+    kept_signing = None
+    if form is None:
+        if petition.is_accepting_signatures:
+            form = new_visitor_form(request, initial={"source": source, "ref": ref})
+        kept_signing = signing_key(form is not None, source=source, ref=ref)
     # The lists are made, and read, only when the template's kept block is rebuilt.
     # One queryset for the table and the map: read once.
     tallies = SimpleLazyObject(lambda: petition.tallies.filter(count__gt=0))
     context = {
         "petition": petition,
         "form": form,
+        "signing_key": kept_signing,
         "tallies": tallies,
         "recent_signers": SimpleLazyObject(partial(recent_signers, petition)),
         "comments": SimpleLazyObject(partial(recent_comments, petition)),
