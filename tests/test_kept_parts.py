@@ -277,3 +277,25 @@ def test_a_made_up_briefing_source_is_shown_to_its_visitor_and_kept_for_no_one(
     page = visitor.get(f"{petition.get_absolute_url()}?source=made-up-1").content.decode()
     assert hidden_values(page, "source") == ["made-up-1"]
     assert "campaign/petition_detail.html" not in looked_up
+
+
+def test_a_new_visitors_form_is_made_only_when_its_kept_block_is_rebuilt(kept, monkeypatch):
+    from campaign.petition import forms
+
+    petition = make_petition()
+    create_briefing()
+    made = []
+    original = forms.SignatureForm.__init__
+
+    def counted(form, *args, **kwargs):
+        made.append(form)
+        original(form, *args, **kwargs)
+
+    monkeypatch.setattr(forms.SignatureForm, "__init__", counted)
+    for path in (petition.get_absolute_url(), "/", "/briefings/humane-china/"):
+        with_session().get(path)
+        assert len(made) == 1, path
+        made.clear()
+        page = with_session().get(path).content.decode()
+        assert made == [], path
+        assert 'name="email"' in page
