@@ -80,11 +80,16 @@ class KeptPartNode(template.Node):
             # Inside a part or a page being kept: its stand-ins are filled with it.
             return html
         # The page's own token, where it has one already: masking another costs as much.
+        request = context.get("request")
         known = {"csrf": context.get("csrf_token")}
-        filled, _values = pages.fill_holes(html, context.get("request"), known)
+        filled, values = pages.fill_holes(html, request, known)
         if filled is None:
             logger.error("Unfilled hole in a kept part of %s", self.where[0])
             return self.nodelist.render(context)
+        if request is not None:
+            # So that the page is compressed with this part's text compressed once
+            # (campaign.middleware.TextCompressionMiddleware).
+            request.__dict__.setdefault("kept_parts", []).append((html, values, filled))
         return mark_safe(filled)
 
     def layout_part(self, context, key):
