@@ -23,7 +23,7 @@ def briefing_detail(request, slug):
     """A published briefing; staff may also preview drafts, which are never cached."""
     # The published briefings by slug, kept for PUBLIC_CACHE_SECONDS or until an
     # editor saves one (the page needs no fresher copy than its own cache).
-    published = rows_by_slug("articles", Briefing.objects.published(), ["published"])
+    published = rows_by_slug("articles", Briefing.objects.published, ["published"])
     briefing = published.get(slug) or get_object_or_404(Briefing, slug=slug)
     if not briefing.is_published:
         if not (request.user.is_staff and request.user.has_perm("articles.view_briefing")):
@@ -45,6 +45,8 @@ def render_briefing(request, briefing, extra_context=None, *, preview=False):
         "body_html": mark_safe(body_html),
         "has_calls": has_calls,
         "preview": preview,
+        # A draft is shown to staff as it is now, and nothing of it is kept.
+        "fresh_public_parts": preview,
         **(extra_context or {}),
     }
     return render(request, "articles/briefing_detail.html", context)

@@ -9,8 +9,8 @@ from django.core.cache import cache
 from hypothesis import given
 from hypothesis import strategies as st
 
-from campaign.lib import fragments
-from campaign.lib.compression import gzip_with_holes
+from campaign.lib import compression, fragments
+from campaign.lib.compression import gzip_with_holes, gzip_with_kept_parts
 from tests.factories import create_briefing, make_petition, make_signature
 
 STAND_INS = ("hole-csrf", "hole-form-started")
@@ -61,6 +61,49 @@ def test_the_kept_part_is_compressed_once_each_visitor_only_adds_their_values():
     assert len(packed) < len(page) / 20
 
 
+@given(
+    gaps=st.lists(st.text(max_size=200), min_size=1, max_size=5),
+    kept=st.lists(st.tuples(st.text(max_size=300), st.sampled_from(STAND_INS), st.booleans()),
+                  max_size=4),
+    value=st.text(max_size=80),
+    random_bytes=st.sampled_from([0, 100]),
+)
+def test_a_page_with_kept_parts_decompresses_to_the_page(gaps, kept, value, random_bytes):
+    # Each kept part holds a stand-in filled with this visitor's value; some are not
+    # in the page at all (a part rendered but not shown), which must not matter.
+    page, parts = gaps[0], []
+    for (text, stand_in, shown), gap in zip(kept, [*gaps[1:], *[""] * len(kept)], strict=False):
+        kept_text = text + stand_in
+        filled = text + value
+        parts.append((kept_text, {stand_in: value}, filled if shown else filled + "\x00gone"))
+        if shown:
+            page += filled
+        page += gap
+    packed = gzip_with_kept_parts(page, parts, random_bytes)
+    if packed is not None:
+        assert gzip.decompress(packed).decode() == page
+
+
+def test_kept_parts_are_compressed_once_and_the_rest_each_time():
+    # Numbers, like a map's outlines: text that takes gzip a while.
+    kept_text = "<svg>" + " ".join(str(n * 7919 % 10007) for n in range(12000)) + "hole-csrf"
+    pages = []
+    for n in range(100):
+        filled = kept_text.replace("hole-csrf", f"t{n}")
+        kept = [(kept_text, {"hole-csrf": f"t{n}"}, filled)]
+        pages.append((f"<h1>Page {n}</h1>{filled}<p>end", kept))
+    gzip_with_kept_parts(*pages[0])
+    started = time.process_time()
+    for page, kept in pages:
+        packed = gzip_with_kept_parts(page, kept)
+    per_page = (time.process_time() - started) / len(pages)
+    whole = time.process_time()
+    gzip.compress(pages[-1][0].encode())
+    compressing_it_whole = time.process_time() - whole
+    assert gzip.decompress(packed).decode() == pages[-1][0]
+    assert per_page < compressing_it_whole / 3, (per_page, compressing_it_whole)
+
+
 @pytest.mark.django_db
 class TestPages:
     @pytest.fixture(autouse=True)
@@ -84,6 +127,31 @@ class TestPages:
             html = gzip.decompress(packed.content).decode()
             assert masked(html) == masked(plain), url
             assert "shared-page-hole" not in html
+
+    def test_a_large_page_rendered_for_one_visitor_is_compressed_from_its_kept_parts(
+        self, client, monkeypatch
+    ):
+        from campaign.middleware import TextCompressionMiddleware
+        from tests.test_kept_parts import with_session
+
+        # The pages here are small: compress them as a large one would be.
+        monkeypatch.setattr(TextCompressionMiddleware, "KEPT_PARTS_MIN_BYTES", 200)
+        used = []
+        monkeypatch.setattr(compression, "gzip_with_kept_parts",
+                            lambda *args: used.append(1) or gzip_with_kept_parts(*args))
+        petition = make_petition(is_current=True)
+        briefing = create_briefing()
+        visitor = with_session()
+        for url in ("/", petition.get_absolute_url(), briefing.get_absolute_url()):
+            for _ in range(2):  # the parts built, then kept
+                used.clear()
+                plain = visitor.get(url).content.decode()
+                packed = visitor.get(url, HTTP_ACCEPT_ENCODING="gzip")
+                assert used and packed["Content-Encoding"] == "gzip", url
+                assert "Accept-Encoding" in packed["Vary"]
+                html = gzip.decompress(packed.content).decode()
+                assert masked(html) == masked(plain), url
+                assert int(packed["Content-Length"]) == len(packed.content)
 
     def test_each_compressed_page_carries_a_differently_masked_token(self, client):
         # What makes compressing pages safe from BREACH: the secret never repeats.

@@ -16,6 +16,7 @@ chose).
 """
 
 import re
+import secrets
 import struct
 import zlib
 from functools import lru_cache
@@ -57,6 +58,70 @@ def _parts(text, stand_ins):
         position = match.end()
     parts.append(_deflated(text[position:]))
     return tuple(parts)
+
+
+@lru_cache(maxsize=512)
+def _kept_parts(text, stand_ins):
+    # The parts of pages rendered for one visitor: more of them, and each smaller.
+    return _parts.__wrapped__(text, stand_ins)
+
+
+def _random_name(max_bytes):
+    """A gzip header's file name of 1 to `max_bytes` random bytes (none of them NUL,
+    which ends it), as Django's GZipMiddleware writes to mask a response's length."""
+    length = secrets.randbelow(max_bytes) + 1
+    return bytes(secrets.randbelow(255) + 1 for _ in range(length)) + b"\x00"
+
+
+def gzip_with_kept_parts(text, kept, max_random_bytes=0):
+    """The gzip file of `text`, a page that holds parts kept for everyone, or None
+    when none of them is found in it.
+
+    `kept` lists each part as (its kept text with stand-ins, {stand-in: this
+    visitor's value}, the text as it is in the page), in the page's order. Each
+    kept text is compressed once (for the last 512); the values are added
+    uncompressed, as in `gzip_with_holes`, and the rest of the page is
+    compressed now, its history reset before each kept part (a full flush), so
+    nothing refers across them.
+    """
+    pieces, position = [], 0
+    for kept_text, values, shown in kept:
+        start = text.find(shown, position) if shown else -1
+        if start < 0:
+            continue
+        pieces.append(text[position:start])
+        pieces.append((kept_text, values))
+        position = start + len(shown)
+    if not pieces:
+        return None
+    pieces.append(text[position:])
+    header = _HEADER
+    if max_random_bytes:
+        header = _HEADER[:3] + b"\x08" + _HEADER[4:] + _random_name(max_random_bytes)
+    out, crc, size = [header], 0, 0
+    compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
+    for piece in pieces:
+        if isinstance(piece, str):
+            if not piece:
+                continue
+            plain = piece.encode()
+            out.append(compressor.compress(plain) + compressor.flush(zlib.Z_FULL_FLUSH))
+            crc = zlib.crc32(plain, crc)
+            size += len(plain)
+            continue
+        kept_text, values = piece
+        for part in _kept_parts(kept_text, tuple(sorted(values))):
+            if isinstance(part, str):
+                plain = values[part].encode()
+                out.append(_stored(plain))
+            else:
+                compressed, plain = part
+                out.append(compressed)
+            crc = zlib.crc32(plain, crc)
+            size += len(plain)
+    out.append(_END)
+    out.append(struct.pack("<II", crc, size & 0xFFFFFFFF))
+    return b"".join(out)
 
 
 def gzip_with_holes(text, values):

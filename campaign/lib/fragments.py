@@ -120,8 +120,14 @@ def fragment(name, build, *, key=(), timeout=None):
 
 def rows_by_slug(name, queryset, key=()):
     """{slug: row} of `queryset`, kept like a `fragment` under `name`: for views that
-    look a row up by its slug on every request. `key` tells querysets apart."""
-    return fragment(name, lambda: {row.slug: row for row in queryset}, key=["by-slug", *key])
+    look a row up by its slug on every request. `key` tells querysets apart.
+    `queryset` may be a function that makes it, called only when the rows are read."""
+
+    def read():
+        rows = queryset() if callable(queryset) else queryset
+        return {row.slug: row for row in rows}
+
+    return fragment(name, read, key=["by-slug", *key])
 
 
 # model label -> names to bump when its rows change

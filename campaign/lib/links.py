@@ -11,9 +11,11 @@ Absolute links, and a page's address in each language.
   same in every language (the admin, the health check).
 """
 
+from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
+from django.core.signals import setting_changed
 from django.urls import NoReverseMatch, Resolver404, URLResolver, get_resolver, resolve, reverse
 from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
@@ -39,8 +41,10 @@ def _language_resolvers(urlconf=None):
     ]
 
 
+@lru_cache(maxsize=2048)
 def is_page_path(path, urlconf=None):
-    """Whether `path`, unprefixed, is one of the pages that have an address per language."""
+    """Whether `path`, unprefixed, is one of the pages that have an address per language
+    (asked on every request: worked out once per process for each path)."""
     with translation.override(settings.LANGUAGE_CODE):
         for resolver in _language_resolvers(urlconf):
             try:
@@ -56,9 +60,11 @@ def language_of_path(path):
     return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
 
 
+@lru_cache(maxsize=2048)
 def path_in(path, language):
     """The same page's path in `language`, or None when `path` is no page with an address
-    per language (or not a page at all)."""
+    per language (or not a page at all). Worked out once per process for each path (pages
+    rendered for one visitor name their addresses in every language)."""
     with translation.override(language_of_path(path)):
         try:
             match = resolve(path)
@@ -72,6 +78,15 @@ def path_in(path, language):
     if translated == path and language != language_of_path(path):
         return None  # one address for every language (the admin, /healthz)
     return translated
+
+
+def _forget_paths(**kwargs):
+    # The URLs or the languages may change under tests.
+    path_in.cache_clear()
+    is_page_path.cache_clear()
+
+
+setting_changed.connect(_forget_paths, dispatch_uid="campaign.lib.links.paths")
 
 
 def url_in(url, language):

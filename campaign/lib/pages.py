@@ -14,9 +14,11 @@ which escaped content cannot contain (it becomes "&lt;"), and carries a secret
 derived from SECRET_KEY, so it cannot be guessed either.
 """
 
+import contextlib
 import contextvars
 import logging
 import re
+from functools import lru_cache
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -38,7 +40,13 @@ _fillers = {"csrf": get_token}
 
 def marker():
     """This deployment's secret part of every stand-in."""
-    return salted_hmac("campaign.lib.pages.hole", "stand-in").hexdigest()[:24]
+    return _marker(settings.SECRET_KEY)
+
+
+@lru_cache(maxsize=4)
+def _marker(secret):
+    # Looked up on every page built from kept parts: derived once per key.
+    return salted_hmac("campaign.lib.pages.hole", "stand-in", secret=secret).hexdigest()[:24]
 
 
 def hole(name):
@@ -60,6 +68,45 @@ def per_visitor(name, request=None):
     if _building_shared_page.get():
         return hole(name)
     return _fillers[name](request)
+
+
+def building_shared():
+    """Whether a part shared by visitors is being built: its per-visitor values
+    must stay stand-ins, which whoever keeps the outermost part fills."""
+    return _building_shared_page.get()
+
+
+@contextlib.contextmanager
+def building_shared_part():
+    """While it lasts, `per_visitor` gives stand-ins (the CSRF token's stand-in is
+    for the caller to put in the template's context: `hole("csrf")`)."""
+    token = _building_shared_page.set(True)
+    try:
+        yield
+    finally:
+        _building_shared_page.reset(token)
+
+
+def fill_holes(html, request, known=None):
+    """`html`, built with stand-ins, with this visitor's own values in the holes, and
+    {stand-in: value} of those filled; or (None, {}) when a stand-in is left that
+    no filler knows (or one a template escaped), which must never be sent.
+    `known` holds values of this visitor's already made: {"csrf": token}."""
+    values = {}
+    if marker() not in html:
+        return html, values
+    known = known or {}
+    for hole_name, compute in _fillers.items():
+        stand_in = hole(hole_name)
+        if stand_in in html:
+            value = str(known.get(hole_name) or "")
+            values[stand_in] = value if value and marker() not in value else compute(request)
+    filled = html
+    for stand_in, value in values.items():
+        filled = filled.replace(stand_in, value)
+    if marker() in filled:
+        return None, {}
+    return filled, values
 
 
 def page_is_shared(request, query_ok=False):
@@ -90,24 +137,14 @@ def cached_page(request, name, build, *, key=()):
     """
 
     def render_shared():
-        token = _building_shared_page.set(True)
-        try:
+        with building_shared_part():
             response = build({"csrf_token": hole("csrf")})
-        finally:
-            _building_shared_page.reset(token)
         return response.content.decode()
 
     # The path holds the language (/ko/...); the fragment adds the active one too.
     html = fragment(name, render_shared, key=[site_url(request), request.get_full_path(), *key])
-    values = {}
-    for hole_name, compute in _fillers.items():
-        stand_in = hole(hole_name)
-        if stand_in in html:
-            values[stand_in] = compute(request)
-    filled = html
-    for stand_in, value in values.items():
-        filled = filled.replace(stand_in, value)
-    if marker() in filled:
+    filled, values = fill_holes(html, request)
+    if filled is None:
         # A hole no filler knows, or one a template escaped: never send a page with
         # a stand-in in a form.
         logger.error("Unfilled hole in the shared page %s; rendered for this visitor", name)

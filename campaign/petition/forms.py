@@ -1,5 +1,8 @@
+from functools import partial
+
 from django import forms
 from django.core.validators import slug_re
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -147,7 +150,9 @@ class SignatureForm(forms.Form):
             del self.fields["postal_code"]
             del self.fields["comment"]
         if not self.is_bound:
-            self.initial.setdefault("started", per_visitor("form-started", request))
+            # Made when the field is rendered (Django calls a callable initial value):
+            # a form rendered inside a kept part gets the stand-in, filled per visitor.
+            self.initial.setdefault("started", partial(per_visitor, "form-started", request))
 
     def clean_name(self):
         name = " ".join(visible_text(self.cleaned_data["name"]).split())
@@ -182,6 +187,26 @@ class SignatureForm(forms.Form):
             flags.append("honeypot")
         flags.append(abuse.fill_time_problem(self.cleaned_data.get("started"), self.request))
         return [flag for flag in flags if flag]
+
+
+def new_visitor_form(request, *, compact=False, initial=None):
+    """A new visitor's signing form, made only if it is rendered.
+
+    Pages keep a new visitor's form as rendered (the signing block's `{% publiccache %}`,
+    found by its `signing_key`), so most requests never need the form itself, whose
+    fields Django copies for every form it makes.
+    """
+    return SimpleLazyObject(
+        partial(SignatureForm, initial=initial or {}, compact=compact, request=request)
+    )
+
+
+def signing_key(is_open, *, source="", ref=""):
+    """What a new visitor's signing block shows besides its petition and language, for
+    keeping it: a form with its source and ref, or none (the petition takes no
+    signatures). A form sent back with what a visitor typed has no key: it is shown to
+    them alone."""
+    return ("open", source, ref) if is_open else ("closed",)
 
 
 class ResendForm(forms.Form):

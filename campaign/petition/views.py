@@ -14,6 +14,7 @@ from django.utils.cache import (
     patch_cache_control,
     patch_vary_headers,
 )
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -28,7 +29,14 @@ from campaign.lib.pages import cached_page, page_is_shared
 from campaign.lib.responses import public_response
 from campaign.lib.security import frameable
 from campaign.petition import abuse, pictures, signatures
-from campaign.petition.forms import ResendForm, SignatureForm, briefing_source, share_ref
+from campaign.petition.forms import (
+    ResendForm,
+    SignatureForm,
+    briefing_source,
+    new_visitor_form,
+    share_ref,
+    signing_key,
+)
 from campaign.petition.models import Petition, Signature
 from campaign.petition.sharing import share_links, with_ref
 
@@ -59,7 +67,7 @@ def public_petition(request, slug, shared=False):
 
 def petitions_by_slug():
     """Every petition by slug, kept for PUBLIC_CACHE_SECONDS or until one is saved."""
-    return rows_by_slug("petitions", Petition.objects.all())
+    return rows_by_slug("petitions", Petition.objects.all)
 
 
 def shared_current_petition():
@@ -83,6 +91,15 @@ def share_context(petition, request, message=None):
         "share_kakao_url": with_ref(url, Signature.Ref.KAKAOTALK),
         "share_device_url": with_ref(url, Signature.Ref.SHARE),
     }
+
+
+def shared_share_context(petition, request):
+    """`share_context` of a public petition, kept like the block that shows it: the same
+    for everyone in one language."""
+    if petition.state == Petition.State.DRAFT:
+        return share_context(petition, request)
+    build = partial(share_context, petition, request)
+    return fragment("petitions", build, key=["share", petition.pk, site_url(request)])
 
 
 def signed_message(petition, number=None):
@@ -140,35 +157,49 @@ def known_query(request, source, ref):
         return False
     if "ref" in query and not ref:
         return False
-    if "source" not in query:
-        return True
-    return source in rows_by_slug("articles", Briefing.objects.published(), ["published"])
+    return "source" not in query or (bool(source) and known_source(source))
+
+
+def known_source(source):
+    """Whether `source` is "" or a published briefing's slug: the values a signing form's
+    source may be kept for (any other slug-like value is shown to its visitor, so that
+    no one can fill the cache with made-up ones)."""
+    return not source or source in rows_by_slug(
+        "articles", Briefing.objects.published, ["published"]
+    )
 
 
 def render_petition(request, petition, extra_context=None, *, form=None, source="", ref=""):
-    if form is None and petition.is_accepting_signatures:
-        form = SignatureForm(initial={"source": source, "ref": ref}, request=request)
-    signatures = petition.signatures.counted().order_by("-confirmed_at")
-    # One queryset for the table and the map: read once, and only when the
-    # template's cached block is rebuilt.
-    tallies = petition.tallies.filter(count__gt=0)
+    # A form given is one sent back with what its visitor typed: shown to them alone.
+    kept_signing = None
+    if form is None:
+        if petition.is_accepting_signatures:
+            form = new_visitor_form(request, initial={"source": source, "ref": ref})
+        kept_signing = signing_key(form is not None, source=source, ref=ref)
+    # The lists are made, and read, only when the template's kept block is rebuilt.
+    # One queryset for the table and the map: read once.
+    tallies = SimpleLazyObject(lambda: petition.tallies.filter(count__gt=0))
     context = {
         "petition": petition,
         "form": form,
+        "signing_key": kept_signing,
         "tallies": tallies,
-        "recent_signers": signatures.filter(show_name=True)[:RECENT_SIGNERS],
-        "comments": signatures.filter(comment_state=Signature.CommentState.APPROVED).exclude(
-            comment=""
-        )[:RECENT_COMMENTS],
-        "timeline": petition.timeline.shown(),
-        "briefings": petition.briefings.published(),
-        # Called by the template inside its cached block, so only when that is rebuilt.
+        "recent_signers": SimpleLazyObject(partial(recent_signers, petition)),
+        "comments": SimpleLazyObject(partial(recent_comments, petition)),
+        "timeline": SimpleLazyObject(lambda: petition.timeline.shown()),
+        "briefings": SimpleLazyObject(lambda: petition.briefings.published()),
         "world_map": partial(pictures.world_map, tallies),
-        **share_context(petition, request),
+        **shared_share_context(petition, request),
         "poll_seconds": settings.PETITION_POLL_SECONDS,
         # /petition/ shows the current petition: its own address is the canonical one.
-        "language_alternates": alternates(request, petition.get_absolute_url()),
-        "fresh_public_parts": JUST_WITHDRAWN_COOKIE in request.COOKIES,
+        "language_alternates": SimpleLazyObject(
+            lambda: alternates(request, petition.get_absolute_url())
+        ),
+        # Staff previewing a draft see it as it is now, and nothing of it is kept; nor
+        # anything of a page for a made-up briefing source.
+        "fresh_public_parts": JUST_WITHDRAWN_COOKIE in request.COOKIES
+        or petition.state == Petition.State.DRAFT
+        or not known_source(source),
         **(extra_context or {}),
     }
     response = render(request, "campaign/petition_detail.html", context)
@@ -176,6 +207,17 @@ def render_petition(request, petition, extra_context=None, *, form=None, source=
         # A staff preview must not end up in a shared cache.
         patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+def recent_signers(petition):
+    signatures = petition.signatures.counted().order_by("-confirmed_at")
+    return signatures.filter(show_name=True)[:RECENT_SIGNERS]
+
+
+def recent_comments(petition):
+    signatures = petition.signatures.counted().order_by("-confirmed_at")
+    approved = signatures.filter(comment_state=Signature.CommentState.APPROVED)
+    return approved.exclude(comment="")[:RECENT_COMMENTS]
 
 
 def sign(request, petition):

@@ -1,7 +1,7 @@
 from django import template
 
 from campaign.petition import rules
-from campaign.petition.forms import SignatureForm
+from campaign.petition.forms import new_visitor_form, signing_key
 from campaign.petition.models import Petition
 from campaign.petition.views import shared_current_petition
 
@@ -32,14 +32,17 @@ def sign_box(context, petition=None, source="", level=2):
         petition = shared_current_petition()
     form = None
     if petition is not None and petition.is_accepting_signatures:
-        form = SignatureForm(
-            compact=True, initial={"source": source or ""}, request=context.get("request")
+        form = new_visitor_form(
+            context.get("request"), compact=True, initial={"source": source or ""}
         )
     return {
         "petition": petition,
         "form": form,
+        "signing_key": signing_key(form is not None, source=source or ""),
         "compact": True,
         "level": level if level in (2, 3, 4) else 2,
         "request": context.get("request"),
         "csrf_token": context.get("csrf_token"),
+        # A page rendered anew for its visitor (a draft's preview) keeps nothing of its box.
+        "fresh_public_parts": context.get("fresh_public_parts", False),
     }
