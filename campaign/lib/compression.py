@@ -98,30 +98,19 @@ def gzip_with_kept_parts(text, kept, max_random_bytes=0):
     header = _HEADER
     if max_random_bytes:
         header = _HEADER[:3] + b"\x08" + _HEADER[4:] + _random_name(max_random_bytes)
-    out, crc, size = [header], 0, 0
     compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
-    for piece in pieces:
-        if isinstance(piece, str):
-            if not piece:
-                continue
-            plain = piece.encode()
-            out.append(compressor.compress(plain) + compressor.flush(zlib.Z_FULL_FLUSH))
-            crc = zlib.crc32(plain, crc)
-            size += len(plain)
-            continue
-        kept_text, values = piece
-        for part in _kept_parts(kept_text, tuple(sorted(values))):
-            if isinstance(part, str):
-                plain = values[part].encode()
-                out.append(_stored(plain))
+
+    def blocks():
+        for piece in pieces:
+            if isinstance(piece, str):
+                if piece:
+                    plain = piece.encode()
+                    yield compressor.compress(plain) + compressor.flush(zlib.Z_FULL_FLUSH), plain
             else:
-                compressed, plain = part
-                out.append(compressed)
-            crc = zlib.crc32(plain, crc)
-            size += len(plain)
-    out.append(_END)
-    out.append(struct.pack("<II", crc, size & 0xFFFFFFFF))
-    return b"".join(out)
+                kept_text, values = piece
+                yield from _filled(_kept_parts(kept_text, tuple(sorted(values))), values)
+
+    return _gzip_file(header, blocks())
 
 
 def gzip_with_holes(text, values):
@@ -130,15 +119,26 @@ def gzip_with_holes(text, values):
     The pieces of text between the keys are compressed once and kept (for the
     last 32 texts); each call adds the values uncompressed.
     """
-    parts = _parts(text, tuple(sorted(values)))
-    out, crc, size = [_HEADER], 0, 0
+    return _gzip_file(_HEADER, _filled(_parts(text, tuple(sorted(values))), values))
+
+
+def _filled(parts, values):
+    """(deflate block, the text it holds) for compressed parts and for each stand-in's
+    value, stored uncompressed."""
     for part in parts:
         if isinstance(part, str):
             plain = values[part].encode()
-            out.append(_stored(plain))
+            yield _stored(plain), plain
         else:
-            compressed, plain = part
-            out.append(compressed)
+            yield part
+
+
+def _gzip_file(header, blocks):
+    """A gzip file of `header`, the deflate `blocks` ((bytes, the text they hold)) and
+    the trailer: the final empty block, the texts' CRC-32 and length."""
+    out, crc, size = [header], 0, 0
+    for compressed, plain in blocks:
+        out.append(compressed)
         crc = zlib.crc32(plain, crc)
         size += len(plain)
     out.append(_END)
