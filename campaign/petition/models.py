@@ -277,11 +277,16 @@ class Signature(CountGuardedModel):
         blank=True,
         help_text=_("The briefing the signer came from, if any."),
     )
+    # A column added after the first release has a default in the database too, so
+    # that servers still running the release before it (during a rolling deploy)
+    # can store signatures: their INSERT does not name the column.
     ref = models.CharField(
         _("shared by"),
         max_length=20,
         choices=Ref.choices,
         blank=True,
+        default="",
+        db_default="",
         help_text=_("Where the share link the signer followed was posted, if they followed one."),
     )
     # Set in the transaction that first counts the signature: the petition's
