@@ -434,3 +434,17 @@ def test_someone_elses_view_message_or_words_are_reported(sentence):
 def test_our_view_and_our_message_stay_our_own():
     assert len(extract_calls("In our view, Seoul should act now.")) == 1
     assert len(extract_calls("Our message is clear: Seoul should speak up.")) == 1
+
+
+def test_a_lead_that_names_its_issuer_after_the_demand_gives_the_release_its_voice():
+    text = (
+        "Press releases | Treaty bodies\n\n"
+        "GENEVA (3 May 2026) - Beijing must halt the transfers at once, UN experts said "
+        "today, warning of torture on return.\n\n"
+        "The experts urged the Chinese authorities to let the refugee agency see every detainee."
+    )
+    assert calls_of(text)[-1] == (
+        "The experts urged the Chinese authorities to let the refugee agency see every "
+        "detainee.",
+        "china",
+    )
