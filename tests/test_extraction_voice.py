@@ -448,3 +448,9 @@ def test_a_lead_that_names_its_issuer_after_the_demand_gives_the_release_its_voi
         "detainee.",
         "china",
     )
+
+
+def test_a_new_main_clause_after_a_verb_of_knowing_or_saying_is_not_its_content():
+    sentence = "The public has a right to know, and the Presidential Office should publish it."
+    assert len(extract_calls(sentence)) == 1
+    assert extract_calls("Kim said the talks failed, and that Seoul should act.") == []

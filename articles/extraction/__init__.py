@@ -22,7 +22,9 @@ with examples:
   cut-off fragments, lists and their introducers, letters, the country the
   text comes from), and :mod:`.turns`: whom a speaker, a greeting or a post
   turns to;
-* :mod:`.actors`: which addressee class a noun phrase names;
+* :mod:`.actors`: which addressee class a noun phrase names, and
+  :mod:`.agents`: who a subject no lexicon knows is, from the shape of its
+  noun phrase (its head, a name, an agent noun);
 * :mod:`.quotes`, :mod:`.voice` and :mod:`.people`: who is quoted, who speaks
   for the document (and which people speak for it), and whose demand a clause
   is;

@@ -178,7 +178,10 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\b(?:foreign\s+)?governments\b|\bthe\s+West\b|\ballies\b"
         r"|\bsignatory\s+(?:states|countries|nations)\b|\bdelegations\b|\bdonors\b"
         r"|\bdonor\s+(?:countries|governments|states)\b)"
-        r"|\bU\.\s?N\.|\bUN\b|\bHigh\s+Commissioner\b|\bSpecial\s+Rapporteur\b"
+        # the seat of the UN's human rights bodies, named for them as Beijing for China
+        r"|"
+        + _place(r"Geneva")
+        + r"|\bU\.\s?N\.|\bUN\b|\bHigh\s+Commissioner\b|\bSpecial\s+Rapporteur\b"
         r"|\bGeneral\s+Assembly\b|\bCommittee\s+against\s+Torture\b|\bCEDAW\b"
         # international organisations and groups of states
         r"|\bSecretary[- ]General\b|\bInterpol\b|\bINTERPOL\b|\bNATO\b|\bG-?(?:7|8|20)\b"

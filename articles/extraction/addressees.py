@@ -21,7 +21,13 @@
   the reader ("Sign the petition."). A headline sums up its text: it is for
   whoever the body asks the same of.
 * "X could ..." is a recommendation only to a state or body that can act.
-* Someone urged who is no known actor ("we urge Velora to ...") is "other".
+* Someone urged who is no known actor ("we urge Velora to ...") is "other";
+  a subject no lexicon knows is classed by the shape of its noun phrase
+  (:mod:`.agents`): "Importers should not wait", "Any firm buying fish
+  processed in China should ..." (a firm: other, not China), "The Settlement
+  Support Service should ..." (an office of the text's own state).
+* A newspaper's name in the header ("THE HANGANG HERALD") says nothing of
+  where the text comes from (see the layout module).
 * A demand with no agent (a headline "Stop the deportations", a passive
   "The detainees must be released") is for the actor whose conduct must
   change: the one the text shows doing what the demand is about (returning,
@@ -68,6 +74,7 @@ from articles.extraction.actors import (
     find_actors,
     mention_end,
 )
+from articles.extraction.agents import agent_class, head_phrase
 from articles.extraction.doers import CHANGE_RE, CONDUCT_RE, perpetrator, targets
 from articles.extraction.sentences import Doc, word_set
 from articles.extraction.triggers import Hit, is_participle
@@ -303,6 +310,12 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
             return Resolved(actor, -0.12, doubt="pronoun")
         return None  # a pronoun with no actor to refer to: descriptive
     named = classify_np(subj)
+    head = head_phrase(subj)
+    mentions = find_actors(subj)
+    if head != subj and mentions and mentions[0][0] >= len(head) and not VICTIM_RE.search(subj):
+        # "Any company buying fish processed in China", "the resolution on North
+        # Korea": the head is who acts, or a thing; its modifiers name neither
+        named = agent_class(head)
     bare = None
     if named == "home" and _BARE_OFFICE_RE.match(subj.strip()):
         # "the authorities", "the Government": which country's, the text around says
@@ -340,7 +353,7 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         actor, _ = recent_actor(doc, idx)
         if actor and (hit.kind == "modal_passive" or passive):
             return Resolved(actor, -0.3, thing=True, doubt="inferred")
-    product = _PRODUCT_RE.match(subj)
+    product = _PRODUCT_RE.match(head)
     verb = re.match(r"[a-z]+", doc.sentences[idx].text[hit.vp_start :])
     if product and hit.kind == "modal" and verb and verb.group() in _CONTENT_VERBS:
         # "the recommendations must name the DPRK": what a text says is asked of those
@@ -365,6 +378,11 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         return Resolved("international_community", -0.1, doubt="unnamed")
     if AGENT_NOUN_RE.search(subj):
         return Resolved("other", 0.0, doubt="unnamed")  # "the shipping companies should refuse ..."
+    general = agent_class(subj) if hit.kind != "modal_passive" else None
+    if general:
+        # "Importers should not wait", "The National Intelligence Service should ...":
+        # the subject acts, whether or not its name is known (see the agents module)
+        return Resolved(general, 0.0, doubt="unnamed" if general == "home" else None)
     if hit.kind == "urge":
         # "we urge Velora to ...": someone urged can act
         return Resolved("other", -0.1, doubt="unnamed")

@@ -478,7 +478,10 @@ _STATES = frozenset({"china", "south_korea_government", "north_korea", "other"})
 
 
 def _state(name: str) -> str | None:
-    found = [a for _pos, a in find_actors(name.strip().title().replace("'S", "'s"))]
+    # a newspaper's or an organisation's name is no state ("THE HANGANG HERALD")
+    found = [
+        a for _pos, a in find_actors(name.strip().title().replace("'S", "'s"), organisations=False)
+    ]
     found = [a for a in found if a in _STATES]
     return found[0] if found else None
 

@@ -76,7 +76,7 @@ from dataclasses import dataclass, field
 
 from articles.extraction.actors import ORG_HEAD_RE as _ORG_HEAD_RE
 from articles.extraction.actors import organisation_names
-from articles.extraction.clauses import CONNECTIVES_RE, OPERATIVE_RE
+from articles.extraction.clauses import CONNECTIVES_RE, NOUN_BEFORE_RE, OPERATIVE_RE
 from articles.extraction.people import (
     BARE_TITLE_RE,
     PERSON_TITLE_RE,
@@ -150,6 +150,11 @@ _FRAMES_RE = re.compile(
     r"|\b(?:banner|sign|placard|slogan|poster|letter|text|headline)s?\s+(?:\w+\s+){0,4}?reads?\s*$",
     re.IGNORECASE,
 )
+
+
+# A coordinated main clause, with no "that" to make it a second complement
+_NEW_CLAUSE_RE = re.compile(r",\s+(?:and|but|so|yet)\s+(?!.*\bthat\b)", re.DOTALL)
+_ASKING = r"(?i:urg|call|demand|ask|request|recommend|appeal|warn|insist)|[A-Z]"
 
 
 def own_clause(prefix: str) -> str:
@@ -374,6 +379,14 @@ class Voice:
         for m in REPORT_RE.finditer(prefix):
             if m.group()[:1].isupper() and prefix[: m.start()].strip():
                 continue  # "Member States that ...": a name, not "states that"
+            if re.match(r"[a-z]+s\b", m.group()) and NOUN_BEFORE_RE.search(
+                prefix[max(0, m.start() - 12) : m.start()]
+            ):
+                continue  # "Diplomats from states that ...": a noun after a preposition
+            if _NEW_CLAUSE_RE.search(prefix, m.end()) and not re.match(_ASKING, m.group()):
+                # "The public has a right to know, and the Office should ...": a new
+                # main clause, not what was known or said (a demand's runs on)
+                continue
             if operative and operative.start("verb") == m.start():
                 continue  # "Believes that the EU should ...": the resolution's own words
             opening = CONNECTIVES_RE.sub("", prefix[: m.start()].strip(" ,"))
@@ -574,5 +587,3 @@ def find_voice(doc) -> Voice:
     add_people(voice, text)
     voice.quotes = [own_quote(voice, q, text) for q in voice.quotes]
     return voice
-
-
