@@ -125,7 +125,8 @@ def extractor_record():
     for briefing_id, *row in citations:
         rows.setdefault(briefing_id, []).append(row)
     per_briefing = [
-        (briefing, tally(rows.get(briefing.pk, []))) for briefing in Briefing.objects.in_order()
+        (briefing, tally(rows.get(briefing.pk, [])))
+        for briefing in Briefing.objects.in_order()
     ]
     overall = sum((record for _briefing, record in per_briefing), Record())
     return per_briefing, overall
