@@ -1026,3 +1026,17 @@ def test_learn_and_watch_are_orders_to_readers_but_learn_more_at_a_site_is_a_lin
 
 def test_a_subject_before_an_aside_still_reports():
     assert_no_call("Beijing, for its part, insists that the women must be dealt with by law.")
+
+
+def test_a_committee_reports_subjunctive_recommendations_are_its_demands():
+    text = (
+        "OTTAWA - Report of the Subcommittee on International Human Rights\n\n"
+        "Recommendation 1\n\n"
+        "That the Government of Canada raise the returns with Beijing at every meeting.\n\n"
+        "Recommendation 2\n\n"
+        "That the Minister of Foreign Affairs report to the Subcommittee within 90 days.\n\n"
+        "That the talks will fail is plain to everyone."
+    )
+    calls = extract_calls(text)
+    assert [c.addressee for c in calls] == ["other", "other"]
+    assert calls[0].ask.startswith("Raise the returns")

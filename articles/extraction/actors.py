@@ -18,6 +18,8 @@ Rules (each a fact about how the campaign's texts name the parties):
   a country, whatever office it is: "the Minister of Foreign Affairs of the
   Lao PDR" is Laos's, not Seoul's foreign minister.
 * "Every supporter", "each reader" are the public as much as "supporters".
+* Every state has a Minister of Foreign Affairs: named without its country, it
+  is the text's own state's, as "the Government" is; Unification is Seoul's.
 * Donors, delegations, unnamed countries and groups of organisations together
   are the ``international_community``; "DPR Korea" is the North.
 * A state's neighbours, allies, partners or friends are other states, together
@@ -100,7 +102,8 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\b[Tt]he\s+Seoul\s+government\b"
         r"|(?<!Chinese )(?<!North Korean )\bUnification\s+Ministry\b"
         r"|(?<!Chinese )(?<!North Korean )\b(?:South\s+Korean\s+)?Minist(?:ry|er)\s+of\s+"
-        r"(?:Unification|Foreign\s+Affairs)\b(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])"
+        r"Unification\b(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])"
+        r"|\bSouth\s+Korean\s+Minist(?:ry|er)\s+of\s+Foreign\s+Affairs\b"
         r"|\bNational\s+Assembly\b|\bCheong\s+Wa\s+Dae\b|\b[Tt]he\s+Blue\s+House\b"
         r"|\bSouth\s+Korea[’']s\s+(?:parliament|lawmakers)\b"
         r"|\b(?:[Tt]he\s+)?(?:Yoon(?:\s+Suk[- ][Yy]eol)?|Moon(?:\s+Jae[- ][Ii]n)?"
@@ -130,6 +133,9 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\b[Oo]ur\s+(?:political\s+)?(?:leaders(?:hip)?|officials|politicians|lawmakers)\b"
         r"|(?<!Chinese )(?<!North Korean )(?<!US )(?<!U\.S\. )(?<!American )(?<!Japanese )"
         r"\b(?:Foreign\s+Ministry(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])|[Ll]awmakers|[Ll]egislators)\b"
+        # every state has a minister of foreign affairs: without its country, the text's own
+        r"|(?<!Chinese )(?<!North Korean )(?<!Korean )\bMinist(?:ry|er)\s+of\s+Foreign\s+Affairs\b"
+        r"(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])"
         # a parliament and its members, without a country: the text's own
         r"|(?<!European )\bParliament\b(?!\s+(?:of|in)\b)|\bMPs\b|\b[Pp]arliamentarians\b"
         # a parliament's "the Minister": the minister who answers to it; "Ministers

@@ -107,6 +107,8 @@ _VERB_LIST_RE = re.compile(
 )
 
 
+# A sentence that is only a subjunctive clause: a mandate, as a report or motion words it
+_MANDATE_RE = re.compile(r"(?:\(?[a-z0-9]{1,4}[.)]\s+)?That\s+(?!is\b|was\b|said\b|'s\b)")
 _RECOMMEND_LEAD_RE = re.compile(r"\b(?:recommend|urge|request|ask|propose)s?\b[^:]*:\s*$", re.I)
 _MODAL_KINDS = frozenset({"modal", "modal_passive", "modal_be", "cannot", "could", "can"})
 _DEMAND_KINDS = frozenset({"urge", "call_for", "demand_passive"})
@@ -174,8 +176,12 @@ def _judge(doc: Doc, idx: int) -> tuple[Call | None, bool]:
         if TRIGGER_RE.search(text):
             hits += demand_hits(text) + necessity_hits(text) + only_way_hits(text)
             hits += modal_hits(text)
-        if lead is not None and _RECOMMEND_LEAD_RE.search(doc.sentences[lead].text):
-            hits += that_item_hits(text)  # "I recommend: (a) That States use ..."
+        if (
+            lead is not None and _RECOMMEND_LEAD_RE.search(doc.sentences[lead].text)
+        ) or _MANDATE_RE.match(text):
+            # "I recommend: (a) That States use ...", a report's "Recommendation 1 / That
+            # the Government raise ...": the subjunctive of a mandate
+            hits += that_item_hits(text)
     hits = hits[:MAX_HITS]
     voice = doc.voice
     best: Call | None = None

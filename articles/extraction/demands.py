@@ -21,7 +21,10 @@
   "I would be grateful if you could ask the Foreign Secretary ...", and a
   passive with the one asked as its subject: "Citizens who share our concern
   are invited to add their names", and a recommendation listed as a clause
-  ("I recommend: (d) That States ... use every opportunity to ...").
+  ("I recommend: (d) That States ... use every opportunity to ..."), as a
+  committee report or a motion words it alone ("Recommendation 4 / That the
+  Government of Canada raise the cases ..."); not "That the talks will fail
+  is plain", whose verb is an auxiliary.
 * "to" before a verb is the infinitive, not "to a third country"; one inside
   a relative clause ("Americans who want to help ... to call") is not the ask.
 * The speaker's wishes about someone's act: "We look to Seoul to lead", "We
@@ -40,6 +43,7 @@ from __future__ import annotations
 import re
 
 from articles.extraction.actors import classify_np, find_actors
+from articles.extraction.agents import agent_class
 from articles.extraction.clauses import CONNECTIVES_RE, OPERATIVE_RE, SUBORDINATOR_RE
 from articles.extraction.sentences import word_set
 from articles.extraction.triggers import MAX_HITS, MAX_MATCHES, Hit, actor_np_end
@@ -301,9 +305,16 @@ _NOT_A_VERB_AFTER = word_set(
 )
 
 
+_AUXILIARIES = word_set(
+    "must should shall will would can could may might did had do need ought cannot"
+)
+
+
 def that_item_hits(sentence: str) -> list[Hit]:
-    """A recommendation listed as a subjunctive clause under "I recommend:": "(d) That
-    States with relations with both countries use every opportunity to ...". Its verb
+    """A recommendation put as a subjunctive clause, under "I recommend:" or as a
+    committee report's numbered recommendation: "(d) That States with relations with
+    both countries use every opportunity to ...", "That the Government of Canada
+    raise the cases". Its verb
     is the first bare word after the subject: lower case, no plural or past ending,
     not after a preposition or determiner."""
     m = re.match(r"(?:\(?[a-z0-9]{1,4}[.)]\s+)?[Tt]hat\s+(?=[A-Za-z])", sentence)
@@ -319,8 +330,10 @@ def that_item_hits(sentence: str) -> list[Hit]:
             and (not word.endswith("s") or word.endswith("ss"))  # "press", not "embassies"
             and not word.endswith(("ed", "ing", "ly"))
         ):
+            if word in _AUXILIARIES:
+                return []  # "That the talks must fail is clear": a clause, no mandate
             subject = sentence[m.end() : m.end() + words[k].start()]
-            if not classify_np(subject):
+            if not (classify_np(subject) or agent_class(subject)):
                 return []
             return [Hit("urge", m.end() + words[k].start(), "", subject, base=0.8, speaker="we")]
     return []
