@@ -413,3 +413,39 @@ def test_wishes_and_headlines_that_ask_someone_to_act(sentence, addressee, ask):
 )
 def test_others_wishes_and_verbless_lines_ask_nothing(sentence):
     assert extract_calls(sentence) == []
+
+
+THREAD = "\n\n".join(
+    [
+        "Harbour Light Network @HarbourLight",
+        "LIVE from the review session: the dialogue on returns starts soon. (1/6)",
+        "Korea urges 'all States' to respect the law. Again no mention of China. "
+        "Seoul, you can say the word. (2/6)",
+        "The DPRK delegation walks out. Pyongyang, next time stay in your seat. (3/6)",
+        "4/ @UNHCR_Asia please make your request for access public.",
+        "Our ask to every delegation still to speak: name the returns. (5/6)",
+        "6/ RT so more people see this.",
+        "Here is a script you can use: it takes a minute.",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "addressee"),
+    [
+        ("Seoul, you can say the word.", "south_korea_government"),
+        ("Pyongyang, next time stay in your seat.", "north_korea"),
+        ("4/ @UNHCR_Asia please make your request for access public.", "international_community"),
+        (
+            "Our ask to every delegation still to speak: name the returns.",
+            "international_community",
+        ),
+        ("6/ RT so more people see this.", "public"),
+    ],
+)
+def test_a_state_or_account_called_by_name_is_the_one_asked(sentence, addressee):
+    assert call_on(THREAD, sentence).addressee == addressee
+
+
+def test_you_can_in_a_relative_clause_invites_nobody():
+    assert "Here is a script you can use: it takes a minute." not in calls_of(THREAD)

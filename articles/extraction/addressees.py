@@ -583,6 +583,7 @@ _NAME_CALLED_RE = re.compile(
 # What only a reader is asked to do: sign, share, take action ...
 _READER_ASK_RE = re.compile(
     r"(?:take\s+action|act\s+now|get\s+involved|sign|share|donate|spread|forward|join\s+us"
+    r"|RT|retweet|repost|boost"
     r"|write\s+(?:to|an?\s+(?:appeal|letter))|tell\s+your|email|call\s+your)\b",
     re.IGNORECASE,
 )

@@ -6,7 +6,8 @@
   have not yet, please sign"), a manner adverb ("Immediately halt ..."), or
   after a colon or semicolon ("Entry is free; bring a friend.").
 * After someone called by name or title: "Prime Minister, raise their cases
-  ...", "Beijing, release them".
+  ...", "Beijing, release them", "Pyongyang, next time stay in your seat", or
+  by a tagged account: "@UNHCR_Asia please make your request public".
 * Not when the first word is a noun with a verb after it ("Help arrived too
   late"), an example or remark ("Take the case of ..."), or the start of a
   name ("Open Roads Coalition condemns ...").
@@ -72,9 +73,10 @@ _IMPERATIVE_VERBS = word_set(
     reunite locate discuss negotiate intervene coordinate consult reform revise reduce visit
     ratify amend review reconsider suspend condemn engage invite fund increase expand insist
     follow pray attend implement include inform notify account withdraw remove apply
-    phone text tweet retweet repost post sponsor volunteer organise organize host spread read
+    phone text tweet retweet rt repost boost post sponsor volunteer organise organize host
+    spread read
     come bring
-    consider talk say forward learn watch
+    consider talk say forward learn watch stay name
     """
 )
 
@@ -154,7 +156,8 @@ _NOT_A_DIRECTIVE_RE = re.compile(
 )
 
 
-_ITEM_MARK_RE = re.compile(r"^(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|P\.\s?S\.)\s+")
+# "(a) Raise ...", "P.S. ...", a thread's "10/ RT so ..."
+_ITEM_MARK_RE = re.compile(r"^(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|\d{1,2}/|P\.\s?S\.)\s+")
 
 
 def _frame_end(body: str) -> int | None:
@@ -218,7 +221,7 @@ def imperative_hits(sentence: str, any_verb: bool = False, short: bool = False) 
     if called and called.group("verb").lower() in _IMPERATIVE_VERBS:
         # "Prime Minister, raise their cases ...", "Beijing, release them": the one
         # called first, then the order
-        hits = _imperative_at(sentence, called.end("np") + 1, short=True)
+        hits = _imperative_at(sentence, called.start("verb"), short=True)
     if not hits:
         # "Admission is free; bring a friend.", "One request: don't scroll past.",
         # "The shelter needs interpreters, so please get in touch."
@@ -230,9 +233,12 @@ def imperative_hits(sentence: str, any_verb: bool = False, short: bool = False) 
 
 
 # A name or title called before an order: one to four capitalised words and a comma
+# (or a tagged account, "@UNHCR_Asia please ..."), and what may stand between: "next
+# time", "please", "today"
 _CALLED_FIRST_RE = re.compile(
-    r"(?P<np>(?:(?:Mr|Mrs|Ms|Madam|Madame|Dr)\.?\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}),"
-    r"\s+(?P<verb>[a-z]+)\b"
+    r"(?:\d{1,2}/\s+)?(?:(?P<np>(?:(?:Mr|Mrs|Ms|Madam|Madame|Dr)\.?\s+)?[A-Z][\w.’'-]*"
+    r"(?:\s+[A-Z][\w.’'-]*){0,3}),|(?P<handle>@\w{2,30}),?)"
+    r"\s+(?:(?:next|this)\s+time,?\s+|(?:now|today|then),?\s+)*(?:please\s+)?(?P<verb>[a-z]+)\b"
 )
 _SECOND_CLAUSE_RE = re.compile(r"[;:]\s+|(?:,|\s[—–])\s+(?:(?:so|and|then|but)\s+)?(?=please\b)")
 

@@ -10,7 +10,9 @@
   recommendation ("Tokyo could offer to resettle them"), never approved unread.
 * "Readers can ...", "Supporters can add their voice by ...": what the public
   can do, offered as an invitation to do it; only with a reader's action
-  ("write", "sign", "donate", "help"), not "Readers can see ..."
+  ("write", "sign", "donate", "help"), not "Readers can see ..."; "you can"
+  with any act one chooses, when the text says who "you" is ("Seoul, you can
+  say the word").
 * Impersonal necessity: "It is urgent/imperative/time that/to ...",
   "It is time for X to ..." (a headline's "Time for X to ..."), and whose
   task it is: "It falls to X to ...",
@@ -73,6 +75,14 @@ _READERS_ACTIONS = word_set(
     volunteer pray ask tell raise speak send visit follow learn get take come bring host
     organise organize spread print forward
     """
+)
+
+
+# "you" as a clause's subject, not in "a script you can use"
+_YOU_CAN_RE = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but|so|now)\s+)you\s+$", re.IGNORECASE)
+# what "you can" tells rather than asks: "you can see", "you can read more"
+_NOT_INVITED = word_set(
+    "be have see imagine feel find read learn get expect trust hear watch guess tell count"
 )
 
 
@@ -380,7 +390,11 @@ def modal_hits(sentence: str) -> list[Hit]:
     for n, m in enumerate(_CAN_RE.finditer(sentence)):
         if len(hits) >= MAX_HITS or n >= MAX_MATCHES:
             break
-        if m.group("verb") in _READERS_ACTIONS:
+        verb = m.group("verb")
+        # "Seoul, you can say the word": said to someone, any act they can choose (the
+        # addressees module keeps "you can" to texts that say who "you" is)
+        you = _YOU_CAN_RE.search(sentence[: m.start()]) and verb not in _NOT_INVITED
+        if verb in _READERS_ACTIONS or you:
             hits.append(Hit("can", m.start("verb"), "", sentence[: m.start()], base=0.65))
     return hits
 
