@@ -449,3 +449,28 @@ def test_a_state_or_account_called_by_name_is_the_one_asked(sentence, addressee)
 
 def test_you_can_in_a_relative_clause_invites_nobody():
     assert "Here is a script you can use: it takes a minute." not in calls_of(THREAD)
+
+
+UPDATE = "\n\n".join(
+    [
+        "FURTHER INFORMATION ON UA 9/26 - LAOS",
+        "Dear friend,",
+        "Thank you to everyone who wrote. Please keep writing: the two men are not yet safe.",
+        "Email the Lao Minister of Public Security today.",
+        "Ask the Minister to:\n- Not hand the two men over to Chinese officials;\n"
+        "- Release Pastor Kim Dae-ho, who sheltered them;",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "addressee"),
+    [
+        ("Please keep writing: the two men are not yet safe.", "public"),
+        ("Not hand the two men over to Chinese officials;", "other"),
+        ("Release Pastor Kim Dae-ho, who sheltered them;", "other"),
+    ],
+)
+def test_an_appeals_items_go_to_the_office_named_with_its_own_nationality(sentence, addressee):
+    # "the Lao Minister of Public Security" is Laos's, though China has a ministry so named
+    assert call_on(UPDATE, sentence).addressee == addressee

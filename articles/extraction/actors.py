@@ -18,6 +18,10 @@ Rules (each a fact about how the campaign's texts name the parties):
   a country, whatever office it is: "the Minister of Foreign Affairs of the
   Lao PDR" is Laos's, not Seoul's foreign minister.
 * "Every supporter", "each reader" are the public as much as "supporters".
+* One office is one mention: "the Lao Minister of Public Security" is Laos's,
+  though China's ministry is called so too; a name inside a longer mention of
+  another class does not count.
+* A mailing's "Dear friend" greets the readers.
 * Every state has a Minister of Foreign Affairs: named without its country, it
   is the text's own state's, as "the Government" is; Unification is Seoul's.
 * Donors, delegations, unnamed countries and groups of organisations together
@@ -234,6 +238,8 @@ PUBLIC_RE = re.compile(
     r"|(?:every|each|any)\s+(?:reader|supporter|citizen|member\s+of\s+the\s+public)"
     r"|anyone|anybody"
     r"|citizens|all\s+of\s+us|each\s+of\s+us|you|the\s+public|civil\s+society|ordinary\s+people"
+    # a mailing's greeting: "Dear friend", "Dear supporter"
+    r"|^(?:friend|supporter|reader)$"
     r"|(?<!North\s)(?:South\s+)?Koreans|young\s+people|voters|churches|activists|campaigners|supporters"
     r"|friends|colleagues|Americans|Canadians|Britons|Australians|Europeans|New\s+Zealanders"
     r"|protesters|demonstrators|volunteers|marchers|parishioners|congregations)\b",
@@ -326,11 +332,22 @@ def find_marked_actors(text: str) -> list[tuple[int, str, bool]]:
     found = []
     names = organisation_names(text) if ORG_HEAD_RE.search(text) else []
     starts = [start for start, _end in names]
+    spans = []
     for addressee, pattern in ACTOR_PATTERNS:
         for m in pattern.finditer(text):
             k = bisect_right(starts, m.start()) - 1  # the last name starting at or before it
             if k < 0 or m.start() >= names[k][1]:
                 found.append((m.start(), addressee, False))
+                spans.append((m.start(), m.end(), addressee))
+    # "the Lao Minister of Public Security": one office, whose nationality comes first;
+    # the ministry that China's is also called is no mention of China inside it
+    inside = {
+        (start, addressee)
+        for start, _end, addressee in spans
+        for outer_start, outer_end, outer in spans
+        if outer != addressee and outer_start < start < outer_end
+    }
+    found = [f for f in found if (f[0], f[1]) not in inside]
     found.extend((start, "other", True) for start, _end in names)
     found.sort()
     return found

@@ -15,7 +15,9 @@
   make the call the public's, unless the list or letter it stands in says
   otherwise (see the addressees module).
 * In a list whose introducer ends in "to:" every item opens with a verb, listed
-  or not ("... urge the Government of China to: - Impose a moratorium").
+  or not ("... urge the Government of China to: - Impose a moratorium"), even
+  one followed by a name ("- Release Pastor Jin") or negated ("- Not hand them
+  over to ...").
 * Two words make an order in running prose ("Stand firm.", "Go home tonight
   and ..."), and so do a verb and its object pronoun ("Third, meet us.",
   "Free them!"), one after a numbered step ("Step 2 — Call."); alone on a
@@ -297,11 +299,19 @@ def _imperative(sentence: str, any_verb: bool = False, short: bool = False) -> l
         and (first in _SHORT_ORDER_VERBS or (pronoun and first in _IMPERATIVE_VERBS))
     ):
         return []
+    # an item under "... to:" may open with "Not": "- Not hand them over to ..."
+    negated = any_verb and first == "not" and len(words) > 1
+    if negated:
+        offset, body = offset + len(words[0]) + 1, body[len(words[0]) + 1 :]
+        words, first = words[1:], words[1].lower()
     if not _is_verb(first, any_verb):
         return []
-    if any(start == 0 and end > len(words[0]) for start, end in organisation_names(body)):
+    # under "... to:" the first word is the verb: "Release Pastor Jin Wenhua"
+    if not any_verb and any(
+        start == 0 and end > len(words[0]) for start, end in organisation_names(body)
+    ):
         return []  # "Open Roads Coalition condemns ...": a name, not an order
-    if _starts_with_a_name(words):
+    if not any_verb and _starts_with_a_name(words):
         return []  # "Help Line volunteers answered ...", "Save the Children said ..."
     second = words[1].lower().rstrip(",.;:") if len(words) > 1 else ""
     third = words[2].lower() if len(words) > 2 else "."
@@ -316,7 +326,7 @@ def _imperative(sentence: str, any_verb: bool = False, short: bool = False) -> l
         or _NOT_A_DIRECTIVE_RE.match(body)
     ):
         return []  # "End of story", "Help came too late", "Take the case of ..."
-    neg = ""
+    neg = "not" if negated else ""
     vp_start = offset
     if first in {"don't", "don’t"}:
         neg, vp_start = "not", offset + len(words[0]) + 1
