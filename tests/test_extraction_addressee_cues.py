@@ -474,3 +474,39 @@ UPDATE = "\n\n".join(
 def test_an_appeals_items_go_to_the_office_named_with_its_own_nationality(sentence, addressee):
     # "the Lao Minister of Public Security" is Laos's, though China has a ministry so named
     assert call_on(UPDATE, sentence).addressee == addressee
+
+
+APPEAL = "\n\n".join(
+    [
+        "URGENT ACTION",
+        "A North Korean woman is held in a detention centre in Yanbian, China.",
+        "Write to the Director of the Yanbian Prefecture Public Security Bureau calling on "
+        "him to:\n- Halt any transfer of the woman to North Korea;\n"
+        "- Ensure that she can see a lawyer.",
+        "Director\nYanbian Prefecture Public Security Bureau\nYanji, Jilin Province\n"
+        "People's Republic of China\nSalutation: Dear Director",
+        "Please also write to the Minister of Foreign Affairs of the Republic of Korea. The "
+        "ministry should tell Beijing that she is welcome in the Republic of Korea.",
+        "Minister of Foreign Affairs\nSeoul, Republic of Korea\nSalutation: Dear Minister",
+        "Dear Director,",
+        "I call on you to release her. She has harmed no one; she should be released at once.",
+        "Yours sincerely,",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "addressee"),
+    [
+        ("Halt any transfer of the woman to North Korea;", "china"),
+        ("Ensure that she can see a lawyer.", "china"),
+        (
+            "The ministry should tell Beijing that she is welcome in the Republic of Korea.",
+            "south_korea_government",
+        ),
+        ("I call on you to release her.", "china"),
+        ("She has harmed no one; she should be released at once.", "china"),
+    ],
+)
+def test_an_appeal_with_two_address_blocks_sends_each_letter_to_its_own(sentence, addressee):
+    assert call_on(APPEAL, sentence).addressee == addressee

@@ -444,8 +444,7 @@ def test_a_lead_that_names_its_issuer_after_the_demand_gives_the_release_its_voi
         "The experts urged the Chinese authorities to let the refugee agency see every detainee."
     )
     assert calls_of(text)[-1] == (
-        "The experts urged the Chinese authorities to let the refugee agency see every "
-        "detainee.",
+        "The experts urged the Chinese authorities to let the refugee agency see every detainee.",
         "china",
     )
 

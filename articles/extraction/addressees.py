@@ -34,7 +34,10 @@
   detaining, punishing people), not the one most often named (see
   :mod:`.doers`).
 * A bare office repeats the last one named: "the authorities" after "the
-  Chinese authorities", "the ministry" after "the Unification Ministry". A
+  Chinese authorities", "the ministry" after "the Unification Ministry" or its
+  minister. A list's "calling on him to:" is for whom the reader writes to
+  ("Write to the Director of the Provincial Public Security Department ..."),
+  known by the shape of the name (:mod:`.agents`). A
   text with no country of its own (a UN or an organisation's statement about
   China) writes "the Government" for the state it is about, so with no office
   named before, a bare "Government" (capitalised, as such texts write it) or
@@ -52,6 +55,8 @@
   header ("To: ..."), the one an if-clause picks out ("If you are a diplomat
   in this room, please ..."); "let us" in "this House" is the parliament;
   "your detention centres" belong to whoever the text shows detaining people.
+* A person acted on ("he should be released at once") is asked of whoever
+  holds them: in a letter, the one it is written to.
 * Victims spared by a negated demand ("Trafficked women must not pay the price
   ...") and promises to be kept ("It is time for those words to be matched")
   are asked of whoever harms them or made the promises.
@@ -159,6 +164,10 @@ _LEAD_TARGET_RE = re.compile(
     r"|press(?:es|ing)?|remind(?:s|ing)?)|^(?:To|For))\s+(?P<np>[^:]{1,120}?)\s*(?:\bto\b)?\s*:\s*$",
     re.IGNORECASE,
 )
+_WRITTEN_TO_RE = re.compile(
+    r"\b(?:write|e-?mail|appeal|send\s+\w+)\s+to\s+(?P<np>.{3,120}?)\s+(?:calling|urging|asking)\b",
+    re.IGNORECASE,
+)
 _OBJECT_PRONOUN_RE = re.compile(r"^(?:him|her|them|it)$", re.IGNORECASE)
 _RECOMMENDATIONS_TO_RE = re.compile(
     r"\b(?:recommendations|requests|demands|asks|appeal|message)\s+(?:to|for)\s+(?P<np>[^:]{2,80}?)"
@@ -211,6 +220,14 @@ def lead_in_addressee(doc: Doc, lead: int) -> str | None:
     earlier = [a for pos, a in doc.mentions(lead) if pos < m.start("np")]
     if earlier:
         return earlier[-1]
+    # "Write to the Director of the Jilin Provincial Public Security Department calling
+    # on him to:": whom the reader writes to, known by the shape of the name
+    written = _WRITTEN_TO_RE.search(text, 0, m.start("np"))
+    general = agent_class(written.group("np")) if written else None
+    if general == "home":
+        return doc.layout.home if doc.layout.home_stated else _most_named_state(doc)
+    if general:
+        return general
     for j in range(lead - 1, max(-1, lead - 3), -1):
         if doc.mentions(j):
             return doc.mentions(j)[0][1]
@@ -296,6 +313,12 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         and not _READER_ASK_RE.match(doc.sentences[idx].text, hit.vp_start)
     ):
         return Resolved(petitioned, -0.05, doubt="you")  # "you" in a petition "To: President Xi"
+    if hit.kind == "modal_passive" and subj_l in {"he", "she"}:
+        # "he should be released at once": a person is acted on, by whoever holds him;
+        # in a letter, the one it is written to
+        you = doc.layout.letter_of.get(idx)
+        if you and you != "public":
+            return Resolved(you, -0.15, doubt="you")
     if subj_l in PRONOUNS or subj_l in {"it all"}:
         plural = subj_l in {"they", "these", "those"}
         clause = doc.sentences[idx].text.rfind(subj, 0, hit.vp_start)
@@ -459,8 +482,8 @@ def _office_named_before(doc: Doc, idx: int, subject: str) -> str | None:
             if actor in {"home", "public", "state_party", "international_community"}:
                 continue
             named = text[pos : mention_end(text, pos, actor)].lower()
-            if head in named:
-                return actor
+            if head in named or (head == "ministry" and "minister" in named):
+                return actor  # "the ministry" of the minister named before, too
             if any_office is None and _STATE_OFFICE_RE.search(named):
                 any_office = actor
             if actor in _STATE_CLASSES:

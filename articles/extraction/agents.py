@@ -55,7 +55,7 @@ _NOT_SOMEONE_RE = re.compile(
     r"|Program|Review|Process|Framework|Initiative|Year|Bill|Code|Article|Section)$"
 )
 _NAME_RE = re.compile(
-    r"^(?:(?:the|The)\s+)?(?:[A-Z][\w’'.-]*|&)(?:\s+(?:of|for|and|on|&|[A-Z][\w’'.-]*))*$"
+    r"^(?:(?:the|The)\s+)?(?:[A-Z][\w’'.-]*|&)(?:\s+(?:of|for|and|on|the|&|[A-Z][\w’'.-]*))*$"
 )
 _AGENT_PLURAL_RE = re.compile(r"^(?:(?:the|all|any|many|most|some)\s+)?[a-z]{3,}(?:er|or|ist)s$")
 _THING_PLURALS = word_set(

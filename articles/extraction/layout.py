@@ -24,9 +24,11 @@ furniture and its structure. Rules:
   letter that runs to its closing ("Yours sincerely,"). Inside it, "you" is
   the person saluted, not the reader; the salutation names them, or, when it
   only gives a title ("Dear Minister"), the address block or the instruction
-  before it does ("Write to the Minister of Public Security ..."), failing
-  which a minister is the text's own ("Dear Foreign Minister Cho"); a named
-  person of no state ("Dear Ms. Whitcombe") is "other".
+  before it does ("Write to the Minister of Public Security ..."): of several
+  address blocks, the one whose "Salutation: Dear Director" the letter repeats,
+  by the country it is sent to; failing which a minister is the text's own
+  ("Dear Foreign Minister Cho"); a named person of no state ("Dear Ms.
+  Whitcombe") is "other".
 * **Others' sections.** Readers' comments ("3 Comments", "Jane D. says:"),
   signers' reasons and the answer a petition got ("Government response") are
   other people's words; lists of names ("Signatories: ...") ask nothing, nor
@@ -563,8 +565,22 @@ def _saluted(doc: Doc, idx: int, m: re.Match[str], header: str | None) -> str | 
     if header:
         return header  # "Your Excellency," under "A petition to the Chinese Embassy"
     person = _PERSON_RE.match(name)
-    # "Dear Minister", "Your Excellency": the instruction or address block says who.
+    # "Dear Director" under an appeal's address blocks: the block whose "Salutation:
+    # Dear Director" it repeats, and the country that block is addressed to
     first = max(0, idx - 15)
+    block = re.compile(rf"^Salutation:\s*(?:Dear\s+)?{re.escape(name.strip())}\s*,?$", re.I)
+    for j in range(idx - 1, first - 1, -1):
+        if block.match(doc.sentences[j].text.strip()):
+            states = [
+                a
+                for k in range(max(0, j - 6), j)
+                for _pos, a in doc.raw_mentions(k)
+                if a in _STATES
+            ]
+            if states:
+                return states[-1]
+            break
+    # "Dear Minister", "Your Excellency": the instruction or address block says who.
     for j in range(idx - 1, first - 1, -1):
         sentence = doc.sentences[j].text
         write = _WRITE_TO_RE.search(sentence)
