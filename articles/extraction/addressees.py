@@ -65,7 +65,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from articles.extraction.actors import (
@@ -77,10 +76,14 @@ from articles.extraction.actors import (
     VICTIM_RE,
     classify_np,
     find_actors,
-    mention_end,
 )
 from articles.extraction.agents import agent_class, head_phrase
 from articles.extraction.doers import CHANGE_RE, CONDUCT_RE, perpetrator, targets
+from articles.extraction.offices import (
+    BARE_OFFICE_RE,
+    most_named_state,
+    office_named_before,
+)
 from articles.extraction.sentences import Doc, word_set
 from articles.extraction.triggers import Hit, is_participle
 from articles.extraction.turns import diplomat_of, named_or_head_of_state
@@ -211,9 +214,9 @@ def lead_in_addressee(doc: Doc, lead: int) -> str | None:
     if _YOU_RE.match(np.lower()):
         return doc.layout.letter_of.get(lead) or doc.layout.address_of.get(lead) or "public"
     named = None if _OBJECT_PRONOUN_RE.match(np) else classify_np(np)
-    if named == "home" and _BARE_OFFICE_RE.match(np.strip()):
+    if named == "home" and BARE_OFFICE_RE.match(np.strip()):
         # "calling on the authorities to:": whose, the text around says
-        return _office_named_before(doc, lead, np) or named
+        return office_named_before(doc, lead, np) or named
     if named:
         return named
     # "urging him", "Ask the ambassador": named before, in this sentence or the last
@@ -225,7 +228,7 @@ def lead_in_addressee(doc: Doc, lead: int) -> str | None:
     written = _WRITTEN_TO_RE.search(text, 0, m.start("np"))
     general = agent_class(written.group("np")) if written else None
     if general == "home":
-        return doc.layout.home if doc.layout.home_stated else _most_named_state(doc)
+        return doc.layout.home if doc.layout.home_stated else most_named_state(doc)
     if general:
         return general
     for j in range(lead - 1, max(-1, lead - 3), -1):
@@ -340,9 +343,9 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         # Korea": the head is who acts, or a thing; its modifiers name neither
         named = agent_class(head)
     bare = None
-    if named == "home" and _BARE_OFFICE_RE.match(subj.strip()):
+    if named == "home" and BARE_OFFICE_RE.match(subj.strip()):
         # "the authorities", "the Government": which country's, the text around says
-        named, bare = _office_named_before(doc, idx, subj) or named, "context"
+        named, bare = office_named_before(doc, idx, subj) or named, "context"
     if named == "public" and _YOU_RE.match(subj_l):
         # "I urge you to ...", with nobody greeted: the reader, perhaps
         return Resolved(named, 0.0, doubt="you")
@@ -392,7 +395,7 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
     if LEGAL_SUBJECT_RE.match(subj):
         return None
     # "the ambassador", after "the Chinese ambassador in London" or outside its embassy
-    earlier = _office_named_before(doc, idx, subj) or diplomat_of(doc, subj, idx)
+    earlier = office_named_before(doc, idx, subj) or diplomat_of(doc, subj, idx)
     if earlier:
         # "the ministry", after "the Unification Ministry"
         return Resolved(earlier, -0.1, doubt="context")
@@ -437,84 +440,6 @@ _CONTENT_VERBS = word_set(
     name mention include say state address refer reflect cover raise spell make recognise
     recognize acknowledge contain list identify specify condemn express call
     """
-)
-
-
-_STATE_OFFICE_RE = re.compile(
-    r"\b(?:government|authorities|ministry|police|officials|administration)\b", re.IGNORECASE
-)
-_BARE_OFFICE_RE = re.compile(
-    r"^(?:the\s+)?(?P<head>authorities|government|administration|regime|ambassador|embassy"
-    r"|foreign\s+ministry|foreign\s+minister|president|minister|ministry|department"
-    r"|committee|mission|consulate)$",
-    re.IGNORECASE,
-)
-
-
-def _office_named_before(doc: Doc, idx: int, subject: str) -> str | None:
-    """ "The authorities" after "the Chinese authorities": the same office again.
-
-    A bare office is the text's own government only when no office of that kind
-    has been named with its country in the sentences before. A text that neither
-    says where it comes from nor names a country of its own (a UN or an
-    organisation's statement about China) has no government of its own: its "the
-    authorities" are the last state's office it named, whatever the office ("the
-    Government of China ... the authorities").
-    """
-    m = _BARE_OFFICE_RE.match(subject.strip())
-    if not m:
-        return None
-    head = m.group("head").lower()
-    if (
-        head == "government"
-        and doc.layout.home_stated
-        and _LEGISLATURE_RE.search(doc.text)
-        and "European Parliament" not in doc.text
-    ):
-        return None  # a parliament's "the Government" is the one that answers to it
-    any_office = any_state = None
-    states: list[str] = []  # the states named, nearest last
-    # an ambassador is never the text's own government: look further back for whose
-    window = 30 if head in {"ambassador", "embassy", "consulate", "mission"} else 10
-    for j in range(idx, max(-1, idx - window), -1):
-        text = doc.sentences[j].text
-        for pos, actor in reversed(doc.raw_mentions(j)):
-            if actor in {"home", "public", "state_party", "international_community"}:
-                continue
-            named = text[pos : mention_end(text, pos, actor)].lower()
-            if head in named or (head == "ministry" and "minister" in named):
-                return actor  # "the ministry" of the minister named before, too
-            if any_office is None and _STATE_OFFICE_RE.search(named):
-                any_office = actor
-            if actor in _STATE_CLASSES:
-                any_state = any_state or actor
-                states.insert(0, actor)
-    if head == "regime":
-        # "the regime" is never the writer's own government: the last of the states a
-        # campaign calls so that the text named
-        return next((a for a in reversed(states) if a in {"north_korea", "china"}), None)
-    if doc.layout.home_named or re.match(r"(?:our|my)\b", subject.strip(), re.IGNORECASE):
-        return None
-    if any_office is None and (head == "authorities" or "Government" in subject):
-        # "UN experts today urged China to halt ... 'The Government must ...'": only a
-        # state has a government, and a text with none of its own means the one it
-        # names (written with a capital, as such texts name a state's; a lower-case
-        # "the government" is more often the writer's own), before it or, in an
-        # appeal that names it only in its address block, anywhere
-        return any_state or _most_named_state(doc)
-    return any_office
-
-
-def _most_named_state(doc: Doc) -> str | None:
-    counts = Counter(a for a in doc.states_named() if a in _STATE_CLASSES)
-    return counts.most_common(1)[0][0] if counts else None
-
-
-_STATE_CLASSES = frozenset({"china", "north_korea", "south_korea_government", "other"})
-# A national legislature's own motion: "That this House ...", "That the Senate ...";
-# the European Parliament ("this Parliament" of the EU) has no government of its own
-_LEGISLATURE_RE = re.compile(
-    r"\b(?:That\s+(?:this|the)|this)\s+(?:House|Parliament|Chamber|Senate|Assembly)\b"
 )
 
 
