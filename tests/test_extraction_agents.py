@@ -63,3 +63,13 @@ def test_a_newspapers_name_in_the_header_is_not_where_the_text_comes_from():
         "The Presidential Office should publish what the President said."
     )
     assert calls_of(text)[-1][1] == "south_korea_government"
+
+
+def test_a_pronoun_after_a_clause_takes_that_clauses_subject_whatever_its_name():
+    text = "China keeps the plants busy. Trade officials are not used to it; they should learn."
+    assert calls_of(text)[-1][1] == "other"
+
+
+def test_a_name_before_member_states_says_which_states_they_are():
+    sentence = "EU member states should speak with one voice at the Council."
+    assert calls_of(sentence) == [(sentence, "international_community")]

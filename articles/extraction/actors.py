@@ -26,6 +26,8 @@ Rules (each a fact about how the campaign's texts name the parties):
   is the text's own state's, as "the Government" is; Unification is Seoul's.
 * Donors, delegations, unnamed countries and groups of organisations together
   are the ``international_community``; "DPR Korea" is the North.
+* "EU member states", "ASEAN governments": several states, which ones said by
+  the name before them.
 * A state's neighbours, allies, partners or friends are other states, together
   the ``international_community``: "China's neighbours" are not China.
 
@@ -73,7 +75,7 @@ _OTHER_COUNTRIES = (
     r"|Thailand|Laos|Lao\s+PDR|Lao\s+People[’']s\s+Democratic\s+Republic|Vietnam|Cambodia|Philippines|India|Taiwan|Singapore|Malaysia|Indonesia"
     r"|Myanmar|Sweden|Norway|Netherlands|Italy|Spain|Switzerland|Poland|Ireland|New\s+Zealand"
     r"|Washington|Tokyo|Ottawa|Ulaanbaatar|Moscow|Brussels|London|Berlin|Paris|Canberra"
-    r"|Bangkok|Vientiane|Hanoi|Phnom\s+Penh|Manila|New\s+Delhi|Vatican|Holy\s+See"
+    r"|Bangkok|Vientiane|Hanoi|Phnom\s+Penh|Manila|New\s+Delhi|Vatican|Holy\s+See|Europe"
 )
 _OTHER_PEOPLES = (
     r"American|U\.S\.|US|Japanese|Canadian|Mongolian|Russian|British|UK|German|French"
@@ -388,6 +390,15 @@ def classify_np(np: str) -> str | None:
     if _RELATED_STATES_RE.search(np) and find_actors(np):
         return "international_community"  # "China's neighbours": states, but not China
     mentions = find_actors(np)
+    # "EU member states", "ASEAN governments": a name before the head only says which
+    mentions = [
+        a
+        for a, b in zip(mentions, mentions[1:] + [None], strict=False)
+        if b is None
+        or a[1] == b[1]
+        or b[1] != "international_community"
+        or np[a[0] : b[0]].split(None, 1)[1:] != []
+    ]
     for (a_pos, a_class), (b_pos, b_class) in zip(mentions, mentions[1:], strict=False):
         if a_pos == b_pos or (a_class == b_class and a_class != "other"):
             continue

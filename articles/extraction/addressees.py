@@ -3,7 +3,8 @@
 * The subject of the modal, or the object of "urge/call on", names the
   addressee: "Seoul must press Beijing" is for Seoul.
 * A pronoun ("it should ...") takes the actor of an earlier clause of its
-  sentence, else the subject of the sentences before ("Seoul would do well to
+  sentence (its subject, whatever its name: "Trade officials are not used to
+  it; they should learn"), else the subject of the sentences before ("Seoul would do well to
   ... It should appoint ... It should offer ..."), else the actor they name.
 * "The government", "our government", "lawmakers" are the government of the
   country the text comes from (see the layout module).
@@ -325,6 +326,13 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
     if subj_l in PRONOUNS or subj_l in {"it all"}:
         plural = subj_l in {"they", "these", "those"}
         clause = doc.sentences[idx].text.rfind(subj, 0, hit.vp_start)
+        if clause > 0 and subj_l in {"it", "they"}:
+            # "Trade officials are not used to it; they should learn.": the subject of
+            # the clause before, whatever its name
+            first = leading_subject(doc.sentences[idx].text[:clause])
+            general = agent_class(first) if first.lower() not in PRONOUNS else None
+            if general and general != "public" and not find_actors(first):
+                return Resolved(doc.home(general), -0.12, doubt="pronoun")
         actor, victims_nearer = recent_actor(
             doc, idx, plural=plural, before=clause if clause > 0 else None
         )
