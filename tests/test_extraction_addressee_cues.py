@@ -510,3 +510,27 @@ APPEAL = "\n\n".join(
 )
 def test_an_appeal_with_two_address_blocks_sends_each_letter_to_its_own(sentence, addressee):
     assert call_on(APPEAL, sentence).addressee == addressee
+
+
+def test_the_readers_own_condition_frames_nothing_and_a_letter_asks_through_your_officials():
+    text = (
+        "Tokyo, 3 May 2026 - An open letter to the Prime Minister of Japan\n\n"
+        "Dear Prime Minister,\n\n"
+        "We ask that your officials request consular access in every such case.\n\n"
+        "Yours sincerely,\n\nThe families\n\nIf you agree with it, please add your name below."
+    )
+    assert (
+        call_on(
+            text, "We ask that your officials request consular access in every such case."
+        ).addressee
+        == "other"
+    )
+    assert call_on(text, "If you agree with it, please add your name below.").addressee == "public"
+
+
+def test_a_threads_post_counter_ends_a_post_as_a_full_stop():
+    text = (
+        "Harbour Light Network @HarbourLight\n\nLIVE from the session. (1/2)\n\n"
+        "If this thread was useful, please share it: harbour.example/give (2/2)"
+    )
+    assert [c.addressee for c in extract_calls(text)] == ["public"]

@@ -30,8 +30,9 @@
 * The speaker's wishes about someone's act: "We look to Seoul to lead", "We
   would like to see Seoul take the lead", "We'd ask Tokyo to ..." (only in
   the first person: "Refugees look to the UN" is no demand).
-* "We ask that X ..." asks X whoever X is, when a name is followed by a verb
-  in its bare form (the subjunctive: "We also ask that Lumitek Vision publish
+* "We ask that X ..." asks X whoever X is, when a name (or "your officials",
+  the addressee's own people) is followed by a verb in its bare form (the
+  subjunctive: "We also ask that Lumitek Vision publish
   the results"); "that X be ..." is a passive wish.
 * Asking the listener's indulgence for the speaker's own restraint is a
   courtesy, not a demand: "I would ask you to understand that I cannot go
@@ -99,7 +100,9 @@ _INDULGENCE_RE = re.compile(
 )
 # A named subject and a verb with no "-s" after it: "that Lumitek Vision publish ..."
 _SUBJUNCTIVE_RE = re.compile(
-    r"(?P<np>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'&.-]*){0,4})\s+"
+    r"(?P<np>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'&.-]*){0,4}"
+    # "We ask that your officials request access": the one written to, through its own
+    r"|your\s+(?:own\s+)?[a-z]+(?:\s+[a-z]+)?(?<!s\b)s)\s+"
     r"(?P<neg>not\s+)?(?P<verb>[a-z]+(?<!s)|[a-z]+ss)\b"
 )
 _NOT_BARE_VERBS = word_set(

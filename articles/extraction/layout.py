@@ -54,7 +54,9 @@ furniture and its structure. Rules:
   visit to the Republic of Korea"), a header line naming a state, or else the
   country the text keeps naming besides China and North Korea, says whose
   government "the Government" is; a text that names no other country is
-  Korean.
+  Korean. A newspaper's name in the header ("THE HANGANG HERALD") is no state.
+* **Threads.** A post that ends with its counter ("... (12/12)") is ended as
+  by a full stop, even after a link.
 """
 
 from __future__ import annotations
@@ -76,6 +78,7 @@ _WIDGET_WORDS = word_set(
     """
 )
 _TERMINAL_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
+_POST_COUNTER_RE = re.compile(r"\s*\(\d{1,3}/\d{1,3}\)\s*$")
 # A standalone button or link names the page's own furniture as its object.
 _WIDGET_OBJECT_RE = re.compile(
     r"^(?:please\s+)?[A-Za-z]+\s+(?:(?:up|in|out)\s+)?(?:(?:to|for|on)\s+)?(?:this|our|the)\s+"
@@ -282,7 +285,12 @@ def analyse(doc: Doc) -> Layout:
             navigation[line_start] = line_end - line_start < 300 and is_navigation(
                 text[line_start:line_end]
             )
-        unpunctuated = i not in layout.bullet and not _TERMINAL_RE.search(s.text)
+        # a thread's post counter ends a post as a full stop would: "... here (12/12)"
+        unpunctuated = (
+            i not in layout.bullet
+            and not _TERMINAL_RE.search(s.text)
+            and not _POST_COUNTER_RE.search(s.text)
+        )
         cut_off = (  # "... third parties. Read our priv"
             unpunctuated and i == n - 1 and i > 0 and para_of[i - 1] == para_of[i]
         )

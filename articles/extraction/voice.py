@@ -15,7 +15,9 @@ else's mouth is reported, not made:
   view" and "Our message is clear:" are the author's).
 
 A reporting verb right after "we" or "I" is the author's own ("We believe
-that Beijing must change course").
+that Beijing must change course"), and after "you" the reader's ("If you
+agree, please add your name"); a new main clause after one ("The public has
+a right to know, and the Office should publish ...") is not its content.
 
 **Who speaks for the document.** An editorial says "we"; an organisation's
 press release speaks of itself in the third person ("Korea Refuge Watch urges
@@ -398,8 +400,8 @@ class Voice:
                 continue  # "States are urged to ...": a demand in the passive, not a report
             before = prefix[max(0, m.start() - 120) : m.start()]
             words = before.split()[-4:]
-            if _FIRST_PERSON_RE.search(" ".join(words)):
-                continue  # "We believe that ..."
+            if _FIRST_PERSON_RE.search(" ".join(words)) or re.search(r"\byou\s+$", before, re.I):
+                continue  # "We believe that ...", the reader's "If you agree, please ..."
             if re.search(r"\b(?:our|my)\s*$", before, re.IGNORECASE):
                 continue  # "if you have not signed our petition, ...": our own text
             relative = re.search(r"\b(?:who|which)\s+(?:\w+\s+)?$", before, re.IGNORECASE)
