@@ -534,3 +534,12 @@ def test_a_threads_post_counter_ends_a_post_as_a_full_stop():
         "If this thread was useful, please share it: harbour.example/give (2/2)"
     )
     assert [c.addressee for c in extract_calls(text)] == ["public"]
+
+
+def test_a_speakers_message_for_someone_turns_the_paragraph_to_them():
+    text = (
+        "Thank you all for coming tonight.\n\n"
+        "My first message is for Beijing. Open the gates of the detention centres to the "
+        "United Nations. Let the people inside go."
+    )
+    assert call_on(text, "Let the people inside go.").addressee == "china"

@@ -12,7 +12,8 @@ A text may speak to someone other than its reader for a while. Rules:
   with no country is the head of the text's own state or government.
 * The same turn inside a sentence: "But I say to Pyongyang as well: ...", "My
   message to the ambassador is simple: ...", "Our request to the Special
-  Rapporteur is simple: ...", "Let me say a word to the Chinese embassy".
+  Rapporteur is simple: ...", "Let me say a word to the Chinese embassy",
+  "My first message is for Beijing.".
 * A post that opens by tagging an account ("3/ @MFA_China: these are
   refugees ...", "@MOFA_ROK you knew") speaks to that account to the end of
   the post; a country code in the account's name says whose it is ("@mofa_kr").
@@ -110,6 +111,9 @@ _SAY_TO_RE = re.compile(
     r"(?P<np>[^:,;]{2,80}?)(?:,?\s+(?:as\s+well|too|also))?\s*:"
     r"|\b(?:my|our)\s+(?:message|request|appeal|plea|demand|ask|advice)\s+to\s+"
     r"(?P<np2>[^:,;]{2,80}?)(?:\s+is(?:\s+\w+)?)?\s*:"
+    # "My first message is for Beijing.": what follows in the paragraph is said to it
+    r"|\b(?:my|our)\s+(?:\w+\s+)?(?:message|request|appeal|plea|demand|ask|words?)\s+"
+    r"(?:is|are)\s+(?:for|to)\s+(?P<np7>[^.:;,]{2,60}?)\s*[.:]"
     # a state, a capital or a body called by name, then spoken to: "Seoul, you can say
     # the word.", "Pyongyang, next time stay in your seat"
     r"|^(?:\d{1,2}/\s+)?(?P<np6>(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})),\s+"
@@ -151,7 +155,7 @@ def find_addresses(doc: Doc, address_of: dict[int, str | None]) -> None:
             turn = _SAY_TO_RE.search(sentence.text)
             if not turn:
                 continue
-            groups = ("np", "np2", "np3", "np4", "np5", "np6")
+            groups = ("np", "np2", "np3", "np4", "np5", "np6", "np7")
             np = next(turn.group(g) for g in groups if turn.group(g))
             addressee = classify_np(np) or diplomat_of(doc, np, i)
             if addressee is None and re.search(r"\bdelegat|\bcouncil\b", np, re.IGNORECASE):
