@@ -173,10 +173,16 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "china",
-        "CXPTtBMp" + _OFFICE_OF_FIRST,
+        "CXPTtBMpJLHYGSDKp" + _OFFICE_OF_FIRST,
         r"\bChinese\s+(?:" + _OFFICES + r"|border\s+guards|Communist\s+Party)\b"
         r"|\bXi(?:\s+Jinping)?\b(?![’'-]an)|\bPresident\s+Xi\b|\b[Tt]he\s+(?:CCP|CPC)\b|\bPRC\b"
         r"|\bMinist(?:ry|er)\s+of\s+Public\s+Security\b"
+        # a province's or city's offices are the Chinese state's: "the Liaoning
+        # authorities", "the Jilin Provincial Public Security Department"
+        r"|\b(?:Jilin|Liaoning|Heilongjiang|Yunnan|Guangxi|Shandong|Yanbian|Dandong|Shenyang"
+        r"|Changchun|Tumen|Yanji|Hunchun|Helong|Tonghua|Harbin|Kunming)\s+(?:[Pp]rovincial\s+"
+        r"|[Mm]unicipal\s+|[Pp]refecture\s+|[Cc]ity\s+|[Bb]order\s+)?(?:authorities|government"
+        r"|police|officials|[Pp]ublic\s+[Ss]ecurity|[Bb]order\s+[Dd]efen[cs]e)\b"
         r"|\b[Pp]ublic\s+[Ss]ecurity\s+(?:[Bb]ureaus?|officers|police|authorities)\b"
         r"|" + _place(r"China|Beijing|People[’']s\s+Republic\s+of\s+China"),
     ),
@@ -244,7 +250,9 @@ PUBLIC_RE = re.compile(
     r"|^(?:friend|supporter|reader)$"
     r"|(?<!North\s)(?:South\s+)?Koreans|young\s+people|voters|churches|activists|campaigners|supporters"
     r"|friends|colleagues|Americans|Canadians|Britons|Australians|Europeans|New\s+Zealanders"
-    r"|protesters|demonstrators|volunteers|marchers|parishioners|congregations)\b",
+    r"|protesters|demonstrators|volunteers|marchers|parishioners|congregations"
+    # people by what they use or buy: "Users who think they are at risk are encouraged ..."
+    r"|users|consumers|customers|viewers|listeners)\b",
     re.IGNORECASE,
 )
 
@@ -264,7 +272,7 @@ PLURAL_ACTOR_RE = re.compile(
 # Heads of noun phrases that name someone able to act, though not one of
 # the addressees we know by name.
 AGENT_NOUN_RE = re.compile(
-    r"\b(?:compan(?:y|ies)|firms?|businesses|airlines|banks|universit(?:y|ies)|churches"
+    r"\b(?:compan(?:y|ies)|firms?|businesses|airlines|banks|funds|universit(?:y|ies)|churches"
     r"|groups?|organi[sz]ations?|agenc(?:y|ies)|NGOs|charities|media|journalists"
     r"|broadcasters|officials|leaders|part(?:y|ies)|committee|court|judges|brokers"
     r"|employers|schools|platforms|operators|minist(?:ry|ries)|department|commission"

@@ -14,7 +14,8 @@
   protects.
 * A thing or practice as subject ("the repatriations must stop") goes to the
   actor in context; with any other verb it is an evaluation, not a call.
-* An imperative speaks to "you". In a list it is for whoever the list's
+* An imperative speaks to "you". A headline's topic is whom its order is for
+  ("China: Stop returns of those caught in the sweep, experts say"). In a list it is for whoever the list's
   introducer names ("We recommend that the Government of China: - End ...");
   in a letter, for the person saluted; after a speaker's turn ("To the United
   Nations: ..."), for the one turned to; with a vocative ("..., Beijing",
@@ -82,6 +83,7 @@ from articles.extraction.agents import agent_class, head_phrase
 from articles.extraction.doers import CHANGE_RE, CONDUCT_RE, perpetrator, targets
 from articles.extraction.offices import (
     BARE_OFFICE_RE,
+    STATE_CLASSES,
     most_named_state,
     office_named_before,
 )
@@ -519,6 +521,7 @@ def _agent_of(doc: Doc, idx: int, hit: Hit) -> str:
     return perpetrator(doc, doc.sentences[idx].text[hit.vp_start :]) or "other"
 
 
+_TOPIC_ORDER_RE = re.compile(r"(?P<np>[A-Z][\w’' ]{1,30}):\s+")
 # Only readers sign or share a petition, whoever a letter around it is to
 _PETITION_ASK_RE = re.compile(
     r"(?:sign|share)\s+(?:(?:and\s+share|and\s+sign)\s+)?(?:this|our|the)\s+petition\b",
@@ -592,6 +595,13 @@ def _imperative_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
         addressee = lead_in_addressee(doc, layout.lead_in[idx])
         if addressee:
             return Resolved(addressee, 0.0, doubt="list")
+    # "China: Stop returns of the people caught in the sweep": a headline's topic is the
+    # one its order is put to
+    topic = _TOPIC_ORDER_RE.match(text)
+    if topic and topic.end() == hit.vp_start and idx < layout.header_end + 1:
+        named = classify_np(topic.group("np"))
+        if named in STATE_CLASSES or named == "international_community":
+            return Resolved(named, -0.05, doubt="you")
     if _PETITION_ASK_RE.match(text, hit.vp_start):
         return Resolved("public", 0.0)  # "Please sign this petition": in a letter or not
     if layout.address_of.get(idx):  # "To the United Nations: ... Make China keep it."

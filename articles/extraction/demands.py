@@ -285,7 +285,7 @@ def _grateful_hits(sentence: str) -> list[Hit]:
 # The one asked as the subject of a passive demand verb: "Citizens who share our concern
 # are invited to add their names", "States are urged to keep their borders open".
 _ASKED_PASSIVE_RE = re.compile(
-    r"^(?P<np>[^,;:]{2,100}?)\s+(?:are|is)\s+(?:(?:also|warmly|kindly|strongly|therefore"
+    r"^(?P<np>[^;:]{2,160}?)\s+(?:are|is)\s+(?:(?:also|warmly|kindly|strongly|therefore"
     r"|again)\s+)?(?:invited|encouraged|urged|asked|requested|called\s+upon|called\s+on"
     r"|welcome)\s+to\s+(?P<neg>not\s+)?(?=[a-z])"
 )
@@ -293,7 +293,9 @@ _ASKED_PASSIVE_RE = re.compile(
 
 def _asked_passive_hits(sentence: str) -> list[Hit]:
     m = _ASKED_PASSIVE_RE.match(sentence.lstrip("*•-–— \t"))
-    if not m or not classify_np(m.group("np")):
+    # "The United Nations and its agencies, in particular ..., are requested to ...",
+    # "Japanese companies with operations in Jilin are requested to ...": whoever acts
+    if not m or not (classify_np(m.group("np")) or agent_class(m.group("np"))):
         return []
     offset = len(sentence) - len(sentence.lstrip("*•-–— \t"))
     neg = "not" if m.group("neg") else ""

@@ -68,12 +68,16 @@ _COULD_RE = re.compile(r"\bcould\s+(?:(?:also|easily|still|at\s+least)\s+)?(?P<v
 
 
 # "Readers can write ...": a reader's action offered as one to take
-_CAN_RE = re.compile(r"\bcan\s+(?:(?:also|still|easily|now|all)\s+)?(?P<verb>[a-z]+)\b")
+# "Supporters may also wish to write ...": the same invitation, put politely
+_CAN_RE = re.compile(
+    r"\b(?:can|may\s+(?:also\s+)?wish\s+to|might\s+(?:also\s+)?(?:wish|like)\s+to)\s+"
+    r"(?:(?:also|still|easily|now|all)\s+)?(?P<verb>[a-z]+)\b"
+)
 _READERS_ACTIONS = word_set(
     """
     write sign add contact call phone email e-mail join donate give help share attend support
     volunteer pray ask tell raise speak send visit follow learn get take come bring host
-    organise organize spread print forward
+    organise organize spread print forward start begin
     """
 )
 
