@@ -453,3 +453,13 @@ def test_a_new_main_clause_after_a_verb_of_knowing_or_saying_is_not_its_content(
     sentence = "The public has a right to know, and the Presidential Office should publish it."
     assert len(extract_calls(sentence)) == 1
     assert extract_calls("Kim said the talks failed, and that Seoul should act.") == []
+
+
+def test_a_spokespersons_briefing_speaks_for_whom_they_speak_for():
+    text = (
+        "Daily Press Briefing by the Office of the Spokesperson for the Secretary-General\n\n"
+        "The Secretary-General is following the reports of returns with concern. He "
+        "reiterates his call on all Member States to uphold the principle of "
+        "non-refoulement. He also calls on the authorities of the DPRK to release them."
+    )
+    assert [a for _s, a in calls_of(text)] == ["international_community", "north_korea"]

@@ -120,6 +120,9 @@ def speaks_for_document(doc: Doc, idx: int, speaker: str | None) -> bool:
     if speaker is None:
         return False
     voice = doc.voice
+    first = speaker.split(" ", 1)[0]
+    if first.lower() in _PRONOUN_SPEAKERS:
+        speaker = first  # "He reiterates his call on ...": the pronoun is the speaker
     if speaker == "":
         # "2. Urges the Government ...", "- Calling on the authorities to ...": the
         # document's own paragraphs; not "Asked whether ..., she said ..."

@@ -40,6 +40,9 @@ evidence such texts carry:
 * the lead dated "today" ("UN experts today urged ..."), a present-tense ask in
   the first prose sentences ("UNHCR calls on ..."), a name in the header or
   above "Press release", "<X> spokesperson <Name>": each says who issues the text;
+* a spokesperson's office speaks for whom it is the spokesperson of ("Briefing
+  by the Office of the Spokesperson for the Secretary-General": "The
+  Secretary-General ... He calls on ..." is the text's own);
 * what the speaker calls itself ("UNHCR, the UN Refugee Agency, ...": "the
   agency"), its acronym ("Freedom Crossing International (FCI)"), and the
   collective nouns of organisations ("the coalition", "the groups", "the
@@ -552,6 +555,14 @@ def find_voice(doc) -> Voice:
         and not re.search(r"\b(?:its|their|his|her|your|my|clicking)\b|\d", name)
         and not _NOT_A_NAME_RE.search(name)
     }
+    # "the Office of the Spokesperson for the Secretary-General": a spokesperson speaks
+    # for whom they are the spokesperson of, and "He calls on ..." is that one's
+    for name in list(voice.names):
+        spoken_for = re.search(
+            r"\bspokes(?:person|man|woman)\s+(?:for|of)\s+(?:the\s+)?(.+)$", name
+        )
+        if spoken_for:
+            voice.names |= {spoken_for.group(1), "the " + spoken_for.group(1)}
     # "Freedom Crossing International (FCI)": the short name it goes by afterwards
     for name in list(voice.names):
         if len(name) > 3:
