@@ -16,7 +16,8 @@
   actor in context; with any other verb it is an evaluation, not a call.
 * An imperative speaks to "you". A headline's topic is whom its order is for
   ("China: Stop returns of those caught in the sweep, experts say"). In a list
-  it is for whoever the list's introducer names ("We recommend that the Government of China: - End ...");
+  it is for whoever the list's introducer names ("We recommend that the
+  Government of China: - End ...");
   in a letter, for the person saluted; after a speaker's turn ("To the United
   Nations: ..."), for the one turned to; with a vocative ("..., Beijing",
   "Beijing, release them"), for the one called; in the body of a text, for
