@@ -463,3 +463,19 @@ def test_a_spokespersons_briefing_speaks_for_whom_they_speak_for():
         "non-refoulement. He also calls on the authorities of the DPRK to release them."
     )
     assert [a for _s, a in calls_of(text)] == ["international_community", "north_korea"]
+
+
+def test_a_statement_issued_paragraph_by_paragraph_is_the_issuers_own():
+    text = (
+        "WASHINGTON — Senator Ana Ruiz and Representative Tom Hale issued the following "
+        "statement today after credible reports that the authorities in Liaoning returned at "
+        "least forty North Korean refugees to North Korea in the last days of January:\n\n"
+        '"The people sent back will face prison camps. Beijing must end these returns.\n\n'
+        '"Seoul and Tokyo have a stake in this, and they should join us in a public démarche."'
+    )
+    calls = {c.sentence.strip('"“'): c.addressee for c in extract_calls(text)}
+    assert calls["Beijing must end these returns."] == "china"
+    assert (
+        calls["Seoul and Tokyo have a stake in this, and they should join us in a public démarche."]
+        == "international_community"
+    )

@@ -333,8 +333,10 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
             # "Trade officials are not used to it; they should learn.": the subject of
             # the clause before, whatever its name
             first = leading_subject(doc.sentences[idx].text[:clause])
-            general = agent_class(first) if first.lower() not in PRONOUNS else None
-            if general and general != "public" and not find_actors(first):
+            general = None
+            if first and first.lower() not in PRONOUNS and not VICTIM_RE.search(first):
+                general = classify_np(first) or agent_class(first)
+            if general and general != "public":
                 return Resolved(doc.home(general), -0.12, doubt="pronoun")
         actor, victims_nearer = recent_actor(
             doc, idx, plural=plural, before=clause if clause > 0 else None

@@ -205,7 +205,7 @@ def own_quote(voice: Speaker, quote: Quote, text: str) -> Quote:
     else:
         # unattributed text offered to the reader: a model letter, words to use
         # ("You could say something like this: '...'"), not "The banner read: '...'"
-        intro = text[max(0, quote.start - 160) : quote.start]
+        intro = text[max(0, quote.start - 300) : quote.start]
         offered = intro.rstrip().endswith(":") and bool(_OFFERED_RE.search(intro))
         own = offered or bool(re.match(r"[“\"]\s*Dear\b", text[quote.start : quote.start + 8]))
     return Quote(quote.start, quote.end, who, quote.title, own)

@@ -77,7 +77,7 @@ the demands it reports is its own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from articles.extraction.actors import ORG_HEAD_RE as _ORG_HEAD_RE
 from articles.extraction.actors import organisation_names
@@ -598,5 +598,20 @@ def find_voice(doc) -> Voice:
     voice.quotes = attribute(text, quote_spans(text, doc.paragraphs), doc.paragraphs)
     voice.quotes += headline_quotes(text)
     add_people(voice, text)
-    voice.quotes = [own_quote(voice, q, text) for q in voice.quotes]
+    owned: list = []
+    for q in voice.quotes:
+        q = own_quote(voice, q, text)
+        # "X issued the following statement: / '...' / '...'": a statement given
+        # paragraph by paragraph goes on as it began, with nothing between
+        if (
+            not q.own
+            and q.who is None
+            and owned
+            and owned[-1].own
+            and owned[-1].who is None
+            and not text[owned[-1].end : q.start].strip(' \n"”“')
+        ):
+            q = replace(q, own=True)
+        owned.append(q)
+    voice.quotes = owned
     return voice
