@@ -543,3 +543,14 @@ def test_a_speakers_message_for_someone_turns_the_paragraph_to_them():
         "United Nations. Let the people inside go."
     )
     assert call_on(text, "Let the people inside go.").addressee == "china"
+
+
+def test_a_states_own_office_is_that_states_after_a_preposition_too():
+    text = (
+        "What you can do\n\nSend the email below to Laos's Minister of Public Security.\n\n"
+        "Your Excellency,\n\nI respectfully ask you not to return them to China.\n\n"
+        "Yours respectfully,"
+    )
+    assert call_on(text, "I respectfully ask you not to return them to China.").addressee == (
+        "other"
+    )

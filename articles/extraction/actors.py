@@ -10,7 +10,8 @@ Rules (each a fact about how the campaign's texts name the parties):
 * The U.N. and its bodies, "the international community", "the world",
   democracies and governments together name ``international_community``.
 * A place is not an actor: "in Seoul", "to China", "from Pyongyang" (a
-  look-behind on place prepositions).
+  look-behind on place prepositions); its office is, after any preposition:
+  "to Laos's Minister of Public Security".
 * "we", readers, citizens name ``public``; defectors, families, detainees are
   the people a call is about (victims), never the ones asked to act.
 * A nationality with any office of its state names that state: "British
@@ -64,7 +65,13 @@ _OFFICE_OF_FIRST = "GgAaOoPpLlEeMmFfCc"
 def _place(names: str) -> str:
     """A place's name as an actor: the name itself, or an office of it."""
     # the look-ahead first: the place look-behinds run only where a name starts
-    return rf"{_OFFICE_OF}(?:{names})\b|(?=(?:{names})\b){_NOT_PLACE}\b(?:{names})\b"
+    # "to Laos's Minister of Public Security": a state's office, after any preposition
+    owned = (
+        rf"|\b(?:{names})(?=[’']s\s+(?:new\s+|own\s+)?(?:[A-Z][\w-]+\s+){{0,2}}?"
+        r"(?:Minist|[Gg]overnment|[Ee]mbassy|President|Prime\s+Minister|[Aa]mbassador"
+        r"|[Aa]uthorities|[Pp]olice|[Oo]fficials|[Pp]arliament))"
+    )
+    return rf"{_OFFICE_OF}(?:{names})\b|(?=(?:{names})\b){_NOT_PLACE}\b(?:{names})\b" + owned
 
 
 # Countries other than the three the campaign is about: each is ``other`` on
