@@ -554,3 +554,26 @@ def test_a_states_own_office_is_that_states_after_a_preposition_too():
     assert call_on(text, "I respectfully ask you not to return them to China.").addressee == (
         "other"
     )
+
+
+def test_a_chambers_own_page_means_its_own_government_by_the_government():
+    text = (
+        "House of Councillors, The National Diet of Japan\n\n"
+        "Resolution calling for an end to the forced repatriation of North Koreans\n\n"
+        "This House calls on the Government of the People's Republic of China to end the "
+        "returns.\n\n"
+        "The Government should raise this matter with the People's Republic of China at every "
+        "meeting."
+    )
+    assert (
+        call_on(
+            text,
+            "The Government should raise this matter with the People's Republic of China at every "
+            "meeting.",
+        ).addressee
+        == "other"
+    )
+
+
+def test_we_should_not_pretend_is_a_remark_not_a_demand():
+    assert extract_calls("But we should not pretend that the northern route is safe.") == []

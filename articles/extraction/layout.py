@@ -54,7 +54,8 @@ furniture and its structure. Rules:
   visit to the Republic of Korea"), a header line naming a state, or else the
   country the text keeps naming besides China and North Korea, says whose
   government "the Government" is; a text that names no other country is
-  Korean. A newspaper's name in the header ("THE HANGANG HERALD") is no state.
+  Korean. A newspaper's name in the header ("THE HANGANG HERALD") is no state;
+  a legislature's ("House of Councillors, The National Diet of Japan") is.
 * **Threads.** A post that ends with its counter ("... (12/12)") is ended as
   by a full stop, even after a link.
 """
@@ -484,6 +485,10 @@ _PLACE_AND_DATE_RE = re.compile(
     r",\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?"
     r"\s+\d{4}\s*$"
 )
+_LEGISLATURE_HEADER_RE = re.compile(
+    r"\b(?:Diet|Parliament|Congress|Assembly|House\s+of\s+\w+)\s+of\s+(?:the\s+)?"
+    r"(?P<state>[A-Z][\w’' ]{2,40})$"
+)
 _STATES = frozenset({"china", "south_korea_government", "north_korea", "other"})
 
 
@@ -514,6 +519,12 @@ def _home(doc: Doc, layout: Layout) -> str | None:
                 return state
     for i in range(min(len(sentences), layout.header_end)):
         text = sentences[i].text
+        # "House of Councillors, The National Diet of Japan": a legislature's page
+        legislature = _LEGISLATURE_HEADER_RE.search(text)
+        if legislature and len(text.split()) <= 12:
+            state = _state(legislature.group("state"))
+            if state:
+                return state
         if (
             len(text.split()) <= 6
             and not _TERMINAL_RE.search(text)

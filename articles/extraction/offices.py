@@ -9,8 +9,9 @@
   (a UN or an organisation's statement about China) writes "the Government"
   (capitalised) and "the authorities" for the state it is about: the last one
   it named, or the one it names most.
-* A national parliament's motion ("That this House ...") only ever means its
-  own government by "the Government".
+* A national parliament's motion ("That this House ...", or any text on a
+  chamber's own page: "House of Councillors, The National Diet of Japan") only
+  ever means its own government by "the Government".
 """
 
 from __future__ import annotations
@@ -96,4 +97,7 @@ STATE_CLASSES = frozenset({"china", "north_korea", "south_korea_government", "ot
 # the European Parliament ("this Parliament" of the EU) has no government of its own
 LEGISLATURE_RE = re.compile(
     r"\b(?:That\s+(?:this|the)|this)\s+(?:House|Parliament|Chamber|Senate|Assembly)\b"
+    # a chamber's own page: "House of Councillors, The National Diet of Japan"
+    r"|^House\s+of\s+[A-Z]\w+,?\s+(?:[Tt]he\s+)?(?:National\s+)?(?:Diet|Parliament|Congress)\b",
+    re.MULTILINE,
 )

@@ -28,8 +28,8 @@
 Not triggers: past and retrospective modals ("had to", "should have acted"),
 guesses ("must surely know", "must be difficult", "must be wondering"),
 expectations ("should arrive on Monday", "should know by now"), remarks ("we have to
-admit"), emotions ("should be ashamed", "should not feel blamed": how someone
-is to feel is no act they can be asked for), predictions ("will have to"),
+admit", "we should not pretend that ..."), emotions ("should be ashamed", "should
+not feel blamed": how someone is to feel is no act they can be asked for), predictions ("will have to"),
 risks and consequences ("could face", "could trigger").
 
 Demands made with a verb ("We urge ...") are in :mod:`.demands`, imperatives
@@ -244,7 +244,7 @@ _EXPECTED_RE = re.compile(
 
 _COGNITION_VERBS = word_set(
     """
-    wonder admit acknowledge concede confess note say imagine agree assume suspect ask
+    wonder admit acknowledge concede confess note say imagine agree assume suspect ask pretend
     recognize recognise remember realize realise understand conclude add
     """
 )
