@@ -29,7 +29,8 @@ Not triggers: past and retrospective modals ("had to", "should have acted"),
 guesses ("must surely know", "must be difficult", "must be wondering"),
 expectations ("should arrive on Monday", "should know by now"), remarks ("we have to
 admit", "we should not pretend that ..."), emotions ("should be ashamed", "should
-not feel blamed": how someone is to feel is no act they can be asked for), predictions ("will have to"),
+not feel blamed": how someone is to feel is no act they can be asked for),
+predictions ("will have to"),
 risks and consequences ("could face", "could trigger").
 
 Demands made with a verb ("We urge ...") are in :mod:`.demands`, imperatives
