@@ -577,3 +577,28 @@ def test_a_chambers_own_page_means_its_own_government_by_the_government():
 
 def test_we_should_not_pretend_is_a_remark_not_a_demand():
     assert extract_calls("But we should not pretend that the northern route is safe.") == []
+
+
+def test_an_order_to_stop_returning_people_is_for_whoever_returns_them():
+    text = (
+        "Thank you for coming. Chinese police arrested the group in Hunchun and returned them "
+        "to North Korea last week.\n\n"
+        "Stop returning people who only want to reach a country that will take them."
+    )
+    sentence = "Stop returning people who only want to reach a country that will take them."
+    assert call_on(text, sentence).addressee == "china"
+
+
+def test_a_mailings_own_upkeep_is_no_call():
+    assert extract_calls("To be removed from our mailing list, contact the office.") == []
+
+
+def test_a_passive_about_victims_in_a_letter_is_for_its_addressee():
+    text = (
+        "Dear President Xi,\n\nChildren born in Jilin to North Korean mothers should be "
+        "registered as residents.\n\nYours sincerely,"
+    )
+    call = call_on(
+        text, "Children born in Jilin to North Korean mothers should be registered as residents."
+    )
+    assert call.addressee == "china" and call.score < 0.85

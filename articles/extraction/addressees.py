@@ -60,6 +60,10 @@
   "your detention centres" belong to whoever the text shows detaining people.
 * A person acted on ("he should be released at once") is asked of whoever
   holds them: in a letter, the one it is written to.
+* An order in the body to stop a conduct no reader can ("Stop returning people
+  who only want to pass") is for whoever the text shows doing it; a passive
+  about victims in a letter ("Children born here should be registered") is
+  for whom the letter is written to.
 * Victims spared by a negated demand ("Trafficked women must not pay the price
   ...") and promises to be kept ("It is time for those words to be matched")
   are asked of whoever harms them or made the promises.
@@ -377,6 +381,10 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
             return Resolved(named, -0.15, doubt="passive")
         return Resolved(named, 0.0, doubt=bare)
     if VICTIM_RE.search(subj):
+        you = doc.layout.letter_of.get(idx)
+        if hit.kind == "modal_passive" and you and you != "public":
+            # "Children born here should be registered", in a letter to a minister
+            return Resolved(you, -0.15, doubt="you")
         if hit.kind == "modal_passive":
             return Resolved(_agent_of(doc, idx, hit), -0.25, doubt="inferred")
         if hit.negation and hit.kind == "modal":
@@ -524,6 +532,11 @@ def _agent_of(doc: Doc, idx: int, hit: Hit) -> str:
     return perpetrator(doc, doc.sentences[idx].text[hit.vp_start :]) or "other"
 
 
+_STOP_CONDUCT_RE = re.compile(
+    r"(?:stop|cease|end|halt)\s+(?:the\s+)?(?:forcibly\s+|forced\s+)?(?:return|repatriat|deport"
+    r"|detain|arrest|hand|send)\w*\b",
+    re.IGNORECASE,
+)
 _TOPIC_ORDER_RE = re.compile(r"(?P<np>[A-Z][\w’' ]{1,30}):\s+")
 # Only readers sign or share a petition, whoever a letter around it is to
 _PETITION_ASK_RE = re.compile(
@@ -663,6 +676,12 @@ def _imperative_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
         named = classify_np(vocative.group("np"))
         if named and named != "public" and find_actors(vocative.group("np"))[0][0] == 0:
             return Resolved(named, -0.05, doubt="you")
+    stop = _STOP_CONDUCT_RE.match(text, hit.vp_start)
+    doer = perpetrator(doc, text[hit.vp_start :]) if stop else None
+    if doer and doer != "public":
+        # "Stop returning people who ...": no reader returns anyone; the one the text
+        # shows doing it is told to stop
+        return Resolved(doer, -0.15, doubt="inferred")
     if text.rstrip().endswith("."):
         # an instruction in the body speaks to readers
         return Resolved("public", -0.1, doubt="you")

@@ -141,6 +141,8 @@ _NAME_WITH_PLACE_RE = re.compile(r"^[A-Z][\w’'&.-]*(?:\s+[\w’'&.-]+){0,8}\s+
 # The page about itself: its products, how to reply to it, its social media
 _PAGE_ITSELF_RE = re.compile(
     r"\b(?:delivered\s+to|straight\s+to|in)\s+your\s+inbox\b"
+    # "To be removed from our mailing list, contact ...": the mailing's own upkeep
+    r"|^to\s+(?:be\s+removed\s+from|unsubscribe|stop\s+receiving|update\s+your)\b"
     r"|^(?:please\s+)?(?:get|receive)\s+our\s+(?:newsletter|editorials|columns|updates|stories"
     r"|emails|briefings?|podcast)"
     r"|^(?:please\s+)?(?:write|send|e-?mail|message)\s+(?:to\s+)?us\b"
