@@ -602,3 +602,11 @@ def test_a_passive_about_victims_in_a_letter_is_for_its_addressee():
         text, "Children born in Jilin to North Korean mothers should be registered as residents."
     )
     assert call.addressee == "china" and call.score < 0.85
+
+
+def test_one_reminded_of_a_duty_is_asked_to_keep_it():
+    sentence = (
+        "We remind the authorities of the DPRK that people who are returned must not be "
+        "punished for leaving."
+    )
+    assert call_on(sentence, sentence).addressee == "north_korea"

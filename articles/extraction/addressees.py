@@ -58,6 +58,8 @@
   header ("To: ..."), the one an if-clause picks out ("If you are a diplomat
   in this room, please ..."); "let us" in "this House" is the parliament;
   "your detention centres" belong to whoever the text shows detaining people.
+* One reminded of a duty is asked to keep it: "The experts reminded the
+  authorities of the DPRK that those returned must not be punished".
 * A person acted on ("he should be released at once") is asked of whoever
   holds them: in a letter, the one it is written to.
 * An order in the body to stop a conduct no reader can ("Stop returning people
@@ -300,6 +302,12 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         actor, _ = recent_actor(doc, idx)
         return Resolved((actor or "public"), -0.1, doubt="context")
     subj = (subject or "").strip()
+    reminded = _REMINDED_RE.search(doc.sentences[idx].text, 0, hit.vp_start)
+    named = classify_np(reminded.group("np")) if reminded else None
+    if named and named != "public" and hit.kind in {"modal", "modal_passive"}:
+        # "The experts reminded the authorities of the DPRK that those returned must not
+        # be punished": the one reminded of a duty is the one asked to keep it
+        return Resolved(doc.home(named), -0.05)
     if hit.kind == "could":
         return _recommended_to(doc, idx, hit, subj)
     if hit.kind == "can":
@@ -532,6 +540,10 @@ def _agent_of(doc: Doc, idx: int, hit: Hit) -> str:
     return perpetrator(doc, doc.sentences[idx].text[hit.vp_start :]) or "other"
 
 
+_REMINDED_RE = re.compile(
+    r"\bremind(?:s|ed)?\s+(?P<np>[^,;:]{2,80}?)\s+(?:once\s+again\s+|again\s+)?(?:that|of\s+its)\b",
+    re.IGNORECASE,
+)
 _STOP_CONDUCT_RE = re.compile(
     r"(?:stop|cease|end|halt)\s+(?:the\s+)?(?:forcibly\s+|forced\s+)?(?:return|repatriat|deport"
     r"|detain|arrest|hand|send)\w*\b",
