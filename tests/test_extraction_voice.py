@@ -479,3 +479,14 @@ def test_a_statement_issued_paragraph_by_paragraph_is_the_issuers_own():
         calls["Seoul and Tokyo have a stake in this, and they should join us in a public démarche."]
         == "international_community"
     )
+
+
+def test_a_quotation_signed_with_a_bare_title_in_an_organisations_newsletter_is_its_own():
+    text = (
+        "Hanul Bridge\n\nNewsletter, November\n\nHanul Bridge is an independent charity that "
+        "helps North Koreans who reach Seoul.\n\nFROM OUR DIRECTOR\n\n"
+        '"The waiting list is long. Seoul\'s Ministry of Unification should double the places '
+        'in its centre." — Park Ye-jin, Director\n\n'
+        "Thank you for reading, and for all you have given this year."
+    )
+    assert calls_of(text)[-1][1] == "south_korea_government"
