@@ -51,8 +51,8 @@ evidence such texts carry:
 People speak for it when quoted with a title that ties them to it, listed at
 the foot, or of the organisation that convened the statement (see
 :mod:`.people`); a bare title in a text one organisation publishes ('"..." —
-Park Ye-jin, Director') is that organisation's. A quotation over several paragraphs is its last paragraph's
-speaker's.
+Park Ye-jin, Director') is that organisation's. A quotation over several
+paragraphs is its last paragraph's speaker's.
 
 Writers who say "We, the undersigned organisations" speak of themselves in a
 headline as "Nineteen organisations ask ..."; a release that shortens its name
