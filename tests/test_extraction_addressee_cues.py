@@ -610,3 +610,21 @@ def test_one_reminded_of_a_duty_is_asked_to_keep_it():
         "punished for leaving."
     )
     assert call_on(sentence, sentence).addressee == "north_korea"
+
+
+def test_a_turn_to_someone_with_an_aside_before_its_colon_still_turns():
+    sentence = (
+        "And I say this to Beijing, knowing that the embassy is listening: these women are "
+        "our compatriots under our Constitution, and you should let them come home."
+    )
+    assert call_on(sentence, sentence).addressee == "china"
+
+
+def test_adding_ones_name_is_the_readers_to_do_whoever_the_letter_is_to():
+    text = (
+        "An open letter to the China Christian Council\n\nDear friends in Christ,\n\n"
+        "We ask you to speak for them.\n\nYours in Christ,\n\nThe Assembly\n\n"
+        "If you are a member of a congregation, please add your name below."
+    )
+    sentence = "If you are a member of a congregation, please add your name below."
+    assert call_on(text, sentence).addressee == "public"

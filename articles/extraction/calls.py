@@ -199,7 +199,10 @@ def _judge(doc: Doc, idx: int) -> tuple[Call | None, bool]:
         prefix = own_clause(text[window_start : hit.vp_start])
         subject: str | None = hit.subject
         if hit.kind in _MODAL_KINDS:
-            if voice.reports(prefix) or LEGAL_RE.search(prefix):
+            # "... our compatriots under our Constitution, and you should ...": a legal
+            # frame holds for its own clause, not for one joined after it
+            clause = re.split(r",\s+(?:and|but|so|yet)\s+", prefix)[-1]
+            if voice.reports(prefix) or LEGAL_RE.search(clause):
                 continue
             if quote is None and voice.attributed_to_other(text, hit.vp_start):
                 continue

@@ -10,7 +10,8 @@ A text may speak to someone other than its reader for a while. Rules:
   Ambassador, ...", "Prime Minister, ...", "President Xi, we appeal to you")
   turns the paragraph to the one called; "Mr. President" or "Prime Minister"
   with no country is the head of the text's own state or government.
-* The same turn inside a sentence: "But I say to Pyongyang as well: ...", "My
+* The same turn inside a sentence: "But I say to Pyongyang as well: ...", "And
+  I say this to Beijing, knowing that its embassy listens: ...", "My
   message to the ambassador is simple: ...", "Our request to the Special
   Rapporteur is simple: ...", "Let me say a word to the Chinese embassy",
   "My first message is for Beijing.".
@@ -108,7 +109,8 @@ _VOCATIVE_START_RE = re.compile(
 # "My message to the ambassador is simple: ..."
 _SAY_TO_RE = re.compile(
     r"\b(?:I|we)\s+(?:also\s+|now\s+|would\s+)?(?:say|appeal|turn)\s+(?:this\s+|now\s+)?to\s+"
-    r"(?P<np>[^:,;]{2,80}?)(?:,?\s+(?:as\s+well|too|also))?\s*:"
+    # "And I say this to Beijing, knowing that the embassy is listening: ..."
+    r"(?P<np>[^:,;]{2,80}?)(?:,?\s+(?:as\s+well|too|also))?(?:,\s+[^:;.]{1,120})?\s*:"
     r"|\b(?:my|our)\s+(?:message|request|appeal|plea|demand|ask|advice)\s+to\s+"
     r"(?P<np2>[^:,;]{2,80}?)(?:\s+is(?:\s+\w+)?)?\s*:"
     # "My first message is for Beijing.": what follows in the paragraph is said to it

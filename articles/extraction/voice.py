@@ -9,7 +9,8 @@ else's mouth is reported, not made:
   officials said.";
 * an open quotation: "“China must stop,” the activist said.";
 * a legal frame: "Under the convention, states must not return refugees" is
-  what the law says, not what the author asks;
+  what the law says, not what the author asks (in its own clause only: "...
+  under our Constitution, and you should let them come home" asks);
 * someone's view, message or words as a frame: "In the ministry's view, ...",
   "The envoy's message was blunt: ...", "The placard read: ..." (but "In our
   view" and "Our message is clear:" are the author's).
