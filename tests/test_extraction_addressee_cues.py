@@ -628,3 +628,10 @@ def test_adding_ones_name_is_the_readers_to_do_whoever_the_letter_is_to():
     )
     sentence = "If you are a member of a congregation, please add your name below."
     assert call_on(text, sentence).addressee == "public"
+
+
+def test_parties_urged_by_the_speaker_are_asked_but_a_treatys_parties_are_not():
+    assert [c.addressee for c in extract_calls("We call on the parties to agree a pause.")] == [
+        "other"
+    ]
+    assert extract_calls("Under the convention, the parties must not return anyone.") == []

@@ -421,8 +421,8 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
     ):
         # "no one should be returned", "there must be no more returns"
         return Resolved(_agent_of(doc, idx, hit), -0.25, doubt="inferred")
-    if LEGAL_SUBJECT_RE.match(subj):
-        return None
+    if LEGAL_SUBJECT_RE.match(subj) and hit.kind != "urge":
+        return None  # "the parties must not return anyone": what a treaty binds them to
     # "the ambassador", after "the Chinese ambassador in London" or outside its embassy
     earlier = office_named_before(doc, idx, subj) or diplomat_of(doc, subj, idx)
     if earlier:
