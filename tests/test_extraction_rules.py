@@ -1040,3 +1040,12 @@ def test_a_committee_reports_subjunctive_recommendations_are_its_demands():
     calls = extract_calls(text)
     assert [c.addressee for c in calls] == ["other", "other"]
     assert calls[0].ask.startswith("Raise the returns")
+
+
+def test_what_it_takes_is_no_demand_and_sign_and_share_is_the_readers():
+    assert extract_calls("It should not take a campaign to make ministers speak.") == []
+    text = (
+        "To: the Commission\n\nWe ask you to act.\n\n"
+        "Please sign and share with anyone who cares about refugees."
+    )
+    assert extract_calls(text)[-1].addressee == "public"

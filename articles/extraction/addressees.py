@@ -553,6 +553,7 @@ _TOPIC_ORDER_RE = re.compile(r"(?P<np>[A-Z][\w’' ]{1,30}):\s+")
 # Only readers sign or share a petition, whoever a letter around it is to
 _PETITION_ASK_RE = re.compile(
     r"(?:sign|share)\s+(?:(?:and\s+share|and\s+sign)\s+)?(?:this|our|the)\s+petition\b"
+    r"|sign\s+and\s+share\b|share\s+and\s+sign\b"
     # adding one's name is signing: "If you are a member ..., please add your name below"
     r"|add\s+your\s+(?:own\s+)?name\b",
     re.IGNORECASE,

@@ -57,7 +57,9 @@ furniture and its structure. Rules:
   Korean. A newspaper's name in the header ("THE HANGANG HERALD") is no state;
   a legislature's ("House of Councillors, The National Diet of Japan") is.
 * **Threads.** A post that ends with its counter ("... (12/12)") is ended as
-  by a full stop, even after a link.
+  by a full stop, even after a link; a post the thread quotes (under a line
+  "Quote") is someone else's words. An appeal's address lines ("Send to:
+  ...", "Salutation: ...") ask nothing.
 """
 
 from __future__ import annotations
@@ -99,9 +101,13 @@ _CONTACT_RE = re.compile(
 # "Signatories: A (Seoul); B; C", "cc: ...": lists of names
 _NAMES_LINE_RE = re.compile(
     r"^(?:signatories|signed|co-?signed\s+by|endorsed\s+by|supported\s+by|cc|tags|keywords"
-    r"|topics|filed\s+under)\s*:",
+    r"|topics|filed\s+under"
+    # an appeal's address block: "Send to: Minister of ..., Vientiane", "Salutation: ..."
+    r"|send\s+(?:to|copies\s+to)|copies\s+to|salutation)\s*:",
     re.IGNORECASE,
 )
+# "Quote" over someone else's post that a thread quotes
+_QUOTED_POST_RE = re.compile(r"^(?:Quote|Quoted\s+(?:post|tweet)|Quote\s+(?:post|tweet))$", re.I)
 # A record's label and its value, on a line without a full stop: "Speaker: Ms Lee (Chair)",
 # "Venue: Palais des Nations", "Name: Ri Sun-hwa"; not an e-mail's "Subject: ..."
 _LABEL_LINE_RE = re.compile(
@@ -318,6 +324,7 @@ def analyse(doc: Doc) -> Layout:
         ):
             layout.furniture.add(i)
     layout.furniture |= _signatures(doc, layout)
+    layout.furniture |= _quoted_posts(doc)
     # "Pray this month" over "- Pray for ...": a list's heading names what its items ask
     layout.furniture |= {
         i
@@ -542,6 +549,26 @@ def _home(doc: Doc, layout: Layout) -> str | None:
             if state:
                 return state
     return None
+
+
+def _quoted_posts(doc: Doc) -> set[int]:
+    """The sentences of a post a thread quotes: after a line "Quote", its author's line
+    and the paragraph of their words are someone else's."""
+    quoted: set[int] = set()
+    sentences, para_of = doc.sentences, doc.paragraph_of
+    for i, s in enumerate(sentences):
+        if not _QUOTED_POST_RE.match(s.text.strip()):
+            continue
+        paragraphs_seen = 0
+        j = i + 1
+        while j < len(sentences) and paragraphs_seen < 3:
+            if para_of[j] != para_of[j - 1]:
+                paragraphs_seen += 1
+                if paragraphs_seen == 3 or (j > i + 1 and _is_prose(sentences[j - 1].text)):
+                    break
+            quoted.add(j)
+            j += 1
+    return quoted
 
 
 def _counted_home(doc: Doc) -> str | None:

@@ -28,10 +28,10 @@
 Not triggers: past and retrospective modals ("had to", "should have acted"),
 guesses ("must surely know", "must be difficult", "must be wondering"),
 expectations ("should arrive on Monday", "should know by now"), remarks ("we have to
-admit", "we should not pretend that ..."), emotions ("should be ashamed", "should
-not feel blamed": how someone is to feel is no act they can be asked for),
-predictions ("will have to"),
-risks and consequences ("could face", "could trigger").
+admit", "we should not pretend that ...", "it should not take a campaign to ..."),
+emotions ("should be ashamed", "should not feel blamed": how someone is to feel is
+no act they can be asked for), predictions ("will have to"), risks and
+consequences ("could face", "could trigger").
 
 Demands made with a verb ("We urge ...") are in :mod:`.demands`, imperatives
 in :mod:`.imperatives`. Each trigger returns a :class:`Hit`: where the verb
@@ -327,6 +327,8 @@ def modal_hits(sentence: str) -> list[Hit]:
             continue  # "should arrive on Monday", "should know by now": an expectation
         if first_l in _COGNITION_VERBS and _GENERIC_PERSON_RE.search(prefix[-12:]):
             continue  # "we have to admit", "you have to wonder": a remark, not a demand
+        if first_l == "take" and re.search(r"\bit\s*$", prefix, re.IGNORECASE):
+            continue  # "It should not take a campaign to make them speak": what it takes
         if first_l in {"feel", "seem", "appear"}:
             continue  # "Neighbours should not feel accused": a state of mind, not an act
         if not first[0].islower() or first_l in _NON_VERBS - {"be", "have"}:
