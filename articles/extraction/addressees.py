@@ -87,7 +87,13 @@ from articles.extraction.actors import (
     find_actors,
 )
 from articles.extraction.agents import agent_class, head_phrase
-from articles.extraction.doers import CHANGE_RE, CONDUCT_RE, perpetrator, targets
+from articles.extraction.doers import (
+    CHANGE_RE,
+    CONDUCT_RE,
+    STOP_CONDUCT_RE,
+    perpetrator,
+    targets,
+)
 from articles.extraction.offices import (
     BARE_OFFICE_RE,
     STATE_CLASSES,
@@ -96,7 +102,13 @@ from articles.extraction.offices import (
 )
 from articles.extraction.sentences import Doc, word_set
 from articles.extraction.triggers import Hit, is_participle
-from articles.extraction.turns import diplomat_of, named_or_head_of_state
+from articles.extraction.turns import (
+    REMINDED_RE,
+    TOPIC_ORDER_RE,
+    WRITTEN_TO_RE,
+    diplomat_of,
+    named_or_head_of_state,
+)
 from articles.extraction.voice import LEGAL_SUBJECT_RE, leading_subject
 
 
@@ -177,10 +189,6 @@ _LEAD_TARGET_RE = re.compile(
     r"|press(?:es|ing)?|remind(?:s|ing)?)|^(?:To|For))\s+(?P<np>[^:]{1,120}?)\s*(?:\bto\b)?\s*:\s*$",
     re.IGNORECASE,
 )
-_WRITTEN_TO_RE = re.compile(
-    r"\b(?:write|e-?mail|appeal|send\s+\w+)\s+to\s+(?P<np>.{3,120}?)\s+(?:calling|urging|asking)\b",
-    re.IGNORECASE,
-)
 _OBJECT_PRONOUN_RE = re.compile(r"^(?:him|her|them|it)$", re.IGNORECASE)
 _RECOMMENDATIONS_TO_RE = re.compile(
     r"\b(?:recommendations|requests|demands|asks|appeal|message)\s+(?:to|for)\s+(?P<np>[^:]{2,80}?)"
@@ -235,7 +243,7 @@ def lead_in_addressee(doc: Doc, lead: int) -> str | None:
         return earlier[-1]
     # "Write to the Director of the Jilin Provincial Public Security Department calling
     # on him to:": whom the reader writes to, known by the shape of the name
-    written = _WRITTEN_TO_RE.search(text, 0, m.start("np"))
+    written = WRITTEN_TO_RE.search(text, 0, m.start("np"))
     general = agent_class(written.group("np")) if written else None
     if general == "home":
         return doc.layout.home if doc.layout.home_stated else most_named_state(doc)
@@ -302,7 +310,7 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         actor, _ = recent_actor(doc, idx)
         return Resolved((actor or "public"), -0.1, doubt="context")
     subj = (subject or "").strip()
-    reminded = _REMINDED_RE.search(doc.sentences[idx].text, 0, hit.vp_start)
+    reminded = REMINDED_RE.search(doc.sentences[idx].text, 0, hit.vp_start)
     named = classify_np(reminded.group("np")) if reminded else None
     if named and named != "public" and hit.kind in {"modal", "modal_passive"}:
         # "The experts reminded the authorities of the DPRK that those returned must not
@@ -540,16 +548,6 @@ def _agent_of(doc: Doc, idx: int, hit: Hit) -> str:
     return perpetrator(doc, doc.sentences[idx].text[hit.vp_start :]) or "other"
 
 
-_REMINDED_RE = re.compile(
-    r"\bremind(?:s|ed)?\s+(?P<np>[^,;:]{2,80}?)\s+(?:once\s+again\s+|again\s+)?(?:that|of\s+its)\b",
-    re.IGNORECASE,
-)
-_STOP_CONDUCT_RE = re.compile(
-    r"(?:stop|cease|end|halt)\s+(?:the\s+)?(?:forcibly\s+|forced\s+)?(?:return|repatriat|deport"
-    r"|detain|arrest|hand|send)\w*\b",
-    re.IGNORECASE,
-)
-_TOPIC_ORDER_RE = re.compile(r"(?P<np>[A-Z][\w’' ]{1,30}):\s+")
 # Only readers sign or share a petition, whoever a letter around it is to
 _PETITION_ASK_RE = re.compile(
     r"(?:sign|share)\s+(?:(?:and\s+share|and\s+sign)\s+)?(?:this|our|the)\s+petition\b"
@@ -628,7 +626,7 @@ def _imperative_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
             return Resolved(addressee, 0.0, doubt="list")
     # "China: Stop returns of the people caught in the sweep": a headline's topic is the
     # one its order is put to
-    topic = _TOPIC_ORDER_RE.match(text)
+    topic = TOPIC_ORDER_RE.match(text)
     if topic and topic.end() == hit.vp_start and idx < layout.header_end + 1:
         named = classify_np(topic.group("np"))
         if named in STATE_CLASSES or named == "international_community":
@@ -691,7 +689,7 @@ def _imperative_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
         named = classify_np(vocative.group("np"))
         if named and named != "public" and find_actors(vocative.group("np"))[0][0] == 0:
             return Resolved(named, -0.05, doubt="you")
-    stop = _STOP_CONDUCT_RE.match(text, hit.vp_start)
+    stop = STOP_CONDUCT_RE.match(text, hit.vp_start)
     doer = perpetrator(doc, text[hit.vp_start :]) if stop else None
     if doer and doer != "public":
         # "Stop returning people who ...": no reader returns anyone; the one the text

@@ -191,3 +191,17 @@ def diplomat_of(doc: Doc, np: str, idx: int) -> str | None:
             if near:
                 return near[0]
     return None
+
+
+# Whom a text turns to inside a sentence, for the addressees module:
+# "Write to the Director ... calling on him to:", "reminded the authorities of the DPRK
+# that ...", a headline's topic "China: Stop ..."
+WRITTEN_TO_RE = re.compile(
+    r"\b(?:write|e-?mail|appeal|send\s+\w+)\s+to\s+(?P<np>.{3,120}?)\s+(?:calling|urging|asking)\b",
+    re.IGNORECASE,
+)
+REMINDED_RE = re.compile(
+    r"\bremind(?:s|ed)?\s+(?P<np>[^,;:]{2,80}?)\s+(?:once\s+again\s+|again\s+)?(?:that|of\s+its)\b",
+    re.IGNORECASE,
+)
+TOPIC_ORDER_RE = re.compile(r"(?P<np>[A-Z][\w’' ]{1,30}):\s+")
