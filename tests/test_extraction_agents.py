@@ -73,3 +73,18 @@ def test_a_pronoun_after_a_clause_takes_that_clauses_subject_whatever_its_name()
 def test_a_name_before_member_states_says_which_states_they_are():
     sentence = "EU member states should speak with one voice at the Council."
     assert calls_of(sentence) == [(sentence, "international_community")]
+
+
+def test_whoever_holds_an_office_is_asked_as_that_office():
+    sentence = (
+        "Whoever sits in the Blue House, or in Yongsan as it is now, must say the word out loud."
+    )
+    assert calls_of(sentence) == [(sentence, "south_korea_government")]
+
+
+def test_request_opens_an_order_in_a_list_to_a_body():
+    text = (
+        "Recommendations\n\nTo the Human Rights Council and its members:\n"
+        "1. Request the High Commissioner to present an oral update on returns."
+    )
+    assert calls_of(text)[-1][1] == "international_community"

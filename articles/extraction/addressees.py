@@ -371,7 +371,14 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
     named = classify_np(subj)
     head = head_phrase(subj)
     mentions = find_actors(subj)
-    if head != subj and mentions and mentions[0][0] >= len(head) and not VICTIM_RE.search(subj):
+    free = re.match(r"(?:whoever|whichever)\b", subj, re.IGNORECASE)  # who holds an office
+    if (
+        head != subj
+        and mentions
+        and mentions[0][0] >= len(head)
+        and not VICTIM_RE.search(subj)
+        and not free
+    ):
         # "Any company buying fish processed in China", "the resolution on North
         # Korea": the head is who acts, or a thing; its modifiers name neither
         named = agent_class(head)

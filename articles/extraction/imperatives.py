@@ -78,7 +78,7 @@ _IMPERATIVE_VERBS = word_set(
     phone text tweet retweet rt repost boost post sponsor volunteer organise organize host
     spread read
     come bring
-    consider talk say forward learn watch stay name find
+    consider talk say forward learn watch stay name find request
     """
 )
 
