@@ -31,9 +31,10 @@ with examples:
 * :mod:`.clauses`: the subject of a demand and whether it is in a main clause;
 * :mod:`.triggers`, :mod:`.demands`, :mod:`.imperatives`: the word patterns
   that make a sentence a demand (modals, demand verbs, imperatives);
-* :mod:`.addressees`: who a demand is for, :mod:`.offices`: whose a bare
-  office is ("the Government", "the ministry"), and :mod:`.doers`: who the
-  text shows doing what a demand with no agent is about;
+* :mod:`.addressees`: who a demand is for, :mod:`.orders`: who an imperative
+  is said to, :mod:`.offices`: whose a bare office is ("the Government", "the
+  ministry"), and :mod:`.doers`: who the text shows doing what a demand with
+  no agent is about;
 * :mod:`.phrasing`: the ask quoted in letters;
 * :mod:`.confidence`: what a call rests on besides its words (its doubts),
   which keeps it below the approval score;

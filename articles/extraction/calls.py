@@ -38,6 +38,7 @@ from articles.extraction.confidence import UNSURE, doubts_about
 from articles.extraction.demands import demand_hits, that_item_hits
 from articles.extraction.imperatives import imperative_hits
 from articles.extraction.layout import analyse
+from articles.extraction.orders import order_addressee
 from articles.extraction.phrasing import ensure_clause, make_ask, name_the_policy
 from articles.extraction.sentences import Doc, is_boilerplate, prepare
 from articles.extraction.triggers import (
@@ -217,7 +218,10 @@ def _judge(doc: Doc, idx: int) -> tuple[Call | None, bool]:
             continue
         elif quote is None and voice.attributed_to_other(text, hit.vp_start):
             continue  # "Stop the deportations, activists tell Beijing"
-        resolved = resolve(doc, idx, hit, subject)
+        if hit.kind == "imperative":
+            resolved = order_addressee(doc, idx, hit)
+        else:
+            resolved = resolve(doc, idx, hit, subject)
         if resolved is None:
             continue
         addressee, adjust = doc.home(resolved.addressee), resolved.adjust
