@@ -1049,3 +1049,10 @@ def test_what_it_takes_is_no_demand_and_sign_and_share_is_the_readers():
         "Please sign and share with anyone who cares about refugees."
     )
     assert extract_calls(text)[-1].addressee == "public"
+
+
+def test_the_next_time_frames_an_order_to_the_reader():
+    sentence = (
+        'The next time the fish counter offers "cod, processed in China", ask who processed it.'
+    )
+    assert [c.addressee for c in extract_calls(sentence)] == ["public"]

@@ -2,7 +2,8 @@
 
 * A sentence or list item that opens with a verb in the base form, after
   connectives, labels and framing clauses ("Finally, please allow ...",
-  "Step 2 - Call ...", "If you belong to a church, print ...", "First, if you
+  "Step 2 - Call ...", "If you belong to a church, print ...", "The next time
+  the counter offers cod, ask who processed it", "First, if you
   have not yet, please sign"), a manner adverb ("Immediately halt ..."), or
   after a colon or semicolon ("Entry is free; bring a friend.").
 * After someone called by name or title: "Prime Minister, raise their cases
@@ -113,7 +114,7 @@ _IMPERATIVE_LEAD_RE = re.compile(
 # "To add your name, email ...".
 _FRAME_START_RE = re.compile(
     r"(?:if|when|whenever|before|after|while|once|until|as\s+soon\s+as|to|in\s+order\s+to"
-    r"|wherever|whether|whatever|next\s+time)\b",
+    r"|wherever|whether|whatever|(?:the\s+)?next\s+time)\b",
     re.IGNORECASE,
 )
 
