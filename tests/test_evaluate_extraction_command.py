@@ -35,16 +35,22 @@ def test_the_development_set_is_scored_per_genre():
 def test_the_development_set_is_also_scored_part_by_part():
     output = run("--set", "development")
     parts = [line.split()[1] for line in output.splitlines() if line.startswith("  part ")]
-    assert parts == ["first", "dev", "dev2", "dev3", "dev4"]
+    assert parts == ["first", "dev", "dev2", "dev3", "dev4", "dev5", "dev6"]
     dev2 = output.split("  part dev2", 1)[1].split("  part dev3", 1)[0]
     assert dev2.split()[0] == "24"  # the second development set's texts
     assert "    un_statement" in dev2 and "    calibration: " in dev2
     dev3 = output.split("  part dev3", 1)[1].split("  part dev4", 1)[0]
     assert dev3.split()[0] == "25"  # the third, once a held-out set
     assert "    petition_open_letter" in dev3 and "    calibration: " in dev3
-    dev4 = output.split("  part dev4", 1)[1]
+    dev4 = output.split("  part dev4", 1)[1].split("  part dev5", 1)[0]
     assert dev4.split()[0] == "16"  # the fourth, written to try addressees
     assert "    social_media_thread" in dev4 and "    calibration: " in dev4
+    dev5 = output.split("  part dev5", 1)[1].split("  part dev6", 1)[0]
+    assert dev5.split()[0] == "20"  # the fifth, by a writer the rules had never read
+    assert "    urgent_action" in dev5 and "    calibration: " in dev5
+    dev6 = output.split("  part dev6", 1)[1]
+    assert dev6.split()[0] == "20"  # the sixth, by another such writer
+    assert "    calibration: " in dev6
 
 
 def test_details_list_each_error_by_file(settings, tmp_path):

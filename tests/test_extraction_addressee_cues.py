@@ -413,3 +413,225 @@ def test_wishes_and_headlines_that_ask_someone_to_act(sentence, addressee, ask):
 )
 def test_others_wishes_and_verbless_lines_ask_nothing(sentence):
     assert extract_calls(sentence) == []
+
+
+THREAD = "\n\n".join(
+    [
+        "Harbour Light Network @HarbourLight",
+        "LIVE from the review session: the dialogue on returns starts soon. (1/6)",
+        "Korea urges 'all States' to respect the law. Again no mention of China. "
+        "Seoul, you can say the word. (2/6)",
+        "The DPRK delegation walks out. Pyongyang, next time stay in your seat. (3/6)",
+        "4/ @UNHCR_Asia please make your request for access public.",
+        "Our ask to every delegation still to speak: name the returns. (5/6)",
+        "6/ RT so more people see this.",
+        "Here is a script you can use: it takes a minute.",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "addressee"),
+    [
+        ("Seoul, you can say the word.", "south_korea_government"),
+        ("Pyongyang, next time stay in your seat.", "north_korea"),
+        ("4/ @UNHCR_Asia please make your request for access public.", "international_community"),
+        (
+            "Our ask to every delegation still to speak: name the returns.",
+            "international_community",
+        ),
+        ("6/ RT so more people see this.", "public"),
+    ],
+)
+def test_a_state_or_account_called_by_name_is_the_one_asked(sentence, addressee):
+    assert call_on(THREAD, sentence).addressee == addressee
+
+
+def test_you_can_in_a_relative_clause_invites_nobody():
+    assert "Here is a script you can use: it takes a minute." not in calls_of(THREAD)
+
+
+UPDATE = "\n\n".join(
+    [
+        "FURTHER INFORMATION ON UA 9/26 - LAOS",
+        "Dear friend,",
+        "Thank you to everyone who wrote. Please keep writing: the two men are not yet safe.",
+        "Email the Lao Minister of Public Security today.",
+        "Ask the Minister to:\n- Not hand the two men over to Chinese officials;\n"
+        "- Release Pastor Kim Dae-ho, who sheltered them;",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "addressee"),
+    [
+        ("Please keep writing: the two men are not yet safe.", "public"),
+        ("Not hand the two men over to Chinese officials;", "other"),
+        ("Release Pastor Kim Dae-ho, who sheltered them;", "other"),
+    ],
+)
+def test_an_appeals_items_go_to_the_office_named_with_its_own_nationality(sentence, addressee):
+    # "the Lao Minister of Public Security" is Laos's, though China has a ministry so named
+    assert call_on(UPDATE, sentence).addressee == addressee
+
+
+APPEAL = "\n\n".join(
+    [
+        "URGENT ACTION",
+        "A North Korean woman is held in a detention centre in Yanbian, China.",
+        "Write to the Director of the Yanbian Prefecture Public Security Bureau calling on "
+        "him to:\n- Halt any transfer of the woman to North Korea;\n"
+        "- Ensure that she can see a lawyer.",
+        "Director\nYanbian Prefecture Public Security Bureau\nYanji, Jilin Province\n"
+        "People's Republic of China\nSalutation: Dear Director",
+        "Please also write to the Minister of Foreign Affairs of the Republic of Korea. The "
+        "ministry should tell Beijing that she is welcome in the Republic of Korea.",
+        "Minister of Foreign Affairs\nSeoul, Republic of Korea\nSalutation: Dear Minister",
+        "Dear Director,",
+        "I call on you to release her. She has harmed no one; she should be released at once.",
+        "Yours sincerely,",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "addressee"),
+    [
+        ("Halt any transfer of the woman to North Korea;", "china"),
+        ("Ensure that she can see a lawyer.", "china"),
+        (
+            "The ministry should tell Beijing that she is welcome in the Republic of Korea.",
+            "south_korea_government",
+        ),
+        ("I call on you to release her.", "china"),
+        ("She has harmed no one; she should be released at once.", "china"),
+    ],
+)
+def test_an_appeal_with_two_address_blocks_sends_each_letter_to_its_own(sentence, addressee):
+    assert call_on(APPEAL, sentence).addressee == addressee
+
+
+def test_the_readers_own_condition_frames_nothing_and_a_letter_asks_through_your_officials():
+    text = (
+        "Tokyo, 3 May 2026 - An open letter to the Prime Minister of Japan\n\n"
+        "Dear Prime Minister,\n\n"
+        "We ask that your officials request consular access in every such case.\n\n"
+        "Yours sincerely,\n\nThe families\n\nIf you agree with it, please add your name below."
+    )
+    assert (
+        call_on(
+            text, "We ask that your officials request consular access in every such case."
+        ).addressee
+        == "other"
+    )
+    assert call_on(text, "If you agree with it, please add your name below.").addressee == "public"
+
+
+def test_a_threads_post_counter_ends_a_post_as_a_full_stop():
+    text = (
+        "Harbour Light Network @HarbourLight\n\nLIVE from the session. (1/2)\n\n"
+        "If this thread was useful, please share it: harbour.example/give (2/2)"
+    )
+    assert [c.addressee for c in extract_calls(text)] == ["public"]
+
+
+def test_a_speakers_message_for_someone_turns_the_paragraph_to_them():
+    text = (
+        "Thank you all for coming tonight.\n\n"
+        "My first message is for Beijing. Open the gates of the detention centres to the "
+        "United Nations. Let the people inside go."
+    )
+    assert call_on(text, "Let the people inside go.").addressee == "china"
+
+
+def test_a_states_own_office_is_that_states_after_a_preposition_too():
+    text = (
+        "What you can do\n\nSend the email below to Laos's Minister of Public Security.\n\n"
+        "Your Excellency,\n\nI respectfully ask you not to return them to China.\n\n"
+        "Yours respectfully,"
+    )
+    assert call_on(text, "I respectfully ask you not to return them to China.").addressee == (
+        "other"
+    )
+
+
+def test_a_chambers_own_page_means_its_own_government_by_the_government():
+    text = (
+        "House of Councillors, The National Diet of Japan\n\n"
+        "Resolution calling for an end to the forced repatriation of North Koreans\n\n"
+        "This House calls on the Government of the People's Republic of China to end the "
+        "returns.\n\n"
+        "The Government should raise this matter with the People's Republic of China at every "
+        "meeting."
+    )
+    assert (
+        call_on(
+            text,
+            "The Government should raise this matter with the People's Republic of China at every "
+            "meeting.",
+        ).addressee
+        == "other"
+    )
+
+
+def test_we_should_not_pretend_is_a_remark_not_a_demand():
+    assert extract_calls("But we should not pretend that the northern route is safe.") == []
+
+
+def test_an_order_to_stop_returning_people_is_for_whoever_returns_them():
+    text = (
+        "Thank you for coming. Chinese police arrested the group in Hunchun and returned them "
+        "to North Korea last week.\n\n"
+        "Stop returning people who only want to reach a country that will take them."
+    )
+    sentence = "Stop returning people who only want to reach a country that will take them."
+    assert call_on(text, sentence).addressee == "china"
+
+
+def test_a_mailings_own_upkeep_is_no_call():
+    assert extract_calls("To be removed from our mailing list, contact the office.") == []
+
+
+def test_a_passive_about_victims_in_a_letter_is_for_its_addressee():
+    text = (
+        "Dear President Xi,\n\nChildren born in Jilin to North Korean mothers should be "
+        "registered as residents.\n\nYours sincerely,"
+    )
+    call = call_on(
+        text, "Children born in Jilin to North Korean mothers should be registered as residents."
+    )
+    assert call.addressee == "china" and call.score < 0.85
+
+
+def test_one_reminded_of_a_duty_is_asked_to_keep_it():
+    sentence = (
+        "We remind the authorities of the DPRK that people who are returned must not be "
+        "punished for leaving."
+    )
+    assert call_on(sentence, sentence).addressee == "north_korea"
+
+
+def test_a_turn_to_someone_with_an_aside_before_its_colon_still_turns():
+    sentence = (
+        "And I say this to Beijing, knowing that the embassy is listening: these women are "
+        "our compatriots under our Constitution, and you should let them come home."
+    )
+    assert call_on(sentence, sentence).addressee == "china"
+
+
+def test_adding_ones_name_is_the_readers_to_do_whoever_the_letter_is_to():
+    text = (
+        "An open letter to the China Christian Council\n\nDear friends in Christ,\n\n"
+        "We ask you to speak for them.\n\nYours in Christ,\n\nThe Assembly\n\n"
+        "If you are a member of a congregation, please add your name below."
+    )
+    sentence = "If you are a member of a congregation, please add your name below."
+    assert call_on(text, sentence).addressee == "public"
+
+
+def test_parties_urged_by_the_speaker_are_asked_but_a_treatys_parties_are_not():
+    assert [c.addressee for c in extract_calls("We call on the parties to agree a pause.")] == [
+        "other"
+    ]
+    assert extract_calls("Under the convention, the parties must not return anyone.") == []

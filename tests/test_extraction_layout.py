@@ -409,3 +409,23 @@ def test_let_me_say_a_word_to_someone_turns_the_paragraph_to_them():
         "Nobody here wishes China ill. Stop the returns."
     )
     assert extract_calls(text)[-1].addressee == "china"
+
+
+def test_a_post_a_thread_quotes_is_someone_elses_words():
+    text = (
+        "1/ The women were moved overnight. Say their names to the Chinese ambassador.\n\n"
+        "Quote\nKim Min-su (National Assembly) @kimms_assembly\n"
+        "The government must raise this with China immediately.\n\n"
+        "9:47 AM · Sep 22, 2026"
+    )
+    sentences = [c.sentence for c in extract_calls(text)]
+    assert "The government must raise this with China immediately." not in sentences
+
+
+def test_an_appeals_address_lines_are_no_calls():
+    text = (
+        "Please write to the minister.\n\n"
+        "Send to: Minister of Public Security, Vientiane, Lao PDR Email: (please use the "
+        "address on the embassy website)"
+    )
+    assert [c.sentence for c in extract_calls(text)] == ["Please write to the minister."]

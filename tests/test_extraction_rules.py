@@ -1026,3 +1026,33 @@ def test_learn_and_watch_are_orders_to_readers_but_learn_more_at_a_site_is_a_lin
 
 def test_a_subject_before_an_aside_still_reports():
     assert_no_call("Beijing, for its part, insists that the women must be dealt with by law.")
+
+
+def test_a_committee_reports_subjunctive_recommendations_are_its_demands():
+    text = (
+        "OTTAWA - Report of the Subcommittee on International Human Rights\n\n"
+        "Recommendation 1\n\n"
+        "That the Government of Canada raise the returns with Beijing at every meeting.\n\n"
+        "Recommendation 2\n\n"
+        "That the Minister of Foreign Affairs report to the Subcommittee within 90 days.\n\n"
+        "That the talks will fail is plain to everyone."
+    )
+    calls = extract_calls(text)
+    assert [c.addressee for c in calls] == ["other", "other"]
+    assert calls[0].ask.startswith("Raise the returns")
+
+
+def test_what_it_takes_is_no_demand_and_sign_and_share_is_the_readers():
+    assert extract_calls("It should not take a campaign to make ministers speak.") == []
+    text = (
+        "To: the Commission\n\nWe ask you to act.\n\n"
+        "Please sign and share with anyone who cares about refugees."
+    )
+    assert extract_calls(text)[-1].addressee == "public"
+
+
+def test_the_next_time_frames_an_order_to_the_reader():
+    sentence = (
+        'The next time the fish counter offers "cod, processed in China", ask who processed it.'
+    )
+    assert [c.addressee for c in extract_calls(sentence)] == ["public"]

@@ -434,3 +434,59 @@ def test_someone_elses_view_message_or_words_are_reported(sentence):
 def test_our_view_and_our_message_stay_our_own():
     assert len(extract_calls("In our view, Seoul should act now.")) == 1
     assert len(extract_calls("Our message is clear: Seoul should speak up.")) == 1
+
+
+def test_a_lead_that_names_its_issuer_after_the_demand_gives_the_release_its_voice():
+    text = (
+        "Press releases | Treaty bodies\n\n"
+        "GENEVA (3 May 2026) - Beijing must halt the transfers at once, UN experts said "
+        "today, warning of torture on return.\n\n"
+        "The experts urged the Chinese authorities to let the refugee agency see every detainee."
+    )
+    assert calls_of(text)[-1] == (
+        "The experts urged the Chinese authorities to let the refugee agency see every detainee.",
+        "china",
+    )
+
+
+def test_a_new_main_clause_after_a_verb_of_knowing_or_saying_is_not_its_content():
+    sentence = "The public has a right to know, and the Presidential Office should publish it."
+    assert len(extract_calls(sentence)) == 1
+    assert extract_calls("Kim said the talks failed, and that Seoul should act.") == []
+
+
+def test_a_spokespersons_briefing_speaks_for_whom_they_speak_for():
+    text = (
+        "Daily Press Briefing by the Office of the Spokesperson for the Secretary-General\n\n"
+        "The Secretary-General is following the reports of returns with concern. He "
+        "reiterates his call on all Member States to uphold the principle of "
+        "non-refoulement. He also calls on the authorities of the DPRK to release them."
+    )
+    assert [a for _s, a in calls_of(text)] == ["international_community", "north_korea"]
+
+
+def test_a_statement_issued_paragraph_by_paragraph_is_the_issuers_own():
+    text = (
+        "WASHINGTON — Senator Ana Ruiz and Representative Tom Hale issued the following "
+        "statement today after credible reports that the authorities in Liaoning returned at "
+        "least forty North Korean refugees to North Korea in the last days of January:\n\n"
+        '"The people sent back will face prison camps. Beijing must end these returns.\n\n'
+        '"Seoul and Tokyo have a stake in this, and they should join us in a public démarche."'
+    )
+    calls = {c.sentence.strip('"“'): c.addressee for c in extract_calls(text)}
+    assert calls["Beijing must end these returns."] == "china"
+    assert (
+        calls["Seoul and Tokyo have a stake in this, and they should join us in a public démarche."]
+        == "international_community"
+    )
+
+
+def test_a_quotation_signed_with_a_bare_title_in_an_organisations_newsletter_is_its_own():
+    text = (
+        "Hanul Bridge\n\nNewsletter, November\n\nHanul Bridge is an independent charity that "
+        "helps North Koreans who reach Seoul.\n\nFROM OUR DIRECTOR\n\n"
+        '"The waiting list is long. Seoul\'s Ministry of Unification should double the places '
+        'in its centre." — Park Ye-jin, Director\n\n'
+        "Thank you for reading, and for all you have given this year."
+    )
+    assert calls_of(text)[-1][1] == "south_korea_government"

@@ -22,15 +22,19 @@ with examples:
   cut-off fragments, lists and their introducers, letters, the country the
   text comes from), and :mod:`.turns`: whom a speaker, a greeting or a post
   turns to;
-* :mod:`.actors`: which addressee class a noun phrase names;
+* :mod:`.actors`: which addressee class a noun phrase names, and
+  :mod:`.agents`: who a subject no lexicon knows is, from the shape of its
+  noun phrase (its head, a name, an agent noun);
 * :mod:`.quotes`, :mod:`.voice` and :mod:`.people`: who is quoted, who speaks
   for the document (and which people speak for it), and whose demand a clause
   is;
 * :mod:`.clauses`: the subject of a demand and whether it is in a main clause;
 * :mod:`.triggers`, :mod:`.demands`, :mod:`.imperatives`: the word patterns
   that make a sentence a demand (modals, demand verbs, imperatives);
-* :mod:`.addressees`: who a demand is for, and :mod:`.doers`: who the text
-  shows doing what a demand with no agent is about;
+* :mod:`.addressees`: who a demand is for, :mod:`.orders`: who an imperative
+  is said to, :mod:`.offices`: whose a bare office is ("the Government", "the
+  ministry"), and :mod:`.doers`: who the text shows doing what a demand with
+  no agent is about;
 * :mod:`.phrasing`: the ask quoted in letters;
 * :mod:`.confidence`: what a call rests on besides its words (its doubts),
   which keeps it below the approval score;

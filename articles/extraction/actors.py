@@ -10,7 +10,8 @@ Rules (each a fact about how the campaign's texts name the parties):
 * The U.N. and its bodies, "the international community", "the world",
   democracies and governments together name ``international_community``.
 * A place is not an actor: "in Seoul", "to China", "from Pyongyang" (a
-  look-behind on place prepositions).
+  look-behind on place prepositions); its office is, after any preposition:
+  "to Laos's Minister of Public Security".
 * "we", readers, citizens name ``public``; defectors, families, detainees are
   the people a call is about (victims), never the ones asked to act.
 * A nationality with any office of its state names that state: "British
@@ -18,8 +19,16 @@ Rules (each a fact about how the campaign's texts name the parties):
   a country, whatever office it is: "the Minister of Foreign Affairs of the
   Lao PDR" is Laos's, not Seoul's foreign minister.
 * "Every supporter", "each reader" are the public as much as "supporters".
+* One office is one mention: "the Lao Minister of Public Security" is Laos's,
+  though China's ministry is called so too; a name inside a longer mention of
+  another class does not count.
+* A mailing's "Dear friend" greets the readers.
+* Every state has a Minister of Foreign Affairs: named without its country, it
+  is the text's own state's, as "the Government" is; Unification is Seoul's.
 * Donors, delegations, unnamed countries and groups of organisations together
   are the ``international_community``; "DPR Korea" is the North.
+* "EU member states", "ASEAN governments": several states, which ones said by
+  the name before them.
 * A state's neighbours, allies, partners or friends are other states, together
   the ``international_community``: "China's neighbours" are not China.
 
@@ -56,7 +65,13 @@ _OFFICE_OF_FIRST = "GgAaOoPpLlEeMmFfCc"
 def _place(names: str) -> str:
     """A place's name as an actor: the name itself, or an office of it."""
     # the look-ahead first: the place look-behinds run only where a name starts
-    return rf"{_OFFICE_OF}(?:{names})\b|(?=(?:{names})\b){_NOT_PLACE}\b(?:{names})\b"
+    # "to Laos's Minister of Public Security": a state's office, after any preposition
+    owned = (
+        rf"|\b(?:{names})(?=[’']s\s+(?:new\s+|own\s+)?(?:[A-Z][\w-]+\s+){{0,2}}?"
+        r"(?:Minist|[Gg]overnment|[Ee]mbassy|President|Prime\s+Minister|[Aa]mbassador"
+        r"|[Aa]uthorities|[Pp]olice|[Oo]fficials|[Pp]arliament))"
+    )
+    return rf"{_OFFICE_OF}(?:{names})\b|(?=(?:{names})\b){_NOT_PLACE}\b(?:{names})\b" + owned
 
 
 # Countries other than the three the campaign is about: each is ``other`` on
@@ -67,7 +82,7 @@ _OTHER_COUNTRIES = (
     r"|Thailand|Laos|Lao\s+PDR|Lao\s+People[’']s\s+Democratic\s+Republic|Vietnam|Cambodia|Philippines|India|Taiwan|Singapore|Malaysia|Indonesia"
     r"|Myanmar|Sweden|Norway|Netherlands|Italy|Spain|Switzerland|Poland|Ireland|New\s+Zealand"
     r"|Washington|Tokyo|Ottawa|Ulaanbaatar|Moscow|Brussels|London|Berlin|Paris|Canberra"
-    r"|Bangkok|Vientiane|Hanoi|Phnom\s+Penh|Manila|New\s+Delhi|Vatican|Holy\s+See"
+    r"|Bangkok|Vientiane|Hanoi|Phnom\s+Penh|Manila|New\s+Delhi|Vatican|Holy\s+See|Europe"
 )
 _OTHER_PEOPLES = (
     r"American|U\.S\.|US|Japanese|Canadian|Mongolian|Russian|British|UK|German|French"
@@ -100,7 +115,8 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\b[Tt]he\s+Seoul\s+government\b"
         r"|(?<!Chinese )(?<!North Korean )\bUnification\s+Ministry\b"
         r"|(?<!Chinese )(?<!North Korean )\b(?:South\s+Korean\s+)?Minist(?:ry|er)\s+of\s+"
-        r"(?:Unification|Foreign\s+Affairs)\b(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])"
+        r"Unification\b(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])"
+        r"|\bSouth\s+Korean\s+Minist(?:ry|er)\s+of\s+Foreign\s+Affairs\b"
         r"|\bNational\s+Assembly\b|\bCheong\s+Wa\s+Dae\b|\b[Tt]he\s+Blue\s+House\b"
         r"|\bSouth\s+Korea[’']s\s+(?:parliament|lawmakers)\b"
         r"|\b(?:[Tt]he\s+)?(?:Yoon(?:\s+Suk[- ][Yy]eol)?|Moon(?:\s+Jae[- ][Ii]n)?"
@@ -130,6 +146,9 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\b[Oo]ur\s+(?:political\s+)?(?:leaders(?:hip)?|officials|politicians|lawmakers)\b"
         r"|(?<!Chinese )(?<!North Korean )(?<!US )(?<!U\.S\. )(?<!American )(?<!Japanese )"
         r"\b(?:Foreign\s+Ministry(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])|[Ll]awmakers|[Ll]egislators)\b"
+        # every state has a minister of foreign affairs: without its country, the text's own
+        r"|(?<!Chinese )(?<!North Korean )(?<!Korean )\bMinist(?:ry|er)\s+of\s+Foreign\s+Affairs\b"
+        r"(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])"
         # a parliament and its members, without a country: the text's own
         r"|(?<!European )\bParliament\b(?!\s+(?:of|in)\b)|\bMPs\b|\b[Pp]arliamentarians\b"
         # a parliament's "the Minister": the minister who answers to it; "Ministers
@@ -161,10 +180,16 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "china",
-        "CXPTtBMp" + _OFFICE_OF_FIRST,
+        "CXPTtBMpJLHYGSDKp" + _OFFICE_OF_FIRST,
         r"\bChinese\s+(?:" + _OFFICES + r"|border\s+guards|Communist\s+Party)\b"
         r"|\bXi(?:\s+Jinping)?\b(?![’'-]an)|\bPresident\s+Xi\b|\b[Tt]he\s+(?:CCP|CPC)\b|\bPRC\b"
         r"|\bMinist(?:ry|er)\s+of\s+Public\s+Security\b"
+        # a province's or city's offices are the Chinese state's: "the Liaoning
+        # authorities", "the Jilin Provincial Public Security Department"
+        r"|\b(?:Jilin|Liaoning|Heilongjiang|Yunnan|Guangxi|Shandong|Yanbian|Dandong|Shenyang"
+        r"|Changchun|Tumen|Yanji|Hunchun|Helong|Tonghua|Harbin|Kunming)\s+(?:[Pp]rovincial\s+"
+        r"|[Mm]unicipal\s+|[Pp]refecture\s+|[Cc]ity\s+|[Bb]order\s+)?(?:authorities|government"
+        r"|police|officials|[Pp]ublic\s+[Ss]ecurity|[Bb]order\s+[Dd]efen[cs]e)\b"
         r"|\b[Pp]ublic\s+[Ss]ecurity\s+(?:[Bb]ureaus?|officers|police|authorities)\b"
         r"|" + _place(r"China|Beijing|People[’']s\s+Republic\s+of\s+China"),
     ),
@@ -178,7 +203,10 @@ ACTOR_SOURCES: tuple[tuple[str, str, str], ...] = (
         r"|\b(?:foreign\s+)?governments\b|\bthe\s+West\b|\ballies\b"
         r"|\bsignatory\s+(?:states|countries|nations)\b|\bdelegations\b|\bdonors\b"
         r"|\bdonor\s+(?:countries|governments|states)\b)"
-        r"|\bU\.\s?N\.|\bUN\b|\bHigh\s+Commissioner\b|\bSpecial\s+Rapporteur\b"
+        # the seat of the UN's human rights bodies, named for them as Beijing for China
+        r"|"
+        + _place(r"Geneva")
+        + r"|\bU\.\s?N\.|\bUN\b|\bHigh\s+Commissioner\b|\bSpecial\s+Rapporteur\b"
         r"|\bGeneral\s+Assembly\b|\bCommittee\s+against\s+Torture\b|\bCEDAW\b"
         # international organisations and groups of states
         r"|\bSecretary[- ]General\b|\bInterpol\b|\bINTERPOL\b|\bNATO\b|\bG-?(?:7|8|20)\b"
@@ -225,9 +253,13 @@ PUBLIC_RE = re.compile(
     r"|(?:every|each|any)\s+(?:reader|supporter|citizen|member\s+of\s+the\s+public)"
     r"|anyone|anybody"
     r"|citizens|all\s+of\s+us|each\s+of\s+us|you|the\s+public|civil\s+society|ordinary\s+people"
+    # a mailing's greeting: "Dear friend", "Dear supporter"
+    r"|^(?:friend|supporter|reader)$"
     r"|(?<!North\s)(?:South\s+)?Koreans|young\s+people|voters|churches|activists|campaigners|supporters"
     r"|friends|colleagues|Americans|Canadians|Britons|Australians|Europeans|New\s+Zealanders"
-    r"|protesters|demonstrators|volunteers|marchers|parishioners|congregations)\b",
+    r"|protesters|demonstrators|volunteers|marchers|parishioners|congregations"
+    # people by what they use or buy: "Users who think they are at risk are encouraged ..."
+    r"|users|consumers|customers|viewers|listeners)\b",
     re.IGNORECASE,
 )
 
@@ -247,7 +279,7 @@ PLURAL_ACTOR_RE = re.compile(
 # Heads of noun phrases that name someone able to act, though not one of
 # the addressees we know by name.
 AGENT_NOUN_RE = re.compile(
-    r"\b(?:compan(?:y|ies)|firms?|businesses|airlines|banks|universit(?:y|ies)|churches"
+    r"\b(?:compan(?:y|ies)|firms?|businesses|airlines|banks|funds|universit(?:y|ies)|churches"
     r"|groups?|organi[sz]ations?|agenc(?:y|ies)|NGOs|charities|media|journalists"
     r"|broadcasters|officials|leaders|part(?:y|ies)|committee|court|judges|brokers"
     r"|employers|schools|platforms|operators|minist(?:ry|ries)|department|commission"
@@ -317,11 +349,22 @@ def find_marked_actors(text: str) -> list[tuple[int, str, bool]]:
     found = []
     names = organisation_names(text) if ORG_HEAD_RE.search(text) else []
     starts = [start for start, _end in names]
+    spans = []
     for addressee, pattern in ACTOR_PATTERNS:
         for m in pattern.finditer(text):
             k = bisect_right(starts, m.start()) - 1  # the last name starting at or before it
             if k < 0 or m.start() >= names[k][1]:
                 found.append((m.start(), addressee, False))
+                spans.append((m.start(), m.end(), addressee))
+    # "the Lao Minister of Public Security": one office, whose nationality comes first;
+    # the ministry that China's is also called is no mention of China inside it
+    inside = {
+        (start, addressee)
+        for start, _end, addressee in spans
+        for outer_start, outer_end, outer in spans
+        if outer != addressee and outer_start < start < outer_end
+    }
+    found = [f for f in found if (f[0], f[1]) not in inside]
     found.extend((start, "other", True) for start, _end in names)
     found.sort()
     return found
@@ -362,6 +405,15 @@ def classify_np(np: str) -> str | None:
     if _RELATED_STATES_RE.search(np) and find_actors(np):
         return "international_community"  # "China's neighbours": states, but not China
     mentions = find_actors(np)
+    # "EU member states", "ASEAN governments": a name before the head only says which
+    mentions = [
+        a
+        for a, b in zip(mentions, mentions[1:] + [None], strict=False)
+        if b is None
+        or a[1] == b[1]
+        or b[1] != "international_community"
+        or np[a[0] : b[0]].split(None, 1)[1:] != []
+    ]
     for (a_pos, a_class), (b_pos, b_class) in zip(mentions, mentions[1:], strict=False):
         if a_pos == b_pos or (a_class == b_class and a_class != "other"):
             continue

@@ -3,7 +3,8 @@
 * The subject of the modal, or the object of "urge/call on", names the
   addressee: "Seoul must press Beijing" is for Seoul.
 * A pronoun ("it should ...") takes the actor of an earlier clause of its
-  sentence, else the subject of the sentences before ("Seoul would do well to
+  sentence (its subject, whatever its name: "Trade officials are not used to
+  it; they should learn"), else the subject of the sentences before ("Seoul would do well to
   ... It should appoint ... It should offer ..."), else the actor they name.
 * "The government", "our government", "lawmakers" are the government of the
   country the text comes from (see the layout module).
@@ -13,22 +14,25 @@
   protects.
 * A thing or practice as subject ("the repatriations must stop") goes to the
   actor in context; with any other verb it is an evaluation, not a call.
-* An imperative speaks to "you". In a list it is for whoever the list's
-  introducer names ("We recommend that the Government of China: - End ...");
-  in a letter, for the person saluted; after a speaker's turn ("To the United
-  Nations: ..."), for the one turned to; with a vocative ("..., Beijing",
-  "Beijing, release them"), for the one called; in the body of a text, for
-  the reader ("Sign the petition."). A headline sums up its text: it is for
-  whoever the body asks the same of.
+* An imperative's addressee is in :mod:`.orders`.
 * "X could ..." is a recommendation only to a state or body that can act.
-* Someone urged who is no known actor ("we urge Velora to ...") is "other".
+* Someone urged who is no known actor ("we urge Velora to ...") is "other";
+  a subject no lexicon knows is classed by the shape of its noun phrase
+  (:mod:`.agents`): "Importers should not wait", "Any firm buying fish
+  processed in China should ..." (a firm: other, not China), "The Settlement
+  Support Service should ..." (an office of the text's own state).
+* A newspaper's name in the header ("THE HANGANG HERALD") says nothing of
+  where the text comes from (see the layout module).
 * A demand with no agent (a headline "Stop the deportations", a passive
   "The detainees must be released") is for the actor whose conduct must
   change: the one the text shows doing what the demand is about (returning,
   detaining, punishing people), not the one most often named (see
   :mod:`.doers`).
 * A bare office repeats the last one named: "the authorities" after "the
-  Chinese authorities", "the ministry" after "the Unification Ministry". A
+  Chinese authorities", "the ministry" after "the Unification Ministry" or its
+  minister. A list's "calling on him to:" is for whom the reader writes to
+  ("Write to the Director of the Provincial Public Security Department ..."),
+  known by the shape of the name (:mod:`.agents`). A
   text with no country of its own (a UN or an organisation's statement about
   China) writes "the Government" for the state it is about, so with no office
   named before, a bare "Government" (capitalised, as such texts write it) or
@@ -46,6 +50,14 @@
   header ("To: ..."), the one an if-clause picks out ("If you are a diplomat
   in this room, please ..."); "let us" in "this House" is the parliament;
   "your detention centres" belong to whoever the text shows detaining people.
+* One reminded of a duty is asked to keep it: "The experts reminded the
+  authorities of the DPRK that those returned must not be punished".
+* A person acted on ("he should be released at once") is asked of whoever
+  holds them: in a letter, the one it is written to.
+* An order in the body to stop a conduct no reader can ("Stop returning people
+  who only want to pass") is for whoever the text shows doing it; a passive
+  about victims in a letter ("Children born here should be registered") is
+  for whom the letter is written to.
 * Victims spared by a negated demand ("Trafficked women must not pay the price
   ...") and promises to be kept ("It is time for those words to be matched")
   are asked of whoever harms them or made the promises.
@@ -54,7 +66,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from articles.extraction.actors import (
@@ -66,12 +77,26 @@ from articles.extraction.actors import (
     VICTIM_RE,
     classify_np,
     find_actors,
-    mention_end,
 )
-from articles.extraction.doers import CHANGE_RE, CONDUCT_RE, perpetrator, targets
+from articles.extraction.agents import agent_class, head_phrase
+from articles.extraction.doers import (
+    CHANGE_RE,
+    CONDUCT_RE,
+    perpetrator,
+    targets,
+)
+from articles.extraction.offices import (
+    BARE_OFFICE_RE,
+    most_named_state,
+    office_named_before,
+)
 from articles.extraction.sentences import Doc, word_set
 from articles.extraction.triggers import Hit, is_participle
-from articles.extraction.turns import diplomat_of, named_or_head_of_state
+from articles.extraction.turns import (
+    REMINDED_RE,
+    WRITTEN_TO_RE,
+    diplomat_of,
+)
 from articles.extraction.voice import LEGAL_SUBJECT_RE, leading_subject
 
 
@@ -195,22 +220,27 @@ def lead_in_addressee(doc: Doc, lead: int) -> str | None:
     if _YOU_RE.match(np.lower()):
         return doc.layout.letter_of.get(lead) or doc.layout.address_of.get(lead) or "public"
     named = None if _OBJECT_PRONOUN_RE.match(np) else classify_np(np)
-    if named == "home" and _BARE_OFFICE_RE.match(np.strip()):
+    if named == "home" and BARE_OFFICE_RE.match(np.strip()):
         # "calling on the authorities to:": whose, the text around says
-        return _office_named_before(doc, lead, np) or named
+        return office_named_before(doc, lead, np) or named
     if named:
         return named
     # "urging him", "Ask the ambassador": named before, in this sentence or the last
     earlier = [a for pos, a in doc.mentions(lead) if pos < m.start("np")]
     if earlier:
         return earlier[-1]
+    # "Write to the Director of the Jilin Provincial Public Security Department calling
+    # on him to:": whom the reader writes to, known by the shape of the name
+    written = WRITTEN_TO_RE.search(text, 0, m.start("np"))
+    general = agent_class(written.group("np")) if written else None
+    if general == "home":
+        return doc.layout.home if doc.layout.home_stated else most_named_state(doc)
+    if general:
+        return general
     for j in range(lead - 1, max(-1, lead - 3), -1):
         if doc.mentions(j):
             return doc.mentions(j)[0][1]
     return None
-
-
-_VOCATIVE_RE = re.compile(r",\s+(?P<np>[^,]{2,60}?)\s*[.!]*\s*$")
 
 
 _PRACTICE_VERBS = word_set("stop end cease halt change come take prevail go disappear")
@@ -237,8 +267,6 @@ _RELATIVE_TAIL_RE = re.compile(r"\s+(?:who|whom|whose|which|that)\b.*$", re.IGNO
 
 def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | None:
     """Addressee for a hit and a score adjustment; None rejects the hit."""
-    if hit.kind == "imperative":
-        return _imperative_addressee(doc, idx, hit)
     if hit.explicit:
         return Resolved(hit.explicit, 0.0)
     if hit.kind == "demand_passive":  # "We ask that the children be registered"
@@ -265,6 +293,12 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         actor, _ = recent_actor(doc, idx)
         return Resolved((actor or "public"), -0.1, doubt="context")
     subj = (subject or "").strip()
+    reminded = REMINDED_RE.search(doc.sentences[idx].text, 0, hit.vp_start)
+    named = classify_np(reminded.group("np")) if reminded else None
+    if named and named != "public" and hit.kind in {"modal", "modal_passive"}:
+        # "The experts reminded the authorities of the DPRK that those returned must not
+        # be punished": the one reminded of a duty is the one asked to keep it
+        return Resolved(doc.home(named), -0.05)
     if hit.kind == "could":
         return _recommended_to(doc, idx, hit, subj)
     if hit.kind == "can":
@@ -286,12 +320,27 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
     if (
         petitioned
         and _YOU_RE.match(subj_l)
-        and not _READER_ASK_RE.match(doc.sentences[idx].text, hit.vp_start)
+        and not READER_ASK_RE.match(doc.sentences[idx].text, hit.vp_start)
     ):
         return Resolved(petitioned, -0.05, doubt="you")  # "you" in a petition "To: President Xi"
+    if hit.kind == "modal_passive" and subj_l in {"he", "she"}:
+        # "he should be released at once": a person is acted on, by whoever holds him;
+        # in a letter, the one it is written to
+        you = doc.layout.letter_of.get(idx)
+        if you and you != "public":
+            return Resolved(you, -0.15, doubt="you")
     if subj_l in PRONOUNS or subj_l in {"it all"}:
         plural = subj_l in {"they", "these", "those"}
         clause = doc.sentences[idx].text.rfind(subj, 0, hit.vp_start)
+        if clause > 0 and subj_l in {"it", "they"}:
+            # "Trade officials are not used to it; they should learn.": the subject of
+            # the clause before, whatever its name
+            first = leading_subject(doc.sentences[idx].text[:clause])
+            general = None
+            if first and first.lower() not in PRONOUNS and not VICTIM_RE.search(first):
+                general = classify_np(first) or agent_class(first)
+            if general and general != "public":
+                return Resolved(doc.home(general), -0.12, doubt="pronoun")
         actor, victims_nearer = recent_actor(
             doc, idx, plural=plural, before=clause if clause > 0 else None
         )
@@ -303,10 +352,23 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
             return Resolved(actor, -0.12, doubt="pronoun")
         return None  # a pronoun with no actor to refer to: descriptive
     named = classify_np(subj)
+    head = head_phrase(subj)
+    mentions = find_actors(subj)
+    free = re.match(r"(?:whoever|whichever)\b", subj, re.IGNORECASE)  # who holds an office
+    if (
+        head != subj
+        and mentions
+        and mentions[0][0] >= len(head)
+        and not VICTIM_RE.search(subj)
+        and not free
+    ):
+        # "Any company buying fish processed in China", "the resolution on North
+        # Korea": the head is who acts, or a thing; its modifiers name neither
+        named = agent_class(head)
     bare = None
-    if named == "home" and _BARE_OFFICE_RE.match(subj.strip()):
+    if named == "home" and BARE_OFFICE_RE.match(subj.strip()):
         # "the authorities", "the Government": which country's, the text around says
-        named, bare = _office_named_before(doc, idx, subj) or named, "context"
+        named, bare = office_named_before(doc, idx, subj) or named, "context"
     if named == "public" and _YOU_RE.match(subj_l):
         # "I urge you to ...", with nobody greeted: the reader, perhaps
         return Resolved(named, 0.0, doubt="you")
@@ -325,6 +387,10 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
             return Resolved(named, -0.15, doubt="passive")
         return Resolved(named, 0.0, doubt=bare)
     if VICTIM_RE.search(subj):
+        you = doc.layout.letter_of.get(idx)
+        if hit.kind == "modal_passive" and you and you != "public":
+            # "Children born here should be registered", in a letter to a minister
+            return Resolved(you, -0.15, doubt="you")
         if hit.kind == "modal_passive":
             return Resolved(_agent_of(doc, idx, hit), -0.25, doubt="inferred")
         if hit.negation and hit.kind == "modal":
@@ -340,7 +406,7 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         actor, _ = recent_actor(doc, idx)
         if actor and (hit.kind == "modal_passive" or passive):
             return Resolved(actor, -0.3, thing=True, doubt="inferred")
-    product = _PRODUCT_RE.match(subj)
+    product = _PRODUCT_RE.match(head)
     verb = re.match(r"[a-z]+", doc.sentences[idx].text[hit.vp_start :])
     if product and hit.kind == "modal" and verb and verb.group() in _CONTENT_VERBS:
         # "the recommendations must name the DPRK": what a text says is asked of those
@@ -353,10 +419,10 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
     ):
         # "no one should be returned", "there must be no more returns"
         return Resolved(_agent_of(doc, idx, hit), -0.25, doubt="inferred")
-    if LEGAL_SUBJECT_RE.match(subj):
-        return None
+    if LEGAL_SUBJECT_RE.match(subj) and hit.kind != "urge":
+        return None  # "the parties must not return anyone": what a treaty binds them to
     # "the ambassador", after "the Chinese ambassador in London" or outside its embassy
-    earlier = _office_named_before(doc, idx, subj) or diplomat_of(doc, subj, idx)
+    earlier = office_named_before(doc, idx, subj) or diplomat_of(doc, subj, idx)
     if earlier:
         # "the ministry", after "the Unification Ministry"
         return Resolved(earlier, -0.1, doubt="context")
@@ -365,6 +431,11 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         return Resolved("international_community", -0.1, doubt="unnamed")
     if AGENT_NOUN_RE.search(subj):
         return Resolved("other", 0.0, doubt="unnamed")  # "the shipping companies should refuse ..."
+    general = agent_class(subj) if hit.kind != "modal_passive" else None
+    if general:
+        # "Importers should not wait", "The National Intelligence Service should ...":
+        # the subject acts, whether or not its name is known (see the agents module)
+        return Resolved(general, 0.0, doubt="unnamed" if general == "home" else None)
     if hit.kind == "urge":
         # "we urge Velora to ...": someone urged can act
         return Resolved("other", -0.1, doubt="unnamed")
@@ -396,84 +467,6 @@ _CONTENT_VERBS = word_set(
     name mention include say state address refer reflect cover raise spell make recognise
     recognize acknowledge contain list identify specify condemn express call
     """
-)
-
-
-_STATE_OFFICE_RE = re.compile(
-    r"\b(?:government|authorities|ministry|police|officials|administration)\b", re.IGNORECASE
-)
-_BARE_OFFICE_RE = re.compile(
-    r"^(?:the\s+)?(?P<head>authorities|government|administration|regime|ambassador|embassy"
-    r"|foreign\s+ministry|foreign\s+minister|president|minister|ministry|department"
-    r"|committee|mission|consulate)$",
-    re.IGNORECASE,
-)
-
-
-def _office_named_before(doc: Doc, idx: int, subject: str) -> str | None:
-    """ "The authorities" after "the Chinese authorities": the same office again.
-
-    A bare office is the text's own government only when no office of that kind
-    has been named with its country in the sentences before. A text that neither
-    says where it comes from nor names a country of its own (a UN or an
-    organisation's statement about China) has no government of its own: its "the
-    authorities" are the last state's office it named, whatever the office ("the
-    Government of China ... the authorities").
-    """
-    m = _BARE_OFFICE_RE.match(subject.strip())
-    if not m:
-        return None
-    head = m.group("head").lower()
-    if (
-        head == "government"
-        and doc.layout.home_stated
-        and _LEGISLATURE_RE.search(doc.text)
-        and "European Parliament" not in doc.text
-    ):
-        return None  # a parliament's "the Government" is the one that answers to it
-    any_office = any_state = None
-    states: list[str] = []  # the states named, nearest last
-    # an ambassador is never the text's own government: look further back for whose
-    window = 30 if head in {"ambassador", "embassy", "consulate", "mission"} else 10
-    for j in range(idx, max(-1, idx - window), -1):
-        text = doc.sentences[j].text
-        for pos, actor in reversed(doc.raw_mentions(j)):
-            if actor in {"home", "public", "state_party", "international_community"}:
-                continue
-            named = text[pos : mention_end(text, pos, actor)].lower()
-            if head in named:
-                return actor
-            if any_office is None and _STATE_OFFICE_RE.search(named):
-                any_office = actor
-            if actor in _STATE_CLASSES:
-                any_state = any_state or actor
-                states.insert(0, actor)
-    if head == "regime":
-        # "the regime" is never the writer's own government: the last of the states a
-        # campaign calls so that the text named
-        return next((a for a in reversed(states) if a in {"north_korea", "china"}), None)
-    if doc.layout.home_named or re.match(r"(?:our|my)\b", subject.strip(), re.IGNORECASE):
-        return None
-    if any_office is None and (head == "authorities" or "Government" in subject):
-        # "UN experts today urged China to halt ... 'The Government must ...'": only a
-        # state has a government, and a text with none of its own means the one it
-        # names (written with a capital, as such texts name a state's; a lower-case
-        # "the government" is more often the writer's own), before it or, in an
-        # appeal that names it only in its address block, anywhere
-        return any_state or _most_named_state(doc)
-    return any_office
-
-
-def _most_named_state(doc: Doc) -> str | None:
-    counts = Counter(a for a in doc.states_named() if a in _STATE_CLASSES)
-    return counts.most_common(1)[0][0] if counts else None
-
-
-_STATE_CLASSES = frozenset({"china", "north_korea", "south_korea_government", "other"})
-# A national legislature's own motion: "That this House ...", "That the Senate ...";
-# the European Parliament ("this Parliament" of the EU) has no government of its own
-_LEGISLATURE_RE = re.compile(
-    r"\b(?:That\s+(?:this|the)|this)\s+(?:House|Parliament|Chamber|Senate|Assembly)\b"
 )
 
 
@@ -545,139 +538,10 @@ def _agent_of(doc: Doc, idx: int, hit: Hit) -> str:
     return perpetrator(doc, doc.sentences[idx].text[hit.vp_start :]) or "other"
 
 
-# Only readers sign or share a petition, whoever a letter around it is to
-_PETITION_ASK_RE = re.compile(
-    r"(?:sign|share)\s+(?:(?:and\s+share|and\s+sign)\s+)?(?:this|our|the)\s+petition\b",
-    re.IGNORECASE,
-)
-# Someone called by name or title right before an order: "Mr. President, please ..."
-_CALLED_RE = re.compile(
-    r"(?:^|[:;—–]\s*)(?P<np>(?:Mr\.?|Madam|Madame|Mrs\.?|Ms\.?|President|Prime\s+Minister"
-    r"|Minister|Ambassador|Secretary|High\s+Commissioner)[^,:;]{0,40}),\s*(?:please\s+)?$"
-)
-
-
-_NAME_CALLED_RE = re.compile(
-    r"(?P<np>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,3}),\s*(?:please\s+)?$"
-)
-
-
 # What only a reader is asked to do: sign, share, take action ...
-_READER_ASK_RE = re.compile(
+READER_ASK_RE = re.compile(
     r"(?:take\s+action|act\s+now|get\s+involved|sign|share|donate|spread|forward|join\s+us"
+    r"|RT|retweet|repost|boost"
     r"|write\s+(?:to|an?\s+(?:appeal|letter))|tell\s+your|email|call\s+your)\b",
     re.IGNORECASE,
 )
-_IF_YOU_ARE_RE = re.compile(
-    r"^(?:(?:and|but|so)\s+)?if\s+you\s+(?:are|work\s+(?:for|in|at)|represent|serve\s+(?:in|on)"
-    r"|sit\s+(?:in|on))\s+(?P<role>[^,]{2,80}),",
-    re.IGNORECASE,
-)
-_THIS_BODY_RE = re.compile(
-    r"\b(?:this|our)\s+(House|Chamber|Parliament|Assembly|Senate|Council)\b", re.IGNORECASE
-)
-_YOUR_CONDUCT_RE = re.compile(
-    r"\byour\s+(?:own\s+)?(?:detention\s+(?:centres?|centers?|facilities)|prison\s+camps?"
-    r"|labou?r\s+camps?|camps|prisons|jails|cells|custody|border\s+guards|police)\b",
-    re.IGNORECASE,
-)
-
-
-_JUSSIVE_RE = re.compile(
-    r"[Ll]et\s+(?P<np>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]*){0,4})"
-    r"\s+(?P<verb>[a-z]+)\b"
-)
-# Verbs after "let X" that give leave rather than wish X to act
-_LEAVE_VERBS = word_set(
-    """
-    see meet visit enter in into access reach know go leave stay travel talk speak
-    interview return come pass through out
-    """
-)
-
-
-def _role_addressee(role: str) -> str | None:
-    """Whom "if you are <role>" picks out: "a diplomat in this room", "a member of
-    parliament", "an official of the Chinese government"."""
-    named = classify_np(role)
-    if named and named != "public":
-        return named
-    if re.search(r"\b(?:diplomats?|delegates?|delegations?|envoys?)\b", role, re.IGNORECASE):
-        return "international_community"
-    if re.search(r"\b(?:MPs?|member\s+of\s+parliament|lawmakers?|legislators?)\b", role, re.I):
-        return "home"
-    return None
-
-
-def _imperative_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
-    """Who "you" is in an imperative (see the module notes)."""
-    text = doc.sentences[idx].text
-    layout = doc.layout
-    if idx in layout.lead_in:
-        addressee = lead_in_addressee(doc, layout.lead_in[idx])
-        if addressee:
-            return Resolved(addressee, 0.0, doubt="list")
-    if _PETITION_ASK_RE.match(text, hit.vp_start):
-        return Resolved("public", 0.0)  # "Please sign this petition": in a letter or not
-    if layout.address_of.get(idx):  # "To the United Nations: ... Make China keep it."
-        return Resolved(layout.address_of[idx], -0.05, doubt="you")
-    if layout.letter_of.get(idx):
-        return Resolved(layout.letter_of[idx], 0.0, doubt="you")
-    # "...: Mr. President, please say their names": the one called, just before the order
-    called = _CALLED_RE.search(text, 0, hit.vp_start) or _NAME_CALLED_RE.match(
-        text, 0, hit.vp_start
-    )
-    if called and called.end() >= hit.vp_start - 1:
-        # "Beijing, release them now.": a state or office called by name, too
-        named = named_or_head_of_state(called.group("np"))
-        if named and named != "public":
-            return Resolved(named, -0.05, doubt="you")
-    headline = idx < layout.header_end and not text.rstrip().endswith(".")
-    if _READER_ASK_RE.match(text, hit.vp_start):
-        return Resolved("public", 0.0, headline=headline)  # "TAKE ACTION", "Act now"
-    if layout.addressed_to and not hit.explicit and hit.subject != "we":
-        # a petition's "Do not hand them over": for whom it is addressed to
-        return Resolved(layout.addressed_to, -0.1, doubt="you")
-    # "If you are a diplomat in this room, please raise ...": the condition says who
-    role = _IF_YOU_ARE_RE.match(text)
-    if role:
-        named = _role_addressee(role.group("role"))
-        if named:
-            return Resolved(named, -0.1, doubt="you")
-    # "Let us send a message from this House": the body the speaker addresses acts
-    if hit.subject == "we":
-        body = _THIS_BODY_RE.search(text)
-        if body:
-            council = body.group(1).lower() == "council"
-            return Resolved(
-                "international_community" if council else doc.home("home"), -0.1, doubt="context"
-            )
-    # "Let the women in your detention centres go": "your" owns what the text shows
-    # someone else doing (holding people), so "you" is that someone
-    yours = _YOUR_CONDUCT_RE.search(text, hit.vp_start)
-    if yours and not hit.explicit:
-        doer = perpetrator(doc, yours.group())
-        if doer and doer != "public":
-            return Resolved(doer, -0.15, doubt="inferred")
-    # "Let the Security Council hear from the women": a wish that someone able to act
-    # do so is asked of them; not "let UNHCR see them" (leave, asked of the one holding
-    # them) nor "let Beijing know" (telling it); "do not let X ..." asks to stop X
-    jussive = None if hit.negation else _JUSSIVE_RE.match(text, hit.vp_start)
-    if jussive and not hit.explicit and jussive.group("verb").lower() not in _LEAVE_VERBS:
-        named = classify_np(jussive.group("np"))
-        if named and named != "public" and not VICTIM_RE.search(jussive.group("np")):
-            return Resolved(named, -0.1, doubt="let")
-    if hit.explicit or hit.subject == "we":
-        # "Press Beijing to ...": the reader is asked, unless the body says who
-        return Resolved(hit.explicit or "public", 0.0, headline=headline)
-    vocative = _VOCATIVE_RE.search(text)
-    if vocative:
-        named = classify_np(vocative.group("np"))
-        if named and named != "public" and find_actors(vocative.group("np"))[0][0] == 0:
-            return Resolved(named, -0.05, doubt="you")
-    if text.rstrip().endswith("."):
-        # an instruction in the body speaks to readers
-        return Resolved("public", -0.1, doubt="you")
-    # a headline or slogan: aimed at whoever does what it asks to stop
-    actor = perpetrator(doc, text[hit.vp_start :]) or "other"
-    return Resolved(actor, -0.15, headline=True, doubt="inferred")

@@ -38,6 +38,7 @@ from articles.extraction.confidence import UNSURE, doubts_about
 from articles.extraction.demands import demand_hits, that_item_hits
 from articles.extraction.imperatives import imperative_hits
 from articles.extraction.layout import analyse
+from articles.extraction.orders import order_addressee
 from articles.extraction.phrasing import ensure_clause, make_ask, name_the_policy
 from articles.extraction.sentences import Doc, is_boilerplate, prepare
 from articles.extraction.triggers import (
@@ -107,6 +108,8 @@ _VERB_LIST_RE = re.compile(
 )
 
 
+# A sentence that is only a subjunctive clause: a mandate, as a report or motion words it
+_MANDATE_RE = re.compile(r"(?:\(?[a-z0-9]{1,4}[.)]\s+)?That\s+(?!is\b|was\b|said\b|'s\b)")
 _RECOMMEND_LEAD_RE = re.compile(r"\b(?:recommend|urge|request|ask|propose)s?\b[^:]*:\s*$", re.I)
 _MODAL_KINDS = frozenset({"modal", "modal_passive", "modal_be", "cannot", "could", "can"})
 _DEMAND_KINDS = frozenset({"urge", "call_for", "demand_passive"})
@@ -118,6 +121,9 @@ def speaks_for_document(doc: Doc, idx: int, speaker: str | None) -> bool:
     if speaker is None:
         return False
     voice = doc.voice
+    first = speaker.split(" ", 1)[0]
+    if first.lower() in _PRONOUN_SPEAKERS:
+        speaker = first  # "He reiterates his call on ...": the pronoun is the speaker
     if speaker == "":
         # "2. Urges the Government ...", "- Calling on the authorities to ...": the
         # document's own paragraphs; not "Asked whether ..., she said ..."
@@ -174,8 +180,12 @@ def _judge(doc: Doc, idx: int) -> tuple[Call | None, bool]:
         if TRIGGER_RE.search(text):
             hits += demand_hits(text) + necessity_hits(text) + only_way_hits(text)
             hits += modal_hits(text)
-        if lead is not None and _RECOMMEND_LEAD_RE.search(doc.sentences[lead].text):
-            hits += that_item_hits(text)  # "I recommend: (a) That States use ..."
+        if (
+            lead is not None and _RECOMMEND_LEAD_RE.search(doc.sentences[lead].text)
+        ) or _MANDATE_RE.match(text):
+            # "I recommend: (a) That States use ...", a report's "Recommendation 1 / That
+            # the Government raise ...": the subjunctive of a mandate
+            hits += that_item_hits(text)
     hits = hits[:MAX_HITS]
     voice = doc.voice
     best: Call | None = None
@@ -190,7 +200,10 @@ def _judge(doc: Doc, idx: int) -> tuple[Call | None, bool]:
         prefix = own_clause(text[window_start : hit.vp_start])
         subject: str | None = hit.subject
         if hit.kind in _MODAL_KINDS:
-            if voice.reports(prefix) or LEGAL_RE.search(prefix):
+            # "... our compatriots under our Constitution, and you should ...": a legal
+            # frame holds for its own clause, not for one joined after it
+            clause = re.split(r",\s+(?:and|but|so|yet)\s+", prefix)[-1]
+            if voice.reports(prefix) or LEGAL_RE.search(clause):
                 continue
             if quote is None and voice.attributed_to_other(text, hit.vp_start):
                 continue
@@ -205,7 +218,10 @@ def _judge(doc: Doc, idx: int) -> tuple[Call | None, bool]:
             continue
         elif quote is None and voice.attributed_to_other(text, hit.vp_start):
             continue  # "Stop the deportations, activists tell Beijing"
-        resolved = resolve(doc, idx, hit, subject)
+        if hit.kind == "imperative":
+            resolved = order_addressee(doc, idx, hit)
+        else:
+            resolved = resolve(doc, idx, hit, subject)
         if resolved is None:
             continue
         addressee, adjust = doc.home(resolved.addressee), resolved.adjust

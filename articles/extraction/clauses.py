@@ -15,6 +15,10 @@ trigger sits in the main clause.
 * A resolution's paragraph opens with its own verb and no subject ("4. Insists
   that trafficked women must be treated as victims", "Believes that the EU
   should ..."): the body that adopts it speaks, as "we" would.
+* A free relative is a subject, commas and all: "Whoever sits in the Blue
+  House, or in Yongsan as it is now, must say the word".
+* A word after a preposition or a determiner is a noun, not a matrix verb:
+  "Diplomats from states that take refugees should ..." has no "states that".
 * A second modal joined by "and" shares the first one's subject: in "The report
   must name the camps and must name the guards" the report is asked both times,
   not the camps.
@@ -88,6 +92,14 @@ _COMPLEMENT_VERB_RE = re.compile(
 )
 
 
+# What ends right before a word that is a noun, not a verb ("from states", "the means")
+NOUN_BEFORE_RE = re.compile(
+    r"\b(?:from|of|in|to|for|with|among|between|by|on|the|many|other|all|some|these|those"
+    r"|several|most)\s+$",
+    re.IGNORECASE,
+)
+
+
 # The matrix clause already has a finite verb: what "that" opens is subordinate.
 _FINITE_MATRIX_RE = re.compile(
     r"\b(?:may|might|will|would|can|could|shall|is|are|was|were|has|have|had|do|does|did)\b",
@@ -101,6 +113,9 @@ _COORDINATED_RE = re.compile(
 )
 
 
+_FREE_RELATIVE_RE = re.compile(r"(?:^|[.;:]\s+|\band\s+)(?:whoever|whichever\s+\w+)\b", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class _Subject:
     text: str
@@ -112,6 +127,11 @@ def subject_before(prefix: str) -> _Subject:
     stripped = prefix.rstrip()
     if not stripped:
         return _Subject("", False)  # inverted modal: "Should China refuse, ..."
+    free = _FREE_RELATIVE_RE.search(stripped)
+    if free and not re.search(r"[;:]", stripped[free.start() :]):
+        # "Whoever sits in the Blue House, or in Yongsan as it is now, must say ...": the
+        # free relative, commas and all, is the subject
+        return _Subject(stripped[free.start() :].strip(" ,"), True)
     last_word = stripped.split()[-1].lower()
     if last_word in {"who", "which", "that", "whom"}:
         return _Subject("", False)  # "migrants who must be returned"
@@ -147,6 +167,8 @@ def subject_before(prefix: str) -> _Subject:
                 verb = None
             if verb and len(matrix.split()) == 1:
                 verb = None  # "states that resettle refugees should ...": a noun, no subject
+            if verb and NOUN_BEFORE_RE.search(matrix[: verb.start()]):
+                verb = None  # "Diplomats from states that ...": after a preposition, a noun
             if not re.search(r"\w\s*$", matrix) or verb:
                 return _Subject(piece, False)
             if _FINITE_MATRIX_RE.search(matrix):

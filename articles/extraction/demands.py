@@ -21,14 +21,18 @@
   "I would be grateful if you could ask the Foreign Secretary ...", and a
   passive with the one asked as its subject: "Citizens who share our concern
   are invited to add their names", and a recommendation listed as a clause
-  ("I recommend: (d) That States ... use every opportunity to ...").
+  ("I recommend: (d) That States ... use every opportunity to ..."), as a
+  committee report or a motion words it alone ("Recommendation 4 / That the
+  Government of Canada raise the cases ..."); not "That the talks will fail
+  is plain", whose verb is an auxiliary.
 * "to" before a verb is the infinitive, not "to a third country"; one inside
   a relative clause ("Americans who want to help ... to call") is not the ask.
 * The speaker's wishes about someone's act: "We look to Seoul to lead", "We
   would like to see Seoul take the lead", "We'd ask Tokyo to ..." (only in
   the first person: "Refugees look to the UN" is no demand).
-* "We ask that X ..." asks X whoever X is, when a name is followed by a verb
-  in its bare form (the subjunctive: "We also ask that Lumitek Vision publish
+* "We ask that X ..." asks X whoever X is, when a name (or "your officials",
+  the addressee's own people) is followed by a verb in its bare form (the
+  subjunctive: "We also ask that Lumitek Vision publish
   the results"); "that X be ..." is a passive wish.
 * Asking the listener's indulgence for the speaker's own restraint is a
   courtesy, not a demand: "I would ask you to understand that I cannot go
@@ -40,6 +44,7 @@ from __future__ import annotations
 import re
 
 from articles.extraction.actors import classify_np, find_actors
+from articles.extraction.agents import agent_class
 from articles.extraction.clauses import CONNECTIVES_RE, OPERATIVE_RE, SUBORDINATOR_RE
 from articles.extraction.sentences import word_set
 from articles.extraction.triggers import MAX_HITS, MAX_MATCHES, Hit, actor_np_end
@@ -95,7 +100,9 @@ _INDULGENCE_RE = re.compile(
 )
 # A named subject and a verb with no "-s" after it: "that Lumitek Vision publish ..."
 _SUBJUNCTIVE_RE = re.compile(
-    r"(?P<np>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'&.-]*){0,4})\s+"
+    r"(?P<np>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'&.-]*){0,4}"
+    # "We ask that your officials request access": the one written to, through its own
+    r"|your\s+(?:own\s+)?[a-z]+(?:\s+[a-z]+)?(?<!s\b)s)\s+"
     r"(?P<neg>not\s+)?(?P<verb>[a-z]+(?<!s)|[a-z]+ss)\b"
 )
 _NOT_BARE_VERBS = word_set(
@@ -278,7 +285,7 @@ def _grateful_hits(sentence: str) -> list[Hit]:
 # The one asked as the subject of a passive demand verb: "Citizens who share our concern
 # are invited to add their names", "States are urged to keep their borders open".
 _ASKED_PASSIVE_RE = re.compile(
-    r"^(?P<np>[^,;:]{2,100}?)\s+(?:are|is)\s+(?:(?:also|warmly|kindly|strongly|therefore"
+    r"^(?P<np>[^;:]{2,160}?)\s+(?:are|is)\s+(?:(?:also|warmly|kindly|strongly|therefore"
     r"|again)\s+)?(?:invited|encouraged|urged|asked|requested|called\s+upon|called\s+on"
     r"|welcome)\s+to\s+(?P<neg>not\s+)?(?=[a-z])"
 )
@@ -286,7 +293,9 @@ _ASKED_PASSIVE_RE = re.compile(
 
 def _asked_passive_hits(sentence: str) -> list[Hit]:
     m = _ASKED_PASSIVE_RE.match(sentence.lstrip("*•-–— \t"))
-    if not m or not classify_np(m.group("np")):
+    # "The United Nations and its agencies, in particular ..., are requested to ...",
+    # "Japanese companies with operations in Jilin are requested to ...": whoever acts
+    if not m or not (classify_np(m.group("np")) or agent_class(m.group("np"))):
         return []
     offset = len(sentence) - len(sentence.lstrip("*•-–— \t"))
     neg = "not" if m.group("neg") else ""
@@ -301,9 +310,16 @@ _NOT_A_VERB_AFTER = word_set(
 )
 
 
+_AUXILIARIES = word_set(
+    "must should shall will would can could may might did had do need ought cannot"
+)
+
+
 def that_item_hits(sentence: str) -> list[Hit]:
-    """A recommendation listed as a subjunctive clause under "I recommend:": "(d) That
-    States with relations with both countries use every opportunity to ...". Its verb
+    """A recommendation put as a subjunctive clause, under "I recommend:" or as a
+    committee report's numbered recommendation: "(d) That States with relations with
+    both countries use every opportunity to ...", "That the Government of Canada
+    raise the cases". Its verb
     is the first bare word after the subject: lower case, no plural or past ending,
     not after a preposition or determiner."""
     m = re.match(r"(?:\(?[a-z0-9]{1,4}[.)]\s+)?[Tt]hat\s+(?=[A-Za-z])", sentence)
@@ -319,8 +335,10 @@ def that_item_hits(sentence: str) -> list[Hit]:
             and (not word.endswith("s") or word.endswith("ss"))  # "press", not "embassies"
             and not word.endswith(("ed", "ing", "ly"))
         ):
+            if word in _AUXILIARIES:
+                return []  # "That the talks must fail is clear": a clause, no mandate
             subject = sentence[m.end() : m.end() + words[k].start()]
-            if not classify_np(subject):
+            if not (classify_np(subject) or agent_class(subject)):
                 return []
             return [Hit("urge", m.end() + words[k].start(), "", subject, base=0.8, speaker="we")]
     return []

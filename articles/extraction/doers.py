@@ -46,6 +46,12 @@ _CONDUCT = {
 CONDUCT_RE = {
     family: re.compile(rf"\b(?:{words})", re.IGNORECASE) for family, words in _CONDUCT.items()
 }
+# An order to stop a conduct: "Stop returning people who ..."
+STOP_CONDUCT_RE = re.compile(
+    r"(?:stop|cease|end|halt)\s+(?:the\s+)?(?:forcibly\s+|forced\s+)?(?:return|repatriat|deport"
+    r"|detain|arrest|hand|send)\w*\b",
+    re.IGNORECASE,
+)
 # Nouns that ask for an end to, or a change of, someone's conduct.
 CHANGE_RE = re.compile(
     r"\b(?:halt|end|stop|moratorium|suspension|cessation|release|freeing|closure|access)\b",

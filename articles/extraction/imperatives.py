@@ -2,11 +2,13 @@
 
 * A sentence or list item that opens with a verb in the base form, after
   connectives, labels and framing clauses ("Finally, please allow ...",
-  "Step 2 - Call ...", "If you belong to a church, print ...", "First, if you
+  "Step 2 - Call ...", "If you belong to a church, print ...", "The next time
+  the counter offers cod, ask who processed it", "First, if you
   have not yet, please sign"), a manner adverb ("Immediately halt ..."), or
   after a colon or semicolon ("Entry is free; bring a friend.").
 * After someone called by name or title: "Prime Minister, raise their cases
-  ...", "Beijing, release them".
+  ...", "Beijing, release them", "Pyongyang, next time stay in your seat", or
+  by a tagged account: "@UNHCR_Asia please make your request public".
 * Not when the first word is a noun with a verb after it ("Help arrived too
   late"), an example or remark ("Take the case of ..."), or the start of a
   name ("Open Roads Coalition condemns ...").
@@ -14,7 +16,9 @@
   make the call the public's, unless the list or letter it stands in says
   otherwise (see the addressees module).
 * In a list whose introducer ends in "to:" every item opens with a verb, listed
-  or not ("... urge the Government of China to: - Impose a moratorium").
+  or not ("... urge the Government of China to: - Impose a moratorium"), even
+  one followed by a name ("- Release Pastor Jin") or negated ("- Not hand them
+  over to ...").
 * Two words make an order in running prose ("Stand firm.", "Go home tonight
   and ..."), and so do a verb and its object pronoun ("Third, meet us.",
   "Free them!"), one after a numbered step ("Step 2 — Call."); alone on a
@@ -72,9 +76,10 @@ _IMPERATIVE_VERBS = word_set(
     reunite locate discuss negotiate intervene coordinate consult reform revise reduce visit
     ratify amend review reconsider suspend condemn engage invite fund increase expand insist
     follow pray attend implement include inform notify account withdraw remove apply
-    phone text tweet retweet repost post sponsor volunteer organise organize host spread read
+    phone text tweet retweet rt repost boost post sponsor volunteer organise organize host
+    spread read
     come bring
-    consider talk say forward learn watch
+    consider talk say forward learn watch stay name find request
     """
 )
 
@@ -109,7 +114,7 @@ _IMPERATIVE_LEAD_RE = re.compile(
 # "To add your name, email ...".
 _FRAME_START_RE = re.compile(
     r"(?:if|when|whenever|before|after|while|once|until|as\s+soon\s+as|to|in\s+order\s+to"
-    r"|wherever|whether|whatever|next\s+time)\b",
+    r"|wherever|whether|whatever|(?:the\s+)?next\s+time)\b",
     re.IGNORECASE,
 )
 
@@ -154,7 +159,8 @@ _NOT_A_DIRECTIVE_RE = re.compile(
 )
 
 
-_ITEM_MARK_RE = re.compile(r"^(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|P\.\s?S\.)\s+")
+# "(a) Raise ...", "P.S. ...", a thread's "10/ RT so ..."
+_ITEM_MARK_RE = re.compile(r"^(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|\d{1,2}/|P\.\s?S\.)\s+")
 
 
 def _frame_end(body: str) -> int | None:
@@ -218,7 +224,7 @@ def imperative_hits(sentence: str, any_verb: bool = False, short: bool = False) 
     if called and called.group("verb").lower() in _IMPERATIVE_VERBS:
         # "Prime Minister, raise their cases ...", "Beijing, release them": the one
         # called first, then the order
-        hits = _imperative_at(sentence, called.end("np") + 1, short=True)
+        hits = _imperative_at(sentence, called.start("verb"), short=True)
     if not hits:
         # "Admission is free; bring a friend.", "One request: don't scroll past.",
         # "The shelter needs interpreters, so please get in touch."
@@ -230,9 +236,12 @@ def imperative_hits(sentence: str, any_verb: bool = False, short: bool = False) 
 
 
 # A name or title called before an order: one to four capitalised words and a comma
+# (or a tagged account, "@UNHCR_Asia please ..."), and what may stand between: "next
+# time", "please", "today"
 _CALLED_FIRST_RE = re.compile(
-    r"(?P<np>(?:(?:Mr|Mrs|Ms|Madam|Madame|Dr)\.?\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}),"
-    r"\s+(?P<verb>[a-z]+)\b"
+    r"(?:\d{1,2}/\s+)?(?:(?P<np>(?:(?:Mr|Mrs|Ms|Madam|Madame|Dr)\.?\s+)?[A-Z][\w.’'-]*"
+    r"(?:\s+[A-Z][\w.’'-]*){0,3}),|(?P<handle>@\w{2,30}),?)"
+    r"\s+(?:(?:next|this)\s+time,?\s+|(?:now|today|then),?\s+)*(?:please\s+)?(?P<verb>[a-z]+)\b"
 )
 _SECOND_CLAUSE_RE = re.compile(r"[;:]\s+|(?:,|\s[—–])\s+(?:(?:so|and|then|but)\s+)?(?=please\b)")
 
@@ -291,11 +300,19 @@ def _imperative(sentence: str, any_verb: bool = False, short: bool = False) -> l
         and (first in _SHORT_ORDER_VERBS or (pronoun and first in _IMPERATIVE_VERBS))
     ):
         return []
+    # an item under "... to:" may open with "Not": "- Not hand them over to ..."
+    negated = any_verb and first == "not" and len(words) > 1
+    if negated:
+        offset, body = offset + len(words[0]) + 1, body[len(words[0]) + 1 :]
+        words, first = words[1:], words[1].lower()
     if not _is_verb(first, any_verb):
         return []
-    if any(start == 0 and end > len(words[0]) for start, end in organisation_names(body)):
+    # under "... to:" the first word is the verb: "Release Pastor Jin Wenhua"
+    if not any_verb and any(
+        start == 0 and end > len(words[0]) for start, end in organisation_names(body)
+    ):
         return []  # "Open Roads Coalition condemns ...": a name, not an order
-    if _starts_with_a_name(words):
+    if not any_verb and _starts_with_a_name(words):
         return []  # "Help Line volunteers answered ...", "Save the Children said ..."
     second = words[1].lower().rstrip(",.;:") if len(words) > 1 else ""
     third = words[2].lower() if len(words) > 2 else "."
@@ -310,7 +327,7 @@ def _imperative(sentence: str, any_verb: bool = False, short: bool = False) -> l
         or _NOT_A_DIRECTIVE_RE.match(body)
     ):
         return []  # "End of story", "Help came too late", "Take the case of ..."
-    neg = ""
+    neg = "not" if negated else ""
     vp_start = offset
     if first in {"don't", "don’t"}:
         neg, vp_start = "not", offset + len(words[0]) + 1

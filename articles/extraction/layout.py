@@ -24,9 +24,11 @@ furniture and its structure. Rules:
   letter that runs to its closing ("Yours sincerely,"). Inside it, "you" is
   the person saluted, not the reader; the salutation names them, or, when it
   only gives a title ("Dear Minister"), the address block or the instruction
-  before it does ("Write to the Minister of Public Security ..."), failing
-  which a minister is the text's own ("Dear Foreign Minister Cho"); a named
-  person of no state ("Dear Ms. Whitcombe") is "other".
+  before it does ("Write to the Minister of Public Security ..."): of several
+  address blocks, the one whose "Salutation: Dear Director" the letter repeats,
+  by the country it is sent to; failing which a minister is the text's own
+  ("Dear Foreign Minister Cho"); a named person of no state ("Dear Ms.
+  Whitcombe") is "other".
 * **Others' sections.** Readers' comments ("3 Comments", "Jane D. says:"),
   signers' reasons and the answer a petition got ("Government response") are
   other people's words; lists of names ("Signatories: ...") ask nothing, nor
@@ -52,7 +54,12 @@ furniture and its structure. Rules:
   visit to the Republic of Korea"), a header line naming a state, or else the
   country the text keeps naming besides China and North Korea, says whose
   government "the Government" is; a text that names no other country is
-  Korean.
+  Korean. A newspaper's name in the header ("THE HANGANG HERALD") is no state;
+  a legislature's ("House of Councillors, The National Diet of Japan") is.
+* **Threads.** A post that ends with its counter ("... (12/12)") is ended as
+  by a full stop, even after a link; a post the thread quotes (under a line
+  "Quote") is someone else's words. An appeal's address lines ("Send to:
+  ...", "Salutation: ...") ask nothing.
 """
 
 from __future__ import annotations
@@ -74,6 +81,7 @@ _WIDGET_WORDS = word_set(
     """
 )
 _TERMINAL_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
+_POST_COUNTER_RE = re.compile(r"\s*\(\d{1,3}/\d{1,3}\)\s*$")
 # A standalone button or link names the page's own furniture as its object.
 _WIDGET_OBJECT_RE = re.compile(
     r"^(?:please\s+)?[A-Za-z]+\s+(?:(?:up|in|out)\s+)?(?:(?:to|for|on)\s+)?(?:this|our|the)\s+"
@@ -93,9 +101,13 @@ _CONTACT_RE = re.compile(
 # "Signatories: A (Seoul); B; C", "cc: ...": lists of names
 _NAMES_LINE_RE = re.compile(
     r"^(?:signatories|signed|co-?signed\s+by|endorsed\s+by|supported\s+by|cc|tags|keywords"
-    r"|topics|filed\s+under)\s*:",
+    r"|topics|filed\s+under"
+    # an appeal's address block: "Send to: Minister of ..., Vientiane", "Salutation: ..."
+    r"|send\s+(?:to|copies\s+to)|copies\s+to|salutation)\s*:",
     re.IGNORECASE,
 )
+# "Quote" over someone else's post that a thread quotes
+_QUOTED_POST_RE = re.compile(r"^(?:Quote|Quoted\s+(?:post|tweet)|Quote\s+(?:post|tweet))$", re.I)
 # A record's label and its value, on a line without a full stop: "Speaker: Ms Lee (Chair)",
 # "Venue: Palais des Nations", "Name: Ri Sun-hwa"; not an e-mail's "Subject: ..."
 _LABEL_LINE_RE = re.compile(
@@ -135,6 +147,8 @@ _NAME_WITH_PLACE_RE = re.compile(r"^[A-Z][\w’'&.-]*(?:\s+[\w’'&.-]+){0,8}\s+
 # The page about itself: its products, how to reply to it, its social media
 _PAGE_ITSELF_RE = re.compile(
     r"\b(?:delivered\s+to|straight\s+to|in)\s+your\s+inbox\b"
+    # "To be removed from our mailing list, contact ...": the mailing's own upkeep
+    r"|^to\s+(?:be\s+removed\s+from|unsubscribe|stop\s+receiving|update\s+your)\b"
     r"|^(?:please\s+)?(?:get|receive)\s+our\s+(?:newsletter|editorials|columns|updates|stories"
     r"|emails|briefings?|podcast)"
     r"|^(?:please\s+)?(?:write|send|e-?mail|message)\s+(?:to\s+)?us\b"
@@ -280,7 +294,12 @@ def analyse(doc: Doc) -> Layout:
             navigation[line_start] = line_end - line_start < 300 and is_navigation(
                 text[line_start:line_end]
             )
-        unpunctuated = i not in layout.bullet and not _TERMINAL_RE.search(s.text)
+        # a thread's post counter ends a post as a full stop would: "... here (12/12)"
+        unpunctuated = (
+            i not in layout.bullet
+            and not _TERMINAL_RE.search(s.text)
+            and not _POST_COUNTER_RE.search(s.text)
+        )
         cut_off = (  # "... third parties. Read our priv"
             unpunctuated and i == n - 1 and i > 0 and para_of[i - 1] == para_of[i]
         )
@@ -305,6 +324,7 @@ def analyse(doc: Doc) -> Layout:
         ):
             layout.furniture.add(i)
     layout.furniture |= _signatures(doc, layout)
+    layout.furniture |= _quoted_posts(doc)
     # "Pray this month" over "- Pray for ...": a list's heading names what its items ask
     layout.furniture |= {
         i
@@ -474,11 +494,18 @@ _PLACE_AND_DATE_RE = re.compile(
     r",\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?"
     r"\s+\d{4}\s*$"
 )
+_LEGISLATURE_HEADER_RE = re.compile(
+    r"\b(?:Diet|Parliament|Congress|Assembly|House\s+of\s+\w+)\s+of\s+(?:the\s+)?"
+    r"(?P<state>[A-Z][\w’' ]{2,40})$"
+)
 _STATES = frozenset({"china", "south_korea_government", "north_korea", "other"})
 
 
 def _state(name: str) -> str | None:
-    found = [a for _pos, a in find_actors(name.strip().title().replace("'S", "'s"))]
+    # a newspaper's or an organisation's name is no state ("THE HANGANG HERALD")
+    found = [
+        a for _pos, a in find_actors(name.strip().title().replace("'S", "'s"), organisations=False)
+    ]
     found = [a for a in found if a in _STATES]
     return found[0] if found else None
 
@@ -501,6 +528,12 @@ def _home(doc: Doc, layout: Layout) -> str | None:
                 return state
     for i in range(min(len(sentences), layout.header_end)):
         text = sentences[i].text
+        # "House of Councillors, The National Diet of Japan": a legislature's page
+        legislature = _LEGISLATURE_HEADER_RE.search(text)
+        if legislature and len(text.split()) <= 12:
+            state = _state(legislature.group("state"))
+            if state:
+                return state
         if (
             len(text.split()) <= 6
             and not _TERMINAL_RE.search(text)
@@ -516,6 +549,26 @@ def _home(doc: Doc, layout: Layout) -> str | None:
             if state:
                 return state
     return None
+
+
+def _quoted_posts(doc: Doc) -> set[int]:
+    """The sentences of a post a thread quotes: after a line "Quote", its author's line
+    and the paragraph of their words are someone else's."""
+    quoted: set[int] = set()
+    sentences, para_of = doc.sentences, doc.paragraph_of
+    for i, s in enumerate(sentences):
+        if not _QUOTED_POST_RE.match(s.text.strip()):
+            continue
+        paragraphs_seen = 0
+        j = i + 1
+        while j < len(sentences) and paragraphs_seen < 3:
+            if para_of[j] != para_of[j - 1]:
+                paragraphs_seen += 1
+                if paragraphs_seen == 3 or (j > i + 1 and _is_prose(sentences[j - 1].text)):
+                    break
+            quoted.add(j)
+            j += 1
+    return quoted
 
 
 def _counted_home(doc: Doc) -> str | None:
@@ -560,8 +613,22 @@ def _saluted(doc: Doc, idx: int, m: re.Match[str], header: str | None) -> str | 
     if header:
         return header  # "Your Excellency," under "A petition to the Chinese Embassy"
     person = _PERSON_RE.match(name)
-    # "Dear Minister", "Your Excellency": the instruction or address block says who.
+    # "Dear Director" under an appeal's address blocks: the block whose "Salutation:
+    # Dear Director" it repeats, and the country that block is addressed to
     first = max(0, idx - 15)
+    block = re.compile(rf"^Salutation:\s*(?:Dear\s+)?{re.escape(name.strip())}\s*,?$", re.I)
+    for j in range(idx - 1, first - 1, -1):
+        if block.match(doc.sentences[j].text.strip()):
+            states = [
+                a
+                for k in range(max(0, j - 6), j)
+                for _pos, a in doc.raw_mentions(k)
+                if a in _STATES
+            ]
+            if states:
+                return states[-1]
+            break
+    # "Dear Minister", "Your Excellency": the instruction or address block says who.
     for j in range(idx - 1, first - 1, -1):
         sentence = doc.sentences[j].text
         write = _WRITE_TO_RE.search(sentence)

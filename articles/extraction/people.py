@@ -68,6 +68,11 @@ _TITLED_PERSON_RE = re.compile(
 )
 
 
+_BARE_OFFICE_TITLE_RE = re.compile(
+    r"(?:(?:our|the)\s+)?(?:executive\s+|deputy\s+|founding\s+)?(?:director|chair(?:man|woman|person)?"
+    r"|president|founder|coordinator|spokes(?:person|man|woman))",
+    re.IGNORECASE,
+)
 _OFFERED_RE = re.compile(
     r"\b(?:you|your|below|following|like\s+this|sample|model|template|suggested|example|script)\b"
     r"[^.:]*:\s*$",
@@ -202,10 +207,14 @@ def own_quote(voice: Speaker, quote: Quote, text: str) -> Quote:
         own = normal_name(who) == "we" or voice.is_own(_last_person(voice, quote))
     elif who:
         own = voice.is_own(who)
+        if not own and voice.names and not voice.report:
+            # '"..." — Park Ye-jin, Director': a title with no organisation after it, in
+            # a text one organisation publishes, is that organisation's
+            own = bool(_BARE_OFFICE_TITLE_RE.fullmatch((quote.title or "").strip(" ,.")))
     else:
         # unattributed text offered to the reader: a model letter, words to use
         # ("You could say something like this: '...'"), not "The banner read: '...'"
-        intro = text[max(0, quote.start - 160) : quote.start]
+        intro = text[max(0, quote.start - 300) : quote.start]
         offered = intro.rstrip().endswith(":") and bool(_OFFERED_RE.search(intro))
         own = offered or bool(re.match(r"[“\"]\s*Dear\b", text[quote.start : quote.start + 8]))
     return Quote(quote.start, quote.end, who, quote.title, own)

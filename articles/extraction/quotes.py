@@ -4,7 +4,8 @@
   paragraph; one never closed ends with its line, so it cannot swallow the
   rest of the text.
 * Its speaker is named after it ('"...," said Jane Doe, director of X.',
-  '"...," the group said.') or before it ('Jane Doe added: "..."'); a quote
+  '"...," the group said.', a signature '"..." — Jane Doe, Director') or
+  before it ('Jane Doe added: "..."'); a quote
   with no attribution that follows another in the same paragraph continues
   its speaker's words ('"A," said X. "B."'), and so does a paragraph that is
   a quotation and nothing else, right after a paragraph whose quote was
@@ -24,7 +25,9 @@ _SPEECH_VERBS = (
     r"|concluded|recalled|remarked|commented|appealed|pleaded|cried|shouted"
 )
 _ATTRIBUTED_AFTER_RE = re.compile(
-    rf"[\s,]*(?:(?:{_SPEECH_VERBS})\s+(?P<who>[^,.;:“”\"]{{1,80}}?)(?:,\s*(?P<title>[^.;“”\"]{{1,160}}))?"
+    # a signed quotation: '"..." — Park Ye-jin, Director'
+    rf"\s*[—–]\s*(?P<who3>[A-Z][^,.;:“”\"\n]{{1,60}}?)(?:,\s*(?P<title3>[^.;“”\"\n]{{1,100}}))?\s*$"
+    rf"|[\s,]*(?:(?:{_SPEECH_VERBS})\s+(?P<who>[^,.;:“”\"]{{1,80}}?)(?:,\s*(?P<title>[^.;“”\"]{{1,160}}))?"
     rf"[.;]|(?P<who2>[^,.;:“”\"]{{1,80}}?)\s+(?:{_SPEECH_VERBS})\b(?P<rest>[^.“”\"]{{0,120}}))",
 )
 _ATTRIBUTED_BEFORE_RE = re.compile(
@@ -87,9 +90,9 @@ def attribute(text: str, spans: list[tuple[int, int]], paragraphs) -> list[Quote
         p = paragraphs[para_of_span[k]] if para_of_span[k] >= 0 else (0, len(text))
         who = title = None
         after = _ATTRIBUTED_AFTER_RE.match(text, end, min(p[1], end + 300))
-        if after and (after.group("who") or after.group("who2")):
-            who = after.group("who") or after.group("who2")
-            title = after.group("title") or after.group("rest") or ""
+        if after and (after.group("who") or after.group("who2") or after.group("who3")):
+            who = after.group("who") or after.group("who2") or after.group("who3")
+            title = after.group("title") or after.group("rest") or after.group("title3") or ""
         else:
             lead = text[max(p[0], start - 200) : start].rstrip()
             before = _ATTRIBUTED_BEFORE_RE.search(lead) if lead.endswith((":", ",")) else None

@@ -10,7 +10,9 @@
   recommendation ("Tokyo could offer to resettle them"), never approved unread.
 * "Readers can ...", "Supporters can add their voice by ...": what the public
   can do, offered as an invitation to do it; only with a reader's action
-  ("write", "sign", "donate", "help"), not "Readers can see ..."
+  ("write", "sign", "donate", "help"), not "Readers can see ..."; "you can"
+  with any act one chooses, when the text says who "you" is ("Seoul, you can
+  say the word").
 * Impersonal necessity: "It is urgent/imperative/time that/to ...",
   "It is time for X to ..." (a headline's "Time for X to ..."), and whose
   task it is: "It falls to X to ...",
@@ -26,9 +28,10 @@
 Not triggers: past and retrospective modals ("had to", "should have acted"),
 guesses ("must surely know", "must be difficult", "must be wondering"),
 expectations ("should arrive on Monday", "should know by now"), remarks ("we have to
-admit"), emotions ("should be ashamed", "should not feel blamed": how someone
-is to feel is no act they can be asked for), predictions ("will have to"),
-risks and consequences ("could face", "could trigger").
+admit", "we should not pretend that ...", "it should not take a campaign to ..."),
+emotions ("should be ashamed", "should not feel blamed": how someone is to feel is
+no act they can be asked for), predictions ("will have to"), risks and
+consequences ("could face", "could trigger").
 
 Demands made with a verb ("We urge ...") are in :mod:`.demands`, imperatives
 in :mod:`.imperatives`. Each trigger returns a :class:`Hit`: where the verb
@@ -66,13 +69,25 @@ _COULD_RE = re.compile(r"\bcould\s+(?:(?:also|easily|still|at\s+least)\s+)?(?P<v
 
 
 # "Readers can write ...": a reader's action offered as one to take
-_CAN_RE = re.compile(r"\bcan\s+(?:(?:also|still|easily|now|all)\s+)?(?P<verb>[a-z]+)\b")
+# "Supporters may also wish to write ...": the same invitation, put politely
+_CAN_RE = re.compile(
+    r"\b(?:can|may\s+(?:also\s+)?wish\s+to|might\s+(?:also\s+)?(?:wish|like)\s+to)\s+"
+    r"(?:(?:also|still|easily|now|all)\s+)?(?P<verb>[a-z]+)\b"
+)
 _READERS_ACTIONS = word_set(
     """
     write sign add contact call phone email e-mail join donate give help share attend support
     volunteer pray ask tell raise speak send visit follow learn get take come bring host
-    organise organize spread print forward
+    organise organize spread print forward start begin
     """
+)
+
+
+# "you" as a clause's subject, not in "a script you can use"
+_YOU_CAN_RE = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but|so|now)\s+)you\s+$", re.IGNORECASE)
+# what "you can" tells rather than asks: "you can see", "you can read more"
+_NOT_INVITED = word_set(
+    "be have see imagine feel find read learn get expect trust hear watch guess tell count"
 )
 
 
@@ -230,7 +245,7 @@ _EXPECTED_RE = re.compile(
 
 _COGNITION_VERBS = word_set(
     """
-    wonder admit acknowledge concede confess note say imagine agree assume suspect ask
+    wonder admit acknowledge concede confess note say imagine agree assume suspect ask pretend
     recognize recognise remember realize realise understand conclude add
     """
 )
@@ -312,6 +327,8 @@ def modal_hits(sentence: str) -> list[Hit]:
             continue  # "should arrive on Monday", "should know by now": an expectation
         if first_l in _COGNITION_VERBS and _GENERIC_PERSON_RE.search(prefix[-12:]):
             continue  # "we have to admit", "you have to wonder": a remark, not a demand
+        if first_l == "take" and re.search(r"\bit\s*$", prefix, re.IGNORECASE):
+            continue  # "It should not take a campaign to make them speak": what it takes
         if first_l in {"feel", "seem", "appear"}:
             continue  # "Neighbours should not feel accused": a state of mind, not an act
         if not first[0].islower() or first_l in _NON_VERBS - {"be", "have"}:
@@ -380,7 +397,11 @@ def modal_hits(sentence: str) -> list[Hit]:
     for n, m in enumerate(_CAN_RE.finditer(sentence)):
         if len(hits) >= MAX_HITS or n >= MAX_MATCHES:
             break
-        if m.group("verb") in _READERS_ACTIONS:
+        verb = m.group("verb")
+        # "Seoul, you can say the word": said to someone, any act they can choose (the
+        # addressees module keeps "you can" to texts that say who "you" is)
+        you = _YOU_CAN_RE.search(sentence[: m.start()]) and verb not in _NOT_INVITED
+        if verb in _READERS_ACTIONS or you:
             hits.append(Hit("can", m.start("verb"), "", sentence[: m.start()], base=0.65))
     return hits
 

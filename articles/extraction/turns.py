@@ -10,12 +10,17 @@ A text may speak to someone other than its reader for a while. Rules:
   Ambassador, ...", "Prime Minister, ...", "President Xi, we appeal to you")
   turns the paragraph to the one called; "Mr. President" or "Prime Minister"
   with no country is the head of the text's own state or government.
-* The same turn inside a sentence: "But I say to Pyongyang as well: ...", "My
+* The same turn inside a sentence: "But I say to Pyongyang as well: ...", "And
+  I say this to Beijing, knowing that its embassy listens: ...", "My
   message to the ambassador is simple: ...", "Our request to the Special
-  Rapporteur is simple: ...", "Let me say a word to the Chinese embassy".
+  Rapporteur is simple: ...", "Let me say a word to the Chinese embassy",
+  "My first message is for Beijing.".
 * A post that opens by tagging an account ("3/ @MFA_China: these are
-  refugees ...") speaks to that account to the end of the post; a country
-  code in the account's name says whose it is ("@mofa_kr").
+  refugees ...", "@MOFA_ROK you knew") speaks to that account to the end of
+  the post; a country code in the account's name says whose it is ("@mofa_kr").
+* A state, a capital or a body called by name and then spoken to ("Seoul, you
+  can say the word.", "Pyongyang, next time stay in your seat"), and "Our ask
+  to every delegation: ..." turn the rest of the paragraph to them.
 * "The ambassador", "the embassy" with no country are the ones whose embassy
   the text has named ("in front of the Chinese Embassy").
 """
@@ -48,7 +53,7 @@ def named_or_head_of_state(np: str) -> str | None:
 # doors.", "And to the United Nations: ...", "Distinguished delegates, ...". What
 # follows in the paragraph is said to them.
 _APOSTROPHE_RE = re.compile(
-    r"^(?:(?:and|but|finally|now|so|lastly)[,\s]+)?to\s+(?P<np>[^:]{3,120}?)\s*:\s+",
+    r"^(?:\d{1,2}/\s+)?(?:(?:and|but|finally|now|so|lastly)[,\s]+)?to\s+(?P<np>[^:]{3,120}?)\s*:\s+",
     re.IGNORECASE,
 )
 # "First, to the ambassador in the building behind me.": a turn said as a sentence
@@ -61,7 +66,7 @@ _TURN_SENTENCE_RE = re.compile(
 # A post that opens by tagging an account ("3/ @MFA_China: these are refugees ...")
 # speaks to that account to the end of the post
 _HANDLE_TURN_RE = re.compile(
-    r"^(?:\d{1,2}/\s*)?(?:(?:and|but|so|now)\s+)?@(?P<handle>\w{2,30})\s*[:,—–]\s+",
+    r"^(?:\d{1,2}/\s*)?(?:(?:and|but|so|now)\s+)?@(?P<handle>\w{2,30})(?:\s*[:,—–])?\s+",
     re.IGNORECASE,
 )
 # Country codes in account names: "@mofa_kr" is Korea's foreign ministry
@@ -104,9 +109,17 @@ _VOCATIVE_START_RE = re.compile(
 # "My message to the ambassador is simple: ..."
 _SAY_TO_RE = re.compile(
     r"\b(?:I|we)\s+(?:also\s+|now\s+|would\s+)?(?:say|appeal|turn)\s+(?:this\s+|now\s+)?to\s+"
-    r"(?P<np>[^:,;]{2,80}?)(?:,?\s+(?:as\s+well|too|also))?\s*:"
+    # "And I say this to Beijing, knowing that the embassy is listening: ..."
+    r"(?P<np>[^:,;]{2,80}?)(?:,?\s+(?:as\s+well|too|also))?(?:,\s+[^:;.]{1,120})?\s*:"
     r"|\b(?:my|our)\s+(?:message|request|appeal|plea|demand|ask|advice)\s+to\s+"
-    r"(?P<np2>[^:,;]{2,80}?)\s+is(?:\s+\w+)?\s*:"
+    r"(?P<np2>[^:,;]{2,80}?)(?:\s+is(?:\s+\w+)?)?\s*:"
+    # "My first message is for Beijing.": what follows in the paragraph is said to it
+    r"|\b(?:my|our)\s+(?:\w+\s+)?(?:message|request|appeal|plea|demand|ask|words?)\s+"
+    r"(?:is|are)\s+(?:for|to)\s+(?P<np7>[^.:;,]{2,60}?)\s*[.:]"
+    # a state, a capital or a body called by name, then spoken to: "Seoul, you can say
+    # the word.", "Pyongyang, next time stay in your seat"
+    r"|^(?:\d{1,2}/\s+)?(?P<np6>(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})),\s+"
+    r"(?=you\b|please\b|(?:next|this)\s+time\b)"
     # "if there is anyone here from the Chinese mission, I want to say to you ..."
     r"|\bif\s+(?:there\s+is\s+|there\s+are\s+)?(?:anyone|someone|any\s+\w+|you\s+are)\s+"
     r"(?:here\s+|in\s+this\s+room\s+)?(?:from|of|representing|with)\s+(?P<np3>[^,:;]{2,60}?)\s*[,:]"
@@ -144,8 +157,11 @@ def find_addresses(doc: Doc, address_of: dict[int, str | None]) -> None:
             turn = _SAY_TO_RE.search(sentence.text)
             if not turn:
                 continue
-            np = next(turn.group(g) for g in ("np", "np2", "np3", "np4", "np5") if turn.group(g))
+            groups = ("np", "np2", "np3", "np4", "np5", "np6", "np7")
+            np = next(turn.group(g) for g in groups if turn.group(g))
             addressee = classify_np(np) or diplomat_of(doc, np, i)
+            if addressee is None and re.search(r"\bdelegat|\bcouncil\b", np, re.IGNORECASE):
+                addressee = "international_community"  # "Our ask to every delegation: ..."
             if addressee is None or addressee == "public":
                 continue
         j = i
@@ -175,3 +191,17 @@ def diplomat_of(doc: Doc, np: str, idx: int) -> str | None:
             if near:
                 return near[0]
     return None
+
+
+# Whom a text turns to inside a sentence, for the addressees module:
+# "Write to the Director ... calling on him to:", "reminded the authorities of the DPRK
+# that ...", a headline's topic "China: Stop ..."
+WRITTEN_TO_RE = re.compile(
+    r"\b(?:write|e-?mail|appeal|send\s+\w+)\s+to\s+(?P<np>.{3,120}?)\s+(?:calling|urging|asking)\b",
+    re.IGNORECASE,
+)
+REMINDED_RE = re.compile(
+    r"\bremind(?:s|ed)?\s+(?P<np>[^,;:]{2,80}?)\s+(?:once\s+again\s+|again\s+)?(?:that|of\s+its)\b",
+    re.IGNORECASE,
+)
+TOPIC_ORDER_RE = re.compile(r"(?P<np>[A-Z][\w’' ]{1,30}):\s+")

@@ -9,13 +9,16 @@ else's mouth is reported, not made:
   officials said.";
 * an open quotation: "“China must stop,” the activist said.";
 * a legal frame: "Under the convention, states must not return refugees" is
-  what the law says, not what the author asks;
+  what the law says, not what the author asks (in its own clause only: "...
+  under our Constitution, and you should let them come home" asks);
 * someone's view, message or words as a frame: "In the ministry's view, ...",
   "The envoy's message was blunt: ...", "The placard read: ..." (but "In our
   view" and "Our message is clear:" are the author's).
 
 A reporting verb right after "we" or "I" is the author's own ("We believe
-that Beijing must change course").
+that Beijing must change course"), and after "you" the reader's ("If you
+agree, please add your name"); a new main clause after one ("The public has
+a right to know, and the Office should publish ...") is not its content.
 
 **Who speaks for the document.** An editorial says "we"; an organisation's
 press release speaks of itself in the third person ("Korea Refuge Watch urges
@@ -28,7 +31,9 @@ evidence such texts carry:
 * a present-tense demand with a named subject ("X urges", "X is calling on"):
   an organisation speaks so of itself, while reports put others' demands in
   the past ("X urged");
-* the lead: "X said today", "X today voiced alarm ... and urged ...";
+* the lead: "X said today", "X today voiced alarm ... and urged ...", or the
+  demand first and its issuer after it ("China must stop the returns at once,
+  UN experts said today, warning ...": then "the experts urged ..." is theirs);
 * the page: X named alone in the first lines (the publisher's header), in
   "Statement by X", "Posted by X", "Started by: X", or in the notes at the end
   ("X is an independent organisation ...");
@@ -36,6 +41,9 @@ evidence such texts carry:
 * the lead dated "today" ("UN experts today urged ..."), a present-tense ask in
   the first prose sentences ("UNHCR calls on ..."), a name in the header or
   above "Press release", "<X> spokesperson <Name>": each says who issues the text;
+* a spokesperson's office speaks for whom it is the spokesperson of ("Briefing
+  by the Office of the Spokesperson for the Secretary-General": "The
+  Secretary-General ... He calls on ..." is the text's own);
 * what the speaker calls itself ("UNHCR, the UN Refugee Agency, ...": "the
   agency"), its acronym ("Freedom Crossing International (FCI)"), and the
   collective nouns of organisations ("the coalition", "the groups", "the
@@ -43,8 +51,9 @@ evidence such texts carry:
 
 People speak for it when quoted with a title that ties them to it, listed at
 the foot, or of the organisation that convened the statement (see
-:mod:`.people`). A quotation over several paragraphs is its last paragraph's
-speaker's.
+:mod:`.people`); a bare title in a text one organisation publishes ('"..." —
+Park Ye-jin, Director') is that organisation's. A quotation over several
+paragraphs is its last paragraph's speaker's.
 
 Writers who say "We, the undersigned organisations" speak of themselves in a
 headline as "Nineteen organisations ask ..."; a release that shortens its name
@@ -70,11 +79,11 @@ the demands it reports is its own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from articles.extraction.actors import ORG_HEAD_RE as _ORG_HEAD_RE
 from articles.extraction.actors import organisation_names
-from articles.extraction.clauses import CONNECTIVES_RE, OPERATIVE_RE
+from articles.extraction.clauses import CONNECTIVES_RE, NOUN_BEFORE_RE, OPERATIVE_RE
 from articles.extraction.people import (
     BARE_TITLE_RE,
     PERSON_TITLE_RE,
@@ -148,6 +157,11 @@ _FRAMES_RE = re.compile(
     r"|\b(?:banner|sign|placard|slogan|poster|letter|text|headline)s?\s+(?:\w+\s+){0,4}?reads?\s*$",
     re.IGNORECASE,
 )
+
+
+# A coordinated main clause, with no "that" to make it a second complement
+_NEW_CLAUSE_RE = re.compile(r",\s+(?:and|but|so|yet)\s+(?!.*\bthat\b)", re.DOTALL)
+_ASKING = r"(?i:urg|call|demand|ask|request|recommend|appeal|warn|insist)|[A-Z]"
 
 
 def own_clause(prefix: str) -> str:
@@ -264,6 +278,9 @@ _ORG_SPOKESPERSON_RE = re.compile(
 )
 _WH_RE = re.compile(r"\b(?:what|which|who|whom|how|where|when|whether)\b", re.IGNORECASE)
 _TODAY_RE = re.compile(r"\btoday\b", re.IGNORECASE)
+_LEAD_SAID_RE = re.compile(
+    r",\s+(?P<np>(?:the\s+)?[A-Z][^,;:“”\"]{1,60}?)\s+(?:said|say|says)\s+today\b"
+)
 # A headline's topic before a colon: "China: UN experts alarmed ..., call for a halt"
 _TOPIC_RE = re.compile(r"^[A-Z][\w’' ]{1,30}:\s+(?=[A-Z])")
 # Header lines that say the text is issued by an organisation
@@ -369,6 +386,14 @@ class Voice:
         for m in REPORT_RE.finditer(prefix):
             if m.group()[:1].isupper() and prefix[: m.start()].strip():
                 continue  # "Member States that ...": a name, not "states that"
+            if re.match(r"[a-z]+s\b", m.group()) and NOUN_BEFORE_RE.search(
+                prefix[max(0, m.start() - 12) : m.start()]
+            ):
+                continue  # "Diplomats from states that ...": a noun after a preposition
+            if _NEW_CLAUSE_RE.search(prefix, m.end()) and not re.match(_ASKING, m.group()):
+                # "The public has a right to know, and the Office should ...": a new
+                # main clause, not what was known or said (a demand's runs on)
+                continue
             if operative and operative.start("verb") == m.start():
                 continue  # "Believes that the EU should ...": the resolution's own words
             opening = CONNECTIVES_RE.sub("", prefix[: m.start()].strip(" ,"))
@@ -380,8 +405,8 @@ class Voice:
                 continue  # "States are urged to ...": a demand in the passive, not a report
             before = prefix[max(0, m.start() - 120) : m.start()]
             words = before.split()[-4:]
-            if _FIRST_PERSON_RE.search(" ".join(words)):
-                continue  # "We believe that ..."
+            if _FIRST_PERSON_RE.search(" ".join(words)) or re.search(r"\byou\s+$", before, re.I):
+                continue  # "We believe that ...", the reader's "If you agree, please ..."
             if re.search(r"\b(?:our|my)\s*$", before, re.IGNORECASE):
                 continue  # "if you have not signed our petition, ...": our own text
             relative = re.search(r"\b(?:who|which)\s+(?:\w+\s+)?$", before, re.IGNORECASE)
@@ -480,6 +505,12 @@ def find_voice(doc) -> Voice:
             add(np, 3.0)
         elif m.group("said") or m.group("past"):
             add(np, 0.5)
+    # "China must stop the returns, UN experts said today": the lead's demand, with
+    # its issuer named after it; a report's lead reads so too, but a report has no voice
+    for sentence in sentences[prose : prose + 2]:
+        said = _LEAD_SAID_RE.search(sentence.text)
+        if said and not _NOT_A_SUBJECT_RE.match(said.group("np")):
+            add(said.group("np"), 3.0)
     for m in _BY_LINE_RE.finditer(text):
         by = m.group("by") or m.group("by2") or m.group("by3")
         # "Statement by the Ministry of Foreign Affairs on the returns": the name only
@@ -526,6 +557,14 @@ def find_voice(doc) -> Voice:
         and not re.search(r"\b(?:its|their|his|her|your|my|clicking)\b|\d", name)
         and not _NOT_A_NAME_RE.search(name)
     }
+    # "the Office of the Spokesperson for the Secretary-General": a spokesperson speaks
+    # for whom they are the spokesperson of, and "He calls on ..." is that one's
+    for name in list(voice.names):
+        spoken_for = re.search(
+            r"\bspokes(?:person|man|woman)\s+(?:for|of)\s+(?:the\s+)?(.+)$", name
+        )
+        if spoken_for:
+            voice.names |= {spoken_for.group(1), "the " + spoken_for.group(1)}
     # "Freedom Crossing International (FCI)": the short name it goes by afterwards
     for name in list(voice.names):
         if len(name) > 3:
@@ -561,7 +600,20 @@ def find_voice(doc) -> Voice:
     voice.quotes = attribute(text, quote_spans(text, doc.paragraphs), doc.paragraphs)
     voice.quotes += headline_quotes(text)
     add_people(voice, text)
-    voice.quotes = [own_quote(voice, q, text) for q in voice.quotes]
+    owned: list = []
+    for q in voice.quotes:
+        q = own_quote(voice, q, text)
+        # "X issued the following statement: / '...' / '...'": a statement given
+        # paragraph by paragraph goes on as it began, with nothing between
+        if (
+            not q.own
+            and q.who is None
+            and owned
+            and owned[-1].own
+            and owned[-1].who is None
+            and not text[owned[-1].end : q.start].strip(' \n"”“')
+        ):
+            q = replace(q, own=True)
+        owned.append(q)
+    voice.quotes = owned
     return voice
-
-

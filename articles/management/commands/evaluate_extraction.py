@@ -8,7 +8,7 @@ score, the share with call and addressee both right). The sets:
 
 * seeds: the five seed editorials (articles/editorials/) and their labels;
 * development: tests/data/extraction/ (expected_calls.json),
-  tests/data/extraction/dev/, dev2/, dev3/ and dev4/ (labels.json), each part also
+  tests/data/extraction/dev/, dev2/ ... dev6/ (labels.json), each part also
   scored on its own, overall and per genre;
 * heldout: tests/data/extraction/heldout/labels.json, when present.
 
@@ -40,6 +40,8 @@ SETS = (
             ("dev2", "tests/data/extraction/dev2/labels.json", "tests/data/extraction/dev2"),
             ("dev3", "tests/data/extraction/dev3/labels.json", "tests/data/extraction/dev3"),
             ("dev4", "tests/data/extraction/dev4/labels.json", "tests/data/extraction/dev4"),
+            ("dev5", "tests/data/extraction/dev5/labels.json", "tests/data/extraction/dev5"),
+            ("dev6", "tests/data/extraction/dev6/labels.json", "tests/data/extraction/dev6"),
         ],
         "editorial",
     ),
