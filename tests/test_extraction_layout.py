@@ -429,3 +429,21 @@ def test_an_appeals_address_lines_are_no_calls():
         "address on the embassy website)"
     )
     assert [c.sentence for c in extract_calls(text)] == ["Please write to the minister."]
+
+
+def test_a_speaker_who_wants_to_speak_to_someone_turns_the_paragraph_to_them():
+    text = (
+        "Last winter Beijing sent the families back. "
+        "Now I want to speak to the Australian government. "
+        "Offer them places in the refugee quota."
+    )
+    assert extract_calls(text)[-1].addressee == "other"
+
+
+def test_a_slogan_is_for_whoever_sends_people_back_across_a_long_object():
+    text = (
+        "We call on the United Nations to investigate. "
+        "In March the Chinese police sent nearly three hundred frightened people back. "
+        "Halt the forced repatriation!"
+    )
+    assert extract_calls(text)[-1].addressee == "china"

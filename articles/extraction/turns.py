@@ -14,6 +14,7 @@ A text may speak to someone other than its reader for a while. Rules:
   I say this to Beijing, knowing that its embassy listens: ...", "My
   message to the ambassador is simple: ...", "Our request to the Special
   Rapporteur is simple: ...", "Let me say a word to the Chinese embassy",
+  "I now want to speak to the government in Ottawa.",
   "My first message is for Beijing.".
 * A post that opens by tagging an account ("3/ @MFA_China: these are
   refugees ...", "@MOFA_ROK you knew") speaks to that account to the end of
@@ -124,8 +125,9 @@ _SAY_TO_RE = re.compile(
     r"|\bif\s+(?:there\s+is\s+|there\s+are\s+)?(?:anyone|someone|any\s+\w+|you\s+are)\s+"
     r"(?:here\s+|in\s+this\s+room\s+)?(?:from|of|representing|with)\s+(?P<np3>[^,:;]{2,60}?)\s*[,:]"
     # "Let me say a word to the Chinese embassy, which ...": what follows is said to it
-    r"|\blet\s+me\s+(?:now\s+|also\s+)?(?:say\s+(?:a\s+word|a\s+few\s+words|something|this)|speak"
-    r"|turn)\s+(?:directly\s+)?to\s+(?P<np5>[^,:;.]{2,80})"
+    r"|\b(?:let\s+me|(?:I|we)\s+(?:now\s+|also\s+)?(?:want|would\s+like|wish)\s+to)\s+(?:now\s+|also\s+)?"
+    r"(?:say\s+(?:a\s+word|a\s+few\s+words|something|this)|speak|talk|turn)\s+(?:directly\s+)?"
+    r"to\s+(?P<np5>[^,:;.]{2,80})"
     # "Beijing, too, needs to hear this plainly."
     r"|^(?P<np4>[A-Z][\w’' ]{1,40}?),?\s+(?:too,?\s+|also\s+)?(?:needs|ought|has|deserves)\s+to\s+"
     r"hear\s+(?:this|it|that|the\s+same)\b",
