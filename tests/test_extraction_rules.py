@@ -1056,3 +1056,9 @@ def test_the_next_time_frames_an_order_to_the_reader():
         'The next time the fish counter offers "cod, processed in China", ask who processed it.'
     )
     assert [c.addressee for c in extract_calls(sentence)] == ["public"]
+
+
+def test_joining_another_group_in_a_demand_makes_it_the_writers_own():
+    text = "We join the Tidewater Network in urging the Secretary-General to visit the border camps."
+    calls = extract_calls(text)
+    assert [c.addressee for c in calls] == ["international_community"]

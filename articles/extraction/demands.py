@@ -9,7 +9,8 @@
 * Renewed and continued calls: "We reiterate our request to X to ...",
   "renews its call on", "We continue to call on"; the writers' purpose: "We
   write to you today to ask you to ...", a caller's "I'm calling to ask the
-  Senator to ...".
+  Senator to ...". Joining others' demand makes it one's own: "We join the
+  Harbour Coalition in calling on the Foreign Secretary to ...".
 * The author's own requests in the past ("We asked it to ...") are a story,
   and wanting to do something oneself ("I want to explain ...") asks nothing.
   So is anyone's request dated in the past ("In a letter sent in March, the
@@ -137,6 +138,12 @@ _PURPOSE_RE = re.compile(
 )
 
 
+# Joining others in a demand: "We join the Coalition in calling on", "joins X in urging"
+_JOIN_IN_RE = re.compile(
+    r"\s+(?:also\s+|gladly\s+|today\s+)?join(?:s|ed)?\s+[^.;:]{2,120}?\s+in\s+$", re.IGNORECASE
+)
+
+
 def _demander(sentence: str, verb_start: int) -> str | None:
     """Who makes the demand whose verb starts at ``verb_start``, as written.
 
@@ -144,6 +151,8 @@ def _demander(sentence: str, verb_start: int) -> str | None:
     "Calling on ..."); None when it sits in a subordinate or relative clause.
     """
     prefix = sentence[:verb_start]
+    # "We join the Coalition in calling on ...": whoever joins a demand makes it theirs
+    prefix = _JOIN_IN_RE.sub(" ", prefix)
     if _PURPOSE_RE.search(prefix):
         return "we"  # "We write to you today to ask you to ...": the writers ask
     prefix = re.sub(r"\b(we|i)[’'](?:re|m|ve|d|ll)\s+$", r"\1 ", prefix, flags=re.IGNORECASE)
