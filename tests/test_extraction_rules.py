@@ -1062,3 +1062,13 @@ def test_joining_another_group_in_a_demand_makes_it_the_writers_own():
     text = "We join the Tidewater Network in urging the Secretary-General to visit the border camps."
     calls = extract_calls(text)
     assert [c.addressee for c in calls] == ["international_community"]
+
+
+def test_high_time_with_that_left_out_asks_the_doer_of_the_conduct_named():
+    text = (
+        "Last week the Chinese police deported forty people across the river. "
+        "It is high time the deportations stopped."
+    )
+    calls = extract_calls(text)
+    assert [c.addressee for c in calls] == ["china"]
+    assert calls[0].score < 0.85  # the doer is inferred, not named

@@ -61,6 +61,8 @@
 * Victims spared by a negated demand ("Trafficked women must not pay the price
   ...") and promises to be kept ("It is time for those words to be matched")
   are asked of whoever harms them or made the promises.
+* A necessity whose clause is a conduct ("It is high time the deportations
+  stopped") is asked of whoever the text shows doing it.
 """
 
 from __future__ import annotations
@@ -275,6 +277,13 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
             return Resolved(letter, 0.0, doubt="you")
         return Resolved(_agent_of(doc, idx, hit), -0.15, doubt="inferred")
     if hit.kind in {"necessity", "only_way", "necessity_that"} and not subject:
+        clause = doc.sentences[idx].text[hit.vp_start :]
+        if hit.kind == "necessity_that" and any(p.search(clause) for p in CONDUCT_RE.values()):
+            # "It is high time the returns stopped": a conduct that must change is the
+            # doer's to change
+            actor = perpetrator(doc, clause)
+            if actor and actor != "public":
+                return Resolved(actor, -0.1, doubt="inferred")
         return Resolved(
             ("south_korea_government" if government_context(doc, idx) else "public"),
             -0.05,

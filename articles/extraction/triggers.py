@@ -14,7 +14,8 @@
   with any act one chooses, when the text says who "you" is ("Seoul, you can
   say the word").
 * Impersonal necessity: "It is urgent/imperative/time that/to ...",
-  "It is time for X to ..." (a headline's "Time for X to ..."), and whose
+  "It is time for X to ..." (a headline's "Time for X to ..."), "It is high
+  time the expulsions ended" ("that" left out, whoever the subject), and whose
   task it is: "It falls to X to ...",
   "It is up to X to ..." (not "it is up to us", the speaker's own resolve).
 * "The only way ... is to ...", "the most useful thing you can do is ...",
@@ -444,7 +445,8 @@ def necessity_hits(sentence: str) -> list[Hit]:
             np_end = actor_np_end(rest)
             bare = not m.group("link").strip()
             if np_end is None:
-                if not bare:
+                # "It is high time the returns stopped": "that" left out, the rest as after it
+                if not bare or re.match(r"(?:high|about)\s", m.group("adj"), re.IGNORECASE):
                     hits.append(Hit("necessity_that", m.end(), neg, None, base=0.7))
                 continue
             if bare:
