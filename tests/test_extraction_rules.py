@@ -1072,3 +1072,13 @@ def test_high_time_with_that_left_out_asks_the_doer_of_the_conduct_named():
     calls = extract_calls(text)
     assert [c.addressee for c in calls] == ["china"]
     assert calls[0].score < 0.85  # the doer is inferred, not named
+
+
+def test_a_widget_label_said_inside_a_paragraph_is_the_writers_ask():
+    text = (
+        "Tell your friends what is happening at the border. Share this article. "
+        "Every reader counts.\n\nShare this article\n"
+    )
+    calls = extract_calls(text)
+    assert [(c.sentence, c.addressee) for c in calls][-1] == ("Share this article.", "public")
+    assert sum(c.sentence.startswith("Share this") for c in calls) == 1
