@@ -447,3 +447,4 @@ def test_a_slogan_is_for_whoever_sends_people_back_across_a_long_object():
         "Halt the forced repatriation!"
     )
     assert extract_calls(text)[-1].addressee == "china"
+

@@ -1082,3 +1082,17 @@ def test_a_widget_label_said_inside_a_paragraph_is_the_writers_ask():
     calls = extract_calls(text)
     assert [(c.sentence, c.addressee) for c in calls][-1] == ("Share this article.", "public")
     assert sum(c.sentence.startswith("Share this") for c in calls) == 1
+
+
+def test_so_draws_an_order_from_a_reason():
+    calls = extract_calls("She is a human being like you, so treat her as one.")
+    assert [c.sentence for c in calls] == ["She is a human being like you, so treat her as one."]
+
+
+def test_so_joining_two_statements_is_no_order():
+    assert extract_calls("The border was closed, so families waited in the cold.") == []
+
+
+def test_at_least_before_an_order_leaves_it_an_order():
+    calls = extract_calls("At least allow the monitors to see the detainees.")
+    assert len(calls) == 1
