@@ -424,3 +424,13 @@ def test_a_text_that_names_another_country_twice_and_korea_never_is_that_country
 def test_the_minister_in_lower_case_is_the_texts_own_minister():
     text = "LONDON - Talks with China open next week. The minister should press China on them."
     assert extract_calls(text)[-1].addressee == "other"
+
+
+def test_a_committee_reports_bare_government_is_its_own_even_after_another_state():
+    text = (
+        "HOUSE OF COMMONS\nCANADA\n\nReport of the Standing Committee on Human Rights\n\n"
+        "The Committee calls on the Government of the People's Republic of China to end "
+        "the returns.\n\n"
+        "The Committee requests that the Government table a response to this report."
+    )
+    assert extract_calls(text)[-1].addressee == "other"

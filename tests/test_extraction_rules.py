@@ -1096,3 +1096,16 @@ def test_so_joining_two_statements_is_no_order():
 def test_at_least_before_an_order_leaves_it_an_order():
     calls = extract_calls("At least allow the monitors to see the detainees.")
     assert len(calls) == 1
+
+
+def test_renewing_my_own_request_to_someone_is_a_demand():
+    calls = extract_calls("I renew my request to the Government of China to let me visit Yanji.")
+    assert [c.addressee for c in calls] == ["china"]
+
+
+def test_an_aside_between_a_demand_verb_and_its_object_keeps_the_demand():
+    calls = extract_calls(
+        "The Council asks, in keeping with its mandate, that the Chinese authorities "
+        "publish the number of people returned."
+    )
+    assert [c.addressee for c in calls] == ["china"]

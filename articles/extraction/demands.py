@@ -10,7 +10,9 @@
   "renews its call on", "We continue to call on"; the writers' purpose: "We
   write to you today to ask you to ...", a caller's "I'm calling to ask the
   Senator to ...". Joining others' demand makes it one's own: "We join the
-  Harbour Coalition in calling on the Foreign Secretary to ...".
+  Harbour Coalition in calling on the Foreign Secretary to ...". An aside
+  may stand between the verb and its object: "The Committee requests,
+  under its standing orders, that the Government reply".
 * The author's own requests in the past ("We asked it to ...") are a story,
   and wanting to do something oneself ("I want to explain ...") asks nothing.
   So is anyone's request dated in the past ("In a letter sent in March, the
@@ -64,8 +66,11 @@ _DEMAND_RE = re.compile(
     r"|(?:would\s+like|want|wish|hope)\s+to\s+see"
     r"|want(?:s|ed)?|need(?:s|ed)?|would\s+like|look\s+to|count\s+on|rely\s+on"
     # "We reiterate our request to the Government of China to ...", "renews its call on"
-    r"|(?:reiterat|renew|repeat)(?:e|es|ed|ing|s)?\s+(?:(?:our|its|their|the|an?|this)\s+)?"
-    r"(?:urgent\s+)?(?:call|request|appeal|plea)s?\s+(?:on|upon|to|for))\s+",
+    r"|(?:reiterat|renew|repeat)(?:e|es|ed|ing|s)?\s+(?:(?:our|its|their|my|his|her|the|an?|this)\s+)?"
+    r"(?:urgent\s+)?(?:call|request|appeal|plea)s?\s+(?:on|upon|to|for))"
+    # an aside between the verb and its object: "requests, pursuant to Standing Order
+    # 109, that the Government table ...", "urges, once again, the authorities to ..."
+    r"(?:,\s+[^,;:.]{2,60}?,)?\s+",
     re.IGNORECASE,
 )
 

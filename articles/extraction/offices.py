@@ -10,8 +10,10 @@
   (capitalised) and "the authorities" for the state it is about: the last one
   it named, or the one it names most.
 * A national parliament's motion ("That this House ...", or any text on a
-  chamber's own page: "House of Councillors, The National Diet of Japan") only
-  ever means its own government by "the Government".
+  chamber's own page: "House of Councillors, The National Diet of Japan", or a
+  committee's report: "Report of the Standing Committee on Justice") only
+  ever means its own government by "the Government", even just after it
+  named another state's.
 """
 
 from __future__ import annotations
@@ -98,6 +100,10 @@ STATE_CLASSES = frozenset({"china", "north_korea", "south_korea_government", "ot
 LEGISLATURE_RE = re.compile(
     r"\b(?:That\s+(?:this|the)|this)\s+(?:House|Parliament|Chamber|Senate|Assembly)\b"
     # a chamber's own page: "House of Councillors, The National Diet of Japan"
-    r"|^House\s+of\s+[A-Z]\w+,?\s+(?:[Tt]he\s+)?(?:National\s+)?(?:Diet|Parliament|Congress)\b",
+    r"|^House\s+of\s+[A-Z]\w+,?\s+(?:[Tt]he\s+)?(?:National\s+)?(?:Diet|Parliament|Congress)\b"
+    # a chamber's name on a line of its own, and a committee's report: "HOUSE OF
+    # COMMONS", "Report of the Subcommittee on International Human Rights"
+    r"|^(?i:house\s+of\s+(?:commons|lords|representatives|councillors))\s*$"
+    r"|^Report\s+of\s+the\s+(?:[A-Z]\w+\s+)*(?:Sub)?[Cc]ommittee\b",
     re.MULTILINE,
 )
