@@ -1109,3 +1109,12 @@ def test_an_aside_between_a_demand_verb_and_its_object_keeps_the_demand():
         "publish the number of people returned."
     )
     assert [c.addressee for c in calls] == ["china"]
+
+
+def test_id_like_someone_to_act_is_the_writers_wish_put_to_them():
+    calls = extract_calls("I'd like the Ministry of Foreign Affairs of Japan to publish its figures.")
+    assert [c.addressee for c in calls] == ["other"]
+
+
+def test_others_wishes_with_a_contracted_would_are_no_demand():
+    assert extract_calls("The families say they'd like the world to know their names.") == []

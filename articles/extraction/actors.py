@@ -283,7 +283,10 @@ AGENT_NOUN_RE = re.compile(
     r"|groups?|organi[sz]ations?|agenc(?:y|ies)|NGOs|charities|media|journalists"
     r"|broadcasters|officials|leaders|part(?:y|ies)|committee|court|judges|brokers"
     r"|employers|schools|platforms|operators|minist(?:ry|ries)|department|commission"
-    r"|lawyers|doctors|embass(?:y|ies)|editors|publishers|authorities|governments?|administration)\b",
+    r"|lawyers|doctors|embass(?:y|ies)|editors|publishers|authorities|governments?|administration"
+    # those who lead a body, named by their office rather than by what they do
+    r"|(?:arch)?bishops|cardinals|clergy|priests|imams|rabbis|dioceses|denominations|synods"
+    r"|mayors|executives|boards|trustees|legislatures|parliaments)\b",
     re.IGNORECASE,
 )
 

@@ -21,7 +21,9 @@ is:
 * A plural agent noun ("Importers", "Buyers", "Investors", "Regulators"), made
   from a verb by -er, -or or -ist, names people who do something, and so can
   be asked to: a single other class of actor. Not the nouns of that shape that
-  name things ("numbers", "borders", "factors").
+  name things ("numbers", "borders", "factors"). So do the nouns for those
+  who lead a body by office rather than by deed ("The bishops of the
+  province", "Mayors", "Trustees", "Legislatures").
 * What a name only looks like, a law, a day or an event ("The Refugee
   Convention", "Human Rights Day"), acts on nobody's behalf.
 """

@@ -31,7 +31,8 @@
 * "to" before a verb is the infinitive, not "to a third country"; one inside
   a relative clause ("Americans who want to help ... to call") is not the ask.
 * The speaker's wishes about someone's act: "We look to Seoul to lead", "We
-  would like to see Seoul take the lead", "We'd ask Tokyo to ..." (only in
+  would like to see Seoul take the lead", "We'd ask Tokyo to ...", "I'd like
+  the Foreign Ministry to ..." ("'d" is "would"; only in
   the first person: "Refugees look to the UN" is no demand).
 * "We ask that X ..." asks X whoever X is, when a name (or "your officials",
   the addressee's own people) is followed by a verb in its bare form (the
@@ -63,8 +64,8 @@ _DEMAND_RE = re.compile(
     r"|encourag(?:e|es|ed|ing)|exhort(?:s|ed|ing)?|invit(?:e|es|ed|ing)|challeng(?:e|es|ed|ing)"
     r"|call(?:s|ed|ing)?\s+for|recommend(?:s|ed|ing)?"
     # "We would like to see Seoul take the lead": a wish about someone's act
-    r"|(?:would\s+like|want|wish|hope)\s+to\s+see"
-    r"|want(?:s|ed)?|need(?:s|ed)?|would\s+like|look\s+to|count\s+on|rely\s+on"
+    r"|(?:would\s+like|[’']d\s+like|want|wish|hope)\s+to\s+see"
+    r"|want(?:s|ed)?|need(?:s|ed)?|would\s+like|(?<=[’'])d\s+like|look\s+to|count\s+on|rely\s+on"
     # "We reiterate our request to the Government of China to ...", "renews its call on"
     r"|(?:reiterat|renew|repeat)(?:e|es|ed|ing|s)?\s+(?:(?:our|its|their|my|his|her|the|an?|this)\s+)?"
     r"(?:urgent\s+)?(?:call|request|appeal|plea)s?\s+(?:on|upon|to|for))"
@@ -123,6 +124,7 @@ _FIRST_PERSON_ONLY = (
     "want",
     "need",
     "would like",
+    "d like",
     "press",
     "challeng",
     "wish",
