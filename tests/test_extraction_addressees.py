@@ -434,3 +434,12 @@ def test_a_committee_reports_bare_government_is_its_own_even_after_another_state
         "The Committee requests that the Government table a response to this report."
     )
     assert extract_calls(text)[-1].addressee == "other"
+
+
+def test_a_greeting_by_title_alone_is_the_one_the_letters_header_names():
+    text = (
+        "OPEN LETTER\n\nTo: The President of the Supreme Court of the People's Republic "
+        "of China\n\nSeoul, 3 May 2026\n\nDear Mr. President,\n\n"
+        "We ask you to hear the cases of the detained women.\n\nYours sincerely,\n"
+    )
+    assert [c.addressee for c in extract_calls(text)] == ["china"]

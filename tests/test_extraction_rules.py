@@ -1118,3 +1118,17 @@ def test_id_like_someone_to_act_is_the_writers_wish_put_to_them():
 
 def test_others_wishes_with_a_contracted_would_are_no_demand():
     assert extract_calls("The families say they'd like the world to know their names.") == []
+
+
+def test_asking_leave_to_ask_is_asking():
+    calls = extract_calls("May we ask the Foreign Ministry of China to publish the figures?")
+    assert [c.addressee for c in calls] == ["china"]
+
+
+def test_a_question_about_one_act_to_be_done_soon_asks_for_it():
+    calls = extract_calls("Could the UN refugee agency send an officer to the camp this week?")
+    assert [c.addressee for c in calls] == ["international_community"]
+
+
+def test_a_doubt_makes_a_question_about_a_soon_act_rhetorical():
+    assert extract_calls("Can the UN refugee agency really send an officer this week?") == []

@@ -52,14 +52,17 @@ _NOT_PLACE = "".join(
 # place is an actor, although "of"/"in" before the place's name usually is not. A
 # diplomat is "of" the state that sends them, and only posted "in" another
 # ("the Ambassador of the People's Republic of China", "the Chinese ambassador in London").
+# A court or cabinet "of" a state is that state acting ("the Supreme Court of Japan").
 _OFFICE_OF = (
     r"\b(?:(?:[Gg]overnments?|[Aa]uthorities|[Oo]fficials|[Pp]olice|[Ll]eaders(?:hip)?"
     r"|[Ee]mbass(?:y|ies)|[Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]arliament"
     r"|[Mm]inist(?:ry|er)\s+(?:of|for)\s+[A-Z]\w+(?:\s+(?:and\s+)?[A-Z]\w+)?"
-    r"|[Ff]oreign\s+[Mm]inist(?:ry|er))\s+(?:of|in)"
+    r"|[Ff]oreign\s+[Mm]inist(?:ry|er)"
+    # a state's other organs: "the Supreme People's Court of the People's Republic of China"
+    r"|[Cc]ourts?|[Jj]udiciary|[Pp]rocuratorate|[Cc]abinet)\s+(?:of|in)"
     r"|(?:[Aa]mbassadors?|[Cc]onsul(?:ate)?s?|[Mm]issions?)\s+of)\s+(?:the\s+)?"
 )
-_OFFICE_OF_FIRST = "GgAaOoPpLlEeMmFfCc"
+_OFFICE_OF_FIRST = "GgAaOoPpLlEeMmFfCcJj"
 
 
 def _place(names: str) -> str:

@@ -23,7 +23,8 @@ furniture and its structure. Rules:
 * **Letters.** A salutation ("Dear President Xi,", "Your Excellency,") opens a
   letter that runs to its closing ("Yours sincerely,"). Inside it, "you" is
   the person saluted, not the reader; the salutation names them, or, when it
-  only gives a title ("Dear Minister"), the address block or the instruction
+  only gives a title ("Dear Minister", "Dear Mr. President" under "To: The
+  President of the Supreme Court of Chile"), the header, address block or instruction
   before it does ("Write to the Minister of Public Security ..."): of several
   address blocks, the one whose "Salutation: Dear Director" the letter repeats,
   by the country it is sent to; failing which a minister is the text's own
@@ -608,6 +609,10 @@ def _saluted(doc: Doc, idx: int, m: re.Match[str], header: str | None) -> str | 
     page's header addresses the letter or petition to."""
     name = m.group("dear") or m.group("to") or ""
     named = named_or_head_of_state(name) if name else None
+    if named == "home" and header:
+        # "Dear Mr. President," under "To: The President of the Supreme People's Court
+        # of China": a title with no country is the one the header names
+        return header
     if named:
         return named  # "Dear President Xi", "Dear friends" (the readers)
     if header:

@@ -24,7 +24,11 @@
   "Seoul must not be silent", "should be watching": how an actor is to be.
 * A request put as a question, with a marker of request: "Would the Minister
   be willing to meet ...?", "Will the members of this Council commit to ...?";
-  not "Could Britain change China's policy on its own?".
+  not "Could Britain change China's policy on its own?". Asking leave to ask
+  is asking ("May we ask you to use your authority ...?"), and so is a
+  question about one act to be done soon ("Could the office in Vientiane send
+  someone this week?"), unless a doubt makes it rhetorical ("Can Beijing
+  really stop it today?").
 
 Not triggers: past and retrospective modals ("had to", "should have acted"),
 guesses ("must surely know", "must be difficult", "must be wondering"),
@@ -512,11 +516,34 @@ _REQUEST_QUESTION_RE = re.compile(
 )
 
 
+# Asking leave to ask is asking: "May we ask you to use your authority ...?"
+_ASK_LEAVE_RE = re.compile(
+    r"^(?:(?:so|and|but|then|finally)[,\s]+)?(?:may|might|could|can)\s+(?:we|I)\s+(?:also\s+)?"
+    r"(?:ask|urge|request|invite|encourage)\s+(?P<np>[^,;?]{2,80}?)\s+to\s+(?=[a-z])",
+    re.IGNORECASE,
+)
+# A question about one act to be done soon asks for it: "Could the UNHCR office send
+# someone this week?"; "Could Britain change China's policy on its own?" asks nothing
+_SOON_QUESTION_RE = re.compile(
+    r"^(?:(?:so|and|but|then|finally)[,\s]+)?(?:will|would|could|can)\s+"
+    # a doubt marks a rhetorical question: "Can China really stop it today?"
+    r"(?![^?]*\b(?:really|possibly|seriously|ever|honestly)\b)"
+    r"(?P<np>(?!(?:it|this|that|there|they|anyone|anybody)\b)[^,;?]{2,80}?)\s+(?:please\s+)?"
+    r"(?=(?-i:[a-z]+)\b[^?]*\b(?:this\s+(?:week|month)|today|tomorrow|immediately|at\s+once"
+    r"|without\s+delay)\b[^?]*\?)",
+    re.IGNORECASE,
+)
+
+
 def request_question_hits(sentence: str) -> list[Hit]:
-    m = _REQUEST_QUESTION_RE.match(sentence.lstrip("\"“‘'("))
+    body = sentence.lstrip("\"“‘'(")
+    offset = len(sentence) - len(body)
+    leave = _ASK_LEAVE_RE.match(body)
+    if leave:
+        return [Hit("modal", offset + leave.end(), "", leave.group("np"), base=0.75)]
+    m = _REQUEST_QUESTION_RE.match(body) or _SOON_QUESTION_RE.match(body)
     if not m or m.group("np").lower() == "you":
         return []  # "Can you confirm?": a reporter's question, unless "you" is someone
-    offset = len(sentence) - len(sentence.lstrip("\"“‘'("))
     return [Hit("modal", offset + m.end(), "", m.group("np"), base=0.75)]
 
 
