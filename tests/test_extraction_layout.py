@@ -448,3 +448,11 @@ def test_a_slogan_is_for_whoever_sends_people_back_across_a_long_object():
     )
     assert extract_calls(text)[-1].addressee == "china"
 
+
+
+def test_buttons_between_bars_after_a_banners_sentence_are_furniture():
+    text = (
+        "This site stores cookies on your device. Accept all | Manage settings\n\n"
+        "We urge the Chinese authorities to release the detainees."
+    )
+    assert [c.addressee for c in extract_calls(text)] == ["china"]

@@ -8,7 +8,9 @@ furniture and its structure. Rules:
   words only ("Share   Print   Email") is furniture. So is a short standalone
   line that names the page's own widgets ("Sign this petition", "Subscribe to
   our newsletter"): a button, not a demand; the same words inside a sentence
-  ("Sign this petition, then send it to a friend.") are a call.
+  ("Sign this petition, then send it to a friend.") are a call. Short items
+  between bars after a sentence on the same line are buttons too ("We use
+  cookies. Accept all | Manage settings").
 * **Contact lines** ("For media enquiries, contact ...", "Press office: ...")
   ask journalists to get in touch; they are no campaign demand.
 * **Cut-off text.** The last sentence of a text that stops without final
@@ -307,6 +309,9 @@ def analyse(doc: Doc) -> Layout:
         footer = unpunctuated and para_of[i] > last_prose_para
         if (
             navigation[line_start]
+            # "We use cookies ... Accept all | Manage settings": the buttons after a
+            # banner's sentence, on the same line
+            or ("|" in s.text and is_navigation(s.text))
             or _NAMES_LINE_RE.match(s.text)
             or (i in layout.alone and _LABEL_LINE_RE.match(s.text.strip()))
             or (comments is not None and i >= comments)
