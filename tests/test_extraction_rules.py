@@ -1132,3 +1132,12 @@ def test_a_question_about_one_act_to_be_done_soon_asks_for_it():
 
 def test_a_doubt_makes_a_question_about_a_soon_act_rhetorical():
     assert extract_calls("Can the UN refugee agency really send an officer this week?") == []
+
+
+def test_nor_puts_a_negated_modal_before_its_subject():
+    calls = extract_calls("Nor should the Chinese authorities punish the women they caught.")
+    assert [(c.addressee, c.ask) for c in calls] == [("china", "Do not punish the women they caught")]
+
+
+def test_nor_before_a_state_of_being_asks_nothing():
+    assert extract_calls("Nor should it be difficult to count them.") == []

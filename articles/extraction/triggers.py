@@ -29,6 +29,8 @@
   question about one act to be done soon ("Could the office in Vientiane send
   someone this week?"), unless a doubt makes it rhetorical ("Can Beijing
   really stop it today?").
+* A negated modal put before its subject after "nor"/"neither": "Nor should
+  the embassy stay silent", "Nor should Tokyo be allowed to look away".
 
 Not triggers: past and retrospective modals ("had to", "should have acted"),
 guesses ("must surely know", "must be difficult", "must be wondering"),
@@ -306,8 +308,34 @@ def is_participle(word: str) -> bool:
     return w.endswith("ed") or w.endswith("en") or w in _IRREGULAR_PARTICIPLES
 
 
+# "Nor should Beijing be allowed to ...": the negated modal before its subject
+_NOR_MODAL_RE = re.compile(
+    r"^(?:(?:and|but)\s+)?(?:nor|neither)\s+(?:should|must|ought)\s+", re.IGNORECASE
+)
+_NAME_RUN_RE = re.compile(r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4}")
+
+
+def _nor_hits(sentence: str) -> list[Hit]:
+    m = _NOR_MODAL_RE.match(sentence)
+    if not m:
+        return []
+    rest = sentence[m.end() :]
+    np_end = actor_np_end(rest)
+    if np_end is None:
+        name = _NAME_RUN_RE.match(rest)
+        np_end = name.end() if name else None
+    verb = _verb_after(sentence, m.end() + np_end) if np_end else None
+    if verb is None or verb[1].lower() in _NON_VERBS - {"be"} or not verb[1][0].islower():
+        return []
+    passive = verb[1].lower() == "be" and is_participle(verb[2])
+    if verb[1].lower() == "be" and not passive:
+        return []
+    np = rest[:np_end]
+    return [Hit("modal_passive" if passive else "modal", verb[0], "not", np, base=0.9)]
+
+
 def modal_hits(sentence: str) -> list[Hit]:
-    hits = []
+    hits = _nor_hits(sentence)
     for n, m in enumerate(_MODAL_RE.finditer(sentence)):
         if len(hits) >= MAX_HITS or n >= MAX_MATCHES:
             break
