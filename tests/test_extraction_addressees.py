@@ -443,3 +443,8 @@ def test_a_greeting_by_title_alone_is_the_one_the_letters_header_names():
         "We ask you to hear the cases of the detained women.\n\nYours sincerely,\n"
     )
     assert [c.addressee for c in extract_calls(text)] == ["china"]
+
+
+def test_the_members_of_the_writers_own_community_are_the_public():
+    calls = extract_calls("I ask every household in our village to light a candle for them.")
+    assert [c.addressee for c in calls] == ["public"]

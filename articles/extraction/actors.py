@@ -18,7 +18,9 @@ Rules (each a fact about how the campaign's texts name the parties):
   diplomats", "Chinese negotiators", "American policy"; so does an office "of"
   a country, whatever office it is: "the Minister of Foreign Affairs of the
   Lao PDR" is Laos's, not Seoul's foreign minister.
-* "Every supporter", "each reader" are the public as much as "supporters".
+* "Every supporter", "each reader" are the public as much as "supporters", and
+  so are the members of the writer's own community ("each household in our
+  village", "every member of this congregation").
 * One office is one mention: "the Lao Minister of Public Security" is Laos's,
   though China's ministry is called so too; a name inside a longer mention of
   another class does not count.
@@ -254,6 +256,9 @@ ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 PUBLIC_RE = re.compile(
     r"\b(?:we|us|our\s+(?:society|nation|country|citizens|readers)|readers|everyone|everybody"
     r"|(?:every|each|any)\s+(?:reader|supporter|citizen|member\s+of\s+the\s+public)"
+    # the writer's own community: "each family in our parish", "every member of this church"
+    r"|(?:every|each|all\s+the|all)\s+(?:famil(?:y|ies)|households?|members?|persons?|one|people)"
+    r"\s+(?:in|of)\s+(?:our|this|your)\b"
     r"|anyone|anybody"
     r"|citizens|all\s+of\s+us|each\s+of\s+us|you|the\s+public|civil\s+society|ordinary\s+people"
     # a mailing's greeting: "Dear friend", "Dear supporter"
