@@ -448,3 +448,13 @@ def test_a_greeting_by_title_alone_is_the_one_the_letters_header_names():
 def test_the_members_of_the_writers_own_community_are_the_public():
     calls = extract_calls("I ask every household in our village to light a candle for them.")
     assert [c.addressee for c in calls] == ["public"]
+
+
+def test_a_body_its_names_belongs_to_the_actor_the_sentences_before_were_about():
+    text = (
+        "Seoul has said nothing about the women sent back last month. "
+        "Its foreign affairs committee should summon the Chinese ambassador."
+    )
+    calls = extract_calls(text)
+    assert [c.addressee for c in calls] == ["south_korea_government"]
+    assert calls[0].score < 0.85  # the owner is inferred from a pronoun

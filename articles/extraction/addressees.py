@@ -6,6 +6,8 @@
   sentence (its subject, whatever its name: "Trade officials are not used to
   it; they should learn"), else the subject of the sentences before ("Seoul would do well to
   ... It should appoint ... It should offer ..."), else the actor they name.
+  So does a body "its" or "their" names ("The Assembly has been silent. Its
+  foreign affairs committee would do well to ..."): the body is the owner's.
 * "The government", "our government", "lawmakers" are the government of the
   country the text comes from (see the layout module).
 * Impersonal necessity with no agent goes to the South Korean government when
@@ -360,6 +362,13 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         if actor:
             return Resolved(actor, -0.12, doubt="pronoun")
         return None  # a pronoun with no actor to refer to: descriptive
+    owner = _POSSESSED_BODY_RE.match(subj)
+    if owner and not find_actors(subj) and AGENT_NOUN_RE.search(subj):
+        # "Its foreign affairs committee would do well to ...": a body of whoever "its"
+        # refers to, the actor the sentences before were about
+        actor, _ = recent_actor(doc, idx, plural=owner.group(1).lower() == "their")
+        if actor and actor != "public":
+            return Resolved(actor, -0.12, doubt="pronoun")
     named = classify_np(subj)
     head = head_phrase(subj)
     mentions = find_actors(subj)
@@ -457,6 +466,7 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
     return Resolved(_agent_of(doc, idx, hit), -0.3, thing=True, doubt="inferred")
 
 
+_POSSESSED_BODY_RE = re.compile(r"(its|their)\s+", re.IGNORECASE)
 _DEMONSTRATIVE_RE = re.compile(
     r"^(?:those|these|that|this)\s+(?:words|promises?|pledges?|commitments?|statements?"
     r"|resolutions?|assurances?|recommendations?|calls?)$",
