@@ -456,3 +456,9 @@ def test_buttons_between_bars_after_a_banners_sentence_are_furniture():
         "We urge the Chinese authorities to release the detainees."
     )
     assert [c.addressee for c in extract_calls(text)] == ["china"]
+
+
+def test_a_headlines_please_is_said_to_whoever_reads_it():
+    text = "My sister was taken at the border\n\nPlease do not forget her\n\nShe is thirty."
+    calls = extract_calls(text)
+    assert [(c.sentence, c.addressee) for c in calls] == [("Please do not forget her", "public")]

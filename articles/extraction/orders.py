@@ -19,7 +19,8 @@
   an order to stop a conduct no reader can ("Stop returning people") is for
   whoever the text shows doing it.
 * Otherwise an instruction in the body speaks to the reader ("Sign the
-  petition."), and a headline or slogan to whoever does what it asks to stop.
+  petition."), and so does a headline's "please" ("Please do not look away");
+  a headline or slogan to whoever does what it asks to stop.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from articles.extraction.sentences import Doc, word_set
 from articles.extraction.triggers import Hit
 from articles.extraction.turns import TOPIC_ORDER_RE, named_or_head_of_state
 
+_PLEASE_RE = re.compile(r"\bplease\s+(?:do\s+not\s+|don[’']t\s+|never\s+)?$", re.IGNORECASE)
 _VOCATIVE_RE = re.compile(r",\s+(?P<np>[^,]{2,60}?)\s*[.!]*\s*$")
 # Only readers sign or share a petition, whoever a letter around it is to
 _PETITION_ASK_RE = re.compile(
@@ -179,8 +181,9 @@ def order_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
         # "Stop returning people who ...": no reader returns anyone; the one the text
         # shows doing it is told to stop
         return Resolved(doer, -0.15, doubt="inferred")
-    if text.rstrip().endswith("."):
-        # an instruction in the body speaks to readers
+    if text.rstrip().endswith(".") or _PLEASE_RE.search(text, 0, hit.vp_start):
+        # an instruction in the body speaks to readers; so does a headline's "please",
+        # said to whoever is reading ("My brother was sent back. Please do not look away")
         return Resolved("public", -0.1, doubt="you")
     # a headline or slogan: aimed at whoever does what it asks to stop
     actor = perpetrator(doc, text[hit.vp_start :]) or "other"
