@@ -458,3 +458,11 @@ def test_a_body_its_names_belongs_to_the_actor_the_sentences_before_were_about()
     calls = extract_calls(text)
     assert [c.addressee for c in calls] == ["south_korea_government"]
     assert calls[0].score < 0.85  # the owner is inferred from a pronoun
+
+
+def test_the_concerned_authorities_are_the_ones_the_text_names_before():
+    text = (
+        "Police in Jilin province detained eleven people this week under the Chinese "
+        "authorities' border rules. We urge the concerned authorities to release them."
+    )
+    assert extract_calls(text)[-1].addressee == "china"

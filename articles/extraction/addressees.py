@@ -369,7 +369,7 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         actor, _ = recent_actor(doc, idx, plural=owner.group(1).lower() == "their")
         if actor and actor != "public":
             return Resolved(actor, -0.12, doubt="pronoun")
-    named = classify_np(subj)
+    named = classify_np(subj) or ("home" if BARE_OFFICE_RE.match(subj.strip()) else None)
     head = head_phrase(subj)
     mentions = find_actors(subj)
     free = re.match(r"(?:whoever|whichever)\b", subj, re.IGNORECASE)  # who holds an office

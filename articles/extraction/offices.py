@@ -3,6 +3,8 @@
 * A bare office repeats the last one of its kind named: "the authorities" after
   "the Chinese authorities", "the ministry" after "the Unification Ministry" or
   its minister, "the ambassador" after "the Chinese ambassador in London".
+* "The concerned authorities", "the relevant authorities", "the authorities
+  concerned" are a bare office as much as "the authorities".
 * It is the text's own government only when no office of that kind has been
   named with its country in the sentences before; "the regime" never is.
 * A text that neither says where it comes from nor names a country of its own
@@ -28,9 +30,11 @@ STATE_OFFICE_RE = re.compile(
     r"\b(?:government|authorities|ministry|police|officials|administration)\b", re.IGNORECASE
 )
 BARE_OFFICE_RE = re.compile(
-    r"^(?:the\s+)?(?P<head>authorities|government|administration|regime|ambassador|embassy"
+    # "the concerned authorities", "the authorities concerned": the ones the text is about
+    r"^(?:the\s+)?(?:(?:concerned|relevant|competent|responsible)\s+)?"
+    r"(?P<head>authorities|government|administration|regime|ambassador|embassy"
     r"|foreign\s+ministry|foreign\s+minister|president|minister|ministry|department"
-    r"|committee|mission|consulate)$",
+    r"|committee|mission|consulate)(?:\s+(?:concerned|responsible))?$",
     re.IGNORECASE,
 )
 
