@@ -1141,3 +1141,12 @@ def test_nor_puts_a_negated_modal_before_its_subject():
 
 def test_nor_before_a_state_of_being_asks_nothing():
     assert extract_calls("Nor should it be difficult to count them.") == []
+
+
+def test_a_resolutions_resolving_body_speaks_for_it():
+    text = (
+        "RESOLUTION\n\nWhereas the returns continue;\n\n"
+        "Resolved, That the Senate calls on the Government of China to end the returns."
+    )
+    calls = extract_calls(text)
+    assert [c.addressee for c in calls] == ["china"]

@@ -10,7 +10,8 @@
   "renews its call on", "We continue to call on"; the writers' purpose: "We
   write to you today to ask you to ...", a caller's "I'm calling to ask the
   Senator to ...". Joining others' demand makes it one's own: "We join the
-  Harbour Coalition in calling on the Foreign Secretary to ...". An aside
+  Harbour Coalition in calling on the Foreign Secretary to ...". A
+  resolution's "Resolved, That the Senate calls on ..." is its own voice. An aside
   may stand between the verb and its object: "The Committee requests,
   under its standing orders, that the Government reply".
 * The author's own requests in the past ("We asked it to ...") are a story,
@@ -145,6 +146,7 @@ _PURPOSE_RE = re.compile(
 )
 
 
+_RESOLVED_RE = re.compile(r"^\s*(?:(?:be\s+it\s+)?(?:further\s+)?resolved,?\s+)that\s+", re.I)
 # Joining others in a demand: "We join the Coalition in calling on", "joins X in urging"
 _JOIN_IN_RE = re.compile(
     r"\s+(?:also\s+|gladly\s+|today\s+)?join(?:s|ed)?\s+[^.;:]{2,120}?\s+in\s+$", re.IGNORECASE
@@ -160,6 +162,10 @@ def _demander(sentence: str, verb_start: int) -> str | None:
     prefix = sentence[:verb_start]
     # "We join the Coalition in calling on ...": whoever joins a demand makes it theirs
     prefix = _JOIN_IN_RE.sub(" ", prefix)
+    if _RESOLVED_RE.match(prefix) and not SUBORDINATOR_RE.search(prefix):
+        # "Resolved, That the House calls on ...": the body resolving is the
+        # resolution's own voice, as "we" is a letter's
+        return "we"
     if _PURPOSE_RE.search(prefix):
         return "we"  # "We write to you today to ask you to ...": the writers ask
     prefix = re.sub(r"\b(we|i)[’'](?:re|m|ve|d|ll)\s+$", r"\1 ", prefix, flags=re.IGNORECASE)
