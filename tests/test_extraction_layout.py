@@ -449,7 +449,6 @@ def test_a_slogan_is_for_whoever_sends_people_back_across_a_long_object():
     assert extract_calls(text)[-1].addressee == "china"
 
 
-
 def test_buttons_between_bars_after_a_banners_sentence_are_furniture():
     text = (
         "This site stores cookies on your device. Accept all | Manage settings\n\n"
@@ -462,3 +461,13 @@ def test_a_headlines_please_is_said_to_whoever_reads_it():
     text = "My sister was taken at the border\n\nPlease do not forget her\n\nShe is thirty."
     calls = extract_calls(text)
     assert [(c.sentence, c.addressee) for c in calls] == [("Please do not forget her", "public")]
+
+
+def test_a_thread_post_counted_as_n_of_m_keeps_the_one_it_calls():
+    text = "1/12 The returns go on.\n\n7/12 Tokyo, please say something on the record."
+    assert extract_calls(text)[-1].addressee == "other"
+
+
+def test_a_thread_posts_topic_is_whom_its_order_is_for():
+    text = "1/ The returns go on.\n\n4/ North Korea: release everyone held for leaving."
+    assert extract_calls(text)[-1].addressee == "north_korea"

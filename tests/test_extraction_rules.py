@@ -1059,7 +1059,9 @@ def test_the_next_time_frames_an_order_to_the_reader():
 
 
 def test_joining_another_group_in_a_demand_makes_it_the_writers_own():
-    text = "We join the Tidewater Network in urging the Secretary-General to visit the border camps."
+    text = (
+        "We join the Tidewater Network in urging the Secretary-General to visit the border camps."
+    )
     calls = extract_calls(text)
     assert [c.addressee for c in calls] == ["international_community"]
 
@@ -1112,7 +1114,9 @@ def test_an_aside_between_a_demand_verb_and_its_object_keeps_the_demand():
 
 
 def test_id_like_someone_to_act_is_the_writers_wish_put_to_them():
-    calls = extract_calls("I'd like the Ministry of Foreign Affairs of Japan to publish its figures.")
+    calls = extract_calls(
+        "I'd like the Ministry of Foreign Affairs of Japan to publish its figures."
+    )
     assert [c.addressee for c in calls] == ["other"]
 
 
@@ -1136,7 +1140,9 @@ def test_a_doubt_makes_a_question_about_a_soon_act_rhetorical():
 
 def test_nor_puts_a_negated_modal_before_its_subject():
     calls = extract_calls("Nor should the Chinese authorities punish the women they caught.")
-    assert [(c.addressee, c.ask) for c in calls] == [("china", "Do not punish the women they caught")]
+    assert [(c.addressee, c.ask) for c in calls] == [
+        ("china", "Do not punish the women they caught")
+    ]
 
 
 def test_nor_before_a_state_of_being_asks_nothing():

@@ -162,8 +162,10 @@ _NOT_A_DIRECTIVE_RE = re.compile(
 )
 
 
-# "(a) Raise ...", "P.S. ...", a thread's "10/ RT so ..."
-_ITEM_MARK_RE = re.compile(r"^(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|\d{1,2}/|P\.\s?S\.)\s+")
+# "(a) Raise ...", "P.S. ...", a thread's "10/ RT so ..." or "7/12 Seoul, please ..."
+_ITEM_MARK_RE = re.compile(
+    r"^(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|\d{1,2}/(?:\d{1,3})?|P\.\s?S\.)\s+"
+)
 
 
 def _frame_end(body: str) -> int | None:
@@ -242,7 +244,7 @@ def imperative_hits(sentence: str, any_verb: bool = False, short: bool = False) 
 # (or a tagged account, "@UNHCR_Asia please ..."), and what may stand between: "next
 # time", "please", "today"
 _CALLED_FIRST_RE = re.compile(
-    r"(?:\d{1,2}/\s+)?(?:(?P<np>(?:(?:Mr|Mrs|Ms|Madam|Madame|Dr)\.?\s+)?[A-Z][\w.’'-]*"
+    r"(?:\d{1,2}/(?:\d{1,3})?\s+)?(?:(?P<np>(?:(?:Mr|Mrs|Ms|Madam|Madame|Dr)\.?\s+)?[A-Z][\w.’'-]*"
     r"(?:\s+[A-Z][\w.’'-]*){0,3}),|(?P<handle>@\w{2,30}),?)"
     r"\s+(?:(?:next|this)\s+time,?\s+|(?:now|today|then),?\s+)*(?:please\s+)?(?P<verb>[a-z]+)\b"
 )

@@ -54,7 +54,7 @@ def named_or_head_of_state(np: str) -> str | None:
 # doors.", "And to the United Nations: ...", "Distinguished delegates, ...". What
 # follows in the paragraph is said to them.
 _APOSTROPHE_RE = re.compile(
-    r"^(?:\d{1,2}/\s+)?(?:(?:and|but|finally|now|so|lastly)[,\s]+)?to\s+(?P<np>[^:]{3,120}?)\s*:\s+",
+    r"^(?:\d{1,2}/(?:\d{1,3})?\s+)?(?:(?:and|but|finally|now|so|lastly)[,\s]+)?to\s+(?P<np>[^:]{3,120}?)\s*:\s+",
     re.IGNORECASE,
 )
 # "First, to the ambassador in the building behind me.": a turn said as a sentence
@@ -67,7 +67,7 @@ _TURN_SENTENCE_RE = re.compile(
 # A post that opens by tagging an account ("3/ @MFA_China: these are refugees ...")
 # speaks to that account to the end of the post
 _HANDLE_TURN_RE = re.compile(
-    r"^(?:\d{1,2}/\s*)?(?:(?:and|but|so|now)\s+)?@(?P<handle>\w{2,30})(?:\s*[:,—–])?\s+",
+    r"^(?:\d{1,2}/(?:\d{1,3})?\s*)?(?:(?:and|but|so|now)\s+)?@(?P<handle>\w{2,30})(?:\s*[:,—–])?\s+",
     re.IGNORECASE,
 )
 # Country codes in account names: "@mofa_kr" is Korea's foreign ministry
@@ -119,7 +119,7 @@ _SAY_TO_RE = re.compile(
     r"(?:is|are)\s+(?:for|to)\s+(?P<np7>[^.:;,]{2,60}?)\s*[.:]"
     # a state, a capital or a body called by name, then spoken to: "Seoul, you can say
     # the word.", "Pyongyang, next time stay in your seat"
-    r"|^(?:\d{1,2}/\s+)?(?P<np6>(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})),\s+"
+    r"|^(?:\d{1,2}/(?:\d{1,3})?\s+)?(?P<np6>(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})),\s+"
     r"(?=you\b|please\b|(?:next|this)\s+time\b)"
     # "if there is anyone here from the Chinese mission, I want to say to you ..."
     r"|\bif\s+(?:there\s+is\s+|there\s+are\s+)?(?:anyone|someone|any\s+\w+|you\s+are)\s+"
