@@ -444,7 +444,7 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
     if earlier:
         # "the ministry", after "the Unification Ministry"
         return Resolved(earlier, -0.1, doubt="context")
-    if COLLECTIVE_RE.search(subj):
+    if COLLECTIVE_RE.search(subj) or agent_class(subj) == "international_community":
         # "aid agencies should ..."
         return Resolved("international_community", -0.1, doubt="unnamed")
     if AGENT_NOUN_RE.search(subj):
