@@ -471,3 +471,8 @@ def test_a_thread_post_counted_as_n_of_m_keeps_the_one_it_calls():
 def test_a_thread_posts_topic_is_whom_its_order_is_for():
     text = "1/ The returns go on.\n\n4/ North Korea: release everyone held for leaving."
     assert extract_calls(text)[-1].addressee == "north_korea"
+
+
+def test_a_posts_author_line_is_furniture_however_it_reads():
+    text = "Free Them Now @FreeThemNow\n\n1/ We urge the Chinese authorities to release the eleven."
+    assert [c.addressee for c in extract_calls(text)] == ["china"]

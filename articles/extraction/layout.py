@@ -61,7 +61,8 @@ furniture and its structure. Rules:
   a legislature's ("House of Councillors, The National Diet of Japan") is.
 * **Threads.** A post that ends with its counter ("... (12/12)") is ended as
   by a full stop, even after a link; a post the thread quotes (under a line
-  "Quote") is someone else's words. An appeal's address lines ("Send to:
+  "Quote") is someone else's words; a line of a display name and its account
+  ("Open the Gate @OpenTheGate") is the author's, however it reads. An appeal's address lines ("Send to:
   ...", "Salutation: ...") ask nothing.
 """
 
@@ -110,6 +111,8 @@ _NAMES_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 # "Quote" over someone else's post that a thread quotes
+# A post's author: a display name and the account, "Let Them Go 🕊 @LetThemGo"
+_AUTHOR_LINE_RE = re.compile(r"^[^.!?@\n]{1,50}\s@\w{2,30}(?:\s*[·•|].{0,40})?$")
 _QUOTED_POST_RE = re.compile(r"^(?:Quote|Quoted\s+(?:post|tweet)|Quote\s+(?:post|tweet))$", re.I)
 # A record's label and its value, on a line without a full stop: "Speaker: Ms Lee (Chair)",
 # "Venue: Palais des Nations", "Name: Ri Sun-hwa"; not an e-mail's "Subject: ..."
@@ -318,6 +321,7 @@ def analyse(doc: Doc) -> Layout:
             or (i in layout.alone and is_widget(s.text))
             or _ONLY_AN_ADDRESS_RE.match(s.text)
             or (i in layout.alone and _is_name_line(s.text))
+            or (i in layout.alone and _AUTHOR_LINE_RE.match(s.text.strip()))
             or (i in layout.alone and _NAME_WITH_PLACE_RE.match(s.text.strip()))
             or i == masthead
             or para_of[i] in listed.get(i, ())
