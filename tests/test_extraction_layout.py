@@ -476,3 +476,8 @@ def test_a_thread_posts_topic_is_whom_its_order_is_for():
 def test_a_posts_author_line_is_furniture_however_it_reads():
     text = "Free Them Now @FreeThemNow\n\n1/ We urge the Chinese authorities to release the eleven."
     assert [c.addressee for c in extract_calls(text)] == ["china"]
+
+
+def test_a_thread_counter_before_we_leaves_the_writers_demand():
+    text = "1/ The raids go on.\n\n2/ We urge the Chinese authorities to release the detainees."
+    assert [c.addressee for c in extract_calls(text)] == ["china"]

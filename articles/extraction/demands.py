@@ -159,7 +159,8 @@ def _demander(sentence: str, verb_start: int) -> str | None:
     "" when the verb opens the sentence (a resolution's "Urges ...", a list item
     "Calling on ..."); None when it sits in a subordinate or relative clause.
     """
-    prefix = sentence[:verb_start]
+    # a thread's counter is no part of the clause: "2/ We urge ..."
+    prefix = re.sub(r"^\s*\d{1,2}/(?:\d{1,3})?\s+", "", sentence[:verb_start])
     # "We join the Coalition in calling on ...": whoever joins a demand makes it theirs
     prefix = _JOIN_IN_RE.sub(" ", prefix)
     if _RESOLVED_RE.match(prefix) and not SUBORDINATOR_RE.search(prefix):

@@ -61,9 +61,10 @@ furniture and its structure. Rules:
   a legislature's ("House of Councillors, The National Diet of Japan") is.
 * **Threads.** A post that ends with its counter ("... (12/12)") is ended as
   by a full stop, even after a link; a post the thread quotes (under a line
-  "Quote") is someone else's words; a line of a display name and its account
-  ("Open the Gate @OpenTheGate") is the author's, however it reads. An appeal's address lines ("Send to:
-  ...", "Salutation: ...") ask nothing.
+  "Quote") is someone else's words; a line of a display name and its
+  account ("Open the Gate @OpenTheGate") is the author's, however it reads;
+  a counter before a clause ("2/ We urge ...") is no part of it. An appeal's
+  address lines ("Send to: ...", "Salutation: ...") ask nothing.
 """
 
 from __future__ import annotations
