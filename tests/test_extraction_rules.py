@@ -1156,3 +1156,12 @@ def test_a_resolutions_resolving_body_speaks_for_it():
     )
     calls = extract_calls(text)
     assert [c.addressee for c in calls] == ["china"]
+
+
+def test_more_of_a_way_of_acting_is_asked_of_a_named_actor():
+    calls = extract_calls("The UN refugee agency needs to be bolder.")
+    assert [(c.addressee, c.ask) for c in calls] == [("international_community", "Be bolder")]
+
+
+def test_how_a_thing_is_to_be_compared_asks_nothing():
+    assert extract_calls("It should be easier to count the people sent back.") == []

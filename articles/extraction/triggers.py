@@ -29,6 +29,9 @@
   question about one act to be done soon ("Could the office in Vientiane send
   someone this week?"), unless a doubt makes it rhetorical ("Can Beijing
   really stop it today?").
+* More of a way of acting asked of an actor: "UNHCR needs to be louder",
+  "Tokyo must be more generous."; not how a thing is ("should be easier to
+  count").
 * A negated modal put before its subject after "nor"/"neither": "Nor should
   the embassy stay silent", "Nor should Tokyo be allowed to look away".
 
@@ -334,6 +337,14 @@ def _nor_hits(sentence: str) -> list[Hit]:
     return [Hit("modal_passive" if passive else "modal", verb[0], "not", np, base=0.9)]
 
 
+# "UNHCR needs to be louder", "Seoul must be more vocal": more of a way of acting,
+# not "should be easier to count" (how a thing is) nor "must be older than" (a fact)
+_MORE_OF_CONDUCT_RE = re.compile(
+    r"be\s+(?:(?:much|far|a\s+lot|a\s+great\s+deal)\s+)?(?:more\s+[a-z]{4,}|[a-z]{3,}er)"
+    r"(?!\s+(?:to|for|than|that)\b)(?:\s+(?:and|or)\s+[a-z]+)?\s*[.,;!]"
+)
+
+
 def modal_hits(sentence: str) -> list[Hit]:
     hits = _nor_hits(sentence)
     for n, m in enumerate(_MODAL_RE.finditer(sentence)):
@@ -392,7 +403,9 @@ def modal_hits(sentence: str) -> list[Hit]:
                 continue  # "Tokyo must be wondering what comes next": a deduction
             # "The world should be watching": what an actor is to be doing
         elif first_l == "be" and (
-            nxt.lower() in {"a", "an", "the"} or (neg and not is_participle(nxt))
+            nxt.lower() in {"a", "an", "the"}
+            or (neg and not is_participle(nxt))
+            or _MORE_OF_CONDUCT_RE.match(sentence, vp_start)
         ):
             # "Seoul should not be silent", "Japan must be the first to offer": how an
             # actor is to act; only a named actor or a pronoun for one (addressees)
