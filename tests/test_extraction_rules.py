@@ -1159,8 +1159,8 @@ def test_a_resolutions_resolving_body_speaks_for_it():
 
 
 def test_more_of_a_way_of_acting_is_asked_of_a_named_actor():
-    calls = extract_calls("The UN refugee agency needs to be bolder.")
-    assert [(c.addressee, c.ask) for c in calls] == [("international_community", "Be bolder")]
+    calls = extract_calls("The UN refugee agency must be louder.")
+    assert [(c.addressee, c.ask) for c in calls] == [("international_community", "Be louder")]
 
 
 def test_how_a_thing_is_to_be_compared_asks_nothing():
