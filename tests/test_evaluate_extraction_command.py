@@ -35,7 +35,7 @@ def test_the_development_set_is_scored_per_genre():
 def test_the_development_set_is_also_scored_part_by_part():
     output = run("--set", "development")
     parts = [line.split()[1] for line in output.splitlines() if line.startswith("  part ")]
-    assert parts == ["first", "dev", "dev2", "dev3", "dev4", "dev5", "dev6"]
+    assert parts == ["first", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"]
     dev2 = output.split("  part dev2", 1)[1].split("  part dev3", 1)[0]
     assert dev2.split()[0] == "24"  # the second development set's texts
     assert "    un_statement" in dev2 and "    calibration: " in dev2
@@ -48,9 +48,15 @@ def test_the_development_set_is_also_scored_part_by_part():
     dev5 = output.split("  part dev5", 1)[1].split("  part dev6", 1)[0]
     assert dev5.split()[0] == "20"  # the fifth, by a writer the rules had never read
     assert "    urgent_action" in dev5 and "    calibration: " in dev5
-    dev6 = output.split("  part dev6", 1)[1]
+    dev6 = output.split("  part dev6", 1)[1].split("  part dev7", 1)[0]
     assert dev6.split()[0] == "20"  # the sixth, by another such writer
     assert "    calibration: " in dev6
+    dev7 = output.split("  part dev7", 1)[1].split("  part dev8", 1)[0]
+    assert dev7.split()[0] == "20"  # the seventh, by a third such writer
+    assert "    calibration: " in dev7
+    dev8 = output.split("  part dev8", 1)[1]
+    assert dev8.split()[0] == "20"  # the eighth, by a fourth such writer
+    assert "    calibration: " in dev8
 
 
 def test_details_list_each_error_by_file(settings, tmp_path):

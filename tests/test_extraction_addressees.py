@@ -424,3 +424,45 @@ def test_a_text_that_names_another_country_twice_and_korea_never_is_that_country
 def test_the_minister_in_lower_case_is_the_texts_own_minister():
     text = "LONDON - Talks with China open next week. The minister should press China on them."
     assert extract_calls(text)[-1].addressee == "other"
+
+
+def test_a_committee_reports_bare_government_is_its_own_even_after_another_state():
+    text = (
+        "HOUSE OF COMMONS\nCANADA\n\nReport of the Standing Committee on Human Rights\n\n"
+        "The Committee calls on the Government of the People's Republic of China to end "
+        "the returns.\n\n"
+        "The Committee requests that the Government table a response to this report."
+    )
+    assert extract_calls(text)[-1].addressee == "other"
+
+
+def test_a_greeting_by_title_alone_is_the_one_the_letters_header_names():
+    text = (
+        "OPEN LETTER\n\nTo: The President of the Supreme Court of the People's Republic "
+        "of China\n\nSeoul, 3 May 2026\n\nDear Mr. President,\n\n"
+        "We ask you to hear the cases of the detained women.\n\nYours sincerely,\n"
+    )
+    assert [c.addressee for c in extract_calls(text)] == ["china"]
+
+
+def test_the_members_of_the_writers_own_community_are_the_public():
+    calls = extract_calls("I ask every household in our village to light a candle for them.")
+    assert [c.addressee for c in calls] == ["public"]
+
+
+def test_a_body_its_names_belongs_to_the_actor_the_sentences_before_were_about():
+    text = (
+        "Seoul has said nothing about the women sent back last month. "
+        "Its foreign affairs committee should summon the Chinese ambassador."
+    )
+    calls = extract_calls(text)
+    assert [c.addressee for c in calls] == ["south_korea_government"]
+    assert calls[0].score < 0.85  # the owner is inferred from a pronoun
+
+
+def test_the_concerned_authorities_are_the_ones_the_text_names_before():
+    text = (
+        "Police in Jilin province detained eleven people this week under the Chinese "
+        "authorities' border rules. We urge the concerned authorities to release them."
+    )
+    assert extract_calls(text)[-1].addressee == "china"

@@ -88,3 +88,14 @@ def test_request_opens_an_order_in_a_list_to_a_body():
         "1. Request the High Commissioner to present an oral update on returns."
     )
     assert calls_of(text)[-1][1] == "international_community"
+
+
+def test_those_who_lead_a_body_by_office_can_be_asked_to_act():
+    calls = extract_calls("The archbishops of the province should meet the families this month.")
+    assert [c.addressee for c in calls] == ["other"]
+
+
+def test_any_one_of_several_states_is_the_international_community():
+    assert agent_class("Each country along the escape route") == "international_community"
+    calls = extract_calls("Every government in the region should open its borders to them.")
+    assert [c.addressee for c in calls] == ["international_community"]

@@ -429,3 +429,55 @@ def test_an_appeals_address_lines_are_no_calls():
         "address on the embassy website)"
     )
     assert [c.sentence for c in extract_calls(text)] == ["Please write to the minister."]
+
+
+def test_a_speaker_who_wants_to_speak_to_someone_turns_the_paragraph_to_them():
+    text = (
+        "Last winter Beijing sent the families back. "
+        "Now I want to speak to the Australian government. "
+        "Offer them places in the refugee quota."
+    )
+    assert extract_calls(text)[-1].addressee == "other"
+
+
+def test_a_slogan_is_for_whoever_sends_people_back_across_a_long_object():
+    text = (
+        "We call on the United Nations to investigate. "
+        "In March the Chinese police sent nearly three hundred frightened people back. "
+        "Halt the forced repatriation!"
+    )
+    assert extract_calls(text)[-1].addressee == "china"
+
+
+def test_buttons_between_bars_after_a_banners_sentence_are_furniture():
+    text = (
+        "This site stores cookies on your device. Accept all | Manage settings\n\n"
+        "We urge the Chinese authorities to release the detainees."
+    )
+    assert [c.addressee for c in extract_calls(text)] == ["china"]
+
+
+def test_a_headlines_please_is_said_to_whoever_reads_it():
+    text = "My sister was taken at the border\n\nPlease do not forget her\n\nShe is thirty."
+    calls = extract_calls(text)
+    assert [(c.sentence, c.addressee) for c in calls] == [("Please do not forget her", "public")]
+
+
+def test_a_thread_post_counted_as_n_of_m_keeps_the_one_it_calls():
+    text = "1/12 The returns go on.\n\n7/12 Tokyo, please say something on the record."
+    assert extract_calls(text)[-1].addressee == "other"
+
+
+def test_a_thread_posts_topic_is_whom_its_order_is_for():
+    text = "1/ The returns go on.\n\n4/ North Korea: release everyone held for leaving."
+    assert extract_calls(text)[-1].addressee == "north_korea"
+
+
+def test_a_posts_author_line_is_furniture_however_it_reads():
+    text = "Free Them Now @FreeThemNow\n\n1/ We urge the Chinese authorities to release the eleven."
+    assert [c.addressee for c in extract_calls(text)] == ["china"]
+
+
+def test_a_thread_counter_before_we_leaves_the_writers_demand():
+    text = "1/ The raids go on.\n\n2/ We urge the Chinese authorities to release the detainees."
+    assert [c.addressee for c in extract_calls(text)] == ["china"]

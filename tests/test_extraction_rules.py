@@ -1056,3 +1056,112 @@ def test_the_next_time_frames_an_order_to_the_reader():
         'The next time the fish counter offers "cod, processed in China", ask who processed it.'
     )
     assert [c.addressee for c in extract_calls(sentence)] == ["public"]
+
+
+def test_joining_another_group_in_a_demand_makes_it_the_writers_own():
+    text = (
+        "We join the Tidewater Network in urging the Secretary-General to visit the border camps."
+    )
+    calls = extract_calls(text)
+    assert [c.addressee for c in calls] == ["international_community"]
+
+
+def test_high_time_with_that_left_out_asks_the_doer_of_the_conduct_named():
+    text = (
+        "Last week the Chinese police deported forty people across the river. "
+        "It is high time the deportations stopped."
+    )
+    calls = extract_calls(text)
+    assert [c.addressee for c in calls] == ["china"]
+    assert calls[0].score < 0.85  # the doer is inferred, not named
+
+
+def test_a_widget_label_said_inside_a_paragraph_is_the_writers_ask():
+    text = (
+        "Tell your friends what is happening at the border. Share this article. "
+        "Every reader counts.\n\nShare this article\n"
+    )
+    calls = extract_calls(text)
+    assert [(c.sentence, c.addressee) for c in calls][-1] == ("Share this article.", "public")
+    assert sum(c.sentence.startswith("Share this") for c in calls) == 1
+
+
+def test_so_draws_an_order_from_a_reason():
+    calls = extract_calls("She is a human being like you, so treat her as one.")
+    assert [c.sentence for c in calls] == ["She is a human being like you, so treat her as one."]
+
+
+def test_so_joining_two_statements_is_no_order():
+    assert extract_calls("The border was closed, so families waited in the cold.") == []
+
+
+def test_at_least_before_an_order_leaves_it_an_order():
+    calls = extract_calls("At least allow the monitors to see the detainees.")
+    assert len(calls) == 1
+
+
+def test_renewing_my_own_request_to_someone_is_a_demand():
+    calls = extract_calls("I renew my request to the Government of China to let me visit Yanji.")
+    assert [c.addressee for c in calls] == ["china"]
+
+
+def test_an_aside_between_a_demand_verb_and_its_object_keeps_the_demand():
+    calls = extract_calls(
+        "The Council asks, in keeping with its mandate, that the Chinese authorities "
+        "publish the number of people returned."
+    )
+    assert [c.addressee for c in calls] == ["china"]
+
+
+def test_id_like_someone_to_act_is_the_writers_wish_put_to_them():
+    calls = extract_calls(
+        "I'd like the Ministry of Foreign Affairs of Japan to publish its figures."
+    )
+    assert [c.addressee for c in calls] == ["other"]
+
+
+def test_others_wishes_with_a_contracted_would_are_no_demand():
+    assert extract_calls("The families say they'd like the world to know their names.") == []
+
+
+def test_asking_leave_to_ask_is_asking():
+    calls = extract_calls("May we ask the Foreign Ministry of China to publish the figures?")
+    assert [c.addressee for c in calls] == ["china"]
+
+
+def test_a_question_about_one_act_to_be_done_soon_asks_for_it():
+    calls = extract_calls("Could the UN refugee agency send an officer to the camp this week?")
+    assert [c.addressee for c in calls] == ["international_community"]
+
+
+def test_a_doubt_makes_a_question_about_a_soon_act_rhetorical():
+    assert extract_calls("Can the UN refugee agency really send an officer this week?") == []
+
+
+def test_nor_puts_a_negated_modal_before_its_subject():
+    calls = extract_calls("Nor should the Chinese authorities punish the women they caught.")
+    assert [(c.addressee, c.ask) for c in calls] == [
+        ("china", "Do not punish the women they caught")
+    ]
+
+
+def test_nor_before_a_state_of_being_asks_nothing():
+    assert extract_calls("Nor should it be difficult to count them.") == []
+
+
+def test_a_resolutions_resolving_body_speaks_for_it():
+    text = (
+        "RESOLUTION\n\nWhereas the returns continue;\n\n"
+        "Resolved, That the Senate calls on the Government of China to end the returns."
+    )
+    calls = extract_calls(text)
+    assert [c.addressee for c in calls] == ["china"]
+
+
+def test_more_of_a_way_of_acting_is_asked_of_a_named_actor():
+    calls = extract_calls("The UN refugee agency must be louder.")
+    assert [(c.addressee, c.ask) for c in calls] == [("international_community", "Be louder")]
+
+
+def test_how_a_thing_is_to_be_compared_asks_nothing():
+    assert extract_calls("It should be easier to count the people sent back.") == []

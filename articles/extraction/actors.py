@@ -18,7 +18,9 @@ Rules (each a fact about how the campaign's texts name the parties):
   diplomats", "Chinese negotiators", "American policy"; so does an office "of"
   a country, whatever office it is: "the Minister of Foreign Affairs of the
   Lao PDR" is Laos's, not Seoul's foreign minister.
-* "Every supporter", "each reader" are the public as much as "supporters".
+* "Every supporter", "each reader" are the public as much as "supporters", and
+  so are the members of the writer's own community ("each household in our
+  village", "every member of this congregation").
 * One office is one mention: "the Lao Minister of Public Security" is Laos's,
   though China's ministry is called so too; a name inside a longer mention of
   another class does not count.
@@ -52,14 +54,17 @@ _NOT_PLACE = "".join(
 # place is an actor, although "of"/"in" before the place's name usually is not. A
 # diplomat is "of" the state that sends them, and only posted "in" another
 # ("the Ambassador of the People's Republic of China", "the Chinese ambassador in London").
+# A court or cabinet "of" a state is that state acting ("the Supreme Court of Japan").
 _OFFICE_OF = (
     r"\b(?:(?:[Gg]overnments?|[Aa]uthorities|[Oo]fficials|[Pp]olice|[Ll]eaders(?:hip)?"
     r"|[Ee]mbass(?:y|ies)|[Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]arliament"
     r"|[Mm]inist(?:ry|er)\s+(?:of|for)\s+[A-Z]\w+(?:\s+(?:and\s+)?[A-Z]\w+)?"
-    r"|[Ff]oreign\s+[Mm]inist(?:ry|er))\s+(?:of|in)"
+    r"|[Ff]oreign\s+[Mm]inist(?:ry|er)"
+    # a state's other organs: "the Supreme People's Court of the People's Republic of China"
+    r"|[Cc]ourts?|[Jj]udiciary|[Pp]rocuratorate|[Cc]abinet)\s+(?:of|in)"
     r"|(?:[Aa]mbassadors?|[Cc]onsul(?:ate)?s?|[Mm]issions?)\s+of)\s+(?:the\s+)?"
 )
-_OFFICE_OF_FIRST = "GgAaOoPpLlEeMmFfCc"
+_OFFICE_OF_FIRST = "GgAaOoPpLlEeMmFfCcJj"
 
 
 def _place(names: str) -> str:
@@ -251,6 +256,9 @@ ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 PUBLIC_RE = re.compile(
     r"\b(?:we|us|our\s+(?:society|nation|country|citizens|readers)|readers|everyone|everybody"
     r"|(?:every|each|any)\s+(?:reader|supporter|citizen|member\s+of\s+the\s+public)"
+    # the writer's own community: "each family in our parish", "every member of this church"
+    r"|(?:every|each|all\s+the|all)\s+(?:famil(?:y|ies)|households?|members?|persons?|one|people)"
+    r"\s+(?:in|of)\s+(?:our|this|your)\b"
     r"|anyone|anybody"
     r"|citizens|all\s+of\s+us|each\s+of\s+us|you|the\s+public|civil\s+society|ordinary\s+people"
     # a mailing's greeting: "Dear friend", "Dear supporter"
@@ -283,7 +291,10 @@ AGENT_NOUN_RE = re.compile(
     r"|groups?|organi[sz]ations?|agenc(?:y|ies)|NGOs|charities|media|journalists"
     r"|broadcasters|officials|leaders|part(?:y|ies)|committee|court|judges|brokers"
     r"|employers|schools|platforms|operators|minist(?:ry|ries)|department|commission"
-    r"|lawyers|doctors|embass(?:y|ies)|editors|publishers|authorities|governments?|administration)\b",
+    r"|lawyers|doctors|embass(?:y|ies)|editors|publishers|authorities|governments?|administration"
+    # those who lead a body, named by their office rather than by what they do
+    r"|(?:arch)?bishops|cardinals|clergy|priests|imams|rabbis|dioceses|denominations|synods"
+    r"|mayors|executives|boards|trustees|legislatures|parliaments)\b",
     re.IGNORECASE,
 )
 

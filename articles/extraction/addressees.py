@@ -6,6 +6,8 @@
   sentence (its subject, whatever its name: "Trade officials are not used to
   it; they should learn"), else the subject of the sentences before ("Seoul would do well to
   ... It should appoint ... It should offer ..."), else the actor they name.
+  So does a body "its" or "their" names ("The Assembly has been silent. Its
+  foreign affairs committee would do well to ..."): the body is the owner's.
 * "The government", "our government", "lawmakers" are the government of the
   country the text comes from (see the layout module).
 * Impersonal necessity with no agent goes to the South Korean government when
@@ -61,6 +63,8 @@
 * Victims spared by a negated demand ("Trafficked women must not pay the price
   ...") and promises to be kept ("It is time for those words to be matched")
   are asked of whoever harms them or made the promises.
+* A necessity whose clause is a conduct ("It is high time the deportations
+  stopped") is asked of whoever the text shows doing it.
 """
 
 from __future__ import annotations
@@ -275,6 +279,13 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
             return Resolved(letter, 0.0, doubt="you")
         return Resolved(_agent_of(doc, idx, hit), -0.15, doubt="inferred")
     if hit.kind in {"necessity", "only_way", "necessity_that"} and not subject:
+        clause = doc.sentences[idx].text[hit.vp_start :]
+        if hit.kind == "necessity_that" and any(p.search(clause) for p in CONDUCT_RE.values()):
+            # "It is high time the returns stopped": a conduct that must change is the
+            # doer's to change
+            actor = perpetrator(doc, clause)
+            if actor and actor != "public":
+                return Resolved(actor, -0.1, doubt="inferred")
         return Resolved(
             ("south_korea_government" if government_context(doc, idx) else "public"),
             -0.05,
@@ -351,7 +362,14 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
         if actor:
             return Resolved(actor, -0.12, doubt="pronoun")
         return None  # a pronoun with no actor to refer to: descriptive
-    named = classify_np(subj)
+    owner = _POSSESSED_BODY_RE.match(subj)
+    if owner and not find_actors(subj) and AGENT_NOUN_RE.search(subj):
+        # "Its foreign affairs committee would do well to ...": a body of whoever "its"
+        # refers to, the actor the sentences before were about
+        actor, _ = recent_actor(doc, idx, plural=owner.group(1).lower() == "their")
+        if actor and actor != "public":
+            return Resolved(actor, -0.12, doubt="pronoun")
+    named = classify_np(subj) or ("home" if BARE_OFFICE_RE.match(subj.strip()) else None)
     head = head_phrase(subj)
     mentions = find_actors(subj)
     free = re.match(r"(?:whoever|whichever)\b", subj, re.IGNORECASE)  # who holds an office
@@ -426,7 +444,7 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
     if earlier:
         # "the ministry", after "the Unification Ministry"
         return Resolved(earlier, -0.1, doubt="context")
-    if COLLECTIVE_RE.search(subj):
+    if COLLECTIVE_RE.search(subj) or agent_class(subj) == "international_community":
         # "aid agencies should ..."
         return Resolved("international_community", -0.1, doubt="unnamed")
     if AGENT_NOUN_RE.search(subj):
@@ -448,6 +466,7 @@ def resolve(doc: Doc, idx: int, hit: Hit, subject: str | None) -> Resolved | Non
     return Resolved(_agent_of(doc, idx, hit), -0.3, thing=True, doubt="inferred")
 
 
+_POSSESSED_BODY_RE = re.compile(r"(its|their)\s+", re.IGNORECASE)
 _DEMONSTRATIVE_RE = re.compile(
     r"^(?:those|these|that|this)\s+(?:words|promises?|pledges?|commitments?|statements?"
     r"|resolutions?|assurances?|recommendations?|calls?)$",

@@ -12,7 +12,8 @@ is:
   starts; "of" and "from" say whose the head is ("Diplomats from states that
   resettle refugees" are diplomats of states).
 * Several states, or anyone of several states ("Diplomats from states",
-  "capitals that ...", "all governments") are the international community.
+  "capitals that ...", "all governments", "every government in the region")
+  are the international community.
 * A capitalised name ("The National Intelligence Service", "Marlow & Finch",
   "The Presidential Office") is someone able to act. Named by the kind of body
   a state acts through (an office, a service, an agency, a ministry, a
@@ -21,7 +22,9 @@ is:
 * A plural agent noun ("Importers", "Buyers", "Investors", "Regulators"), made
   from a verb by -er, -or or -ist, names people who do something, and so can
   be asked to: a single other class of actor. Not the nouns of that shape that
-  name things ("numbers", "borders", "factors").
+  name things ("numbers", "borders", "factors"). So do the nouns for those
+  who lead a body by office rather than by deed ("The bishops of the
+  province", "Mayors", "Trustees", "Legislatures").
 * What a name only looks like, a law, a day or an event ("The Refugee
   Convention", "Human Rights Day"), acts on nobody's behalf.
 """
@@ -40,7 +43,10 @@ _POST_MODIFIER_RE = re.compile(
     r"|before|during|without|like|as|is|are|was|were)\b"
 )
 _STATES_RE = re.compile(
-    r"\b(?:states|countries|nations|governments|capitals|delegations)\b", re.IGNORECASE
+    r"\b(?:states|countries|nations|governments|capitals|delegations)\b"
+    # "every government in the region": any one of several is all of them
+    r"|\b(?:every|each|any)\s+(?:state|country|nation|government|capital|delegation)\b",
+    re.IGNORECASE,
 )
 # Kinds of body a state acts through, named without the state
 _STATE_BODY_RE = re.compile(
@@ -102,7 +108,7 @@ def agent_class(np: str) -> str | None:
     if named:
         return named
     bare = _DETERMINER_RE.sub("", head)
-    if _STATES_RE.search(bare) and not _NAME_RE.match(bare):
+    if _STATES_RE.search(head) and not _NAME_RE.match(bare):
         return "international_community"  # "Diplomats from states", "all capitals"
     if _NAME_RE.match(head) and _is_name(head):
         if _NOT_SOMEONE_RE.search(head):

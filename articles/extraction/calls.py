@@ -166,7 +166,7 @@ def _judge(doc: Doc, idx: int) -> tuple[Call | None, bool]:
     """The best call in sentence ``idx``, and whether it is an agentless headline."""
     sent = doc.sentences[idx]
     text = sent.text
-    if idx in doc.layout.furniture or is_boilerplate(text):
+    if idx in doc.layout.furniture or is_boilerplate(text, doc.alone(idx)):
         return None, False
     lead = doc.layout.lead_in.get(idx)
     if text.rstrip(" \"”’')").endswith("?"):

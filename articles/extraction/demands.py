@@ -9,7 +9,11 @@
 * Renewed and continued calls: "We reiterate our request to X to ...",
   "renews its call on", "We continue to call on"; the writers' purpose: "We
   write to you today to ask you to ...", a caller's "I'm calling to ask the
-  Senator to ...".
+  Senator to ...". Joining others' demand makes it one's own: "We join the
+  Harbour Coalition in calling on the Foreign Secretary to ...". A
+  resolution's "Resolved, That the Senate calls on ..." is its own voice. An aside
+  may stand between the verb and its object: "The Committee requests,
+  under its standing orders, that the Government reply".
 * The author's own requests in the past ("We asked it to ...") are a story,
   and wanting to do something oneself ("I want to explain ...") asks nothing.
   So is anyone's request dated in the past ("In a letter sent in March, the
@@ -28,7 +32,8 @@
 * "to" before a verb is the infinitive, not "to a third country"; one inside
   a relative clause ("Americans who want to help ... to call") is not the ask.
 * The speaker's wishes about someone's act: "We look to Seoul to lead", "We
-  would like to see Seoul take the lead", "We'd ask Tokyo to ..." (only in
+  would like to see Seoul take the lead", "We'd ask Tokyo to ...", "I'd like
+  the Foreign Ministry to ..." ("'d" is "would"; only in
   the first person: "Refugees look to the UN" is no demand).
 * "We ask that X ..." asks X whoever X is, when a name (or "your officials",
   the addressee's own people) is followed by a verb in its bare form (the
@@ -60,11 +65,14 @@ _DEMAND_RE = re.compile(
     r"|encourag(?:e|es|ed|ing)|exhort(?:s|ed|ing)?|invit(?:e|es|ed|ing)|challeng(?:e|es|ed|ing)"
     r"|call(?:s|ed|ing)?\s+for|recommend(?:s|ed|ing)?"
     # "We would like to see Seoul take the lead": a wish about someone's act
-    r"|(?:would\s+like|want|wish|hope)\s+to\s+see"
-    r"|want(?:s|ed)?|need(?:s|ed)?|would\s+like|look\s+to|count\s+on|rely\s+on"
+    r"|(?:would\s+like|[’']d\s+like|want|wish|hope)\s+to\s+see"
+    r"|want(?:s|ed)?|need(?:s|ed)?|would\s+like|(?<=[’'])d\s+like|look\s+to|count\s+on|rely\s+on"
     # "We reiterate our request to the Government of China to ...", "renews its call on"
-    r"|(?:reiterat|renew|repeat)(?:e|es|ed|ing|s)?\s+(?:(?:our|its|their|the|an?|this)\s+)?"
-    r"(?:urgent\s+)?(?:call|request|appeal|plea)s?\s+(?:on|upon|to|for))\s+",
+    r"|(?:reiterat|renew|repeat)(?:e|es|ed|ing|s)?\s+(?:(?:our|its|their|my|his|her|the|an?|this)\s+)?"
+    r"(?:urgent\s+)?(?:call|request|appeal|plea)s?\s+(?:on|upon|to|for))"
+    # an aside between the verb and its object: "requests, pursuant to Standing Order
+    # 109, that the Government table ...", "urges, once again, the authorities to ..."
+    r"(?:,\s+[^,;:.]{2,60}?,)?\s+",
     re.IGNORECASE,
 )
 
@@ -117,6 +125,7 @@ _FIRST_PERSON_ONLY = (
     "want",
     "need",
     "would like",
+    "d like",
     "press",
     "challeng",
     "wish",
@@ -137,13 +146,27 @@ _PURPOSE_RE = re.compile(
 )
 
 
+_RESOLVED_RE = re.compile(r"^\s*(?:(?:be\s+it\s+)?(?:further\s+)?resolved,?\s+)that\s+", re.I)
+# Joining others in a demand: "We join the Coalition in calling on", "joins X in urging"
+_JOIN_IN_RE = re.compile(
+    r"\s+(?:also\s+|gladly\s+|today\s+)?join(?:s|ed)?\s+[^.;:]{2,120}?\s+in\s+$", re.IGNORECASE
+)
+
+
 def _demander(sentence: str, verb_start: int) -> str | None:
     """Who makes the demand whose verb starts at ``verb_start``, as written.
 
     "" when the verb opens the sentence (a resolution's "Urges ...", a list item
     "Calling on ..."); None when it sits in a subordinate or relative clause.
     """
-    prefix = sentence[:verb_start]
+    # a thread's counter is no part of the clause: "2/ We urge ..."
+    prefix = re.sub(r"^\s*\d{1,2}/(?:\d{1,3})?\s+", "", sentence[:verb_start])
+    # "We join the Coalition in calling on ...": whoever joins a demand makes it theirs
+    prefix = _JOIN_IN_RE.sub(" ", prefix)
+    if _RESOLVED_RE.match(prefix) and not SUBORDINATOR_RE.search(prefix):
+        # "Resolved, That the House calls on ...": the body resolving is the
+        # resolution's own voice, as "we" is a letter's
+        return "we"
     if _PURPOSE_RE.search(prefix):
         return "we"  # "We write to you today to ask you to ...": the writers ask
     prefix = re.sub(r"\b(we|i)[’'](?:re|m|ve|d|ll)\s+$", r"\1 ", prefix, flags=re.IGNORECASE)

@@ -5,7 +5,9 @@ must be released", "We call for an end to the returns") is for the actor whose
 conduct must change. Rules:
 
 * The conduct comes in families (returning people, detaining them, punishing
-  them), each in any of its forms: "repatriation", "sent back", "handed over";
+  them), each in any of its forms: "repatriation", "sent back" (with
+  a long object between: "sent more than two hundred people back"), "handed
+  over", "handed back";
   "held", "custody", "release"; "torture", "prison camps".
 * The doer is the subject or owner of the conduct, right before it ("China has
   again sent back", "Beijing's returns", "urged China to stop returning",
@@ -36,8 +38,8 @@ from articles.extraction.sentences import Doc
 # back", "handed over").
 _CONDUCT = {
     "return": r"repatriat\w*|return(?:s|ed|ing)?\b|returnees?"
-    r"|sen[dt]\w*\s+(?:[\w'’-]+\s+){0,4}?back"
-    r"|deport\w*|hand(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,3}?over|refoul\w*|expel\w*|transfer\w*",
+    r"|sen[dt]\w*\s+(?:[\w'’-]+\s+){0,6}?back"
+    r"|deport\w*|hand(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,3}?(?:over|back)|refoul\w*|expel\w*|transfer\w*",
     "detain": r"detain\w*|detention|arrest\w*|round(?:s|ed|ing)?\s+up|holds?|holding|held|custody"
     r"|imprison\w*|jail\w*|free\b|release\w*|crack\w*\s+down|crackdown",
     "punish": r"punish\w*|tortur\w*|execut\w*|interrogat\w*|persecut\w*|labou?r\s+camps?"

@@ -22,7 +22,10 @@
 * Two words make an order in running prose ("Stand firm.", "Go home tonight
   and ..."), and so do a verb and its object pronoun ("Third, meet us.",
   "Free them!"), one after a numbered step ("Step 2 — Call."); alone on a
-  line they are a button. "..., so please get in touch" opens one mid-sentence.
+  line they are a button. "..., so please get in touch" opens one mid-sentence,
+  and so does "so" drawing an order from a reason ("She is your citizen, so
+  treat her as one"); "At least" before the verb leaves it an order ("At least
+  let the monitors in").
 * Formulas are no orders: "Let us be clear", "Tell us what ...", "Call them
   what you like", a spokesperson's "Please allow me to refrain from
   commenting", a profile's "Meet Soo-ah, our new coordinator", a target
@@ -104,7 +107,7 @@ _OBJECT_PRONOUNS = word_set("us them him her me")
 # "Step 2 — Call ...", "Also send a copy ...".
 _IMPERATIVE_LEAD_RE = re.compile(
     r"^(?:(?:step\s+\d+\s*[—–:.-]|finally|also|then|now|first(?:ly)?|second(?:ly)?|third(?:ly)?"
-    r"|above\s+all|today|instead|in\s+the\s+meantime|meanwhile|and|so|but|again|together"
+    r"|above\s+all|at\s+(?:the\s+)?(?:very\s+)?least|today|instead|in\s+the\s+meantime|meanwhile|and|so|but|again|together"
     r"|once\s+you(?:[’']ve|\s+have)\s+\w+|please|kindly)[\s,]*)+",
     re.IGNORECASE,
 )
@@ -159,8 +162,10 @@ _NOT_A_DIRECTIVE_RE = re.compile(
 )
 
 
-# "(a) Raise ...", "P.S. ...", a thread's "10/ RT so ..."
-_ITEM_MARK_RE = re.compile(r"^(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|\d{1,2}/|P\.\s?S\.)\s+")
+# "(a) Raise ...", "P.S. ...", a thread's "10/ RT so ..." or "7/12 Seoul, please ..."
+_ITEM_MARK_RE = re.compile(
+    r"^(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|\d{1,2}/(?:\d{1,3})?|P\.\s?S\.)\s+"
+)
 
 
 def _frame_end(body: str) -> int | None:
@@ -239,11 +244,14 @@ def imperative_hits(sentence: str, any_verb: bool = False, short: bool = False) 
 # (or a tagged account, "@UNHCR_Asia please ..."), and what may stand between: "next
 # time", "please", "today"
 _CALLED_FIRST_RE = re.compile(
-    r"(?:\d{1,2}/\s+)?(?:(?P<np>(?:(?:Mr|Mrs|Ms|Madam|Madame|Dr)\.?\s+)?[A-Z][\w.’'-]*"
+    r"(?:\d{1,2}/(?:\d{1,3})?\s+)?(?:(?P<np>(?:(?:Mr|Mrs|Ms|Madam|Madame|Dr)\.?\s+)?[A-Z][\w.’'-]*"
     r"(?:\s+[A-Z][\w.’'-]*){0,3}),|(?P<handle>@\w{2,30}),?)"
     r"\s+(?:(?:next|this)\s+time,?\s+|(?:now|today|then),?\s+)*(?:please\s+)?(?P<verb>[a-z]+)\b"
 )
-_SECOND_CLAUSE_RE = re.compile(r"[;:]\s+|(?:,|\s[—–])\s+(?:(?:so|and|then|but)\s+)?(?=please\b)")
+# "He is your citizen, so treat him like one": "so" draws an order from a reason
+_SECOND_CLAUSE_RE = re.compile(
+    r"[;:]\s+|(?:,|\s[—–])\s+(?:(?:so|and|then|but)\s+)?(?=please\b)|,\s+so\s+(?=[a-z])"
+)
 
 
 def _imperative_at(

@@ -8,7 +8,9 @@ furniture and its structure. Rules:
   words only ("Share   Print   Email") is furniture. So is a short standalone
   line that names the page's own widgets ("Sign this petition", "Subscribe to
   our newsletter"): a button, not a demand; the same words inside a sentence
-  ("Sign this petition, then send it to a friend.") are a call.
+  ("Sign this petition, then send it to a friend.") are a call. Short items
+  between bars after a sentence on the same line are buttons too ("We use
+  cookies. Accept all | Manage settings").
 * **Contact lines** ("For media enquiries, contact ...", "Press office: ...")
   ask journalists to get in touch; they are no campaign demand.
 * **Cut-off text.** The last sentence of a text that stops without final
@@ -23,7 +25,8 @@ furniture and its structure. Rules:
 * **Letters.** A salutation ("Dear President Xi,", "Your Excellency,") opens a
   letter that runs to its closing ("Yours sincerely,"). Inside it, "you" is
   the person saluted, not the reader; the salutation names them, or, when it
-  only gives a title ("Dear Minister"), the address block or the instruction
+  only gives a title ("Dear Minister", "Dear Mr. President" under "To: The
+  President of the Supreme Court of Chile"), the header, address block or instruction
   before it does ("Write to the Minister of Public Security ..."): of several
   address blocks, the one whose "Salutation: Dear Director" the letter repeats,
   by the country it is sent to; failing which a minister is the text's own
@@ -58,8 +61,10 @@ furniture and its structure. Rules:
   a legislature's ("House of Councillors, The National Diet of Japan") is.
 * **Threads.** A post that ends with its counter ("... (12/12)") is ended as
   by a full stop, even after a link; a post the thread quotes (under a line
-  "Quote") is someone else's words. An appeal's address lines ("Send to:
-  ...", "Salutation: ...") ask nothing.
+  "Quote") is someone else's words; a line of a display name and its
+  account ("Open the Gate @OpenTheGate") is the author's, however it reads;
+  a counter before a clause ("2/ We urge ...") is no part of it. An appeal's
+  address lines ("Send to: ...", "Salutation: ...") ask nothing.
 """
 
 from __future__ import annotations
@@ -107,6 +112,8 @@ _NAMES_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 # "Quote" over someone else's post that a thread quotes
+# A post's author: a display name and the account, "Let Them Go 🕊 @LetThemGo"
+_AUTHOR_LINE_RE = re.compile(r"^[^.!?@\n]{1,50}\s@\w{2,30}(?:\s*[·•|].{0,40})?$")
 _QUOTED_POST_RE = re.compile(r"^(?:Quote|Quoted\s+(?:post|tweet)|Quote\s+(?:post|tweet))$", re.I)
 # A record's label and its value, on a line without a full stop: "Speaker: Ms Lee (Chair)",
 # "Venue: Palais des Nations", "Name: Ri Sun-hwa"; not an e-mail's "Subject: ..."
@@ -306,12 +313,16 @@ def analyse(doc: Doc) -> Layout:
         footer = unpunctuated and para_of[i] > last_prose_para
         if (
             navigation[line_start]
+            # "We use cookies ... Accept all | Manage settings": the buttons after a
+            # banner's sentence, on the same line
+            or ("|" in s.text and is_navigation(s.text))
             or _NAMES_LINE_RE.match(s.text)
             or (i in layout.alone and _LABEL_LINE_RE.match(s.text.strip()))
             or (comments is not None and i >= comments)
             or (i in layout.alone and is_widget(s.text))
             or _ONLY_AN_ADDRESS_RE.match(s.text)
             or (i in layout.alone and _is_name_line(s.text))
+            or (i in layout.alone and _AUTHOR_LINE_RE.match(s.text.strip()))
             or (i in layout.alone and _NAME_WITH_PLACE_RE.match(s.text.strip()))
             or i == masthead
             or para_of[i] in listed.get(i, ())
@@ -608,6 +619,10 @@ def _saluted(doc: Doc, idx: int, m: re.Match[str], header: str | None) -> str | 
     page's header addresses the letter or petition to."""
     name = m.group("dear") or m.group("to") or ""
     named = named_or_head_of_state(name) if name else None
+    if named == "home" and header:
+        # "Dear Mr. President," under "To: The President of the Supreme People's Court
+        # of China": a title with no country is the one the header names
+        return header
     if named:
         return named  # "Dear President Xi", "Dear friends" (the readers)
     if header:

@@ -3,6 +3,8 @@
 * A bare office repeats the last one of its kind named: "the authorities" after
   "the Chinese authorities", "the ministry" after "the Unification Ministry" or
   its minister, "the ambassador" after "the Chinese ambassador in London".
+* "The concerned authorities", "the relevant authorities", "the authorities
+  concerned" are a bare office as much as "the authorities".
 * It is the text's own government only when no office of that kind has been
   named with its country in the sentences before; "the regime" never is.
 * A text that neither says where it comes from nor names a country of its own
@@ -10,8 +12,10 @@
   (capitalised) and "the authorities" for the state it is about: the last one
   it named, or the one it names most.
 * A national parliament's motion ("That this House ...", or any text on a
-  chamber's own page: "House of Councillors, The National Diet of Japan") only
-  ever means its own government by "the Government".
+  chamber's own page: "House of Councillors, The National Diet of Japan", or a
+  committee's report: "Report of the Standing Committee on Justice") only
+  ever means its own government by "the Government", even just after it
+  named another state's.
 """
 
 from __future__ import annotations
@@ -26,9 +30,11 @@ STATE_OFFICE_RE = re.compile(
     r"\b(?:government|authorities|ministry|police|officials|administration)\b", re.IGNORECASE
 )
 BARE_OFFICE_RE = re.compile(
-    r"^(?:the\s+)?(?P<head>authorities|government|administration|regime|ambassador|embassy"
+    # "the concerned authorities", "the authorities concerned": the ones the text is about
+    r"^(?:the\s+)?(?:(?:concerned|relevant|competent|responsible)\s+)?"
+    r"(?P<head>authorities|government|administration|regime|ambassador|embassy"
     r"|foreign\s+ministry|foreign\s+minister|president|minister|ministry|department"
-    r"|committee|mission|consulate)$",
+    r"|committee|mission|consulate)(?:\s+(?:concerned|responsible))?$",
     re.IGNORECASE,
 )
 
@@ -98,6 +104,10 @@ STATE_CLASSES = frozenset({"china", "north_korea", "south_korea_government", "ot
 LEGISLATURE_RE = re.compile(
     r"\b(?:That\s+(?:this|the)|this)\s+(?:House|Parliament|Chamber|Senate|Assembly)\b"
     # a chamber's own page: "House of Councillors, The National Diet of Japan"
-    r"|^House\s+of\s+[A-Z]\w+,?\s+(?:[Tt]he\s+)?(?:National\s+)?(?:Diet|Parliament|Congress)\b",
+    r"|^House\s+of\s+[A-Z]\w+,?\s+(?:[Tt]he\s+)?(?:National\s+)?(?:Diet|Parliament|Congress)\b"
+    # a chamber's name on a line of its own, and a committee's report: "HOUSE OF
+    # COMMONS", "Report of the Subcommittee on International Human Rights"
+    r"|^(?i:house\s+of\s+(?:commons|lords|representatives|councillors))\s*$"
+    r"|^Report\s+of\s+the\s+(?:[A-Z]\w+\s+)*(?:Sub)?[Cc]ommittee\b",
     re.MULTILINE,
 )

@@ -1,7 +1,8 @@
 """Orders: who an imperative is said to.
 
 * An imperative speaks to "you". A headline's topic is whom its order is for
-  ("China: Stop returns of those caught in the sweep, experts say").
+  ("China: Stop returns of those caught in the sweep, experts say"), and so is
+  a thread post's ("5/ Laos: stop handing people over.").
 * In a list it is for whoever the list's introducer names ("We recommend that
   the Government of China: - End ..."); in a letter, for the person saluted;
   after a speaker's turn ("To the United Nations: ..."), for the one turned
@@ -19,7 +20,8 @@
   an order to stop a conduct no reader can ("Stop returning people") is for
   whoever the text shows doing it.
 * Otherwise an instruction in the body speaks to the reader ("Sign the
-  petition."), and a headline or slogan to whoever does what it asks to stop.
+  petition."), and so does a headline's "please" ("Please do not look away");
+  a headline or slogan to whoever does what it asks to stop.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ from articles.extraction.sentences import Doc, word_set
 from articles.extraction.triggers import Hit
 from articles.extraction.turns import TOPIC_ORDER_RE, named_or_head_of_state
 
+_POST_COUNTER_RE = re.compile(r"\d{1,2}/(?:\d{1,3})?\s+")
+_PLEASE_RE = re.compile(r"\bplease\s+(?:do\s+not\s+|don[’']t\s+|never\s+)?$", re.IGNORECASE)
 _VOCATIVE_RE = re.compile(r",\s+(?P<np>[^,]{2,60}?)\s*[.!]*\s*$")
 # Only readers sign or share a petition, whoever a letter around it is to
 _PETITION_ASK_RE = re.compile(
@@ -110,8 +114,10 @@ def order_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
             return Resolved(addressee, 0.0, doubt="list")
     # "China: Stop returns of the people caught in the sweep": a headline's topic is the
     # one its order is put to
-    topic = TOPIC_ORDER_RE.match(text)
-    if topic and topic.end() == hit.vp_start and idx < layout.header_end + 1:
+    # so is a thread post's: "4/ North Korea: release everyone held for leaving."
+    counter = _POST_COUNTER_RE.match(text)
+    topic = TOPIC_ORDER_RE.match(text, counter.end() if counter else 0)
+    if topic and topic.end() == hit.vp_start and (counter or idx < layout.header_end + 1):
         named = classify_np(topic.group("np"))
         if named in STATE_CLASSES or named == "international_community":
             return Resolved(named, -0.05, doubt="you")
@@ -179,8 +185,9 @@ def order_addressee(doc: Doc, idx: int, hit: Hit) -> Resolved:
         # "Stop returning people who ...": no reader returns anyone; the one the text
         # shows doing it is told to stop
         return Resolved(doer, -0.15, doubt="inferred")
-    if text.rstrip().endswith("."):
-        # an instruction in the body speaks to readers
+    if text.rstrip().endswith(".") or _PLEASE_RE.search(text, 0, hit.vp_start):
+        # an instruction in the body speaks to readers; so does a headline's "please",
+        # said to whoever is reading ("My brother was sent back. Please do not look away")
         return Resolved("public", -0.1, doubt="you")
     # a headline or slogan: aimed at whoever does what it asks to stop
     actor = perpetrator(doc, text[hit.vp_start :]) or "other"

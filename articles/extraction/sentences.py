@@ -8,7 +8,9 @@ extractor needs on top:
 * Page furniture: navigation and widget lines ("Back to top", "Share this"),
   photo credits ("... (Aug. 7. 2023)/News1"), lines wholly in brackets
   ("(Reporting by the desk.)"). An editor copies them with the article; none
-  of them is anyone's demand.
+  of them is anyone's demand. A widget's words are furniture only on a line of
+  their own: "Share this article." among a paragraph's sentences is the writer
+  asking readers to share it.
 """
 
 from __future__ import annotations
@@ -50,9 +52,12 @@ _BOILERPLATE_RE = re.compile(
 )
 
 
-def is_boilerplate(sentence: str) -> bool:
+def is_boilerplate(sentence: str, alone: bool = True) -> bool:
+    """Whether ``sentence`` is page furniture. A widget's label ("Share this article") is
+    a line of its own: said among other sentences of a paragraph, it is prose."""
     s = sentence.strip()
-    return s.lower().rstrip(".!:") in _BOILERPLATE_EXACT or bool(_BOILERPLATE_RE.search(s))
+    exact = alone and s.lower().rstrip(".!:") in _BOILERPLATE_EXACT
+    return exact or bool(_BOILERPLATE_RE.search(s))
 
 
 @dataclass
@@ -100,6 +105,13 @@ class Doc:
         if addressee != "home":
             return addressee
         return self.layout.home if self.layout is not None else "south_korea_government"
+
+    def alone(self, idx: int) -> bool:
+        """Whether sentence ``idx`` is the only one in its paragraph."""
+        para = self.paragraph_of[idx]
+        before = idx > 0 and self.paragraph_of[idx - 1] == para
+        after = idx + 1 < len(self.paragraph_of) and self.paragraph_of[idx + 1] == para
+        return not (before or after)
 
     @property
     def main_actor(self) -> str | None:

@@ -14,7 +14,8 @@
   with any act one chooses, when the text says who "you" is ("Seoul, you can
   say the word").
 * Impersonal necessity: "It is urgent/imperative/time that/to ...",
-  "It is time for X to ..." (a headline's "Time for X to ..."), and whose
+  "It is time for X to ..." (a headline's "Time for X to ..."), "It is high
+  time the expulsions ended" ("that" left out, whoever the subject), and whose
   task it is: "It falls to X to ...",
   "It is up to X to ..." (not "it is up to us", the speaker's own resolve).
 * "The only way ... is to ...", "the most useful thing you can do is ...",
@@ -23,7 +24,16 @@
   "Seoul must not be silent", "should be watching": how an actor is to be.
 * A request put as a question, with a marker of request: "Would the Minister
   be willing to meet ...?", "Will the members of this Council commit to ...?";
-  not "Could Britain change China's policy on its own?".
+  not "Could Britain change China's policy on its own?". Asking leave to ask
+  is asking ("May we ask you to use your authority ...?"), and so is a
+  question about one act to be done soon ("Could the office in Vientiane send
+  someone this week?"), unless a doubt makes it rhetorical ("Can Beijing
+  really stop it today?").
+* More of a way of acting asked of an actor: "UNHCR needs to be louder",
+  "Tokyo must be more generous."; not how a thing is ("should be easier to
+  count").
+* A negated modal put before its subject after "nor"/"neither": "Nor should
+  the embassy stay silent", "Nor should Tokyo be allowed to look away".
 
 Not triggers: past and retrospective modals ("had to", "should have acted"),
 guesses ("must surely know", "must be difficult", "must be wondering"),
@@ -301,8 +311,42 @@ def is_participle(word: str) -> bool:
     return w.endswith("ed") or w.endswith("en") or w in _IRREGULAR_PARTICIPLES
 
 
+# "Nor should Beijing be allowed to ...": the negated modal before its subject
+_NOR_MODAL_RE = re.compile(
+    r"^(?:(?:and|but)\s+)?(?:nor|neither)\s+(?:should|must|ought)\s+", re.IGNORECASE
+)
+_NAME_RUN_RE = re.compile(r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4}")
+
+
+def _nor_hits(sentence: str) -> list[Hit]:
+    m = _NOR_MODAL_RE.match(sentence)
+    if not m:
+        return []
+    rest = sentence[m.end() :]
+    np_end = actor_np_end(rest)
+    if np_end is None:
+        name = _NAME_RUN_RE.match(rest)
+        np_end = name.end() if name else None
+    verb = _verb_after(sentence, m.end() + np_end) if np_end else None
+    if verb is None or verb[1].lower() in _NON_VERBS - {"be"} or not verb[1][0].islower():
+        return []
+    passive = verb[1].lower() == "be" and is_participle(verb[2])
+    if verb[1].lower() == "be" and not passive:
+        return []
+    np = rest[:np_end]
+    return [Hit("modal_passive" if passive else "modal", verb[0], "not", np, base=0.9)]
+
+
+# "UNHCR needs to be louder", "Seoul must be more vocal": more of a way of acting,
+# not "should be easier to count" (how a thing is) nor "must be older than" (a fact)
+_MORE_OF_CONDUCT_RE = re.compile(
+    r"be\s+(?:(?:much|far|a\s+lot|a\s+great\s+deal)\s+)?(?:more\s+[a-z]{4,}|[a-z]{3,}er)"
+    r"(?!\s+(?:to|for|than|that)\b)(?:\s+(?:and|or)\s+[a-z]+)?\s*[.,;!]"
+)
+
+
 def modal_hits(sentence: str) -> list[Hit]:
-    hits = []
+    hits = _nor_hits(sentence)
     for n, m in enumerate(_MODAL_RE.finditer(sentence)):
         if len(hits) >= MAX_HITS or n >= MAX_MATCHES:
             break
@@ -359,7 +403,9 @@ def modal_hits(sentence: str) -> list[Hit]:
                 continue  # "Tokyo must be wondering what comes next": a deduction
             # "The world should be watching": what an actor is to be doing
         elif first_l == "be" and (
-            nxt.lower() in {"a", "an", "the"} or (neg and not is_participle(nxt))
+            nxt.lower() in {"a", "an", "the"}
+            or (neg and not is_participle(nxt))
+            or _MORE_OF_CONDUCT_RE.match(sentence, vp_start)
         ):
             # "Seoul should not be silent", "Japan must be the first to offer": how an
             # actor is to act; only a named actor or a pronoun for one (addressees)
@@ -444,7 +490,8 @@ def necessity_hits(sentence: str) -> list[Hit]:
             np_end = actor_np_end(rest)
             bare = not m.group("link").strip()
             if np_end is None:
-                if not bare:
+                # "It is high time the returns stopped": "that" left out, the rest as after it
+                if not bare or re.match(r"(?:high|about)\s", m.group("adj"), re.IGNORECASE):
                     hits.append(Hit("necessity_that", m.end(), neg, None, base=0.7))
                 continue
             if bare:
@@ -510,11 +557,34 @@ _REQUEST_QUESTION_RE = re.compile(
 )
 
 
+# Asking leave to ask is asking: "May we ask you to use your authority ...?"
+_ASK_LEAVE_RE = re.compile(
+    r"^(?:(?:so|and|but|then|finally)[,\s]+)?(?:may|might|could|can)\s+(?:we|I)\s+(?:also\s+)?"
+    r"(?:ask|urge|request|invite|encourage)\s+(?P<np>[^,;?]{2,80}?)\s+to\s+(?=[a-z])",
+    re.IGNORECASE,
+)
+# A question about one act to be done soon asks for it: "Could the UNHCR office send
+# someone this week?"; "Could Britain change China's policy on its own?" asks nothing
+_SOON_QUESTION_RE = re.compile(
+    r"^(?:(?:so|and|but|then|finally)[,\s]+)?(?:will|would|could|can)\s+"
+    # a doubt marks a rhetorical question: "Can China really stop it today?"
+    r"(?![^?]*\b(?:really|possibly|seriously|ever|honestly)\b)"
+    r"(?P<np>(?!(?:it|this|that|there|they|anyone|anybody)\b)[^,;?]{2,80}?)\s+(?:please\s+)?"
+    r"(?=(?-i:[a-z]+)\b[^?]*\b(?:this\s+(?:week|month)|today|tomorrow|immediately|at\s+once"
+    r"|without\s+delay)\b[^?]*\?)",
+    re.IGNORECASE,
+)
+
+
 def request_question_hits(sentence: str) -> list[Hit]:
-    m = _REQUEST_QUESTION_RE.match(sentence.lstrip("\"“‘'("))
+    body = sentence.lstrip("\"“‘'(")
+    offset = len(sentence) - len(body)
+    leave = _ASK_LEAVE_RE.match(body)
+    if leave:
+        return [Hit("modal", offset + leave.end(), "", leave.group("np"), base=0.75)]
+    m = _REQUEST_QUESTION_RE.match(body) or _SOON_QUESTION_RE.match(body)
     if not m or m.group("np").lower() == "you":
         return []  # "Can you confirm?": a reporter's question, unless "you" is someone
-    offset = len(sentence) - len(sentence.lstrip("\"“‘'("))
     return [Hit("modal", offset + m.end(), "", m.group("np"), base=0.75)]
 
 

@@ -14,6 +14,7 @@ A text may speak to someone other than its reader for a while. Rules:
   I say this to Beijing, knowing that its embassy listens: ...", "My
   message to the ambassador is simple: ...", "Our request to the Special
   Rapporteur is simple: ...", "Let me say a word to the Chinese embassy",
+  "I now want to speak to the government in Ottawa.",
   "My first message is for Beijing.".
 * A post that opens by tagging an account ("3/ @MFA_China: these are
   refugees ...", "@MOFA_ROK you knew") speaks to that account to the end of
@@ -53,7 +54,7 @@ def named_or_head_of_state(np: str) -> str | None:
 # doors.", "And to the United Nations: ...", "Distinguished delegates, ...". What
 # follows in the paragraph is said to them.
 _APOSTROPHE_RE = re.compile(
-    r"^(?:\d{1,2}/\s+)?(?:(?:and|but|finally|now|so|lastly)[,\s]+)?to\s+(?P<np>[^:]{3,120}?)\s*:\s+",
+    r"^(?:\d{1,2}/(?:\d{1,3})?\s+)?(?:(?:and|but|finally|now|so|lastly)[,\s]+)?to\s+(?P<np>[^:]{3,120}?)\s*:\s+",
     re.IGNORECASE,
 )
 # "First, to the ambassador in the building behind me.": a turn said as a sentence
@@ -66,7 +67,7 @@ _TURN_SENTENCE_RE = re.compile(
 # A post that opens by tagging an account ("3/ @MFA_China: these are refugees ...")
 # speaks to that account to the end of the post
 _HANDLE_TURN_RE = re.compile(
-    r"^(?:\d{1,2}/\s*)?(?:(?:and|but|so|now)\s+)?@(?P<handle>\w{2,30})(?:\s*[:,—–])?\s+",
+    r"^(?:\d{1,2}/(?:\d{1,3})?\s*)?(?:(?:and|but|so|now)\s+)?@(?P<handle>\w{2,30})(?:\s*[:,—–])?\s+",
     re.IGNORECASE,
 )
 # Country codes in account names: "@mofa_kr" is Korea's foreign ministry
@@ -118,14 +119,15 @@ _SAY_TO_RE = re.compile(
     r"(?:is|are)\s+(?:for|to)\s+(?P<np7>[^.:;,]{2,60}?)\s*[.:]"
     # a state, a capital or a body called by name, then spoken to: "Seoul, you can say
     # the word.", "Pyongyang, next time stay in your seat"
-    r"|^(?:\d{1,2}/\s+)?(?P<np6>(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})),\s+"
+    r"|^(?:\d{1,2}/(?:\d{1,3})?\s+)?(?P<np6>(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})),\s+"
     r"(?=you\b|please\b|(?:next|this)\s+time\b)"
     # "if there is anyone here from the Chinese mission, I want to say to you ..."
     r"|\bif\s+(?:there\s+is\s+|there\s+are\s+)?(?:anyone|someone|any\s+\w+|you\s+are)\s+"
     r"(?:here\s+|in\s+this\s+room\s+)?(?:from|of|representing|with)\s+(?P<np3>[^,:;]{2,60}?)\s*[,:]"
     # "Let me say a word to the Chinese embassy, which ...": what follows is said to it
-    r"|\blet\s+me\s+(?:now\s+|also\s+)?(?:say\s+(?:a\s+word|a\s+few\s+words|something|this)|speak"
-    r"|turn)\s+(?:directly\s+)?to\s+(?P<np5>[^,:;.]{2,80})"
+    r"|\b(?:let\s+me|(?:I|we)\s+(?:now\s+|also\s+)?(?:want|would\s+like|wish)\s+to)\s+(?:now\s+|also\s+)?"
+    r"(?:say\s+(?:a\s+word|a\s+few\s+words|something|this)|speak|talk|turn)\s+(?:directly\s+)?"
+    r"to\s+(?P<np5>[^,:;.]{2,80})"
     # "Beijing, too, needs to hear this plainly."
     r"|^(?P<np4>[A-Z][\w’' ]{1,40}?),?\s+(?:too,?\s+|also\s+)?(?:needs|ought|has|deserves)\s+to\s+"
     r"hear\s+(?:this|it|that|the\s+same)\b",

@@ -8,7 +8,7 @@ score, the share with call and addressee both right). The sets:
 
 * seeds: the five seed editorials (articles/editorials/) and their labels;
 * development: tests/data/extraction/ (expected_calls.json),
-  tests/data/extraction/dev/, dev2/ ... dev6/ (labels.json), each part also
+  tests/data/extraction/dev/, dev2/ ... dev8/ (labels.json), each part also
   scored on its own, overall and per genre;
 * heldout: tests/data/extraction/heldout/labels.json, when present.
 
@@ -42,6 +42,8 @@ SETS = (
             ("dev4", "tests/data/extraction/dev4/labels.json", "tests/data/extraction/dev4"),
             ("dev5", "tests/data/extraction/dev5/labels.json", "tests/data/extraction/dev5"),
             ("dev6", "tests/data/extraction/dev6/labels.json", "tests/data/extraction/dev6"),
+            ("dev7", "tests/data/extraction/dev7/labels.json", "tests/data/extraction/dev7"),
+            ("dev8", "tests/data/extraction/dev8/labels.json", "tests/data/extraction/dev8"),
         ],
         "editorial",
     ),
