@@ -6,7 +6,24 @@ from django.utils.translation import gettext_lazy as _
 from campaign.lib.fragments import RenewingQuerySet
 
 
-class CampaignSettings(models.Model):
+class SingleRow(models.Model):
+    """A model with exactly one row (pk 1): saving always writes that row, and `load`
+    creates it empty on first use so there is always one to edit."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls):
+        row, _created = cls.objects.get_or_create(pk=1)
+        return row
+
+
+class CampaignSettings(SingleRow):
     """Site-wide switches, one row (pk 1), edited in the admin."""
 
     signing_paused = models.BooleanField(
@@ -39,21 +56,12 @@ class CampaignSettings(models.Model):
     def __str__(self):
         return str(_("Campaign settings"))
 
-    def save(self, *args, **kwargs):
-        self.pk = 1
-        super().save(*args, **kwargs)
-
-    @classmethod
-    def load(cls):
-        settings_row, _created = cls.objects.get_or_create(pk=1)
-        return settings_row
-
     @classmethod
     def signing_is_paused(cls):
         return cls.objects.filter(pk=1, signing_paused=True).exists()
 
 
-class Organisation(models.Model):
+class Organisation(SingleRow):
     """Who runs the campaign and answers for the data it keeps: one row (pk 1), edited by
     editors in the admin, shown on the About page and named on the privacy page."""
 
@@ -97,16 +105,6 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name or str(_("Organisation"))
-
-    def save(self, *args, **kwargs):
-        self.pk = 1
-        super().save(*args, **kwargs)
-
-    @classmethod
-    def load(cls):
-        """The row, created empty on first use so there is always one to edit."""
-        row, _created = cls.objects.get_or_create(pk=1)
-        return row
 
     @property
     def is_named(self):
