@@ -448,12 +448,13 @@ def test_an_app_server_killed_under_load_loses_nothing_acknowledged(cluster):
     killed_at = []
 
     def sign(index):
+        started = time.monotonic()
         status, headers = signers[index].sign(cluster.url)
-        outcomes[index] = (status, cluster.served_by(headers), time.monotonic())
+        outcomes[index] = (status, cluster.served_by(headers), started)
         done.append(index)
         if len(done) == len(signers) // 3 and not killed_at:
-            killed_at.append(time.monotonic())
             cluster.servers["b"].kill()
+            killed_at.append(time.monotonic())
 
     # Readers beside the signers: pages nginx may retry on the other server.
     reads = []
@@ -480,7 +481,9 @@ def test_an_app_server_killed_under_load_loses_nothing_acknowledged(cluster):
     assert stored - acknowledged <= failed
     # Only the requests b was holding when it died fail; nginx sends the rest to a.
     assert len(failed) <= THREADS, sorted(outcomes, key=lambda o: o[2])
-    after = [o for o in outcomes if o[2] > kill_time + 1]
+    # Judged by when a request was sent, not when it was answered: at CI's speed the
+    # last request can be answered well within a second of the kill.
+    after = [o for o in outcomes if o[2] > kill_time + 0.1]
     assert after and {server for status, server, _ in after if accepted(status)} == {"a"}
     assert {status for status, _ in reads} == {200}, reads
     wait_for_mail(cluster, "underload", len(stored))
@@ -497,8 +500,8 @@ def test_an_app_server_killed_under_load_loses_nothing_acknowledged(cluster):
         f"\n[app server b killed under load] {len(signers)} signatures by {THREADS} clients, "
         f"b killed after {len(signers) // 3}: {len(acknowledged)} acknowledged, all stored; "
         f"{len(failed)} cut off (HTTP {sorted({str(o[0]) for o in outcomes if not accepted(o[0])})}"
-        f"), of which {len(stored - acknowledged)} had been stored; every request after the "
-        f"kill answered by a; {len(reads)} page reads meanwhile, all 200; {len(stored)} "
+        f"), of which {len(stored - acknowledged)} had been stored; all {len(after)} requests "
+        f"sent after the kill answered by a; {len(reads)} page reads meanwhile, all 200; {len(stored)} "
         f"confirmation mails, each once; b back in the rotation {seen:.1f} s after restarting"
     )
 
