@@ -501,8 +501,9 @@ def test_an_app_server_killed_under_load_loses_nothing_acknowledged(cluster):
         f"b killed after {len(signers) // 3}: {len(acknowledged)} acknowledged, all stored; "
         f"{len(failed)} cut off (HTTP {sorted({str(o[0]) for o in outcomes if not accepted(o[0])})}"
         f"), of which {len(stored - acknowledged)} had been stored; all {len(after)} requests "
-        f"sent after the kill answered by a; {len(reads)} page reads meanwhile, all 200; {len(stored)} "
-        f"confirmation mails, each once; b back in the rotation {seen:.1f} s after restarting"
+        f"sent after the kill answered by a; {len(reads)} page reads meanwhile, all 200; "
+        f"{len(stored)} confirmation mails, each once; b back in the rotation {seen:.1f} s "
+        "after restarting"
     )
 
 
