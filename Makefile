@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install migrate demo run serve worker test faults cluster cluster-test lint bench messages clean
+.PHONY: install migrate demo run serve worker test faults cluster cluster-test lint bench model messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -77,6 +77,13 @@ cluster-test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+
+# The extractor's learned reader: fit it again on the labelled texts (after changing
+# labels or the rules its features read), then score every set, the held-out one too.
+model: export DEBUG := 1
+model: install
+	$(BIN)/python manage.py train_extraction_model
+	$(BIN)/python manage.py evaluate_extraction
 
 # Korean: collect every marked string into locale/ko/LC_MESSAGES/django.po, then compile
 # django.mo (both are committed; tests/test_translations.py checks nothing is missing).

@@ -38,6 +38,42 @@ from typing import Any, Protocol
 
 CONFIDENT = 0.85
 
+# (set name, [(part name, labels file, text folder)], genre of documents labelled without one)
+LABELLED_SETS = (
+    (
+        "seeds",
+        [("seeds", "tests/data/seed_calls_to_action.json", "articles/editorials")],
+        "editorial",
+    ),
+    (
+        "development",
+        [
+            ("first", "tests/data/extraction/expected_calls.json", "tests/data/extraction"),
+            ("dev", "tests/data/extraction/dev/labels.json", "tests/data/extraction/dev"),
+            ("dev2", "tests/data/extraction/dev2/labels.json", "tests/data/extraction/dev2"),
+            ("dev3", "tests/data/extraction/dev3/labels.json", "tests/data/extraction/dev3"),
+            ("dev4", "tests/data/extraction/dev4/labels.json", "tests/data/extraction/dev4"),
+            ("dev5", "tests/data/extraction/dev5/labels.json", "tests/data/extraction/dev5"),
+            ("dev6", "tests/data/extraction/dev6/labels.json", "tests/data/extraction/dev6"),
+            ("dev7", "tests/data/extraction/dev7/labels.json", "tests/data/extraction/dev7"),
+            ("dev8", "tests/data/extraction/dev8/labels.json", "tests/data/extraction/dev8"),
+            ("dev9", "tests/data/extraction/dev9/labels.json", "tests/data/extraction/dev9"),
+        ],
+        "editorial",
+    ),
+    (
+        "heldout",
+        [
+            (
+                "heldout",
+                "tests/data/extraction/heldout/labels.json",
+                "tests/data/extraction/heldout",
+            )
+        ],
+        "unspecified",
+    ),
+)
+
 # The label files write the readers' class as "public/readers"; the extractor says "public".
 _ADDRESSEE_ALIASES = {"public/readers": "public", "readers": "public"}
 
@@ -148,7 +184,7 @@ class _Gold:
     found: bool = False
 
 
-def _gold_calls(text: str, entry: Mapping[str, Any]) -> list[_Gold]:
+def gold_calls(text: str, entry: Mapping[str, Any]) -> list[_Gold]:
     golds = []
     for item in entry.get("calls_to_action", []):
         sentence = str(item["sentence"])
@@ -171,7 +207,7 @@ def score_document(text: str, entry: Mapping[str, Any], predictions: Iterable[Pr
     """Count one document's predictions against its labels (see the module notes)."""
     name = str(entry["file"])
     tally = Tally(documents=1)
-    golds = _gold_calls(text, entry)
+    golds = gold_calls(text, entry)
     negatives = [
         (span, negative)
         for negative in entry.get("hard_negatives", [])

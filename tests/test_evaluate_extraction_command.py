@@ -35,7 +35,9 @@ def test_the_development_set_is_scored_per_genre():
 def test_the_development_set_is_also_scored_part_by_part():
     output = run("--set", "development")
     parts = [line.split()[1] for line in output.splitlines() if line.startswith("  part ")]
-    assert parts == ["first", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"]
+    assert parts == [
+        "first", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"
+    ]
     dev2 = output.split("  part dev2", 1)[1].split("  part dev3", 1)[0]
     assert dev2.split()[0] == "24"  # the second development set's texts
     assert "    un_statement" in dev2 and "    calibration: " in dev2
@@ -54,9 +56,20 @@ def test_the_development_set_is_also_scored_part_by_part():
     dev7 = output.split("  part dev7", 1)[1].split("  part dev8", 1)[0]
     assert dev7.split()[0] == "20"  # the seventh, by a third such writer
     assert "    calibration: " in dev7
-    dev8 = output.split("  part dev8", 1)[1]
+    dev8 = output.split("  part dev8", 1)[1].split("  part dev9", 1)[0]
     assert dev8.split()[0] == "20"  # the eighth, by a fourth such writer
     assert "    calibration: " in dev8
+    dev9 = output.split("  part dev9", 1)[1]
+    assert dev9.split()[0] == "40"  # the seventh round's held-out set
+    assert "    calibration: " in dev9
+
+
+def test_the_rules_can_be_scored_alone_beside_the_learned_reader():
+    both = run("--set", "heldout").splitlines()[2].split()
+    rules = run("--set", "heldout", "--rules-only").splitlines()[2].split()
+    assert both[:3] == rules[:3] == ["all", "40", "223"]
+    # the learned reader offers calls the rules pass over: recall differs
+    assert float(both[4]) != float(rules[4])
 
 
 def test_details_list_each_error_by_file(settings, tmp_path):

@@ -10,7 +10,9 @@ urges or recommends that some actor do, or stop doing, something. For each one
   addressee ("Stop repatriating North Korean defectors"),
 * a score between 0 and 1 (how sure the rule that fired is).
 
-The package is pure Python (standard library only) and rule based. The rules
+The package is pure Python (standard library only) and rule based, with a
+learned second reader (:mod:`.learned`) that offers what the rules pass over
+and withholds approval where it disputes their addressee. The rules
 are general statements about English prose and about the kinds of text a
 campaign imports (editorials, op-eds, press releases, appeals, UN and
 government statements, petitions and open letters, news stories, speeches,
@@ -38,7 +40,10 @@ with examples:
 * :mod:`.phrasing`: the ask quoted in letters;
 * :mod:`.confidence`: what a call rests on besides its words (its doubts),
   which keeps it below the approval score;
-* :mod:`.calls`: putting them together, and the score.
+* :mod:`.calls`: putting them together, and the score;
+* :mod:`.learned`: the second reader, two linear models whose weights
+  (``model.json``) ``manage.py train_extraction_model`` fits on the labelled
+  texts.
 
 Duplicated text: every occurrence of a sentence is reported, each with its own
 offsets. A page captured twice therefore yields each call twice; callers that

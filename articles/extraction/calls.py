@@ -38,6 +38,7 @@ from articles.extraction.confidence import UNSURE, doubts_about
 from articles.extraction.demands import demand_hits, that_item_hits
 from articles.extraction.imperatives import imperative_hits
 from articles.extraction.layout import analyse
+from articles.extraction.learned import review
 from articles.extraction.orders import order_addressee
 from articles.extraction.phrasing import ensure_clause, make_ask, name_the_policy
 from articles.extraction.sentences import Doc, is_boilerplate, prepare
@@ -114,6 +115,7 @@ _RECOMMEND_LEAD_RE = re.compile(r"\b(?:recommend|urge|request|ask|propose)s?\b[^
 _MODAL_KINDS = frozenset({"modal", "modal_passive", "modal_be", "cannot", "could", "can"})
 _DEMAND_KINDS = frozenset({"urge", "call_for", "demand_passive"})
 _PRONOUN_SPEAKERS = frozenset({"they", "she", "he", "it"})
+_PLAIN_END_RE = re.compile(r"[\s.!?;:,]+$")
 
 
 def speaks_for_document(doc: Doc, idx: int, speaker: str | None) -> bool:
@@ -162,12 +164,14 @@ def judge(doc: Doc, idx: int) -> Call | None:
     return _judge(doc, idx)[0]
 
 
-def _judge(doc: Doc, idx: int) -> tuple[Call | None, bool]:
-    """The best call in sentence ``idx``, and whether it is an agentless headline."""
+def _judge(doc: Doc, idx: int) -> tuple[Call | None, bool, frozenset[str]]:
+    """The best call in sentence ``idx``, whether it is an agentless headline, and
+    whether the rules saw a directive form in it and turned it down (someone else's
+    demand, a law's requirement, a modal of likelihood ...)."""
     sent = doc.sentences[idx]
     text = sent.text
     if idx in doc.layout.furniture or is_boilerplate(text, doc.alone(idx)):
-        return None, False
+        return None, False, frozenset()
     lead = doc.layout.lead_in.get(idx)
     if text.rstrip(" \"”’')").endswith("?"):
         hits = request_question_hits(text)  # only a request put as a question
@@ -190,9 +194,11 @@ def _judge(doc: Doc, idx: int) -> tuple[Call | None, bool]:
     voice = doc.voice
     best: Call | None = None
     headline = False
+    turned_down = set()
     for hit in hits:
         quote = voice.quote_at(sent.start + hit.vp_start)
         if quote is not None and not quote.own:
+            turned_down.add("quoted")
             continue  # someone else's words
         window_start = max(0, hit.vp_start - WINDOW)
         if quote is not None:
@@ -204,25 +210,32 @@ def _judge(doc: Doc, idx: int) -> tuple[Call | None, bool]:
             # frame holds for its own clause, not for one joined after it
             clause = re.split(r",\s+(?:and|but|so|yet)\s+", prefix)[-1]
             if voice.reports(prefix) or LEGAL_RE.search(clause):
+                turned_down.add("reported")
                 continue
             if quote is None and voice.attributed_to_other(text, hit.vp_start):
+                turned_down.add("attributed")
                 continue
             subj = subject_before((hit.subject or "")[-WINDOW:])
             if not subj.ok:
+                turned_down.add("subject")
                 continue
             subject = subj.text
         elif hit.kind in _DEMAND_KINDS:
             if not speaks_for_document(doc, idx, hit.speaker):
+                turned_down.add("speaker")
                 continue
         elif voice.reports(prefix):
+            turned_down.add("reported")
             continue
         elif quote is None and voice.attributed_to_other(text, hit.vp_start):
+            turned_down.add("attributed")
             continue  # "Stop the deportations, activists tell Beijing"
         if hit.kind == "imperative":
             resolved = order_addressee(doc, idx, hit)
         else:
             resolved = resolve(doc, idx, hit, subject)
         if resolved is None:
+            turned_down.add("nobody")
             continue
         addressee, adjust = doc.home(resolved.addressee), resolved.adjust
         if resolved.addressee == "home" and not doc.layout.home_known:
@@ -242,26 +255,50 @@ def _judge(doc: Doc, idx: int) -> tuple[Call | None, bool]:
             ask = make_ask(text, hit, addressee, subject)
             ask = name_the_policy(ask, doc.text[max(0, sent.start - 4000) : sent.start])
         if not ask:
+            turned_down.add("no ask")
             continue
         call = Call(text, sent.start, sent.end, addressee, ask, score, tuple(doubts))
         if best is None or call.score > best.score:
             best, headline = call, resolved.headline
-    return best, headline
+    return best, headline, frozenset() if best else frozenset(turned_down)
 
 
-def extract_calls(text: str) -> list[Call]:
-    """Every call to action in ``text``, in document order (see module docs)."""
+def extract_calls(text: str, learned: bool = True) -> list[Call]:
+    """Every call to action in ``text``, in document order (see module docs);
+    ``learned=False``: the rules' alone, without the learned models' review."""
     doc = prepare(text)
     doc.layout = analyse(doc)
     doc.voice = find_voice(doc)
-    calls, headlines, readers = [], [], []
+    calls, headlines, readers, turned_down = [], [], [], {}
     for idx in range(len(doc.sentences)):
-        call, headline = _judge(doc, idx)
+        call, headline, rejected = _judge(doc, idx)
+        if rejected:
+            turned_down[idx] = rejected
         if call is not None:
             calls.append(call)
             headlines.append(headline)
             readers.append(_readers_words(doc, idx))
-    return _headlines_as_in_the_body(calls, headlines, readers)
+    calls = _headlines_as_in_the_body(calls, headlines, readers)
+    if not learned:
+        return calls
+    return review(
+        doc, calls, turned_down, lambda idx, addressee, p: _offered(doc, idx, addressee, p)
+    )
+
+
+def _offered(doc: Doc, idx: int, addressee: str, probability: float) -> Call | None:
+    """A sentence the rules passed over and the call model is sure of, as a call for
+    an editor to check: scored below the approval line whatever the probability, its ask
+    cut from the first directive form in it, or the sentence itself."""
+    sent = doc.sentences[idx]
+    text = sent.text
+    hits = imperative_hits(text, any_verb=True, short=True) + demand_hits(text) + modal_hits(text)
+    ask = make_ask(text, hits[0], addressee, hits[0].subject) if hits else ""
+    ask = ask or _PLAIN_END_RE.sub("", text.strip(" \"“”'‘’"))
+    if not ask:
+        return None
+    score = round(min(UNSURE, probability - 0.2), 2)
+    return Call(text, sent.start, sent.end, addressee, ask, score, ("only the learned reader",))
 
 
 def _readers_words(doc: Doc, idx: int) -> bool:
