@@ -58,6 +58,7 @@ LABELLED_SETS = (
             ("dev7", "tests/data/extraction/dev7/labels.json", "tests/data/extraction/dev7"),
             ("dev8", "tests/data/extraction/dev8/labels.json", "tests/data/extraction/dev8"),
             ("dev9", "tests/data/extraction/dev9/labels.json", "tests/data/extraction/dev9"),
+            ("dev10", "tests/data/extraction/dev10/labels.json", "tests/data/extraction/dev10"),
         ],
         "editorial",
     ),

@@ -36,7 +36,7 @@ def test_the_development_set_is_also_scored_part_by_part():
     output = run("--set", "development")
     parts = [line.split()[1] for line in output.splitlines() if line.startswith("  part ")]
     assert parts == [
-        "first", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"
+        "first", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10"
     ]
     dev2 = output.split("  part dev2", 1)[1].split("  part dev3", 1)[0]
     assert dev2.split()[0] == "24"  # the second development set's texts
@@ -59,9 +59,11 @@ def test_the_development_set_is_also_scored_part_by_part():
     dev8 = output.split("  part dev8", 1)[1].split("  part dev9", 1)[0]
     assert dev8.split()[0] == "20"  # the eighth, by a fourth such writer
     assert "    calibration: " in dev8
-    dev9 = output.split("  part dev9", 1)[1]
+    dev9 = output.split("  part dev9", 1)[1].split("  part dev10", 1)[0]
     assert dev9.split()[0] == "40"  # the seventh round's held-out set
     assert "    calibration: " in dev9
+    dev10 = output.split("  part dev10", 1)[1]
+    assert dev10.split()[0] == "40"  # the eighth round's
 
 
 def test_the_rules_can_be_scored_alone_beside_the_learned_reader():

@@ -481,3 +481,41 @@ def test_a_posts_author_line_is_furniture_however_it_reads():
 def test_a_thread_counter_before_we_leaves_the_writers_demand():
     text = "1/ The raids go on.\n\n2/ We urge the Chinese authorities to release the detainees."
     assert [c.addressee for c in extract_calls(text)] == ["china"]
+
+
+def test_a_petition_sites_line_of_facts_says_whom_the_petition_is_to():
+    text = (
+        "Signwell\n"
+        "Campaigns | Start one | Sign in\n\n"
+        "Free the Yanji nine\n"
+        "Started by Hye-won Baek | To: The Ambassador of the People's Republic of China "
+        "to Japan | 2,310 supporters\n\n"
+        "Nine people from North Korea have been held in Yanji since March.\n\n"
+        "We ask you to let the nine go to a country that will protect them.\n"
+    )
+    for call in (extract_calls(text)[-1], extract_calls(text, learned=False)[-1]):
+        assert call.sentence.startswith("We ask you") and call.addressee == "china"
+
+
+def test_the_points_under_an_appeals_address_block_are_for_its_recipient():
+    text = (
+        "Harbourlight Appeals\n\n"
+        "URGENT ACTION: TWO WOMEN HELD IN DANDONG\n\n"
+        "Two women from Hyesan were detained in Dandong on 2 May.\n\n"
+        "Please write to both officials below.\n\n"
+        "To: Director, Liaoning Provincial Public Security Department, Shenyang, China\n"
+        "Salutation: Dear Director\n"
+        "Points to make:\n"
+        "- Release the two women and let them travel to a safe country.\n"
+        "- Let their lawyer see them.\n\n"
+        "To: Minister of Foreign Affairs, Ministry of Foreign Affairs, Seoul, Republic of Korea\n"
+        "Salutation: Dear Minister\n"
+        "Points to make:\n"
+        "- Ask Beijing for news of the two women this week.\n\n"
+        "BACKGROUND\n\n"
+        "Both women had tried to cross twice before.\n"
+    )
+    calls = {c.sentence: c.addressee for c in extract_calls(text, learned=False)}
+    assert calls["Release the two women and let them travel to a safe country."] == "china"
+    assert calls["Let their lawyer see them."] == "china"
+    assert calls["Ask Beijing for news of the two women this week."] == "south_korea_government"

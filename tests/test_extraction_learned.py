@@ -136,3 +136,25 @@ def test_the_committed_model_is_what_the_labels_and_features_give():
             )
         )
         assert drift < 0.02, f"{part} model differs from a fresh fit: run `make model`"
+
+
+def test_an_order_the_rules_left_to_the_readers_goes_where_the_model_is_sure_it_belongs(
+    stand_in,
+):
+    text = "Five people are held in Tumen.\n\nGrant UNHCR access to the five this week.\n"
+    (alone,) = extract_calls(text, learned=False)
+    assert alone.addressee == "public"  # an order with no one named: the readers
+
+    stand_in("nothing-matches", addressee="china", sure=0.9)
+    (moved,) = extract_calls(text)
+    assert moved.addressee == "china" and moved.ask == alone.ask
+    assert moved.score < APPROVAL and "addressee from the learned reader" in moved.doubts
+
+    stand_in("nothing-matches", addressee="china", sure=0.6)  # not sure enough
+    assert extract_calls(text)[0].addressee == "public"
+
+
+def test_the_model_never_takes_a_named_addressee_away_from_the_rules(stand_in):
+    text = "We urge the Chinese authorities to release the nine women held in Tumen."
+    stand_in("nothing-matches", addressee="public", sure=0.99)
+    assert extract_calls(text)[0].addressee == "china"

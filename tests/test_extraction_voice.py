@@ -490,3 +490,37 @@ def test_a_quotation_signed_with_a_bare_title_in_an_organisations_newsletter_is_
         "Thank you for reading, and for all you have given this year."
     )
     assert calls_of(text)[-1][1] == "south_korea_government"
+
+
+def test_a_release_that_says_the_police_declined_to_comment_still_speaks_for_itself():
+    release = (
+        "Kestrel Bay Refugee Aid\n\n"
+        "PRESS RELEASE\n\n"
+        "For immediate release\n\n"
+        "Seoul — Police in Hunchun detained four North Koreans on Monday. Kestrel Bay Refugee "
+        "Aid works with their families.\n\n"
+        "Kestrel Bay Refugee Aid calls on the Chinese authorities to release the four.\n\n"
+        "The Hunchun police declined to comment.\n"
+    )
+    assert [c.addressee for c in extract_calls(release, learned=False)] == ["china"]
+    # a news story says the same words of others: their demand is reported
+    story = release.replace("PRESS RELEASE\n\nFor immediate release\n\n", "").replace(
+        "Kestrel Bay Refugee Aid\n\n", "Northern Daily\n\n", 1
+    )
+    assert extract_calls(story, learned=False) == []
+
+
+def test_a_un_release_speaks_through_the_mandate_holder_it_is_about():
+    text = (
+        "UN Human Rights Office\n\n"
+        "Press releases\n\n"
+        "UN expert alarmed by returns from Jilin\n\n"
+        "GENEVA (3 May 2026) – A UN human rights expert today voiced alarm at the return of "
+        "forty people from Jilin to the DPRK.\n\n"
+        "\"These people face torture on return,\" said Tomas Lindqvist-Arce, the Special "
+        "Rapporteur on torture.\n\n"
+        "The Special Rapporteur noted that he had raised the cases with the Government.\n\n"
+        "He called on the Chinese authorities to halt all further returns.\n"
+    )
+    calls = {c.sentence: c.addressee for c in extract_calls(text, learned=False)}
+    assert calls["He called on the Chinese authorities to halt all further returns."] == "china"

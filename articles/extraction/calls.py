@@ -297,6 +297,7 @@ def _offered(doc: Doc, idx: int, addressee: str, probability: float) -> Call | N
     ask = ask or _PLAIN_END_RE.sub("", text.strip(" \"“”'‘’"))
     if not ask:
         return None
+    ask = ask[0].upper() + ask[1:]
     score = round(min(UNSURE, probability - 0.2), 2)
     return Call(text, sent.start, sent.end, addressee, ask, score, ("only the learned reader",))
 

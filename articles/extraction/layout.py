@@ -347,6 +347,7 @@ def analyse(doc: Doc) -> Layout:
     _find_lead_ins(doc, layout)
     layout.addressed_to = _addressed_to(doc, layout)
     _find_letters(doc, layout)
+    _find_points_for(doc, layout)
     find_addresses(doc, layout.address_of)
     stated = _home(doc, layout)
     home = stated or _counted_home(doc)
@@ -360,9 +361,15 @@ def analyse(doc: Doc) -> Layout:
 
 
 def _addressed_to(doc: Doc, layout: Layout) -> str | None:
+    """Whom a petition or open letter is to, from a line of its header: "To: the Minister",
+    "An open letter to President Xi", or a field of a petition site's line of facts
+    ("Started by Min-ji Cho | To: the Governor | 3,000 supporters")."""
     for sentence in doc.sentences[: min(len(doc.sentences), layout.header_end + 2)]:
         for line in sentence.text.splitlines():
-            m = _ADDRESSED_TO_RE.search(line.strip())
+            m = next(
+                filter(None, map(_ADDRESSED_TO_RE.search, _FIELD_SEPARATOR_RE.split(line.strip()))),
+                None,
+            )
             if m:
                 named = named_or_head_of_state(m.group("np") or m.group("np2"))
                 if named and named != "public":
@@ -474,6 +481,44 @@ def _find_letters(doc: Doc, layout: Layout) -> None:
         i = j
 
 
+# An appeal's address block in its body: "To: Director, Provincial Public Security
+# Department, Changchun, China", "Send appeals to: Minister ...", "Write to: ..."
+_ADDRESS_FIELD_RE = re.compile(
+    r"^(?:to|send(?:\s+(?:your\s+)?(?:appeals?|letters?))?\s+to|write\s+to|addressee|recipient)"
+    r"\s*:\s*(?P<np>\S.{2,200})$",
+    re.IGNORECASE,
+)
+
+
+def _recipient(address: str) -> str | None:
+    """Whom an address block is for: its first part that names someone's state ("Ambassador,
+    Embassy of the Republic of Korea, Beijing, China" is Seoul's ambassador in China)."""
+    for part in address.split(","):
+        named = named_or_head_of_state(part.strip())
+        if named and named != "public":
+            return named
+    return None
+
+
+def _find_points_for(doc: Doc, layout: Layout) -> None:
+    """The items of a list under an appeal's address block ("To: Director, ... China" /
+    "Salutation: Dear Director" / "Suggested points:" / "- Do not return them.") are
+    the points of the letter to that recipient, as a letter's body is ("Dear ...")."""
+    recipient = None
+    for i, sentence in enumerate(doc.sentences):
+        if i < layout.header_end:
+            continue
+        m = _ADDRESS_FIELD_RE.match(sentence.text.split("\n", 1)[0].strip())
+        if m and _starts_line(doc, i):
+            recipient = _recipient(m.group("np"))
+            continue
+        line = sentence.text.strip()
+        if i in layout.alone and line.isupper() and i not in layout.bullet:
+            recipient = None  # a heading in capitals: "BACKGROUND", "SECOND LETTER"
+        elif recipient and i in layout.bullet and i not in layout.letter_of:
+            layout.letter_of[i] = recipient
+
+
 # A person by name, or an office-holder by title and name ("Prime Minister Ito")
 _PERSON_RE = re.compile(
     r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame)\.?\s+[A-Z]"
@@ -483,6 +528,7 @@ _PERSON_RE = re.compile(
 # Whom a petition or an open letter is addressed to, in its header:
 # "To: Xi Jinping, President of ...", "Petition to: the Ministry of ...",
 # "Open letter to the President of the Republic of Korea"
+_FIELD_SEPARATOR_RE = re.compile(r"\s+[|·•]\s+")
 _ADDRESSED_TO_RE = re.compile(
     r"^(?:petition\s+)?(?:to|addressed\s+to|target(?:ing)?|decision[- ]makers?)\s*:\s*(?P<np>.+)$"
     r"|^(?:an?\s+)?(?:joint\s+)?(?:[\w-]+\s+){0,2}?(?:open\s+letter|petition|appeal|letter)\s+to\s+"

@@ -15,12 +15,16 @@ they name and where they stand on the page, never by the rules' verdicts:
   scored below the approval line, for an editor to check;
 * the **addressee model** says who a call is for, from the words of the
   sentence, the actors it and its neighbours name, a list's introducer and
-  whom the text as a whole addresses. It does not replace the rules' answer
-  (where it was tried, it overturned their right answers about turns of
-  speech and pronouns as often as their wrong ones), but where it is fairly
-  sure of another addressee (``DOUBT_AT``) the call is scored below the
+  whom the text as a whole addresses. Where it is fairly sure of another
+  addressee than the rules' (``DOUBT_AT``) the call is scored below the
   approval line: a call approved unread has two readers agreeing on whom it
-  asks.
+  asks. It replaces the rules' answer in one case only: where they fell back on
+  the readers (an order with no one named: "Grant UNHCR access to them", "Do
+  not send them back") and it is sure (``FROM_READERS_AT``) that the words ask
+  what only a state or an office can do; in an urgent action or an open letter
+  those are the points for the official the letter goes to. Elsewhere its
+  answer overturned the rules' right ones (whom a speaker turns to, what a
+  pronoun stands for) as often as their wrong ones.
 
 Both are logistic regressions; their weights are in ``model.json`` beside this
 module, and scoring them is a sum of weights, pure Python. The thresholds were
@@ -45,6 +49,7 @@ MODEL_PATH = Path(__file__).with_name("model.json")
 
 ADD_AT = 0.8  # call probability from which a sentence the rules passed over is offered
 DOUBT_AT = 0.7  # from which another addressee of the model's keeps a call below approval
+FROM_READERS_AT = 0.8  # from which the model's addressee replaces the rules' "the readers"
 
 # why the rules turned a directive form down (calls._judge), when the sentence shows it
 SENTENCE_SAYS_WHOSE = frozenset({"reported", "attributed", "speaker", "subject"})
@@ -222,7 +227,18 @@ def review(doc: Doc, calls: list, turned_down: dict[int, frozenset[str]], offer)
             if offered is not None:
                 reviewed.append(offered)
             continue
-        if addressee != call.addressee and addressees[addressee] >= DOUBT_AT:
+        if (
+            call.addressee == "public"
+            and addressee != "public"
+            and addressees[addressee] >= FROM_READERS_AT
+        ):
+            call = replace(
+                call,
+                addressee=addressee,
+                score=min(call.score, UNSURE),
+                doubts=(*call.doubts, "addressee from the learned reader"),
+            )
+        elif addressee != call.addressee and addressees[addressee] >= DOUBT_AT:
             call = replace(
                 call,
                 score=min(call.score, UNSURE),

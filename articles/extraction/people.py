@@ -88,6 +88,13 @@ _MEMBERS_RE = re.compile(
 
 _TITLES = frozenset({"ms", "mr", "mrs", "dr", "prof", "the", "a", "an"})
 
+# The titles of UN mandate-holders, as a release names them after the person
+_MANDATE_TITLE_RE = re.compile(
+    r"^(?:the\s+)?(?:un\s+|united\s+nations\s+)?(?:special\s+rapporteur|independent\s+expert"
+    r"|special\s+representative|chair(?:person|man|woman)?\s+of\s+the\s+(?:committee"
+    r"|working\s+group|commission))\b"
+)
+
 
 _INTRODUCED_RE = re.compile(
     r"(?P<org>\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})(?:[’']s)?\s+"
@@ -174,6 +181,12 @@ def add_people(voice: Speaker, text: str) -> None:
         tied = tied or convener
         # "said spokesperson Lina Moro": a title with no other body named is the speaker's
         tied = tied or bool(BARE_TITLE_RE.match(who) and " of " not in who)
+        # "said Ana Ruiz, the Special Rapporteur on ...", in a release whose voice is "a UN
+        # expert": a UN release speaks through the mandate-holder it is about
+        mandate = _speaks_as_expert(voice) and bool(_MANDATE_TITLE_RE.match(title))
+        if mandate:
+            voice.heads |= {"rapporteur", "expert"}  # "The Special Rapporteur noted ..."
+        tied = tied or mandate
         # "the coalition's advocacy director", "its spokesperson"
         owners = {re.sub(r"[’']s$", "", word) for word in title.split()[:4]}
         if tied or (title.startswith("its ") or bool(owners & voice.heads)):
@@ -187,6 +200,12 @@ def add_people(voice: Speaker, text: str) -> None:
                 voice.names.add(person)
             # "Park said", "Ambrose added": family names come first or last
             voice.names |= {person.split()[0], person.split()[-1]} - _TITLES
+
+
+def _speaks_as_expert(voice: Speaker) -> bool:
+    """Whether the text's voice is a UN expert or experts ("A UN human rights expert today
+    urged ...", "UN experts call on ...")."""
+    return any(re.search(r"\bexperts?\b|\brapporteurs?\b", name) for name in voice.names)
 
 
 def _short_names(names: set[str]) -> set[str]:

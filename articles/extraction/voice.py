@@ -234,10 +234,14 @@ _NEWS_RE = re.compile(
     # a news photo's agency credit, a story's update stamp
     r"|/\s*(?:Newsis|Yonhap|News1|AP|AFP|Reuters|EPA|Getty\s+Images)\s*$"
     r"|\bUpdated\s+\d{4}-\d{2}-\d{2}\b"
-    r"|(?i:\bstaff\s+(?:writer|reporter)\b|\bcorrespondent\b|\btold\s+(?:reporters|journalists)\b)"
-    # a reporter asking the other side: "declined to comment", "did not respond to a
-    # request for comment" (an organisation's release does not put its own asks so)
-    r"|(?i:\bdeclined\s+to\s+(?:comment|say|confirm|discuss|answer)\b"
+    r"|(?i:\bstaff\s+(?:writer|reporter)\b|\bcorrespondent\b|\btold\s+(?:reporters|journalists)\b)",
+    re.MULTILINE,
+)
+# A reporter asking the other side: "declined to comment", "did not respond to a request
+# for comment". A report's sign, unless the text's header says it is an organisation's
+# release: an organisation that asked the police too writes the same words.
+_NO_COMMENT_RE = re.compile(
+    r"(?i:\bdeclined\s+to\s+(?:comment|say|confirm|discuss|answer)\b"
     r"|\b(?:did\s+not|didn[’']t)\s+(?:immediately\s+)?respond\s+to\s+a\s+request\s+for\s+comment"
     r"|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\s+for\s+comment)",
     re.MULTILINE,
@@ -467,7 +471,13 @@ def leading_subject(sentence: str) -> str:
 def find_voice(doc) -> Voice:
     """Who speaks for the document (see the module notes)."""
     text = doc.text
-    voice = Voice(report=bool(_NEWS_RE.search(text)))
+    issued = any(
+        _ISSUED_RE.search(sentence.text)
+        for sentence in doc.sentences[: doc.layout.header_end + 1]
+    )
+    voice = Voice(
+        report=bool(_NEWS_RE.search(text)) or (bool(_NO_COMMENT_RE.search(text)) and not issued)
+    )
     scores: dict[str, float] = {}
 
     proper: set[str] = set()

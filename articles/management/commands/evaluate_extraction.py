@@ -9,7 +9,7 @@ score, the share with call and addressee both right). The sets:
 
 * seeds: the five seed editorials (articles/editorials/) and their labels;
 * development: tests/data/extraction/ (expected_calls.json),
-  tests/data/extraction/dev/, dev2/ ... dev9/ (labels.json), each part also
+  tests/data/extraction/dev/, dev2/ ... dev10/ (labels.json), each part also
   scored on its own, overall and per genre;
 * heldout: tests/data/extraction/heldout/labels.json, when present.
 
