@@ -1,8 +1,9 @@
+from functools import partial
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db import models
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -49,6 +50,8 @@ class BriefingForm(forms.ModelForm):
             "body": forms.Textarea(attrs={**WIDE, "rows": 30}),
         }
         fields = ["slug", *Briefing.CONTENT_FIELDS]
+        # Links typed without a scheme get https:// (Django 6's default, chosen now).
+        field_classes = {"source_url": partial(forms.URLField, assume_scheme="https")}
 
     def clean_body(self):
         # Browsers send text areas with CRLF line ends; the body format (and the
@@ -89,8 +92,6 @@ class BriefingAdmin(TranslatedAdmin):
     form = BriefingForm
     change_form_template = "admin/articles/briefing/change_form.html"
     change_list_template = "admin/articles/briefing/change_list.html"
-    # Links typed without a scheme get https:// (Django 6's default, chosen now).
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
         "title",
         "status",

@@ -10,6 +10,7 @@ with Korean sounds. `shown_language(obj, "title")` tells which it is.
 """
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Q
 from django.utils.text import format_lazy
 from django.utils.translation import get_language
@@ -118,6 +119,9 @@ class _SideBySide:
     django-modeltranslation puts `title_en` and `title_ko` in place of `title`, one under
     the other; grouping them makes one admin row of the pair.
     """
+
+    # Links typed without a scheme get https:// (Django 6's default, chosen now).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_fieldsets(self, request, obj=None):
         languages = list(mt_settings.AVAILABLE_LANGUAGES)
