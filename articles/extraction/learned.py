@@ -28,9 +28,10 @@ they name and where they stand on the page, never by the rules' verdicts:
 
 Both are logistic regressions; their weights are in ``model.json`` beside this
 module, and scoring them is a sum of weights, pure Python. The thresholds were
-chosen on the seventh round's held-out set (``dev9``) before the models were
-trained on it, and measured once on a set nobody here had read (see
-``manage.py evaluate_extraction`` and the README).
+chosen on a round's held-out set before the models were trained on it (``ADD_AT``
+and ``DOUBT_AT`` on ``dev9``, ``FROM_READERS_AT`` on ``dev10``), and each choice was
+measured on a set nobody here had read (see ``manage.py evaluate_extraction`` and
+the README).
 """
 
 from __future__ import annotations
