@@ -165,9 +165,10 @@ def judge(doc: Doc, idx: int) -> Call | None:
 
 
 def _judge(doc: Doc, idx: int) -> tuple[Call | None, bool, frozenset[str]]:
-    """The best call in sentence ``idx``, whether it is an agentless headline, and
-    whether the rules saw a directive form in it and turned it down (someone else's
-    demand, a law's requirement, a modal of likelihood ...)."""
+    """The best call in sentence ``idx``, whether it is an agentless headline, and, when
+    there is none, why each directive form seen in it was turned down ("quoted": someone
+    else's words, "reported", "attributed", "speaker", "subject", "nobody", "no ask";
+    see :func:`.learned.review`)."""
     sent = doc.sentences[idx]
     text = sent.text
     if idx in doc.layout.furniture or is_boilerplate(text, doc.alone(idx)):

@@ -2,8 +2,9 @@
 
 The rules (the rest of this package) say why a sentence is a call; they are
 exact on the forms they know and blind to the ones they do not. New writers
-keep finding new forms ("Kindly raise the case on your visit", an organisation's
-own demand in a quotation the rules took for someone else's), and every round
+keep finding new forms ("It would help if your office published the figures",
+"Readers near the consulate might tell their MP", an organisation's own demand
+in a quotation the rules took for someone else's), and every round
 of rules caught only part of the next unseen set's misses. Two linear models,
 trained on every labelled sentence in ``tests/data/`` (``manage.py
 train_extraction_model``), read the same sentences by their words, the actors
@@ -188,9 +189,9 @@ def addressee_features(doc: Doc, idx: int) -> dict[str, float]:
 
 def review(doc: Doc, calls: list, turned_down: dict[int, frozenset[str]], offer) -> list:
     """The rules' ``calls`` seen by the models: the addressee checked (and replaced where
-    the model is sure of another), and the sentences the rules passed over that the call
-    model is sure of offered, each made into a call by ``offer(idx, addressee,
-    probability)``. Calls keep document order.
+    the rules fell back on the readers; see the module notes), and the sentences the
+    rules passed over that the call model is sure of offered, each made into a call by
+    ``offer(idx, addressee, probability)``. Calls keep document order.
 
     ``turned_down`` says why the rules passed over a sentence in which they saw a
     directive form. Where the sentence itself says whose the demand is ("Activists
