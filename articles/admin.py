@@ -270,7 +270,15 @@ class CitationInline(admin.TabularInline):
     """Where a talking point comes from. Citations follow the briefings' text, so read-only."""
 
     model = Citation
-    fields = ["briefing", "sentence", "start", "end", "extracted_addressee", "added_by_editor"]
+    fields = [
+        "briefing",
+        "sentence",
+        "start",
+        "end",
+        "extracted_addressee",
+        "extractor_reading",
+        "added_by_editor",
+    ]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -303,6 +311,7 @@ class TalkingPointAdmin(TranslatedAdmin):
         "ask_edited",
         "addressee_edited",
         "added_by_editor",
+        "citations__extractor_reading",
         ("citations__briefing", admin.RelatedOnlyFieldListFilter),
     ]
     search_fields = ["ask_en", "ask_ko", "citations__sentence"]

@@ -279,6 +279,14 @@ class TalkingPoint(models.Model):
 class Citation(models.Model):
     """The sentence of a briefing a talking point comes from."""
 
+    class Reading(models.TextChoices):
+        """How the extractor came to suggest the sentence, for the editor who checks it."""
+
+        RULES = "rules", _("by its rules")
+        LEARNED = "learned", _("only by its learned reader: read the sentence before approving")
+        DISPUTED = "disputed", _("its two readers name different addressees: check the addressee")
+        MOVED = "moved", _("its learned reader chose the addressee: check the addressee")
+
     talking_point = models.ForeignKey(
         TalkingPoint, on_delete=models.CASCADE, related_name="citations"
     )
@@ -302,6 +310,13 @@ class Citation(models.Model):
             "Kept when an editor corrects the talking point's addressee; empty when an "
             "editor added the citation."
         ),
+    )
+    extractor_reading = models.CharField(
+        _("how the extractor found it"),
+        max_length=20,
+        choices=Reading.choices,
+        blank=True,
+        help_text=_("Empty when an editor added the citation or it predates this record."),
     )
 
     objects = RenewingQuerySet.as_manager()

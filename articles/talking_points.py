@@ -20,6 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from articles.asks import clean_ask, locate_sentence, mask_markup, same_call
+from articles.extraction.learned import DISPUTED, MOVED, OFFERED
 from articles.models import Addressee, Briefing, Citation, TalkingPoint, group_by_addressee
 
 logger = logging.getLogger(__name__)
@@ -100,10 +101,23 @@ def refresh_talking_points(briefing, extract=None) -> RefreshResult:
                 start=start,
                 end=end,
                 extracted_addressee=_addressee(call.addressee),
+                extractor_reading=_reading(getattr(call, "doubts", ())),
             )
             kept.append(citation)
             result.new_citations += 1
     return result
+
+
+def _reading(doubts) -> str:
+    """How the extractor came to a call (see Citation.Reading), from its doubts."""
+    for doubt, reading in (
+        (OFFERED, Citation.Reading.LEARNED),
+        (MOVED, Citation.Reading.MOVED),
+        (DISPUTED, Citation.Reading.DISPUTED),
+    ):
+        if doubt in doubts:
+            return reading
+    return Citation.Reading.RULES
 
 
 def refresh_talking_points_or_log(briefing) -> RefreshResult | None:

@@ -38,7 +38,7 @@ from articles.extraction.confidence import UNSURE, doubts_about
 from articles.extraction.demands import demand_hits, that_item_hits
 from articles.extraction.imperatives import imperative_hits
 from articles.extraction.layout import analyse
-from articles.extraction.learned import review
+from articles.extraction.learned import OFFERED, review
 from articles.extraction.orders import order_addressee
 from articles.extraction.phrasing import ensure_clause, make_ask, name_the_policy
 from articles.extraction.sentences import Doc, is_boilerplate, prepare
@@ -300,7 +300,7 @@ def _offered(doc: Doc, idx: int, addressee: str, probability: float) -> Call | N
         return None
     ask = ask[0].upper() + ask[1:]
     score = round(min(UNSURE, probability - 0.2), 2)
-    return Call(text, sent.start, sent.end, addressee, ask, score, ("only the learned reader",))
+    return Call(text, sent.start, sent.end, addressee, ask, score, (OFFERED,))
 
 
 def _readers_words(doc: Doc, idx: int) -> bool:

@@ -53,6 +53,12 @@ ADD_AT = 0.8  # call probability from which a sentence the rules passed over is 
 DOUBT_AT = 0.7  # from which another addressee of the model's keeps a call below approval
 FROM_READERS_AT = 0.8  # from which the model's addressee replaces the rules' "the readers"
 
+# What the reader adds to a call's doubts (confidence.doubts_about): a call only it found,
+# one whose addressee it disputes, one whose addressee it chose instead of the readers
+OFFERED = "only the learned reader"
+DISPUTED = "addressee models disagree"
+MOVED = "addressee from the learned reader"
+
 # why the rules turned a directive form down (calls._judge), when the sentence shows it
 SENTENCE_SAYS_WHOSE = frozenset({"reported", "attributed", "speaker", "subject"})
 
@@ -238,13 +244,13 @@ def review(doc: Doc, calls: list, turned_down: dict[int, frozenset[str]], offer)
                 call,
                 addressee=addressee,
                 score=min(call.score, UNSURE),
-                doubts=(*call.doubts, "addressee from the learned reader"),
+                doubts=(*call.doubts, MOVED),
             )
         elif addressee != call.addressee and addressees[addressee] >= DOUBT_AT:
             call = replace(
                 call,
                 score=min(call.score, UNSURE),
-                doubts=(*call.doubts, "addressee models disagree"),
+                doubts=(*call.doubts, DISPUTED),
             )
         reviewed.append(call)
     reviewed.extend(by_start.values())  # a call on a span that is no sentence of its own
