@@ -1,30 +1,19 @@
 """The extractor's learned reader: what it may add to the rules, and what it may not."""
 
 import json
-import math
 
 import pytest
 
 from articles.evaluation import LABELLED_SETS, load_labelled
 from articles.extraction import extract_calls, learned
 from articles.extraction.layout import analyse
-from articles.extraction.learned import MODEL_PATH, LinearModel, models
+from articles.extraction.learned import MODEL_PATH, models
 from articles.extraction.sentences import prepare
 from articles.extraction.voice import find_voice
 from articles.training import train
-from tests.extraction_helpers import ROOT, SEED_DIR
+from tests.extraction_helpers import ROOT, SEED_DIR, sure_of
 
 APPROVAL = 0.85
-
-
-def sure_of(word, addressee="other", sure=0.99):
-    """Stand-in models: a sentence with ``word`` is a call (probability ~1, else ~0);
-    every call is for ``addressee`` with probability ``sure``."""
-    call = LinearModel(["0", "1"], [-10.0], {"w:" + word: [20.0]})
-    classes = ["china", "other", "public"]
-    rest = (1 - sure) / (len(classes) - 1)
-    bias = [math.log(sure if c == addressee else rest) for c in classes]
-    return call, LinearModel(classes, bias, {})
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.urls import reverse
 from articles.extraction import learned
 from articles.models import Citation, TalkingPoint
 from articles.talking_points import refresh_talking_points
-from tests.test_extraction_learned import sure_of
+from tests.extraction_helpers import sure_of
 
 pytestmark = pytest.mark.django_db
 
