@@ -31,7 +31,11 @@ furniture and its structure. Rules:
   address blocks, the one whose "Salutation: Dear Director" the letter repeats,
   by the country it is sent to; failing which a minister is the text's own
   ("Dear Foreign Minister Cho"); a named person of no state ("Dear Ms.
-  Whitcombe") is "other".
+  Whitcombe") is "other". An appeal's suggested points listed under its address
+  block ("To: Director, ... Public Security Department, ..., China", then "- Do
+  not return them.") are that letter's body, for that recipient, until the next
+  block or a heading in capitals; a petition site's line of facts ("Started by
+  ... | To: the Ambassador of ... | 2,310 supporters") says whom it is to.
 * **Others' sections.** Readers' comments ("3 Comments", "Jane D. says:"),
   signers' reasons and the answer a petition got ("Government response") are
   other people's words; lists of names ("Signatories: ...") ask nothing, nor

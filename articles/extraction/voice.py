@@ -72,8 +72,9 @@ document's own voice; what anyone else says is reported.
 A news report has no third-person voice of its own: a wire dateline
 ("(Reuters) -"), a staff reporter's byline, a news photo's agency credit
 ("/ Yonhap"), "told reporters", or asking the other side ("declined to
-comment", "did not respond to a request for comment") mark it, and then none of
-the demands it reports is its own.
+comment", "did not respond to a request for comment", unless the header says
+the text is a release: an organisation that asked the police writes that too)
+mark it, and then none of the demands it reports is its own.
 """
 
 from __future__ import annotations
