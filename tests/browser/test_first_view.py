@@ -18,6 +18,10 @@ from tests.browser_support import VIEWPORTS
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BUDGET = 60 * 1024
+# Lighthouse counts a layout shift up to 0.1 as good. Anything a reader could see moving is
+# 0.01 or more; on a loaded machine Chromium has reported 0.00015 once for the briefing page,
+# a sub-pixel settling that no element of the page causes (none moved under 12x CPU throttling).
+NO_VISIBLE_SHIFT = 0.001
 COMPRESSED_TYPES = ("text/", "application/javascript", "image/svg+xml", "application/json")
 PAGES = {
     "home": "/",
@@ -93,7 +97,7 @@ def test_a_first_view_on_a_phone_stays_light_steady_and_unblocked(site, browser,
                         parts.items())
     print(f"\n{name}: {total / 1024:.1f} KB in the first view ({listing})")
     assert total <= BUDGET, f"{name} weighs {total / 1024:.1f} KB: {listing}"
-    assert shift == 0, f"{name}: layout shift {shift}"
+    assert shift < NO_VISIBLE_SHIFT, f"{name}: layout shift {shift}"
     assert len(blocking["stylesheets"]) == 1, blocking
     assert blocking["blockingScripts"] == [], blocking
     assert blocking["imports"] == [], blocking
