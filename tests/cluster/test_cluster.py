@@ -8,6 +8,7 @@ production's, except the database, Redis and the mail server, which are the clus
 """
 
 import html
+import http.client
 import os
 import socket
 import time
@@ -456,13 +457,18 @@ def test_an_app_server_killed_under_load_loses_nothing_acknowledged(cluster):
             cluster.servers["b"].kill()
             killed_at.append(time.monotonic())
 
-    # Readers beside the signers: pages nginx may retry on the other server.
+    # Readers beside the signers: pages nginx may retry on the other server. A page b was
+    # sending when it died is cut off (nginx has passed its headers on and cannot retry).
     reads = []
 
     def read():
         while len(done) < len(signers):
-            status, headers, _ = Client("127.9.250.1").get(cluster.url + PETITION_PATH)
-            reads.append((status, time.monotonic()))
+            started = time.monotonic()
+            try:
+                status = Client("127.9.250.1").get(cluster.url + PETITION_PATH)[0]
+            except (http.client.HTTPException, OSError):
+                status = None
+            reads.append((status, started))
 
     with ThreadPoolExecutor(2) as readers:
         futures = [readers.submit(read) for _ in range(2)]
@@ -483,9 +489,11 @@ def test_an_app_server_killed_under_load_loses_nothing_acknowledged(cluster):
     assert len(failed) <= THREADS, sorted(outcomes, key=lambda o: o[2])
     # Judged by when a request was sent, not when it was answered: at CI's speed the
     # last request can be answered well within a second of the kill.
-    after = [o for o in outcomes if o[2] > kill_time + 0.1]
+    settled = kill_time + 0.1
+    after = [o for o in outcomes if o[2] > settled]
     assert after and {server for status, server, _ in after if accepted(status)} == {"a"}
-    assert {status for status, _ in reads} == {200}, reads
+    cut_reads = [started for status, started in reads if status != 200]
+    assert len(cut_reads) <= 2 and all(started < settled for started in cut_reads), reads
     wait_for_mail(cluster, "underload", len(stored))
     copies = cluster.mail.count("underload")
     assert set(copies) == stored and set(copies.values()) == {1}
@@ -501,7 +509,8 @@ def test_an_app_server_killed_under_load_loses_nothing_acknowledged(cluster):
         f"b killed after {len(signers) // 3}: {len(acknowledged)} acknowledged, all stored; "
         f"{len(failed)} cut off (HTTP {sorted({str(o[0]) for o in outcomes if not accepted(o[0])})}"
         f"), of which {len(stored - acknowledged)} had been stored; all {len(after)} requests "
-        f"sent after the kill answered by a; {len(reads)} page reads meanwhile, all 200; "
+        f"sent after the kill answered by a; {len(reads)} page reads meanwhile, "
+        f"{len(cut_reads)} cut off by the kill, all others 200; "
         f"{len(stored)} confirmation mails, each once; b back in the rotation {seen:.1f} s "
         "after restarting"
     )
