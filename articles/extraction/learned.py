@@ -175,8 +175,8 @@ def addressee_features(doc: Doc, idx: int) -> dict[str, float]:
     features["home:" + layout.home] = 1.0
     context = {
         "to:": layout.addressed_to,
-        "letter:": layout.letter_of.get(idx, "-") if idx in layout.letter_of else None,
-        "addr_of:": layout.address_of.get(idx, "-") if idx in layout.address_of else None,
+        "letter:": layout.letter_of.get(idx),
+        "addr_of:": layout.address_of.get(idx),
         "main:": doc.main_actor,
         "reviewed:": layout.reviewed,
     }
